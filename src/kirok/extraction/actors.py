@@ -1,0 +1,179 @@
+"""Actor: perpetrators by their canonical names, found through their aliases.
+
+Aliases in lower case match in any case ("border guards", "Border Guards");
+aliases with capitals (acronyms, "the Party") match only as written. Country
+names ("North Korea closed its borders") count as the state only as the subject
+of a clause, never after a preposition or as a possessive. Generic words ("the
+authorities") name the state of the document's main country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+from kirok.extraction.lexicon import actor_table, demonyms, sentence_rules
+from kirok.extraction.records import ActorMention, PlaceMention
+
+_NOT_SUBJECT_BEFORE = frozenset(
+    "in near at on to from into of with for against toward towards about across the that than "
+    "between like inside outside within over via through".split()
+)
+
+
+@dataclass(frozen=True)
+class Actors:
+    insensitive: re.Pattern[str] | None
+    sensitive: re.Pattern[str] | None
+    subject: re.Pattern[str] | None
+    generic: re.Pattern[str] | None
+    contextual: re.Pattern[str] | None
+    police: re.Pattern[str] | None
+    national_state: re.Pattern[str] | None
+    canonical: dict[str, tuple[str, str | None]]
+    state_of: dict[str, str]
+    reporting_after: re.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    words = sorted(set(words), key=len, reverse=True)
+    body = "|".join(re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in words)
+    return rf"(?<![\w-])(?:{body})(?![\w-])"
+
+
+@cache
+def actors() -> Actors:
+    table = actor_table()
+    canonical: dict[str, tuple[str, str | None]] = {}
+    lower: list[str] = []
+    upper: list[str] = []
+    subject: list[str] = []
+    for actor in table["actors"]:
+        for alias in [actor["name"], *actor.get("aliases", [])]:
+            key = alias.lower().replace("’", "'")
+            canonical[key] = (actor["name"], actor.get("country"))
+            exact = alias.isupper() or alias in table.get("case_sensitive", [])
+            (upper if exact else lower).append(alias)
+        for name in actor.get("subject_only", []):
+            canonical[name.lower()] = (actor["name"], actor.get("country"))
+            subject.append(name)
+    reporting = sentence_rules()["reporting"]
+    adjectives, _ = demonyms()
+    national = [a for a, code in adjectives.items() if code]
+    state_words = table.get("state_words", [])
+    return Actors(
+        re.compile(_alternation(lower), re.IGNORECASE) if lower else None,
+        re.compile(_alternation(upper)) if upper else None,
+        re.compile(_alternation(subject)) if subject else None,
+        re.compile(_alternation(table.get("generic", [])), re.IGNORECASE),
+        re.compile(_alternation(list(table.get("contextual", {}))), re.IGNORECASE),
+        re.compile(_alternation(table.get("police", {}).get("words", [])), re.IGNORECASE),
+        re.compile(
+            rf"(?<![\w-])(?P<nation>{'|'.join(re.escape(a) for a in sorted(national, key=len, reverse=True))})"
+            rf"\s+(?:{'|'.join(re.escape(w) for w in state_words)})(?![\w-])"
+        ) if national and state_words else None,
+        canonical,
+        dict(table.get("state_of", {})),
+        re.compile(rf"^\s*(?:\w+\s+){{0,2}}{reporting}", re.IGNORECASE),
+    )
+
+
+def state_actor(country: str | None) -> str | None:
+    """The canonical name of a country's state, for generic words like "the authorities"."""
+    if country is None:
+        return None
+    table = actors().state_of
+    if country in table:
+        return table[country]
+    found = pycountry.countries.get(alpha_2=country)
+    if found is None:
+        return None
+    return f"Government of {getattr(found, 'common_name', None) or found.name}"
+
+
+def _contextual(word: str, text: str) -> str:
+    rule = actor_table()["contextual"][word.lower()]
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    for name, cues in rule["by_context"].items():
+        if words & set(cues):
+            return str(name)
+    return str(rule["default"])
+
+
+def _police(country: str | None) -> str | None:
+    if country is None:
+        return None
+    named = actor_table().get("police", {}).get(country)
+    return str(named) if named else state_actor(country)
+
+
+def find_actors(
+    text: str, offset: int, main_country: str | None, places: list[PlaceMention] | None = None
+) -> list[ActorMention]:
+    """Actor mentions in a sentence ``text`` that starts at document offset ``offset``.
+
+    Words that name no state by themselves ("the authorities", "police") take
+    the country of the place the sentence is set in, or else the document's.
+    """
+    table = actors()
+    adjectives, _ = demonyms()
+    here = next((p.country for p in places or [] if p.locative and p.country), None) or main_country
+    spans: list[tuple[int, int, str, str | None, int]] = []
+    for pattern in (table.sensitive, table.insensitive):
+        if pattern is None:
+            continue
+        for match in pattern.finditer(text):
+            name, country = table.canonical[match.group().lower().replace("’", "'")]
+            spans.append((match.start(), match.end(), name, country, 0))
+    if table.national_state is not None:
+        for match in table.national_state.finditer(text):
+            nation = adjectives.get(match.group("nation"))
+            state = state_actor(nation) if nation != "KP" else None
+            if nation == "KP" and "police" in match.group().lower():
+                state = _police("KP")
+            if state:
+                spans.append((match.start(), match.end(), state, nation, 1))
+    if table.contextual is not None:
+        for match in table.contextual.finditer(text):
+            name = _contextual(match.group(), text)
+            country = next((c for n, c in table.canonical.values() if n == name), None)
+            spans.append((match.start(), match.end(), name, country, 2))
+    if table.police is not None:
+        for match in table.police.finditer(text):
+            police = _police(here)
+            if police:
+                spans.append((match.start(), match.end(), police, here, 2))
+    if table.subject is not None:
+        for match in table.subject.finditer(text):
+            after = text[match.end():match.end() + 2]
+            before = text[:match.start()].split()
+            previous = before[-1].lower() if before else ""
+            if after.startswith(("'", "’")) or previous in _NOT_SUBJECT_BEFORE:
+                continue
+            name, country = table.canonical[match.group().lower()]
+            spans.append((match.start(), match.end(), name, country, 0))
+    if table.generic is not None:
+        for match in table.generic.finditer(text):
+            name_or_none = state_actor(here)
+            if name_or_none:
+                spans.append((match.start(), match.end(), name_or_none, here, 3))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), s[4]))
+    mentions: list[ActorMention] = []
+    reach = -1
+    for start, end, name, country, _priority in spans:
+        if start < reach:
+            continue
+        reach = end
+        before = text[max(0, start - 4):start].lower()
+        mentions.append(
+            ActorMention(
+                offset + start, offset + end, text[start:end], name, country,
+                is_source=bool(table.reporting_after.match(text[end:end + 60]))
+                or "according to" in text[max(0, start - 20):start].lower(),
+                is_agent=before.endswith("by "),
+            )
+        )
+    return mentions

@@ -1,0 +1,263 @@
+"""Writing records: one per act in a sentence, then one per act in the document.
+
+For each violation a sentence states, the record takes the time, perpetrator,
+victims and place that the sentence ties to that act; then reports of the same
+act later in the document ("Lee was killed ...", "the incident ...") join the
+first record as further evidence instead of making records of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from kirok.dates import PartialDate
+from kirok.extraction.lexicon import sentence_rules
+from kirok.extraction.records import (
+    Evidence,
+    Record,
+    Sentence,
+    TimeMention,
+    Trigger,
+    VictimMention,
+    Victims,
+)
+from kirok.extraction.lexicon import taxonomy_extras
+from kirok.extraction.victims import age_after_name, find_names, nationality_near
+
+MERGE_WINDOW = 4  # sentences within which "the incident" points back
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}\W*$", re.IGNORECASE)
+_ORDER = re.compile(r"\b(?:ordered|instructed|commanded|directed|told)\b", re.IGNORECASE)
+_ANOTHER = re.compile(r"\b(?:another|other|others|second|third|also|again|separately|similar)\b", re.IGNORECASE)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,40},\s*[^-—–(]{4,30}?\s*(?:--|—|–|-|\()")
+_SUBORDINATE = re.compile(r"^\W*(?:even|after|before|while|when|although|though|whereas)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    reporting: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    clause_breaks: re.Pattern[str]
+
+
+@cache
+def _rules() -> _Rules:
+    data = sentence_rules()
+    return _Rules(
+        re.compile(data["reporting"], re.IGNORECASE),
+        re.compile(data["anaphora"], re.IGNORECASE),
+        re.compile(data["clause_breaks"]),
+    )
+
+
+def _segments(sentence: Sentence) -> list[tuple[int, int]]:
+    """Clause-like stretches of the sentence, in document offsets."""
+    bounds = [0]
+    for match in _rules().clause_breaks.finditer(sentence.text):
+        bounds.append(match.start())
+    bounds.append(len(sentence.text))
+    return [(sentence.start + a, sentence.start + b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+def _segment_of(position: int, segments: list[tuple[int, int]]) -> tuple[int, int]:
+    for start, end in segments:
+        if start <= position < end:
+            return start, end
+    return segments[-1]
+
+
+def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(0, b_start - a_end, a_start - b_end)
+
+
+def _choose_time(sentence: Sentence, trigger: Trigger) -> tuple[PartialDate | None, PartialDate | None]:
+    segments = _segments(sentence)
+    home = _segment_of(trigger.start, segments)
+    reports = [sentence.start + m.start() for m in _rules().reporting.finditer(sentence.text)]
+    usable: list[TimeMention] = []
+    dateline = _DATELINE.match(sentence.text)
+    for time in sentence.times:
+        if time.date is None:
+            continue
+        if dateline and time.start - sentence.start < dateline.end():
+            continue  # "SEOUL, September 24, 2020 --": when it was written
+        if any(time.end <= r < trigger.start for r in reports):
+            continue  # "On September 24, the government said ...": when it was said
+        segment = _segment_of(time.start, segments)
+        text = sentence.text[segment[0] - sentence.start:segment[1] - sentence.start]
+        if segment != home and _SUBORDINATE.match(text):
+            continue
+        usable.append(time)
+    if not usable:
+        return None, None
+    same = [t for t in usable if _segment_of(t.start, segments) == home] or usable
+    chosen = min(same, key=lambda t: _distance(t.start, t.end, trigger.start, trigger.end))
+    end = chosen.date_end
+    if end is None and chosen.date is not None:
+        later = [
+            t for t in same
+            if t.start > chosen.end and t.date is not None and t.date_end is None
+            and t.date.first_day() > chosen.date.first_day()
+        ]
+        if later:
+            end = later[0].date
+    return chosen.date, end
+
+
+def _choose_perpetrator(sentence: Sentence, trigger: Trigger, victim: VictimMention | None) -> str | None:
+    actors = [
+        a for a in sentence.actors
+        if not a.is_source and not (victim and victim.start <= a.start and a.end <= victim.end)
+    ]
+    agents = [a for a in actors if a.is_agent and a.start >= trigger.end and a.start - trigger.end < 120]
+    if agents:
+        return agents[0].name
+    for match in _ORDER.finditer(sentence.text):
+        position = sentence.start + match.start()
+        if position < trigger.end + 40:
+            before = [a for a in actors if a.end <= position]
+            if before:
+                return before[-1].name
+    before = [a for a in actors if a.end <= trigger.start and not a.is_agent]
+    return before[-1].name if before else None
+
+
+def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
+    candidates = [
+        v for v in sentence.victims
+        if not sentence.text[max(0, v.start - sentence.start - 3):v.start - sentence.start].endswith("by ")
+    ]
+    if not candidates:
+        return None
+    before_text = sentence.text[:trigger.start - sentence.start]
+    before = [v for v in candidates if v.end <= trigger.start]
+    after = [v for v in candidates if v.start >= trigger.end and v.start - trigger.end <= 120]
+    inside = [v for v in candidates if v.start < trigger.end and trigger.start < v.end]
+    if inside:
+        return inside[0]
+    if _PASSIVE_BEFORE.search(before_text):
+        return before[-1] if before else None  # "X was killed after two women ...": not them
+    if after:
+        return after[0]
+    return before[-1] if before else None
+
+
+def _choose_place(sentence: Sentence) -> tuple[str | None, str | None]:
+    """(place, country) from the places where the act happened."""
+    where = [
+        p for p in sentence.places
+        if p.locative is True or (p.locative is None and p.kind not in ("country", "city", "province"))
+    ]
+    specific = [p for p in where if p.kind != "country"]
+    place = max(specific, key=lambda p: p.rank).name if specific else None
+    for candidate in sorted(where, key=lambda p: -p.rank):
+        if candidate.country:
+            return place, candidate.country
+    return place, None
+
+
+def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) -> Record | None:
+    trigger = next((t for t in group if t.form == "act"), group[0])
+    victim = _choose_victim(sentence, trigger)
+    names: list[str] = []
+    name_nationality: str | None = None
+    age = victim.age if victim else None
+    if victim or trigger.form == "mention" or trigger.kind == "incident":
+        anchors = [(t.start - sentence.start, t.end - sentence.start) for t in group]
+        if victim:
+            anchors.insert(0, (victim.start - sentence.start, victim.end - sentence.start))
+        blocked = [(m.start - sentence.start, m.end - sentence.start)
+                   for m in [*sentence.places, *sentence.actors, *sentence.times]]
+        for start, end, name in find_names(sentence.text, sentence.start, anchors, blocked):
+            names.append(name)
+            tail = sentence.text[end - sentence.start:trigger.start - sentence.start]
+            if age is None:
+                age = age_after_name(sentence.text[end - sentence.start:])
+            if name_nationality is None and end <= trigger.start:
+                name_nationality = nationality_near(tail)
+    explicit = bool(names) or (victim is not None and victim.count is not None)
+    if trigger.form == "mention" and not explicit:
+        return None
+    date, date_end = _choose_time(sentence, trigger)
+    perpetrator = _choose_perpetrator(sentence, trigger, victim)
+    place, country = _choose_place(sentence)
+    perpetrator_country = next((a.country for a in sentence.actors if a.name == perpetrator), None)
+    if perpetrator_country and taxonomy_extras(trigger.violation).get("country_from") == "perpetrator":
+        country = perpetrator_country  # a forced return happens where the returning state acts
+    if country is None:
+        country = perpetrator_country
+    nationality = victim.nationality if victim and victim.nationality else name_nationality
+    if country is None:
+        country = nationality or main_country
+    if nationality is None and (victim is not None or names):
+        nationality = main_country or country
+    confidence = 0.55 + (0.2 if trigger.form == "act" else 0) + (0.08 if date else 0) \
+        + (0.07 if perpetrator else 0) + (0.05 if victim or names else 0)
+    return Record(
+        violation=trigger.violation,
+        kind=trigger.kind,
+        date=date.iso() if date else None,
+        date_end=date_end.iso() if date_end else None,
+        country=country,
+        place=place,
+        perpetrator=perpetrator,
+        victims=Victims(
+            count=victim.count if victim else (len(names) or None),
+            count_text=victim.count_text if victim else None,
+            names=names,
+            nationality=nationality,
+            age=age,
+            sex=victim.sex if victim else None,
+        ),
+        evidence=[Evidence(sentence.start, sentence.end, sentence.text)],
+        confidence=min(confidence, 0.95),
+    )
+
+
+def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance: int) -> bool:
+    if earlier.violation != later.violation:
+        return False
+    tokens = {part for name in earlier.victims.names for part in re.split(r"[\s]+", name) if len(part) > 2}
+    if tokens and any(re.search(rf"\b{re.escape(t)}\b", later_sentence.text) for t in tokens):
+        return True
+    if distance <= MERGE_WINDOW and _rules().anaphora.search(later_sentence.text):
+        return True
+    if (
+        distance <= 2 and later.kind == "incident" and later.date is None
+        and not later.victims.names and later.victims.count_text is None
+        and (earlier.victims.names or earlier.victims.count is not None)
+        and not _ANOTHER.search(later_sentence.text)
+    ):
+        return True  # "... before he was shot": the act just told, told again
+    return (
+        earlier.date is not None and earlier.date == later.date and len(earlier.date) > 4
+        and earlier.victims.count is not None and earlier.victims.count == later.victims.count
+        and earlier.perpetrator == later.perpetrator
+    )
+
+
+def build_records(sentences: list[Sentence], main_country: str | None) -> list[Record]:
+    """The records a document states, each act once."""
+    records: list[Record] = []
+    last_seen: dict[int, int] = {}
+    for index, sentence in enumerate(sentences):
+        groups: dict[str, list[Trigger]] = defaultdict(list)
+        for trigger in sentence.triggers:
+            groups[trigger.violation].append(trigger)
+        for group in sorted(groups.values(), key=lambda g: g[0].start):
+            record = _record(sentence, group, main_country)
+            if record is None:
+                continue
+            for position, earlier in enumerate(records):
+                if _same_act(earlier, record, sentence, index - last_seen[position]):
+                    if earlier.evidence[-1].start != sentence.start:
+                        earlier.evidence.append(record.evidence[0])
+                        earlier.confidence = min(0.97, earlier.confidence + 0.03)
+                    last_seen[position] = index
+                    break
+            else:
+                last_seen[len(records)] = index
+                records.append(record)
+    return records

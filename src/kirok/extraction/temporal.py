@@ -1,0 +1,200 @@
+"""Time: find temporal expressions, then resolve them against the document's date.
+
+Detection uses our own patterns; relative expressions ("last September", "in
+August", "on September 22", "over the past few months", "earlier this month")
+are resolved by deterministic rules, a month without a year being the latest
+such month not after the document's own month. Explicit dates go through
+dateparser (see :mod:`kirok.dates`). Without a document date, relative
+expressions stay unresolved rather than guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kirok.dates import DAY, MONTH, YEAR, PartialDate, month_number, normalise_explicit
+from kirok.extraction.records import TimeMention
+
+_M = rf"(?P<m1>{MONTH})"
+_PREP = r"(?i:in|since|by|during|until|till|from|of|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|around|before|after|through|between|and|to|on)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "range",
+        re.compile(
+            rf"\b(?i:between|from)\s+(?P<m1>{MONTH})(?:\s+(?P<d1>{DAY}))?(?:,?\s+(?P<y1>{YEAR}))?"
+            rf"\s+(?i:and|to|until|till|through)\s+(?P<m2>{MONTH})(?:\s+(?P<d2>{DAY}))?(?:,?\s+(?P<y2>{YEAR}))?\b"
+        ),
+    ),
+    (
+        "range",
+        re.compile(
+            rf"\b(?P<m1>{MONTH})\s*[-–]\s*(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?\b"
+        ),
+    ),
+    (
+        "yearrange",
+        re.compile(rf"\b(?i:between|from)\s+(?P<y1>{YEAR})\s+(?i:and|to|until|through)\s+(?P<y2>{YEAR})\b"),
+    ),
+    ("mdy", re.compile(rf"\b(?P<m1>{MONTH})\s+(?P<d1>{DAY}),?\s+(?P<y1>{YEAR})\b")),
+    ("dmy", re.compile(rf"\b(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH}),?\s+(?P<y1>{YEAR})\b")),
+    ("iso", re.compile(rf"\b(?P<y1>{YEAR})-(?P<mm>0[1-9]|1[0-2])-(?P<dd>[12]\d|3[01]|0[1-9])\b")),
+    ("my", re.compile(rf"\b(?P<m1>{MONTH}),?\s+(?:of\s+)?(?P<y1>{YEAR})\b")),
+    ("md", re.compile(rf"\b(?P<m1>{MONTH})\s+(?P<d1>{DAY})\b(?!,?\s*\d)")),
+    ("dm", re.compile(rf"\b(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH})\b")),
+    ("lastmonth", re.compile(rf"\b(?i:last|past)\s+(?P<m1>{MONTH})\b")),
+    ("month", re.compile(rf"\b{_PREP}\s+(?P<m1>{MONTH})\b(?!\s+\d)")),
+    ("year", re.compile(rf"\b{_PREP}\s+(?:(?i:the\s+year)\s+)?(?P<y1>{YEAR})\b(?![-–]\d)")),
+    ("year", re.compile(rf"(?:^|(?<=[\s(]))(?P<y1>{YEAR})(?=,\s)")),
+    (
+        "relative",
+        re.compile(
+            r"\b(?i:(?P<rel>(?:earlier|later)\s+this\s+(?:month|year|week)|this\s+(?:month|year|week)"
+            r"|last\s+(?:month|year|week|weekend)|yesterday|(?:the\s+)?previous\s+(?:month|year)"
+            r"|(?:over|in|during|for|within)\s+the\s+(?:past|last)\s+(?:(?:few|several|two|three|four|six|\d+)\s+)?(?:days|weeks|months|years|month|year)"
+            r"|(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago))\b"
+        ),
+    ),
+]
+
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "few": 3, "several": 6}
+
+
+def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _month_not_after(month: int, anchor: PartialDate | None, strictly_before: bool = False) -> PartialDate | None:
+    if anchor is None or anchor.month is None:
+        return None
+    later = month > anchor.month or (strictly_before and month == anchor.month)
+    return PartialDate(anchor.year - 1 if later else anchor.year, month)
+
+
+def _day_not_after(month: int, day: int, anchor: PartialDate | None) -> PartialDate | None:
+    if anchor is None or anchor.month is None:
+        return None
+    anchor_day = anchor.day or 31
+    later = (month, day) > (anchor.month, anchor_day)
+    try:
+        return PartialDate(anchor.year - 1 if later else anchor.year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve_relative(phrase: str, anchor: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
+    if anchor is None:
+        return None, None
+    text = " ".join(phrase.lower().split())
+    month = anchor.month
+    if "yesterday" in text:
+        if anchor.day is None:
+            return None, None
+        return PartialDate.from_date(anchor.first_day() - dt.timedelta(days=1)), None
+    if text.endswith("ago"):
+        amount = _NUMBER_WORDS.get(text.split()[0])
+        amount = amount if amount is not None else int(text.split()[0])
+        if "year" in text:
+            return PartialDate(anchor.year - amount), None
+        if "month" in text and month:
+            return PartialDate(*_shift_months(anchor.year, month, -amount)), None
+        return None, None
+    if "past" in text or "last" in text and text.split()[0] in ("over", "in", "during", "for", "within"):
+        unit = text.split()[-1]
+        words = text.split()
+        amount = _NUMBER_WORDS.get(words[-2], int(words[-2]) if words[-2].isdigit() else 1)
+        if unit.startswith("year"):
+            return PartialDate(anchor.year - amount), PartialDate(anchor.year)
+        if unit.startswith("month") and month:
+            year, first = _shift_months(anchor.year, month, -amount)
+            if year == anchor.year:
+                return PartialDate(anchor.year), None
+            return PartialDate(year, first), PartialDate(anchor.year, month)
+        if month:
+            return PartialDate(anchor.year, month), None
+        return PartialDate(anchor.year), None
+    if "year" in text:
+        if "last" in text or "previous" in text:
+            return PartialDate(anchor.year - 1), None
+        return PartialDate(anchor.year), None
+    if "month" in text and month:
+        if "last" in text or "previous" in text:
+            return PartialDate(*_shift_months(anchor.year, month, -1)), None
+        return PartialDate(anchor.year, month), None
+    if "week" in text and anchor.day:
+        back = 7 if "last" in text else 0
+        return PartialDate.from_date(anchor.first_day() - dt.timedelta(days=back)), None
+    return None, None
+
+
+def _resolve(kind: str, match: re.Match[str], anchor: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None, bool]:
+    group = match.groupdict()
+    text = match.group()
+    if kind in ("mdy", "dmy"):
+        return normalise_explicit(text, "day"), None, False
+    if kind == "iso":
+        return normalise_explicit(text, "day"), None, False
+    if kind == "my":
+        return normalise_explicit(text, "month"), None, False
+    if kind == "year":
+        return PartialDate(int(group["y1"])), None, False
+    if kind == "yearrange":
+        return PartialDate(int(group["y1"])), PartialDate(int(group["y2"])), False
+    if kind == "md":
+        return _day_not_after(month_number(group["m1"]), int(re.sub(r"\D", "", group["d1"])), anchor), None, True
+    if kind == "dm":
+        return _day_not_after(month_number(group["m1"]), int(re.sub(r"\D", "", group["d1"])), anchor), None, True
+    if kind == "month":
+        return _month_not_after(month_number(group["m1"]), anchor), None, True
+    if kind == "lastmonth":
+        return _month_not_after(month_number(group["m1"]), anchor, strictly_before=True), None, True
+    if kind == "range":
+        return (*_resolve_range(group, anchor), group.get("y2") is None)
+    start, end = _resolve_relative(group["rel"], anchor)
+    return start, end, True
+
+
+def _resolve_range(group: dict[str, str | None], anchor: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
+    m1 = month_number(group["m1"] or "")
+    m2 = month_number(group["m2"] or "")
+    y2_text = group.get("y2")
+    end: PartialDate | None
+    if y2_text:
+        end = PartialDate(int(y2_text), m2)
+    else:
+        end = _month_not_after(m2, anchor)
+    if end is None:
+        return None, None
+    y1_text = group.get("y1")
+    year1 = int(y1_text) if y1_text else (end.year if m1 <= m2 else end.year - 1)
+    d1, d2 = group.get("d1"), group.get("d2")
+    try:
+        start = PartialDate(year1, m1, int(re.sub(r"\D", "", d1)) if d1 else None)
+        if d2:
+            end = PartialDate(end.year, m2, int(re.sub(r"\D", "", d2)))
+    except ValueError:
+        return None, None
+    return start, end
+
+
+def find_times(text: str, offset: int, anchor: PartialDate | None) -> list[TimeMention]:
+    """Temporal expressions in ``text`` (which starts at document offset ``offset``)."""
+    taken: list[tuple[int, int]] = []
+    found: list[TimeMention] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            try:
+                date, date_end, relative = _resolve(kind, match, anchor)
+            except (ValueError, KeyError):
+                continue
+            taken.append((start, end))
+            found.append(
+                TimeMention(offset + start, offset + end, match.group(), date, date_end, relative)
+            )
+    found.sort(key=lambda mention: mention.start)
+    return found

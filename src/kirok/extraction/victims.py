@@ -1,0 +1,202 @@
+"""Victims: how many, the words that say so, names, nationality, age and sex.
+
+A victim phrase is a quantity ("three", "a", "at least 12", "tens of
+thousands") and a word for people ("men", "citizen", "fisheries official"),
+with up to five words between them; or a plural nationality noun ("North
+Koreans"); or a family group ("the man and his family"). Number words are read
+by number-parser; vague quantities come from a lexicon and leave the count
+empty.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from number_parser import parse_number
+
+from kirok.extraction.lexicon import demonyms, victim_words
+from kirok.extraction.records import VictimMention
+
+# Nouns that are also adjectives ("an official passport") must end the phrase.
+_AMBIGUOUS = frozenset({"official", "national", "resident", "member", "Christian", "youth", "crew"})
+_AFTER_AMBIGUOUS = re.compile(
+    r"^(?:\s*[,.;:)\]—–-]|\s*$|\s+(?:who|was|were|had|has|and|in|from|of|on|at|by|named|called|to|"
+    r"[A-Z]))"
+)
+_NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
+_AGE = re.compile(r"(?<!\d)(\d{1,3})[- ]years?[- ]old|\baged\s+(\d{1,3})\b")
+
+
+@dataclass(frozen=True)
+class VictimPatterns:
+    phrase: re.Pattern[str]
+    plural_demonym: re.Pattern[str]
+    group: re.Pattern[str]
+    name: re.Pattern[str]
+    demonym: re.Pattern[str]
+    sex: dict[str, str | None]
+    singular: frozenset[str]
+    vague: dict[str, int | None]
+    implied: dict[str, str]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def patterns() -> VictimPatterns:
+    data = victim_words()
+    adjectives, plurals = demonyms()
+    people = data["people"]
+    numbers = _alt(data["number_words"])
+    number = rf"(?:\d[\d,]*|(?:{numbers})(?:[- ](?:{numbers}|and))*)"
+    count = (
+        rf"(?:(?:between|from)\s+{number}\s+(?:and|to)\s+{number}"
+        rf"|{number}\s+(?:to|or)\s+{number}"
+        rf"|(?:(?:{_alt(data['modifiers'])})\s+)?"
+        rf"(?:{_alt(list(data['vague']))}|{number}|an?|one|the))"
+    )
+    filler_stop = rf"(?:a|an|the|and|or|to|of|who|that|which|by|{numbers})"
+    filler = rf"(?:(?!{filler_stop}\b)(?:\d{{1,3}}-years?(?:-old)?|[A-Za-z][\w'’-]*)\s+)"
+    nouns = _alt([p["word"] for p in people] + list(plurals))
+    phrase = re.compile(
+        rf"(?<![\w-])(?P<count>{count})(?:\]\([^)\s]{{0,200}}\))?(?:\s+of)?\s+(?P<mods>{filler}{{0,5}}?)(?P<noun>{nouns})(?![\w-])",
+        re.IGNORECASE,
+    )
+    return VictimPatterns(
+        phrase=phrase,
+        plural_demonym=re.compile(rf"(?<![\w-])(?:{_alt(list(plurals))})(?![\w-])"),
+        group=re.compile("|".join(data["groups"]), re.IGNORECASE),
+        name=re.compile(_NAME),
+        demonym=re.compile(rf"(?<![\w-])(?:{_alt([a for a in adjectives if adjectives[a]])})(?![\w-])"),
+        sex={p["word"].lower(): p["sex"] for p in people},
+        singular=frozenset(p["word"].lower() for p in people if p["singular"]),
+        vague={k.lower(): v for k, v in data["vague"].items()},
+        implied={k.lower(): v for k, v in data["implied_nationality"].items()},
+    )
+
+
+def _count(count_words: str, noun: str, table: VictimPatterns) -> int | None:
+    words = count_words.lower()
+    if re.search(r"\d\s+(?:and|to|or)\s+\S|^(?:between|from)\s", words):
+        return None  # a range: the count is uncertain
+    core = re.sub(r"^(?:at least|some|about|around|approximately|nearly|almost|more than|over|"
+                  r"up to|an estimated|as many as|roughly|fewer than|no fewer than|at most)\s+", "", words)
+    if core in table.vague:
+        return table.vague[core]
+    if core in ("a", "an", "one"):
+        return 1 if noun.lower() in table.singular else None
+    if core == "the":
+        return None  # "the citizen" points back to someone already counted
+    digits = core.replace(",", "")
+    if digits.isdigit():
+        return int(digits)
+    parsed = parse_number(core)
+    return int(parsed) if isinstance(parsed, int) else None
+
+
+def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list[VictimMention]:
+    """Victim phrases in a sentence ``text`` starting at document offset ``offset``.
+
+    ``exclude`` holds sentence-relative spans (actors, places) that are not victims.
+    """
+    table = patterns()
+    adjectives, plurals = demonyms()
+    found: list[VictimMention] = []
+    taken: list[tuple[int, int]] = list(exclude)
+
+    def free(start: int, end: int) -> bool:
+        return not any(start < e and s < end for s, e in taken)
+
+    for match in table.group.finditer(text):
+        if free(*match.span()):
+            taken.append(match.span())
+            found.append(VictimMention(offset + match.start(), offset + match.end(), match.group(),
+                                       count=None, count_text=match.group()))
+    for match in table.phrase.finditer(text):
+        noun = match.group("noun")
+        if noun.lower() in {w.lower() for w in _AMBIGUOUS} and not _AFTER_AMBIGUOUS.match(text[match.end():]):
+            continue
+        start = match.start()
+        if match.group("count").lower() == "the" and noun.lower() not in table.singular:
+            continue
+        if not free(start, match.end()):
+            continue
+        taken.append((start, match.end()))
+        phrase = match.group()
+        demonym = table.demonym.search(phrase)
+        nationality = (
+            adjectives.get(demonym.group()) if demonym
+            else plurals.get(noun) or table.implied.get(noun.lower())
+        )
+        age = _AGE.search(phrase)
+        found.append(
+            VictimMention(
+                offset + start, offset + match.end(), phrase,
+                count=_count(match.group("count"), noun, table),
+                count_text=phrase,
+                nationality=nationality,
+                age=int(age.group(1) or age.group(2)) if age else None,
+                sex=table.sex.get(noun.lower()),
+            )
+        )
+    for match in table.plural_demonym.finditer(text):
+        if free(*match.span()):
+            taken.append(match.span())
+            found.append(VictimMention(offset + match.start(), offset + match.end(), match.group(),
+                                       count=None, count_text=match.group(),
+                                       nationality=plurals.get(match.group())))
+    found.sort(key=lambda v: v.start)
+    return found
+
+
+def find_names(text: str, offset: int, anchors: list[tuple[int, int]], blocked: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Personal names set beside a victim phrase or an act in ``text``.
+
+    A name counts when it stands in apposition to an anchor (", Lee Dae-jun,"
+    after "a fisheries official"), right after it ("the killing of Kim
+    Jong-nam"), or right before it ("Otto Warmbier, a student, was").
+    """
+    adjectives, plurals = demonyms()
+    not_names = {*adjectives, *plurals, "North", "South", "East", "West", "The", "In", "On"}
+    names: list[tuple[int, int, str]] = []
+    anchors = list(anchors)
+    used_before: set[tuple[int, int]] = set()
+    for match in patterns().name.finditer(text):
+        start, end = match.span()
+        if any(start < e and s < end for s, e in blocked):
+            continue
+        if not_names & set(match.group().split()):
+            continue
+        for anchor in anchors:
+            a_start, a_end = anchor
+            if 0 <= start - a_end <= 16 and _AFTER_ANCHOR.fullmatch(text[a_end:start]):
+                names.append((offset + start, offset + end, match.group()))
+                anchors.append((start, end))
+                break
+            if anchor not in used_before and 0 <= a_start - end <= 110 and _BEFORE_ANCHOR.fullmatch(text[end:a_start]):
+                names.append((offset + start, offset + end, match.group()))
+                used_before.add(anchor)
+                break
+    return names
+
+
+_AFTER_ANCHOR = re.compile(r"\s*(?:,|,?\s*and)?\s*(?:named\s+|called\s+|of\s+)?")
+_BEFORE_ANCHOR = re.compile(
+    r"\s*(?:,[^,]{1,90},\s*)?(?:,\s*(?:a|an|the)\s*|\s*(?:was|were|had been|has been)\s+(?:\w+\s+)?)?"
+)
+
+
+def nationality_near(text: str) -> str | None:
+    """The nationality an appositive gives ("..., the half-brother of North Korean leader ...")."""
+    match = patterns().demonym.search(text)
+    return demonyms()[0].get(match.group()) if match else None
+
+
+def age_after_name(text: str) -> int | None:
+    """An age given as ", 47," right after a name."""
+    match = re.match(r"\s*,\s*(\d{1,3})\s*,", text)
+    return int(match.group(1)) if match else None

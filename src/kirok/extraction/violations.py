@@ -1,0 +1,91 @@
+"""Violation: triggers from the lexicon, and the rules that say a sentence states no act.
+
+Finding (``find_triggers``) is kept apart from writing records
+(:mod:`kirok.extraction.assemble`), as spaCy's rule components do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kirok.extraction.lexicon import sentence_rules, trigger_patterns
+from kirok.extraction.records import Trigger
+
+_SMALL_WORDS = frozenset("of the for and in by on at to a an de des la le du für und".split())
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|nobody|none)\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SentenceRules:
+    demand: tuple[re.Pattern[str], ...]
+    hypothetical: tuple[re.Pattern[str], ...]
+    background: tuple[re.Pattern[str], ...]
+    non_human_cause: re.Pattern[str]
+
+
+@cache
+def rules() -> SentenceRules:
+    data = sentence_rules()
+
+    def compiled(key: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in data[key])
+
+    return SentenceRules(
+        compiled("demand"), compiled("hypothetical"), compiled("background"),
+        re.compile(data["non_human_cause"], re.IGNORECASE),
+    )
+
+
+def is_heading(text: str) -> bool:
+    """A title, a name in a list, a letterhead line: words mostly capitalised, no full stop."""
+    stripped = text.strip()
+    if stripped.endswith((".", "!", "?", ".”", '."')) or "\n" in stripped:
+        return False
+    words = [w for w in _WORD.findall(stripped) if w.lower() not in _SMALL_WORDS]
+    if not words or len(words) > 14:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised / len(words) >= 0.6
+
+
+def find_triggers(text: str, offset: int) -> list[Trigger]:
+    """Acts and named violations in one sentence, after the sentence rules."""
+    if is_heading(text):
+        return []
+    table = rules()
+    if any(p.search(text) for p in table.demand):
+        return []
+    hypothetical = [m.span() for p in table.hypothetical for m in p.finditer(text)]
+    natural = table.non_human_cause
+    found: list[Trigger] = []
+    for pattern in trigger_patterns():
+        for match in pattern.regex.finditer(text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in hypothetical):
+                continue
+            if _NEGATION.search(text[max(0, start - 40):start]):
+                continue
+            if pattern.violation.startswith("life.") and natural.search(text[max(0, start - 80):start]):
+                continue  # "floods killed dozens": no one did it
+            found.append(Trigger(start, end, match.group(), pattern.violation, pattern.kind, pattern.form))
+    # A trigger inside a longer one of the same family says the same thing.
+    found = [
+        t for t in found
+        if not any(
+            o is not t and o.family == t.family and o.start <= t.start and t.end <= o.end
+            and (o.end - o.start) > (t.end - t.start)
+            for o in found
+        )
+    ]
+    if any(p.search(text) for p in table.background):
+        found = [t for t in found if t.form == "act"]
+        if len({t.family for t in found}) >= 3:
+            return []
+    for trigger in found:
+        trigger.start += offset
+        trigger.end += offset
+    found.sort(key=lambda t: t.start)
+    return found

@@ -1,0 +1,22 @@
+"""The document: a source's text as extracted, with what identifies it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source read into text.
+
+    ``text`` is what every evidence offset points into; ``sha256`` is taken over
+    the original bytes so the original can always be checked against it.
+    """
+
+    source: str
+    sha256: str
+    format: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    published_from: str | None = None  # "text", "metadata" or "given"

@@ -1,0 +1,74 @@
+"""Finding a document's own date and title in its text.
+
+The date anchors relative expressions ("last September"), so it must be the
+date the text was written: a "Date:" line, a dateline, or a letter's date line
+near the top. When a page carries both a release date and the letter's own
+date, the earlier one is when the words were written, and it wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kirok.dates import find_explicit_dates
+
+HEADER_CHARS = 3000
+_LABELLED = re.compile(
+    r"^\W*(?:date|dated|published|posted|released|issued)(?:\s+on)?\s*:?\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"^\W*[A-Z][A-Za-z .'-]{1,40},\s*(?P<rest>.+)$")
+_DECORATION = re.compile(r"[*_#>\s]+")
+
+
+def _date_alone(line: str) -> str | None:
+    """The ISO date if ``line`` is a date and nothing else (bar punctuation)."""
+    found = find_explicit_dates(line)
+    if len(found) != 1:
+        return None
+    start, end, value = found[0]
+    rest = _DECORATION.sub("", line[:start] + line[end:]).strip(" ,.:-–—()")
+    if value.precision == "day" and not rest:
+        return value.iso()
+    return None
+
+
+def find_published(text: str) -> str | None:
+    """The document's own date from its header lines, or None."""
+    candidates: list[str] = []
+    for line in text[:HEADER_CHARS].splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) > 120:
+            line = line[:60]  # a dateline opens the first paragraph of a news item
+        alone = _date_alone(line)
+        if alone:
+            candidates.append(alone)
+            continue
+        for pattern in (_LABELLED, _DATELINE):
+            match = pattern.match(line)
+            if match:
+                found = find_explicit_dates(match.group("rest")[:40])
+                if found and found[0][0] < 4 and found[0][2].precision == "day":
+                    candidates.append(found[0][2].iso())
+                    break
+    return min(candidates) if candidates else None
+
+
+_NOT_TITLE = re.compile(r"^(?:https?://|www\.|date\b|re:|to:|from:|cc:|dear\b)", re.IGNORECASE)
+
+
+def find_title(text: str) -> str | None:
+    """A plausible title: the first short line of several words that is not a date or link."""
+    for raw in text[:HEADER_CHARS].splitlines():
+        if " > " in raw:  # a breadcrumb trail
+            continue
+        line = _DECORATION.sub(" ", raw).strip()
+        words = line.split()
+        if len(words) < 3 or len(line) > 160 or _NOT_TITLE.match(line) or "#" in raw.strip("# "):
+            continue
+        if _date_alone(line):
+            continue
+        return line
+    return None

@@ -1,0 +1,213 @@
+"""Readers for each source format: bytes in, text and metadata out.
+
+Each reader returns the text that evidence offsets point into. The original
+bytes are hashed before anything else, so the hash always names the original.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+import logging
+import warnings
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kirok.errors import (
+    BinaryContent,
+    CorruptDocument,
+    EmptyDocument,
+    EncodingError,
+    SourceError,
+    UnsupportedFormat,
+)
+from kirok.sources.document import Document
+from kirok.sources.metadata import find_published, find_title
+
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
+FORMATS = tuple(sorted(set(SUFFIXES.values())))
+
+# pypdf and trafilatura log their complaints about broken files; Kirok reports
+# those files itself, so their loggers stay quiet.
+for _name in ("pypdf", "trafilatura", "htmldate", "courlan"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+
+@dataclass
+class _Read:
+    text: str
+    title: str | None = None
+    published: str | None = None
+
+
+def _decode(path: str, data: bytes) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise EncodingError(path, f"broken UTF-16 at byte {error.start}") from None
+    if b"\x00" in data[:8192]:
+        raise BinaryContent(path, "it holds NUL bytes")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise EncodingError(
+            path, f"byte 0x{data[error.start]:02x} at offset {error.start} is not UTF-8"
+        ) from None
+
+
+def _read_text(path: str, data: bytes) -> _Read:
+    return _Read(_decode(path, data).replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _read_markdown(path: str, data: bytes) -> _Read:
+    read = _read_text(path, data)
+    for line in read.text.splitlines():
+        if line.startswith("# "):
+            read.title = line[2:].strip()
+            break
+    return read
+
+
+def _read_html(path: str, data: bytes) -> _Read:
+    import trafilatura
+
+    html = _decode(path, data)
+    text = trafilatura.extract(
+        html, output_format="txt", include_comments=False, include_tables=True
+    )
+    if not text:
+        text = trafilatura.html2txt(html) or ""
+    meta = trafilatura.extract_metadata(html)
+    title = getattr(meta, "title", None) if meta else None
+    published = getattr(meta, "date", None) if meta else None
+    return _Read(text, title, published)
+
+
+def _read_pdf(path: str, data: bytes) -> _Read:
+    from pypdf import PdfReader
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise CorruptDocument(path, "the PDF is encrypted; remove its password first")
+            pages = [page.extract_text() or "" for page in reader.pages]
+            info = reader.metadata
+    except SourceError:
+        raise
+    except Exception as error:  # pypdf raises many kinds on broken files
+        raise CorruptDocument(path, f"not a readable PDF: {error}") from None
+    text = "\n\n".join(page.strip() for page in pages if page.strip())
+    if not text:
+        raise EmptyDocument(path, "the PDF has no text layer; run OCR on it first")
+    title = str(info.title).strip() if info and info.title else None
+    return _Read(text, title or None)
+
+
+def _read_docx(path: str, data: bytes) -> _Read:
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise CorruptDocument(path, f"not a readable DOCX: {error}") from None
+    except Exception as error:  # python-docx raises its own on broken parts
+        raise CorruptDocument(path, f"not a readable DOCX: {error}") from None
+    blocks = []
+    title = (document.core_properties.title or "").strip() or None
+    for paragraph in document.paragraphs:
+        text = paragraph.text.strip()
+        if not text:
+            continue
+        style = paragraph.style.name if paragraph.style is not None else ""
+        if title is None and style.startswith(("Title", "Heading")):
+            title = text
+        blocks.append(text)
+    for table in document.tables:
+        for row in table.rows:
+            cells = [cell.text.strip() for cell in row.cells if cell.text.strip()]
+            if cells:
+                blocks.append(" | ".join(cells))
+    return _Read("\n\n".join(blocks), title)
+
+
+_READERS: dict[str, Callable[[str, bytes], _Read]] = {
+    "text": _read_text,
+    "markdown": _read_markdown,
+    "html": _read_html,
+    "pdf": _read_pdf,
+    "docx": _read_docx,
+}
+
+
+def sniff_format(path: str, data: bytes) -> str:
+    """The format of a file, from its suffix or, failing that, its first bytes."""
+    suffix = Path(path).suffix.lower()
+    if suffix in SUFFIXES:
+        return SUFFIXES[suffix]
+    head = data[:2048].lstrip()
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                if "word/document.xml" in archive.namelist():
+                    return "docx"
+        except zipfile.BadZipFile:
+            pass
+    if head[:15].lower().startswith((b"<!doctype html", b"<html")):
+        return "html"
+    raise UnsupportedFormat(path, f"suffix {suffix!r}" if suffix else "no suffix")
+
+
+def read_bytes(path: str, data: bytes, published: str | None = None) -> Document:
+    """Read a document from its original bytes; ``path`` names it in errors."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    if not data.strip():
+        raise EmptyDocument(path, "the file has no content")
+    fmt = sniff_format(path, data)
+    read = _READERS[fmt](path, data)
+    if not read.text.strip():
+        raise EmptyDocument(path)
+    published_from = "given" if published else None
+    if not published:
+        published = find_published(read.text)
+        published_from = "text" if published else None
+    if not published and read.published:
+        published, published_from = read.published, "metadata"
+    return Document(
+        source=path,
+        sha256=sha256,
+        format=fmt,
+        text=read.text,
+        title=read.title or find_title(read.text),
+        published=published,
+        published_from=published_from,
+    )
+
+
+def read_document(path: str | Path, published: str | None = None) -> Document:
+    """Read the file at ``path``; raise a :class:`SourceError` naming it if it cannot be."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise SourceError(name, "is a folder") from None
+    except OSError as error:
+        raise SourceError(name, error.strerror or str(error)) from None
+    return read_bytes(name, data, published)
