@@ -55,16 +55,18 @@ def rows(folder: Path) -> list[dict[str, object]]:
                 name = f"{name} County"
             aliases |= {plain(a) for a in aliases} - {name}
             parent = item["parent"]["name"]["en"] if item.get("parent") else None
-            out.append({
-                "name": name,
-                "aliases": sorted(aliases),
-                "kind": kind,
-                "country": "KP",
-                "admin1": parent,
-                "lat": float(item["geo"]["lat"]),
-                "lon": float(item["geo"]["lon"]),
-                "id": item["id"],
-            })
+            out.append(
+                {
+                    "name": name,
+                    "aliases": sorted(aliases),
+                    "kind": kind,
+                    "country": "KP",
+                    "admin1": parent,
+                    "lat": float(item["geo"]["lat"]),
+                    "lon": float(item["geo"]["lon"]),
+                    "id": item["id"],
+                }
+            )
     return out
 
 

@@ -118,7 +118,9 @@ def build_pdf(path: Path, title: str, paragraphs: list[str]) -> None:
 
     pdf = FPDF()
     pdf.set_title(title)
-    pdf.set_creation_date(__import__("datetime").datetime(2024, 1, 1, tzinfo=__import__("datetime").UTC))
+    pdf.set_creation_date(
+        __import__("datetime").datetime(2024, 1, 1, tzinfo=__import__("datetime").UTC)
+    )
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 14)
     pdf.multi_cell(0, 8, title)

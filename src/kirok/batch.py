@@ -43,7 +43,9 @@ def _one(task: tuple[str, str | None, str | None]) -> Outcome:
     except KirokError as error:
         return Outcome(path, error=str(error))
     except Exception as error:  # a bug must not cost the rest of the batch
-        return Outcome(path, error=f"{path}: internal error while extracting ({type(error).__name__}: {error})")
+        return Outcome(
+            path, error=f"{path}: internal error while extracting ({type(error).__name__}: {error})"
+        )
 
 
 def extract_paths(

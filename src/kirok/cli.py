@@ -54,8 +54,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Kirok turns sources into reviewable, sentence-backed incident records."""
 
@@ -67,15 +71,22 @@ def _run(paths: list[str], published: str | None, jobs: int) -> tuple[list[Outco
     outcomes: list[Outcome] = []
     failed = 0
     progress = Progress(
-        TextColumn("[bold]Extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=console, transient=False, disable=len(files) <= PROGRESS_THRESHOLD,
+        TextColumn("[bold]Extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+        disable=len(files) <= PROGRESS_THRESHOLD,
     )
     with progress:
         task = progress.add_task("extract", total=len(files))
         for outcome in extract_paths(files, published, jobs):
             if outcome.error:
                 failed += 1
-                progress.console.print(f"[red]error:[/red] {outcome.error}", markup=True, highlight=False)
+                progress.console.print(
+                    f"[red]error:[/red] {outcome.error}", markup=True, highlight=False
+                )
             outcomes.append(outcome)
             progress.advance(task)
     return outcomes, failed
@@ -92,8 +103,18 @@ def _paths_or_samples(paths: list[str] | None, samples: bool) -> list[str]:
 
 def _table(outcomes: list[Outcome], console: Console) -> None:
     table = Table(title="Kirok records", show_lines=False, expand=True)
-    for column in ("source", "violation", "kind", "date", "country", "place", "perpetrator",
-                   "victims", "conf.", "evidence"):
+    for column in (
+        "source",
+        "violation",
+        "kind",
+        "date",
+        "country",
+        "place",
+        "perpetrator",
+        "victims",
+        "conf.",
+        "evidence",
+    ):
         table.add_column(column, overflow="fold")
     for outcome in outcomes:
         if not outcome.result:
@@ -109,9 +130,16 @@ def _table(outcomes: list[Outcome], console: Console) -> None:
                 date += f"…{record['date_end']}"
             evidence = record["evidence"][0]["text"]
             table.add_row(
-                name, record["violation"], record["kind"], date, record["country"] or "",
-                record["place"] or "", record["perpetrator"] or "", who,
-                f"{record['confidence']:.2f}", evidence[:140] + ("…" if len(evidence) > 140 else ""),
+                name,
+                record["violation"],
+                record["kind"],
+                date,
+                record["country"] or "",
+                record["place"] or "",
+                record["perpetrator"] or "",
+                who,
+                f"{record['confidence']:.2f}",
+                evidence[:140] + ("…" if len(evidence) > 140 else ""),
             )
     console.print(table)
 
@@ -120,11 +148,17 @@ def _table(outcomes: list[Outcome], console: Console) -> None:
 def extract(
     paths: Annotated[list[str] | None, typer.Argument(help="Files and folders to read.")] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="jsonl or table.")] = "table",
-    published: Annotated[str | None, typer.Option(
-        help="The documents' own date (YYYY-MM-DD), when the text does not give it.")] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="The documents' own date (YYYY-MM-DD), when the text does not give it."),
+    ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes to use.")] = 1,
-    samples: Annotated[bool, typer.Option("--samples", help="Also read the bundled sample corpus.")] = False,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")] = None,
+    samples: Annotated[
+        bool, typer.Option("--samples", help="Also read the bundled sample corpus.")
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+    ] = None,
 ) -> None:
     """Extract incident records from documents (.txt .md .html .pdf .docx)."""
     if output_format not in ("jsonl", "table"):
@@ -149,7 +183,8 @@ def extract(
             handle.close()
     records = sum(len(o.result["records"]) for o in outcomes if o.result)
     _stderr().print(
-        f"{len(outcomes) - failed} documents read, {records} records, {failed} failed", highlight=False
+        f"{len(outcomes) - failed} documents read, {records} records, {failed} failed",
+        highlight=False,
     )
     if failed:
         raise typer.Exit(1)
@@ -158,12 +193,18 @@ def extract(
 @app.command()
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold records, JSON Lines (spec/incidents.md).")],
-    paths: Annotated[list[str] | None, typer.Argument(help="The documents the gold describes.")] = None,
-    published: Annotated[str | None, typer.Option(help="The documents' own date, YYYY-MM-DD.")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="The documents the gold describes.")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="The documents' own date, YYYY-MM-DD.")
+    ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1)] = 1,
     show_misses: Annotated[bool, typer.Option("--show-misses", help="List every miss.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
-    samples: Annotated[bool, typer.Option("--samples", help="Score the bundled sample corpus.")] = False,
+    samples: Annotated[
+        bool, typer.Option("--samples", help="Score the bundled sample corpus.")
+    ] = False,
 ) -> None:
     """Extract and score the records against gold records."""
     try:
@@ -176,8 +217,10 @@ def evaluate(
     predicted = by_file_name(o.result for o in outcomes if o.result)
     unseen = sorted(set(gold_documents) - set(predicted))
     if unseen:
-        _stderr().print(f"warning: no extraction for {len(unseen)} gold documents: "
-                        f"{', '.join(unseen[:5])}", highlight=False)
+        _stderr().print(
+            f"warning: no extraction for {len(unseen)} gold documents: {', '.join(unseen[:5])}",
+            highlight=False,
+        )
     score = score_documents(gold_documents, predicted)
     if show_misses:
         for miss in score.misses:

@@ -18,8 +18,16 @@ from typing import Any
 from kirok.errors import GoldFileError
 
 FIELDS = (
-    "violation", "kind", "date", "date_end", "country", "perpetrator", "place",
-    "victims.count", "victims.nationality", "victims.names",
+    "violation",
+    "kind",
+    "date",
+    "date_end",
+    "country",
+    "perpetrator",
+    "place",
+    "victims.count",
+    "victims.nationality",
+    "victims.names",
 )
 
 
@@ -57,8 +65,12 @@ class Score:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "tp": self.tp, "fp": self.fp, "fn": self.fn,
-            "precision": self.precision, "recall": self.recall, "f1": self.f1,
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
             "fields": {name: [self.share(name), self.total[name]] for name in FIELDS},
         }
 
@@ -97,7 +109,9 @@ def field_right(name: str, gold: Any, predicted: Any) -> bool:
     return bool(gold == predicted)
 
 
-def score_documents(gold: Mapping[str, Mapping[str, Any]], predicted: Mapping[str, Mapping[str, Any]]) -> Score:
+def score_documents(
+    gold: Mapping[str, Mapping[str, Any]], predicted: Mapping[str, Mapping[str, Any]]
+) -> Score:
     """Score predictions against gold, both keyed by document file name."""
     result = Score()
     for name, gold_doc in gold.items():
@@ -107,9 +121,13 @@ def score_documents(gold: Mapping[str, Mapping[str, Any]], predicted: Mapping[st
         predictions.sort(key=lambda r: -float(r.get("confidence") or 0))
         for prediction in predictions:
             match = next(
-                (i for i in open_gold
-                 if _overlap(gold_records[i], prediction)
-                 and family(gold_records[i].get("violation")) == family(prediction.get("violation"))),
+                (
+                    i
+                    for i in open_gold
+                    if _overlap(gold_records[i], prediction)
+                    and family(gold_records[i].get("violation"))
+                    == family(prediction.get("violation"))
+                ),
                 None,
             )
             if match is None:
@@ -131,8 +149,13 @@ def score_documents(gold: Mapping[str, Mapping[str, Any]], predicted: Mapping[st
                     result.right[field_name] += 1
                 else:
                     evidence = (target.get("evidence") or [{}])[0].get("text", "")
-                    result.misses.append(Miss(field_name, name, {
-                        "gold": wanted, "predicted": got, "evidence": evidence[:120]}))
+                    result.misses.append(
+                        Miss(
+                            field_name,
+                            name,
+                            {"gold": wanted, "predicted": got, "evidence": evidence[:120]},
+                        )
+                    )
         for index in open_gold:
             if not gold_records[index].get("optional"):
                 result.fn += 1
@@ -157,9 +180,9 @@ def load_gold(path: str | Path) -> dict[str, dict[str, Any]]:
         except json.JSONDecodeError as error:
             raise GoldFileError(f"{path}, line {number}: not JSON ({error.msg})") from None
         if not isinstance(row, dict) or not isinstance(row.get("file"), str):
-            raise GoldFileError(f"{path}, line {number}: needs a \"file\" naming the document")
+            raise GoldFileError(f'{path}, line {number}: needs a "file" naming the document')
         if not isinstance(row.get("records"), list):
-            raise GoldFileError(f"{path}, line {number}: needs a \"records\" list")
+            raise GoldFileError(f'{path}, line {number}: needs a "records" list')
         for position, record in enumerate(row["records"], 1):
             if not isinstance(record, dict) or not _spans_ok(record):
                 raise GoldFileError(

@@ -19,8 +19,34 @@ from kirok.extraction.lexicon import actor_table, demonyms, sentence_rules
 from kirok.extraction.records import ActorMention, PlaceMention
 
 _NOT_SUBJECT_BEFORE = frozenset(
-    "in near at on to from into of with for against toward towards about across the that than "
-    "between like inside outside within over via through".split()
+    [
+        "in",
+        "near",
+        "at",
+        "on",
+        "to",
+        "from",
+        "into",
+        "of",
+        "with",
+        "for",
+        "against",
+        "toward",
+        "towards",
+        "about",
+        "across",
+        "the",
+        "that",
+        "than",
+        "between",
+        "like",
+        "inside",
+        "outside",
+        "within",
+        "over",
+        "via",
+        "through",
+    ]
 )
 
 
@@ -74,7 +100,9 @@ def actors() -> Actors:
         re.compile(
             rf"(?<![\w-])(?P<nation>{'|'.join(re.escape(a) for a in sorted(national, key=len, reverse=True))})"
             rf"\s+(?:{'|'.join(re.escape(w) for w in state_words)})(?![\w-])"
-        ) if national and state_words else None,
+        )
+        if national and state_words
+        else None,
         canonical,
         dict(table.get("state_of", {})),
         re.compile(rf"^\s*(?:\w+\s+){{0,2}}{reporting}", re.IGNORECASE),
@@ -148,8 +176,8 @@ def find_actors(
                 spans.append((match.start(), match.end(), police, here, 2))
     if table.subject is not None:
         for match in table.subject.finditer(text):
-            after = text[match.end():match.end() + 2]
-            before = text[:match.start()].split()
+            after = text[match.end() : match.end() + 2]
+            before = text[: match.start()].split()
             previous = before[-1].lower() if before else ""
             if after.startswith(("'", "’")) or previous in _NOT_SUBJECT_BEFORE:
                 continue
@@ -167,13 +195,17 @@ def find_actors(
         if start < reach:
             continue
         reach = end
-        before = text[max(0, start - 4):start].lower()
+        preceding = text[max(0, start - 4) : start].lower()
         mentions.append(
             ActorMention(
-                offset + start, offset + end, text[start:end], name, country,
-                is_source=bool(table.reporting_after.match(text[end:end + 60]))
-                or "according to" in text[max(0, start - 20):start].lower(),
-                is_agent=before.endswith("by "),
+                offset + start,
+                offset + end,
+                text[start:end],
+                name,
+                country,
+                is_source=bool(table.reporting_after.match(text[end : end + 60]))
+                or "according to" in text[max(0, start - 20) : start].lower(),
+                is_agent=preceding.endswith("by "),
             )
         )
     return mentions

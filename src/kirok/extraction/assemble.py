@@ -8,13 +8,14 @@ first record as further evidence instead of making records of their own.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
 from kirok.dates import PartialDate
-from kirok.extraction.lexicon import sentence_rules
+from kirok.extraction.lexicon import sentence_rules, taxonomy_extras
 from kirok.extraction.records import (
     Evidence,
     Record,
@@ -24,15 +25,20 @@ from kirok.extraction.records import (
     VictimMention,
     Victims,
 )
-from kirok.extraction.lexicon import taxonomy_extras
 from kirok.extraction.victims import age_after_name, find_names, nationality_near
 
 MERGE_WINDOW = 4  # sentences within which "the incident" points back
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}\W*$", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}\W*$", re.IGNORECASE
+)
 _ORDER = re.compile(r"\b(?:ordered|instructed|commanded|directed|told)\b", re.IGNORECASE)
-_ANOTHER = re.compile(r"\b(?:another|other|others|second|third|also|again|separately|similar)\b", re.IGNORECASE)
+_ANOTHER = re.compile(
+    r"\b(?:another|other|others|second|third|also|again|separately|similar)\b", re.IGNORECASE
+)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,40},\s*[^-—–(]{4,30}?\s*(?:--|—|–|-|\()")
-_SUBORDINATE = re.compile(r"^\W*(?:even|after|before|while|when|although|though|whereas)\b", re.IGNORECASE)
+_SUBORDINATE = re.compile(
+    r"^\W*(?:even|after|before|while|when|although|though|whereas)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,9 @@ def _segments(sentence: Sentence) -> list[tuple[int, int]]:
     for match in _rules().clause_breaks.finditer(sentence.text):
         bounds.append(match.start())
     bounds.append(len(sentence.text))
-    return [(sentence.start + a, sentence.start + b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    return [
+        (sentence.start + a, sentence.start + b) for a, b in itertools.pairwise(bounds) if b > a
+    ]
 
 
 def _segment_of(position: int, segments: list[tuple[int, int]]) -> tuple[int, int]:
@@ -72,7 +80,9 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, b_start - a_end, a_start - b_end)
 
 
-def _choose_time(sentence: Sentence, trigger: Trigger) -> tuple[PartialDate | None, PartialDate | None]:
+def _choose_time(
+    sentence: Sentence, trigger: Trigger
+) -> tuple[PartialDate | None, PartialDate | None]:
     segments = _segments(sentence)
     home = _segment_of(trigger.start, segments)
     reports = [sentence.start + m.start() for m in _rules().reporting.finditer(sentence.text)]
@@ -86,7 +96,7 @@ def _choose_time(sentence: Sentence, trigger: Trigger) -> tuple[PartialDate | No
         if any(time.end <= r < trigger.start for r in reports):
             continue  # "On September 24, the government said ...": when it was said
         segment = _segment_of(time.start, segments)
-        text = sentence.text[segment[0] - sentence.start:segment[1] - sentence.start]
+        text = sentence.text[segment[0] - sentence.start : segment[1] - sentence.start]
         if segment != home and _SUBORDINATE.match(text):
             continue
         usable.append(time)
@@ -97,8 +107,11 @@ def _choose_time(sentence: Sentence, trigger: Trigger) -> tuple[PartialDate | No
     end = chosen.date_end
     if end is None and chosen.date is not None:
         later = [
-            t for t in same
-            if t.start > chosen.end and t.date is not None and t.date_end is None
+            t
+            for t in same
+            if t.start > chosen.end
+            and t.date is not None
+            and t.date_end is None
             and t.date.first_day() > chosen.date.first_day()
         ]
         if later:
@@ -106,12 +119,17 @@ def _choose_time(sentence: Sentence, trigger: Trigger) -> tuple[PartialDate | No
     return chosen.date, end
 
 
-def _choose_perpetrator(sentence: Sentence, trigger: Trigger, victim: VictimMention | None) -> str | None:
+def _choose_perpetrator(
+    sentence: Sentence, trigger: Trigger, victim: VictimMention | None
+) -> str | None:
     actors = [
-        a for a in sentence.actors
+        a
+        for a in sentence.actors
         if not a.is_source and not (victim and victim.start <= a.start and a.end <= victim.end)
     ]
-    agents = [a for a in actors if a.is_agent and a.start >= trigger.end and a.start - trigger.end < 120]
+    agents = [
+        a for a in actors if a.is_agent and a.start >= trigger.end and a.start - trigger.end < 120
+    ]
     if agents:
         return agents[0].name
     for match in _ORDER.finditer(sentence.text):
@@ -126,12 +144,15 @@ def _choose_perpetrator(sentence: Sentence, trigger: Trigger, victim: VictimMent
 
 def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
     candidates = [
-        v for v in sentence.victims
-        if not sentence.text[max(0, v.start - sentence.start - 3):v.start - sentence.start].endswith("by ")
+        v
+        for v in sentence.victims
+        if not sentence.text[
+            max(0, v.start - sentence.start - 3) : v.start - sentence.start
+        ].endswith("by ")
     ]
     if not candidates:
         return None
-    before_text = sentence.text[:trigger.start - sentence.start]
+    before_text = sentence.text[: trigger.start - sentence.start]
     before = [v for v in candidates if v.end <= trigger.start]
     after = [v for v in candidates if v.start >= trigger.end and v.start - trigger.end <= 120]
     inside = [v for v in candidates if v.start < trigger.end and trigger.start < v.end]
@@ -147,8 +168,10 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
 def _choose_place(sentence: Sentence) -> tuple[str | None, str | None]:
     """(place, country) from the places where the act happened."""
     where = [
-        p for p in sentence.places
-        if p.locative is True or (p.locative is None and p.kind not in ("country", "city", "province"))
+        p
+        for p in sentence.places
+        if p.locative is True
+        or (p.locative is None and p.kind not in ("country", "city", "province"))
     ]
     specific = [p for p in where if p.kind != "country"]
     place = max(specific, key=lambda p: p.rank).name if specific else None
@@ -168,13 +191,15 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         anchors = [(t.start - sentence.start, t.end - sentence.start) for t in group]
         if victim:
             anchors.insert(0, (victim.start - sentence.start, victim.end - sentence.start))
-        blocked = [(m.start - sentence.start, m.end - sentence.start)
-                   for m in [*sentence.places, *sentence.actors, *sentence.times]]
-        for start, end, name in find_names(sentence.text, sentence.start, anchors, blocked):
+        blocked = [
+            (m.start - sentence.start, m.end - sentence.start)
+            for m in [*sentence.places, *sentence.actors, *sentence.times]
+        ]
+        for _start, end, name in find_names(sentence.text, sentence.start, anchors, blocked):
             names.append(name)
-            tail = sentence.text[end - sentence.start:trigger.start - sentence.start]
+            tail = sentence.text[end - sentence.start : trigger.start - sentence.start]
             if age is None:
-                age = age_after_name(sentence.text[end - sentence.start:])
+                age = age_after_name(sentence.text[end - sentence.start :])
             if name_nationality is None and end <= trigger.start:
                 name_nationality = nationality_near(tail)
     explicit = bool(names) or (victim is not None and victim.count is not None)
@@ -184,7 +209,10 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     perpetrator = _choose_perpetrator(sentence, trigger, victim)
     place, country = _choose_place(sentence)
     perpetrator_country = next((a.country for a in sentence.actors if a.name == perpetrator), None)
-    if perpetrator_country and taxonomy_extras(trigger.violation).get("country_from") == "perpetrator":
+    if (
+        perpetrator_country
+        and taxonomy_extras(trigger.violation).get("country_from") == "perpetrator"
+    ):
         country = perpetrator_country  # a forced return happens where the returning state acts
     if country is None:
         country = perpetrator_country
@@ -193,8 +221,13 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         country = nationality or main_country
     if nationality is None and (victim is not None or names):
         nationality = main_country or country
-    confidence = 0.55 + (0.2 if trigger.form == "act" else 0) + (0.08 if date else 0) \
-        + (0.07 if perpetrator else 0) + (0.05 if victim or names else 0)
+    confidence = (
+        0.55
+        + (0.2 if trigger.form == "act" else 0)
+        + (0.08 if date else 0)
+        + (0.07 if perpetrator else 0)
+        + (0.05 if victim or names else 0)
+    )
     return Record(
         violation=trigger.violation,
         kind=trigger.kind,
@@ -219,21 +252,29 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
 def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance: int) -> bool:
     if earlier.violation != later.violation:
         return False
-    tokens = {part for name in earlier.victims.names for part in re.split(r"[\s]+", name) if len(part) > 2}
+    tokens = {
+        part for name in earlier.victims.names for part in re.split(r"[\s]+", name) if len(part) > 2
+    }
     if tokens and any(re.search(rf"\b{re.escape(t)}\b", later_sentence.text) for t in tokens):
         return True
     if distance <= MERGE_WINDOW and _rules().anaphora.search(later_sentence.text):
         return True
     if (
-        distance <= 2 and later.kind == "incident" and later.date is None
-        and not later.victims.names and later.victims.count_text is None
+        distance <= 2
+        and later.kind == "incident"
+        and later.date is None
+        and not later.victims.names
+        and later.victims.count_text is None
         and (earlier.victims.names or earlier.victims.count is not None)
         and not _ANOTHER.search(later_sentence.text)
     ):
         return True  # "... before he was shot": the act just told, told again
     return (
-        earlier.date is not None and earlier.date == later.date and len(earlier.date) > 4
-        and earlier.victims.count is not None and earlier.victims.count == later.victims.count
+        earlier.date is not None
+        and earlier.date == later.date
+        and len(earlier.date) > 4
+        and earlier.victims.count is not None
+        and earlier.victims.count == later.victims.count
         and earlier.perpetrator == later.perpetrator
     )
 

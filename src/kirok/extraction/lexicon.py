@@ -95,7 +95,9 @@ def trigger_patterns() -> tuple[TriggerPattern, ...]:
         except (KeyError, re.error) as error:
             raise DataFileError(f"{where}: bad pattern: {error}") from None
         patterns.append(
-            TriggerPattern(row["violation"], row["kind"], row["form"], regex, row.get("example", ""))
+            TriggerPattern(
+                row["violation"], row["kind"], row["form"], regex, row.get("example", "")
+            )
         )
     return tuple(patterns)
 

@@ -25,7 +25,7 @@ from typing import Any
 import ahocorasick
 import numpy as np
 import spacy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -41,8 +41,14 @@ from kirok.extraction.violations import find_triggers, is_heading
 from kirok.sources.document import Document
 
 COMPONENTS = (
-    "kirok_lines", "kirok_abbreviations", "kirok_triggers", "kirok_time", "kirok_place",
-    "kirok_actor", "kirok_victims", "kirok_records",
+    "kirok_lines",
+    "kirok_abbreviations",
+    "kirok_triggers",
+    "kirok_time",
+    "kirok_place",
+    "kirok_actor",
+    "kirok_victims",
+    "kirok_records",
 )
 _LINE_START = re.compile(r"\n[ \t]*(?=\S)")
 _LINE_END = (".", "!", "?", ":", ";", '"', "”", ")", "]", "*")
@@ -78,9 +84,18 @@ def mark_line_breaks(doc: Doc) -> Doc:
     starts = doc.to_array([IDX]).ravel() if len(doc) else np.zeros(0, dtype=np.uint64)
     for match in _LINE_START.finditer(text):
         previous_break = text.rfind("\n", 0, match.start())
-        previous = text[previous_break + 1:match.start()].strip()
-        blank = "\n" in match.group()[1:] or not previous or text[match.start() - 1:match.start()] == "\n"
-        if blank or len(previous) < WRAP_WIDTH or previous.endswith(_LINE_END) or is_heading(previous):
+        previous = text[previous_break + 1 : match.start()].strip()
+        blank = (
+            "\n" in match.group()[1:]
+            or not previous
+            or text[match.start() - 1 : match.start()] == "\n"
+        )
+        if (
+            blank
+            or len(previous) < WRAP_WIDTH
+            or previous.endswith(_LINE_END)
+            or is_heading(previous)
+        ):
             index = int(np.searchsorted(starts, match.end()))
             if 0 < index < len(doc) and int(starts[index]) == match.end():
                 doc[index].is_sent_start = True
@@ -89,24 +104,82 @@ def mark_line_breaks(doc: Doc) -> Doc:
 
 # Abbreviations after which a full stop does not end the sentence ("Kyohwaso No. 12").
 ABBREVIATIONS = frozenset(
-    "no nos mr mrs ms dr st gen lt col sgt capt maj prof rev jan feb mar apr jun jul aug sep sept oct nov dec vol art para"
-    .split()
+    [
+        "no",
+        "nos",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "maj",
+        "prof",
+        "rev",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "vol",
+        "art",
+        "para",
+    ]
 )
+
+
+def _token_table(doc: Doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    if not len(doc):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    table = doc.to_array([IDX, LENGTH, SENT_START]).astype(np.int64)
+    return table[:, 0], table[:, 1], table[:, 2]
 
 
 @Language.component("kirok_abbreviations")
 def join_abbreviations(doc: Doc) -> Doc:
-    for sentence in list(doc.sents)[1:]:
-        first = sentence[0]
-        if first.i < 2:
+    text = doc.text
+    starts, lengths, sent_starts = _token_table(doc)
+    for i in np.nonzero(sent_starts == 1)[0]:
+        if i < 2:
             continue
-        dot, word = doc[first.i - 1], doc[first.i - 2]
-        if dot.text == "." and word.text.lower() in ABBREVIATIONS and not dot.whitespace_ == "" and \
-                (first.text[:1].isdigit() or first.text[:1].isupper()) and "\n" not in dot.whitespace_:
-            first.is_sent_start = False
-        elif word.text.lower().rstrip(".") in ABBREVIATIONS and word.text.endswith(".") and first.text[:1].isdigit():
-            first.is_sent_start = False
+        dot = text[starts[i - 1] : starts[i - 1] + lengths[i - 1]]
+        word = text[starts[i - 2] : starts[i - 2] + lengths[i - 2]].lower()
+        first = text[starts[i] : starts[i] + 1]
+        gap = text[starts[i - 1] + lengths[i - 1] : starts[i]]
+        joined = dot == "." and word in ABBREVIATIONS and (first.isdigit() or first.isupper())
+        joined = joined or (
+            word.endswith(".") and word.rstrip(".") in ABBREVIATIONS and first.isdigit()
+        )
+        if joined and "\n" not in gap and starts[i - 1] == starts[i - 2] + lengths[i - 2]:
+            doc[int(i)].is_sent_start = False
     return doc
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) character offsets of every sentence, without making Span objects."""
+    starts, lengths, sent_starts = _token_table(doc)
+    if not len(starts):
+        return []
+    firsts = np.nonzero(sent_starts == 1)[0].tolist()
+    if not firsts or firsts[0] != 0:
+        firsts.insert(0, 0)
+    bounds = [*firsts[1:], len(starts)]
+    return [
+        (int(starts[a]), int(starts[b - 1] + lengths[b - 1]))
+        for a, b in zip(firsts, bounds, strict=True)
+    ]
 
 
 def _line_of_its_own(text: str, start: int, end: int) -> bool:
@@ -130,7 +203,7 @@ def _stems() -> ahocorasick.Automaton:
 def find_sentence_triggers(doc: Doc) -> Doc:
     state = _state(doc)
     text = doc.text
-    spans = [(s.start_char, s.end_char) for s in doc.sents]
+    spans = sentence_spans(doc)
     starts = [start for start, _ in spans]
     candidates: set[int] = set()
     lowered = text.lower()
@@ -142,15 +215,21 @@ def find_sentence_triggers(doc: Doc) -> Doc:
         start, end = spans[index]
         raw = text[start:end]
         stripped = raw.strip()
-        if not stripped or (stripped[-1] not in ".!?\"”)" and len(stripped.split()) <= 15
-                            and "\n" not in stripped
-                            and _line_of_its_own(text, start + len(raw) - len(raw.lstrip()),
-                                                 start + len(raw.rstrip()))):
+        if not stripped or (
+            stripped[-1] not in '.!?"”)'
+            and len(stripped.split()) <= 15
+            and "\n" not in stripped
+            and _line_of_its_own(
+                text, start + len(raw) - len(raw.lstrip()), start + len(raw.rstrip())
+            )
+        ):
             continue
         start += len(raw) - len(raw.lstrip())
         triggers = find_triggers(stripped, start)
         if triggers:
-            state.sentences.append(Sentence(start, start + len(stripped), stripped, triggers=triggers))
+            state.sentences.append(
+                Sentence(start, start + len(stripped), stripped, triggers=triggers)
+            )
     return doc
 
 
@@ -172,7 +251,9 @@ def find_sentence_places(doc: Doc) -> Doc:
         first = bisect.bisect_left(starts, sentence.start)
         last = bisect.bisect_left(starts, sentence.end)
         for place in everywhere[first:last]:
-            place.locative = classify_locative(sentence.text, place.start - sentence.start, place.kind)
+            place.locative = classify_locative(
+                sentence.text, place.start - sentence.start, place.kind
+            )
             sentence.places.append(place)
     return doc
 
@@ -181,7 +262,9 @@ def find_sentence_places(doc: Doc) -> Doc:
 def find_sentence_actors(doc: Doc) -> Doc:
     state = _state(doc)
     for sentence in state.sentences:
-        sentence.actors = find_actors(sentence.text, sentence.start, state.main_country, sentence.places)
+        sentence.actors = find_actors(
+            sentence.text, sentence.start, state.main_country, sentence.places
+        )
     return doc
 
 

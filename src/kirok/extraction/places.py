@@ -19,8 +19,17 @@ from kirok.extraction.records import PlaceMention
 
 # How specific each kind of place is: the record keeps the most specific one.
 RANK = {
-    "camp": 6, "crossing": 6, "airport": 6, "county": 5, "city": 5, "island": 5,
-    "river": 4, "sea": 4, "border": 4, "province": 3, "country": 1,
+    "camp": 6,
+    "crossing": 6,
+    "airport": 6,
+    "county": 5,
+    "city": 5,
+    "island": 5,
+    "river": 4,
+    "sea": 4,
+    "border": 4,
+    "province": 3,
+    "country": 1,
 }
 MIN_CITY_POPULATION = 500_000
 
@@ -39,7 +48,9 @@ class Place:
 def _countries() -> dict[str, Place]:
     names: dict[str, Place] = {}
     for country in pycountry.countries:
-        place = Place(getattr(country, "common_name", None) or country.name, "country", country.alpha_2)
+        place = Place(
+            getattr(country, "common_name", None) or country.name, "country", country.alpha_2
+        )
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
             if value and "," not in value:
@@ -110,8 +121,15 @@ def find_places(text: str, offset: int = 0) -> list[PlaceMention]:
             continue
         reach = end
         mentions.append(
-            PlaceMention(offset + start, offset + end, text[start:end], place.name, place.kind,
-                         place.country, place.rank)
+            PlaceMention(
+                offset + start,
+                offset + end,
+                text[start:end],
+                place.name,
+                place.kind,
+                place.country,
+                place.rank,
+            )
         )
     return mentions
 
@@ -162,7 +180,10 @@ def _demonym_automaton() -> ahocorasick.Automaton:
 
     machine = ahocorasick.Automaton()
     _, plurals = demonyms()
-    for word, country in plurals.items():  # "North Koreans" are people; "South Korean films" are not
+    for (
+        word,
+        country,
+    ) in plurals.items():  # "North Koreans" are people; "South Korean films" are not
         if country:
             machine.add_word(word, (len(word), country))
     machine.make_automaton()

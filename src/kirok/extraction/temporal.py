@@ -29,13 +29,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "range",
-        re.compile(
-            rf"\b(?P<m1>{MONTH})\s*[-–]\s*(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?\b"
-        ),
+        re.compile(rf"\b(?P<m1>{MONTH})\s*[-–]\s*(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?\b"),
     ),
     (
         "yearrange",
-        re.compile(rf"\b(?i:between|from)\s+(?P<y1>{YEAR})\s+(?i:and|to|until|through)\s+(?P<y2>{YEAR})\b"),
+        re.compile(
+            rf"\b(?i:between|from)\s+(?P<y1>{YEAR})\s+(?i:and|to|until|through)\s+(?P<y2>{YEAR})\b"
+        ),
     ),
     ("mdy", re.compile(rf"\b(?P<m1>{MONTH})\s+(?P<d1>{DAY}),?\s+(?P<y1>{YEAR})\b")),
     ("dmy", re.compile(rf"\b(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH}),?\s+(?P<y1>{YEAR})\b")),
@@ -58,7 +58,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
-_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "few": 3, "several": 6}
+_NUMBER_WORDS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "few": 3,
+    "several": 6,
+}
 
 
 def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -66,7 +76,9 @@ def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _month_not_after(month: int, anchor: PartialDate | None, strictly_before: bool = False) -> PartialDate | None:
+def _month_not_after(
+    month: int, anchor: PartialDate | None, strictly_before: bool = False
+) -> PartialDate | None:
     if anchor is None or anchor.month is None:
         return None
     later = month > anchor.month or (strictly_before and month == anchor.month)
@@ -84,7 +96,9 @@ def _day_not_after(month: int, day: int, anchor: PartialDate | None) -> PartialD
         return None
 
 
-def _resolve_relative(phrase: str, anchor: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
+def _resolve_relative(
+    phrase: str, anchor: PartialDate | None
+) -> tuple[PartialDate | None, PartialDate | None]:
     if anchor is None:
         return None, None
     text = " ".join(phrase.lower().split())
@@ -101,7 +115,9 @@ def _resolve_relative(phrase: str, anchor: PartialDate | None) -> tuple[PartialD
         if "month" in text and month:
             return PartialDate(*_shift_months(anchor.year, month, -amount)), None
         return None, None
-    if "past" in text or "last" in text and text.split()[0] in ("over", "in", "during", "for", "within"):
+    if "past" in text or (
+        "last" in text and text.split()[0] in ("over", "in", "during", "for", "within")
+    ):
         unit = text.split()[-1]
         words = text.split()
         amount = _NUMBER_WORDS.get(words[-2], int(words[-2]) if words[-2].isdigit() else 1)
@@ -129,7 +145,9 @@ def _resolve_relative(phrase: str, anchor: PartialDate | None) -> tuple[PartialD
     return None, None
 
 
-def _resolve(kind: str, match: re.Match[str], anchor: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None, bool]:
+def _resolve(
+    kind: str, match: re.Match[str], anchor: PartialDate | None
+) -> tuple[PartialDate | None, PartialDate | None, bool]:
     group = match.groupdict()
     text = match.group()
     if kind in ("mdy", "dmy"):
@@ -143,9 +161,17 @@ def _resolve(kind: str, match: re.Match[str], anchor: PartialDate | None) -> tup
     if kind == "yearrange":
         return PartialDate(int(group["y1"])), PartialDate(int(group["y2"])), False
     if kind == "md":
-        return _day_not_after(month_number(group["m1"]), int(re.sub(r"\D", "", group["d1"])), anchor), None, True
+        return (
+            _day_not_after(month_number(group["m1"]), int(re.sub(r"\D", "", group["d1"])), anchor),
+            None,
+            True,
+        )
     if kind == "dm":
-        return _day_not_after(month_number(group["m1"]), int(re.sub(r"\D", "", group["d1"])), anchor), None, True
+        return (
+            _day_not_after(month_number(group["m1"]), int(re.sub(r"\D", "", group["d1"])), anchor),
+            None,
+            True,
+        )
     if kind == "month":
         return _month_not_after(month_number(group["m1"]), anchor), None, True
     if kind == "lastmonth":
@@ -156,15 +182,14 @@ def _resolve(kind: str, match: re.Match[str], anchor: PartialDate | None) -> tup
     return start, end, True
 
 
-def _resolve_range(group: dict[str, str | None], anchor: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
+def _resolve_range(
+    group: dict[str, str | None], anchor: PartialDate | None
+) -> tuple[PartialDate | None, PartialDate | None]:
     m1 = month_number(group["m1"] or "")
     m2 = month_number(group["m2"] or "")
     y2_text = group.get("y2")
     end: PartialDate | None
-    if y2_text:
-        end = PartialDate(int(y2_text), m2)
-    else:
-        end = _month_not_after(m2, anchor)
+    end = PartialDate(int(y2_text), m2) if y2_text else _month_not_after(m2, anchor)
     if end is None:
         return None, None
     y1_text = group.get("y1")

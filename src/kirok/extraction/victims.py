@@ -71,7 +71,9 @@ def patterns() -> VictimPatterns:
         plural_demonym=re.compile(rf"(?<![\w-])(?:{_alt(list(plurals))})(?![\w-])"),
         group=re.compile("|".join(data["groups"]), re.IGNORECASE),
         name=re.compile(_NAME),
-        demonym=re.compile(rf"(?<![\w-])(?:{_alt([a for a in adjectives if adjectives[a]])})(?![\w-])"),
+        demonym=re.compile(
+            rf"(?<![\w-])(?:{_alt([a for a in adjectives if adjectives[a]])})(?![\w-])"
+        ),
         sex={p["word"].lower(): p["sex"] for p in people},
         singular=frozenset(p["word"].lower() for p in people if p["singular"]),
         vague={k.lower(): v for k, v in data["vague"].items()},
@@ -83,8 +85,12 @@ def _count(count_words: str, noun: str, table: VictimPatterns) -> int | None:
     words = count_words.lower()
     if re.search(r"\d\s+(?:and|to|or)\s+\S|^(?:between|from)\s", words):
         return None  # a range: the count is uncertain
-    core = re.sub(r"^(?:at least|some|about|around|approximately|nearly|almost|more than|over|"
-                  r"up to|an estimated|as many as|roughly|fewer than|no fewer than|at most)\s+", "", words)
+    core = re.sub(
+        r"^(?:at least|some|about|around|approximately|nearly|almost|more than|over|"
+        r"up to|an estimated|as many as|roughly|fewer than|no fewer than|at most)\s+",
+        "",
+        words,
+    )
     if core in table.vague:
         return table.vague[core]
     if core in ("a", "an", "one"):
@@ -94,7 +100,13 @@ def _count(count_words: str, noun: str, table: VictimPatterns) -> int | None:
     digits = core.replace(",", "")
     if digits.isdigit():
         return int(digits)
-    parsed = parse_number(core)
+    return _parse_words(core)
+
+
+@cache
+def _parse_words(words: str) -> int | None:
+    """Number words to a number; number-parser is slow, so each phrase is read once."""
+    parsed = parse_number(words)
     return int(parsed) if isinstance(parsed, int) else None
 
 
@@ -114,11 +126,20 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
     for match in table.group.finditer(text):
         if free(*match.span()):
             taken.append(match.span())
-            found.append(VictimMention(offset + match.start(), offset + match.end(), match.group(),
-                                       count=None, count_text=match.group()))
+            found.append(
+                VictimMention(
+                    offset + match.start(),
+                    offset + match.end(),
+                    match.group(),
+                    count=None,
+                    count_text=match.group(),
+                )
+            )
     for match in table.phrase.finditer(text):
         noun = match.group("noun")
-        if noun.lower() in {w.lower() for w in _AMBIGUOUS} and not _AFTER_AMBIGUOUS.match(text[match.end():]):
+        if noun.lower() in {w.lower() for w in _AMBIGUOUS} and not _AFTER_AMBIGUOUS.match(
+            text[match.end() :]
+        ):
             continue
         start = match.start()
         if match.group("count").lower() == "the" and noun.lower() not in table.singular:
@@ -129,13 +150,16 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
         phrase = match.group()
         demonym = table.demonym.search(phrase)
         nationality = (
-            adjectives.get(demonym.group()) if demonym
+            adjectives.get(demonym.group())
+            if demonym
             else plurals.get(noun) or table.implied.get(noun.lower())
         )
         age = _AGE.search(phrase)
         found.append(
             VictimMention(
-                offset + start, offset + match.end(), phrase,
+                offset + start,
+                offset + match.end(),
+                phrase,
                 count=_count(match.group("count"), noun, table),
                 count_text=phrase,
                 nationality=nationality,
@@ -146,14 +170,23 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
     for match in table.plural_demonym.finditer(text):
         if free(*match.span()):
             taken.append(match.span())
-            found.append(VictimMention(offset + match.start(), offset + match.end(), match.group(),
-                                       count=None, count_text=match.group(),
-                                       nationality=plurals.get(match.group())))
+            found.append(
+                VictimMention(
+                    offset + match.start(),
+                    offset + match.end(),
+                    match.group(),
+                    count=None,
+                    count_text=match.group(),
+                    nationality=plurals.get(match.group()),
+                )
+            )
     found.sort(key=lambda v: v.start)
     return found
 
 
-def find_names(text: str, offset: int, anchors: list[tuple[int, int]], blocked: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def find_names(
+    text: str, offset: int, anchors: list[tuple[int, int]], blocked: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
     """Personal names set beside a victim phrase or an act in ``text``.
 
     A name counts when it stands in apposition to an anchor (", Lee Dae-jun,"
@@ -177,7 +210,11 @@ def find_names(text: str, offset: int, anchors: list[tuple[int, int]], blocked: 
                 names.append((offset + start, offset + end, match.group()))
                 anchors.append((start, end))
                 break
-            if anchor not in used_before and 0 <= a_start - end <= 110 and _BEFORE_ANCHOR.fullmatch(text[end:a_start]):
+            if (
+                anchor not in used_before
+                and 0 <= a_start - end <= 110
+                and _BEFORE_ANCHOR.fullmatch(text[end:a_start])
+            ):
                 names.append((offset + start, offset + end, match.group()))
                 used_before.add(anchor)
                 break

@@ -13,9 +13,32 @@ from functools import cache
 from kirok.extraction.lexicon import sentence_rules, trigger_patterns
 from kirok.extraction.records import Trigger
 
-_SMALL_WORDS = frozenset("of the for and in by on at to a an de des la le du für und".split())
+_SMALL_WORDS = frozenset(
+    [
+        "of",
+        "the",
+        "for",
+        "and",
+        "in",
+        "by",
+        "on",
+        "at",
+        "to",
+        "a",
+        "an",
+        "de",
+        "des",
+        "la",
+        "le",
+        "du",
+        "für",
+        "und",
+    ]
+)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_NEGATION = re.compile(r"\b(?:not|no|never|denied|denies|deny|nobody|none)\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|denied|denies|deny|nobody|none)\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -34,7 +57,9 @@ def rules() -> SentenceRules:
         return tuple(re.compile(p, re.IGNORECASE) for p in data[key])
 
     return SentenceRules(
-        compiled("demand"), compiled("hypothetical"), compiled("background"),
+        compiled("demand"),
+        compiled("hypothetical"),
+        compiled("background"),
         re.compile(data["non_human_cause"], re.IGNORECASE),
     )
 
@@ -66,16 +91,24 @@ def find_triggers(text: str, offset: int) -> list[Trigger]:
             start, end = match.span()
             if any(start < e and s < end for s, e in hypothetical):
                 continue
-            if _NEGATION.search(text[max(0, start - 40):start]):
+            if _NEGATION.search(text[max(0, start - 40) : start]):
                 continue
-            if pattern.violation.startswith("life.") and natural.search(text[max(0, start - 80):start]):
+            if pattern.violation.startswith("life.") and natural.search(
+                text[max(0, start - 80) : start]
+            ):
                 continue  # "floods killed dozens": no one did it
-            found.append(Trigger(start, end, match.group(), pattern.violation, pattern.kind, pattern.form))
+            found.append(
+                Trigger(start, end, match.group(), pattern.violation, pattern.kind, pattern.form)
+            )
     # A trigger inside a longer one of the same family says the same thing.
     found = [
-        t for t in found
+        t
+        for t in found
         if not any(
-            o is not t and o.family == t.family and o.start <= t.start and t.end <= o.end
+            o is not t
+            and o.family == t.family
+            and o.start <= t.start
+            and t.end <= o.end
             and (o.end - o.start) > (t.end - t.start)
             for o in found
         )

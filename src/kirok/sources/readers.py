@@ -91,6 +91,9 @@ def _read_html(path: str, data: bytes) -> _Read:
     )
     if not text:
         text = trafilatura.html2txt(html) or ""
+    # trafilatura writes one paragraph a line; a blank line between them keeps
+    # a headline or dateline from running into the first sentence.
+    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
     meta = trafilatura.extract_metadata(html)
     title = getattr(meta, "title", None) if meta else None
     published = getattr(meta, "date", None) if meta else None

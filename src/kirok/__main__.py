@@ -1,0 +1,3 @@
+from kirok.cli import main
+
+main()

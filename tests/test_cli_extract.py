@@ -1,0 +1,133 @@
+"""``kirok extract`` through the real command, for every format and every kind of bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers import INCIDENT, MEASURE, WRITERS, kirok
+
+
+def _rows(stdout: str) -> list[dict]:
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_every_format_gives_records_with_evidence(tmp_path: Path, fmt: str) -> None:
+    path = WRITERS[fmt](tmp_path / f"report.{fmt}", INCIDENT)
+    result = kirok("extract", str(path), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    [row] = _rows(result.stdout)
+    assert row["source"] == str(path)
+    assert row["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert row["published"] == "2021-04-02"
+    [record] = row["records"]
+    assert record["violation"] == "life.killing"
+    assert record["date"] == "2021-03-03"
+    assert record["perpetrator"] == "Border guards"
+    assert record["victims"]["count"] == 2
+    assert record["victims"]["sex"] == "female"
+    assert record["place"] in ("Hyesan", "Yalu River")
+    assert record["country"] == "KP"
+    evidence = record["evidence"][0]
+    assert "shot and killed two women" in evidence["text"]
+    assert row["text_chars"] >= evidence["end"]
+
+
+def test_evidence_offsets_point_into_the_text(tmp_path: Path, extractor) -> None:
+    from kirok import read_document
+
+    path = WRITERS["txt"](tmp_path / "a.txt", f"{INCIDENT} {MEASURE}")
+    document = read_document(path)
+    result = kirok("extract", str(path), "--format", "jsonl")
+    for record in _rows(result.stdout)[0]["records"]:
+        for span in record["evidence"]:
+            assert document.text[span["start"] : span["end"]] == span["text"]
+
+
+def test_relative_dates_follow_published(tmp_path: Path) -> None:
+    path = tmp_path / "undated.txt"
+    path.write_text(MEASURE + "\n", encoding="utf-8")
+    undated = _rows(kirok("extract", str(path), "--format", "jsonl").stdout)[0]
+    assert undated["published"] is None
+    assert undated["records"][0]["date"] is None  # unresolved, not guessed
+    dated = _rows(kirok("extract", str(path), "-f", "jsonl", "--published", "2021-02-10").stdout)[0]
+    assert dated["published"] == "2021-02-10"
+    assert dated["records"][0]["date"] == "2020-05"  # the latest May not after February 2021
+    assert dated["records"][0]["violation"] == "movement.restriction"
+    assert dated["records"][0]["kind"] == "measure"
+
+
+def test_bad_published_date_is_refused(tmp_path: Path) -> None:
+    path = WRITERS["txt"](tmp_path / "a.txt", INCIDENT)
+    result = kirok("extract", str(path), "--published", "2020-13-45")
+    assert result.returncode == 2
+    assert "2020-13-45" in result.stderr and "YYYY-MM-DD" in result.stderr
+
+
+def test_one_bad_file_never_stops_the_batch(tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    WRITERS["txt"](folder / "good.txt", INCIDENT)
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj garbage without end")
+    (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (folder / "empty.md").write_bytes(b"")
+    (folder / "sheet.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    (folder / "latin1.txt").write_bytes("Caf\xe9 report".encode("latin-1"))
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 truncated")
+    missing = tmp_path / "nowhere.txt"
+    result = kirok("extract", str(folder), str(missing), "--format", "jsonl")
+    assert result.returncode == 1
+    rows = _rows(result.stdout)
+    assert [Path(r["source"]).name for r in rows] == ["good.txt"]
+    assert rows[0]["records"][0]["violation"] == "life.killing"
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    expected = {
+        "broken.pdf": "corrupt",
+        "photo.txt": "binary",
+        "empty.md": "empty",
+        "sheet.xlsx": "unknown format",
+        "latin1.txt": "UTF-8",
+        "broken.docx": "corrupt",
+        "nowhere.txt": "no such file",
+    }
+    assert len(errors) == len(expected), result.stderr
+    for name, reason in expected.items():
+        assert any(name in line and reason in line for line in errors), (name, result.stderr)
+    assert "1 documents read, 1 records, 7 failed" in result.stderr
+
+
+def test_table_over_the_bundled_samples() -> None:
+    result = kirok("extract", "--samples")
+    assert result.returncode == 0, result.stderr
+    assert "Kirok records" in result.stdout
+    assert "life.killing" in result.stdout and "movement.forced_return" in result.stdout
+    assert "16 documents read" in result.stderr
+    assert "Extracting" in result.stderr  # the progress bar, for more than a few files
+
+
+def test_two_jobs_give_the_same_output_as_one() -> None:
+    one = kirok("extract", "--samples", "-f", "jsonl", "--jobs", "1")
+    two = kirok("extract", "--samples", "-f", "jsonl", "--jobs", "2")
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout
+    assert len(_rows(one.stdout)) == 16
+
+
+def test_output_file_and_unwritable_output(tmp_path: Path) -> None:
+    path = WRITERS["md"](tmp_path / "a.md", INCIDENT)
+    target = tmp_path / "out.jsonl"
+    assert kirok("extract", str(path), "-f", "jsonl", "-o", str(target)).returncode == 0
+    assert _rows(target.read_text(encoding="utf-8"))[0]["records"]
+    result = kirok("extract", str(path), "-o", str(tmp_path / "no" / "such" / "dir" / "x.jsonl"))
+    assert result.returncode == 2
+    assert "cannot write" in result.stderr
+
+
+def test_no_paths_is_a_clear_error() -> None:
+    result = kirok("extract")
+    assert result.returncode == 2
+    assert "--samples" in result.stderr

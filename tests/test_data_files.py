@@ -1,0 +1,108 @@
+"""The taxonomy, lexicons, actors and gazetteer are data; these tests keep them sound."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pycountry
+
+from kirok.extraction import lexicon
+from kirok.extraction.actors import actors, state_actor
+from kirok.extraction.places import find_places, gazetteer
+
+SPEC_CODES = {
+    "life.killing",
+    "life.execution",
+    "life.death_in_custody",
+    "detention.arbitrary",
+    "detention.torture",
+    "detention.prison_camp",
+    "disappearance.enforced",
+    "disappearance.abduction",
+    "movement.restriction",
+    "movement.forced_return",
+    "labor.forced",
+    "food.denial",
+    "health.denial",
+    "expression.suppression",
+    "discrimination",
+    "sexual_violence",
+}
+
+
+def test_taxonomy_is_the_spec_table() -> None:
+    assert set(lexicon.taxonomy()) == SPEC_CODES
+
+
+def test_every_trigger_matches_its_example_and_a_stem() -> None:
+    stems = lexicon.trigger_stems()
+    patterns = lexicon.trigger_patterns()
+    assert {p.violation for p in patterns} == SPEC_CODES
+    for pattern in patterns:
+        match = pattern.regex.search(pattern.example)
+        assert match, (pattern.regex.pattern, pattern.example)
+        # the stem prefilter must never hide a trigger
+        assert any(stem in match.group().lower() for stem in stems), pattern.example
+
+
+def test_canonical_actors_of_the_spec() -> None:
+    names = {a["name"] for a in lexicon.actor_table()["actors"]}
+    assert {
+        "Ministry of State Security",
+        "Ministry of Social Security",
+        "Korean People's Army",
+        "KPA Navy",
+        "Border guards",
+        "Government of the DPRK",
+        "Workers' Party of Korea",
+        "Chinese authorities",
+    } <= names
+    assert actors().canonical["bowibu"][0] == "Ministry of State Security"
+    assert state_actor("KP") == "Government of the DPRK"
+    assert state_actor("MY") == "Government of Malaysia"
+
+
+def test_gazetteer_holds_all_provinces_and_counties() -> None:
+    rows = [
+        json.loads(line)
+        for line in (resources.files("kirok") / "data" / "kp_admin.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    ]
+    assert sum(r["kind"] == "province" for r in rows) == 11
+    assert sum(r["kind"] == "county" for r in rows) == 179
+    names = gazetteer()
+    for name in (
+        "Hyesan",
+        "Ryanggang",
+        "Yanggang",
+        "Taehongdan",
+        "Yalu River",
+        "Camp 15",
+        "Dandong",
+        "Seoul",
+    ):
+        assert name in names, name
+    assert names["Hyesan"].country == "KP"
+    assert names["Tokyo"].kind == "city" and names["Tokyo"].country == "JP"
+
+
+def test_place_matching_is_whole_word_and_longest() -> None:
+    found = find_places("A North Korean crossed the Tumen River from Onsong County to Tumen City.")
+    assert [(p.name, p.country) for p in found] == [
+        ("Tumen River", "KP"),
+        ("Onsong", "KP"),
+        ("Tumen City", "CN"),
+    ]
+
+
+def test_demonyms_and_places_name_real_countries() -> None:
+    adjectives, plurals = lexicon.demonyms()
+    for code in [*adjectives.values(), *plurals.values()]:
+        assert code is None or pycountry.countries.get(alpha_2=code), code
+    for place in gazetteer().values():
+        # XK: Kosovo's code, which GeoNames uses though ISO has not assigned it
+        assert place.country in (None, "XK") or pycountry.countries.get(alpha_2=place.country), (
+            place
+        )

@@ -1,0 +1,94 @@
+"""Extraction rules on sentences written for these tests: what makes a record and what does not."""
+
+from __future__ import annotations
+
+import hashlib
+
+from kirok.extraction import Extractor
+from kirok.sources import Document
+
+
+def records(extractor: Extractor, text: str, published: str | None = "2021-06-01") -> list[dict]:
+    document = Document(
+        "test.txt", hashlib.sha256(text.encode()).hexdigest(), "text", text, published=published
+    )
+    return [r.to_dict() for r in extractor.extract(document).records]
+
+
+def test_a_killing_with_every_field(extractor: Extractor) -> None:
+    [record] = records(
+        extractor, "On May 2, soldiers shot dead a 29-year-old farmer, Ri Chol-min, near Musan."
+    )
+    assert record["violation"] == "life.killing" and record["kind"] == "incident"
+    assert record["date"] == "2021-05-02"
+    assert record["perpetrator"] == "Korean People's Army"
+    assert record["place"] == "Musan" and record["country"] == "KP"
+    assert record["victims"]["names"] == ["Ri Chol-min"]
+    assert record["victims"]["age"] == 29 and record["victims"]["count"] == 1
+
+
+def test_demands_background_and_hypotheticals_make_no_records(extractor: Extractor) -> None:
+    assert (
+        records(extractor, "We urge the government to release everyone arrested for their faith.")
+        == []
+    )
+    assert (
+        records(extractor, "Violations include torture, executions and forced labour in camps.")
+        == []
+    )
+    assert records(extractor, "Those sent back could be tortured or executed.") == []
+    assert records(extractor, "No one was arrested at the rally.") == []
+    assert records(extractor, "Floods in August killed at least 20 people in the county.") == []
+    assert records(extractor, "The two men confessed to killing a trader.") == []
+
+
+def test_one_sentence_can_hold_two_records(extractor: Extractor) -> None:
+    found = records(
+        extractor,
+        "In April, state security agents arrested a pastor in Sinuiju, and he "
+        "has not been seen or heard from since.",
+    )
+    assert {r["violation"] for r in found} == {"detention.arbitrary", "disappearance.enforced"}
+    assert all(r["perpetrator"] == "Ministry of State Security" for r in found)
+    assert all(r["place"] == "Sinuiju" for r in found)
+
+
+def test_the_same_act_told_twice_is_one_record(extractor: Extractor) -> None:
+    text = (
+        "On March 9, guards shot and killed a fisherman, Pak Song-il, off Sinpho. "
+        "His family said Pak was killed while mending nets."
+    )
+    [record] = records(extractor, text)
+    assert len(record["evidence"]) == 2
+
+
+def test_the_speaker_is_not_a_victim(extractor: Extractor) -> None:
+    text = "On June 1, the leader sent a note expressing regret over the incident."
+    assert records(extractor, text) == []
+
+
+def test_measures_name_who_ordered_them(extractor: Extractor) -> None:
+    [record] = records(
+        extractor,
+        "The Ministry of State Security ordered border guards to shoot "
+        "anyone approaching the river.",
+    )
+    assert record["kind"] == "measure"
+    assert record["perpetrator"] == "Ministry of State Security"
+
+
+def test_forced_return_happens_where_the_returning_state_acts(extractor: Extractor) -> None:
+    [record] = records(
+        extractor,
+        "In May, Chinese police forcibly repatriated 12 North Koreans at the bridge in Dandong.",
+    )
+    assert record["violation"] == "movement.forced_return"
+    assert record["country"] == "CN" and record["perpetrator"] == "Chinese authorities"
+    assert record["victims"]["count"] == 12 and record["victims"]["nationality"] == "KP"
+
+
+def test_lists_and_headings_are_not_statements(extractor: Extractor) -> None:
+    text = (
+        "Signatories\nFamilies of the Disappeared\nAssociation for Victims Kidnapped by the State\n"
+    )
+    assert records(extractor, text) == []

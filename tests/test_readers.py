@@ -1,0 +1,46 @@
+"""Reading sources: round trips through real files, with Hypothesis."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kirok.sources import read_document
+from kirok.sources.metadata import find_published
+
+text_bodies = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff"),
+    min_size=1,
+    max_size=300,
+).filter(lambda s: s.strip())
+
+
+@settings(max_examples=60, deadline=None)
+@given(text_bodies)
+def test_utf8_text_reads_back_unchanged(body: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "note.txt"
+        path.write_bytes(body.encode("utf-8"))
+        document = read_document(path)
+        assert document.text == body
+        assert document.sha256 == hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def test_korean_text_is_read(tmp_path: Path) -> None:
+    body = "2021년 3월, 혜산에서 국경경비대가 두 여성을 사살했다. (예시 문장)"
+    path = tmp_path / "korean.txt"
+    path.write_text(body, encoding="utf-8")
+    assert read_document(path).text == body
+
+
+def test_the_earliest_header_date_is_the_document_date() -> None:
+    text = (
+        "Home > Releases\n\nDate : March 4, 2022\nOpen letter\n\nMarch 3, 2022\n\nDear Minister,\n"
+    )
+    assert find_published(text) == "2022-03-03"
+    assert find_published("SEOUL, June 5, 2019 -- Police said ...") == "2019-06-05"
+    assert find_published("No date here.\nJust text.") is None

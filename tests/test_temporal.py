@@ -1,0 +1,73 @@
+"""Time: detection and resolution against the document's date, with Hypothesis for the rules."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kirok.dates import PartialDate
+from kirok.extraction.temporal import find_times
+
+ANCHOR = PartialDate(2020, 12, 15)
+
+
+def resolved(text: str, anchor: PartialDate | None = ANCHOR) -> list[tuple[str | None, str | None]]:
+    return [
+        (t.date.iso() if t.date else None, t.date_end.iso() if t.date_end else None)
+        for t in find_times(text, 0, anchor)
+    ]
+
+
+def test_explicit_dates_keep_their_precision() -> None:
+    assert resolved("In June 2019, three men were shot.") == [("2019-06", None)]
+    assert resolved("It happened on 22 September 2020.") == [("2020-09-22", None)]
+    assert resolved("It happened on Sept. 22, 2020.") == [("2020-09-22", None)]
+    assert resolved("Arrests rose in 2019.") == [("2019", None)]
+
+
+def test_relative_expressions() -> None:
+    assert resolved("In August, guards were ordered") == [("2020-08", None)]
+    assert resolved("on September 22, the navy") == [("2020-09-22", None)]
+    assert resolved("Last December, officials") == [("2019-12", None)]
+    assert resolved("earlier this month") == [("2020-12", None)]
+    assert resolved("last year") == [("2019", None)]
+    assert resolved("over the past few months") == [("2020", None)]
+    assert resolved("between June and September") == [("2020-06", "2020-09")]
+    assert resolved("from November to February") == [("2019-11", "2020-02")]
+
+
+def test_without_a_document_date_relative_stays_unresolved() -> None:
+    assert resolved("In August, guards were ordered", None) == [(None, None)]
+    assert resolved("In August 2020, guards were ordered", None) == [("2020-08", None)]
+
+
+def test_numbers_that_are_not_dates() -> None:
+    assert resolved("the 2014 UN Commission of Inquiry") == []
+    assert resolved("Havel (1936-2011)") == []
+    assert resolved("You may leave now.") == []
+
+
+anchors = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2030, 12, 31))
+
+
+@given(anchors, st.integers(min_value=1, max_value=12))
+def test_a_month_without_a_year_is_the_latest_not_after_the_document(
+    anchor: dt.date, month: int
+) -> None:
+    name = calendar.month_name[month]
+    [(iso, _)] = resolved(f"In {name}, soldiers", PartialDate.from_date(anchor))
+    assert iso is not None
+    value = PartialDate.parse_iso(iso)
+    assert value.month == month
+    assert (value.year, month) <= (anchor.year, anchor.month)
+    assert (anchor.year * 12 + anchor.month) - (value.year * 12 + month) < 12
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_written_dates_round_trip(day: dt.date) -> None:
+    text = f"on {calendar.month_name[day.month]} {day.day}, {day.year}, police"
+    assert resolved(text) == [(day.isoformat(), None)]
+    assert PartialDate.parse_iso(day.isoformat()).first_day() == day
