@@ -115,7 +115,8 @@ def _table(outcomes: list[Outcome], console: Console) -> None:
         "conf.",
         "evidence",
     ):
-        table.add_column(column, overflow="fold")
+        fixed = column in ("violation", "kind", "date", "country", "conf.")
+        table.add_column(column, overflow="fold", no_wrap=fixed)
     for outcome in outcomes:
         if not outcome.result:
             continue
@@ -177,7 +178,9 @@ def extract(
                 if outcome.result is not None:
                     handle.write(json.dumps(outcome.result, ensure_ascii=False) + "\n")
         else:
-            _table(outcomes, Console(file=handle, width=200 if output else None))
+            # a terminal sets its own width; a file or pipe gets room for the evidence
+            wide = output is not None or not sys.stdout.isatty()
+            _table(outcomes, Console(file=handle, width=160 if wide else None))
     finally:
         if output:
             handle.close()
