@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from kirok.dates import PartialDate
 from kirok.extraction.actors import find_actors
 from kirok.extraction.assemble import build_records
-from kirok.extraction.lexicon import trigger_stems
+from kirok.extraction.lexicon import sentence_rules, trigger_stems
 from kirok.extraction.places import classify_locative, find_places, main_country
 from kirok.extraction.records import Record, Sentence
 from kirok.extraction.temporal import find_times
@@ -81,7 +81,7 @@ def _state(doc: Doc) -> State:
 @Language.component("kirok_lines")
 def mark_line_breaks(doc: Doc) -> Doc:
     text = doc.text
-    starts = doc.to_array([IDX]).ravel() if len(doc) else np.zeros(0, dtype=np.uint64)
+    starts, _, _ = _token_table(doc)
     for match in _LINE_START.finditer(text):
         previous_break = text.rfind("\n", 0, match.start())
         previous = text[previous_break + 1 : match.start()].strip()
@@ -102,41 +102,10 @@ def mark_line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-# Abbreviations after which a full stop does not end the sentence ("Kyohwaso No. 12").
-ABBREVIATIONS = frozenset(
-    [
-        "no",
-        "nos",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "gen",
-        "lt",
-        "col",
-        "sgt",
-        "capt",
-        "maj",
-        "prof",
-        "rev",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "vol",
-        "art",
-        "para",
-    ]
-)
+@cache
+def _abbreviations() -> frozenset[str]:
+    """Words after which a full stop does not end the sentence ("Kyohwaso No. 12")."""
+    return frozenset(sentence_rules()["abbreviations"])
 
 
 def _token_table(doc: Doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -150,6 +119,7 @@ def _token_table(doc: Doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 @Language.component("kirok_abbreviations")
 def join_abbreviations(doc: Doc) -> Doc:
     text = doc.text
+    abbreviations = _abbreviations()
     starts, lengths, sent_starts = _token_table(doc)
     for i in np.nonzero(sent_starts == 1)[0]:
         if i < 2:
@@ -158,9 +128,9 @@ def join_abbreviations(doc: Doc) -> Doc:
         word = text[starts[i - 2] : starts[i - 2] + lengths[i - 2]].lower()
         first = text[starts[i] : starts[i] + 1]
         gap = text[starts[i - 1] + lengths[i - 1] : starts[i]]
-        joined = dot == "." and word in ABBREVIATIONS and (first.isdigit() or first.isupper())
+        joined = dot == "." and word in abbreviations and (first.isdigit() or first.isupper())
         joined = joined or (
-            word.endswith(".") and word.rstrip(".") in ABBREVIATIONS and first.isdigit()
+            word.endswith(".") and word.rstrip(".") in abbreviations and first.isdigit()
         )
         if joined and "\n" not in gap and starts[i - 1] == starts[i - 2] + lengths[i - 2]:
             doc[int(i)].is_sent_start = False

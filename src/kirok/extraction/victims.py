@@ -20,7 +20,7 @@ from kirok.extraction.lexicon import demonyms, victim_words
 from kirok.extraction.records import VictimMention
 
 # Nouns that are also adjectives ("an official passport") must end the phrase.
-_AMBIGUOUS = frozenset({"official", "national", "resident", "member", "Christian", "youth", "crew"})
+_AMBIGUOUS = frozenset({"official", "national", "resident", "member", "christian", "youth", "crew"})
 _AFTER_AMBIGUOUS = re.compile(
     r"^(?:\s*[,.;:)\]—–-]|\s*$|\s+(?:who|was|were|had|has|and|in|from|of|on|at|by|named|called|to|"
     r"[A-Z]))"
@@ -123,7 +123,8 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
     def free(start: int, end: int) -> bool:
         return not any(start < e and s < end for s, e in taken)
 
-    for match in table.group.finditer(text):
+    def uncounted(match: re.Match[str], nationality: str | None = None) -> None:
+        """A group named without a number: "the man and his family", "North Koreans"."""
         if free(*match.span()):
             taken.append(match.span())
             found.append(
@@ -131,15 +132,16 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
                     offset + match.start(),
                     offset + match.end(),
                     match.group(),
-                    count=None,
                     count_text=match.group(),
+                    nationality=nationality,
                 )
             )
+
+    for match in table.group.finditer(text):
+        uncounted(match)
     for match in table.phrase.finditer(text):
         noun = match.group("noun")
-        if noun.lower() in {w.lower() for w in _AMBIGUOUS} and not _AFTER_AMBIGUOUS.match(
-            text[match.end() :]
-        ):
+        if noun.lower() in _AMBIGUOUS and not _AFTER_AMBIGUOUS.match(text[match.end() :]):
             continue
         start = match.start()
         if match.group("count").lower() == "the" and noun.lower() not in table.singular:
@@ -168,18 +170,7 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
             )
         )
     for match in table.plural_demonym.finditer(text):
-        if free(*match.span()):
-            taken.append(match.span())
-            found.append(
-                VictimMention(
-                    offset + match.start(),
-                    offset + match.end(),
-                    match.group(),
-                    count=None,
-                    count_text=match.group(),
-                    nationality=plurals.get(match.group()),
-                )
-            )
+        uncounted(match, plurals.get(match.group()))
     found.sort(key=lambda v: v.start)
     return found
 
