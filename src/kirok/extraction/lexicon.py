@@ -76,6 +76,7 @@ class TriggerPattern:
     form: str
     regex: re.Pattern[str]
     example: str
+    stems: tuple[str, ...]  # every match holds one of these at the start of a word
 
 
 @cache
@@ -94,9 +95,12 @@ def trigger_patterns() -> tuple[TriggerPattern, ...]:
             regex = re.compile(row["pattern"], re.IGNORECASE)
         except (KeyError, re.error) as error:
             raise DataFileError(f"{where}: bad pattern: {error}") from None
+        stems = tuple(str(stem).lower() for stem in row.get("stems", []))
+        if not stems or any(" " in stem for stem in stems):
+            raise DataFileError(f'{where}: needs "stems", single lower-case words')
         patterns.append(
             TriggerPattern(
-                row["violation"], row["kind"], row["form"], regex, row.get("example", "")
+                row["violation"], row["kind"], row["form"], regex, row.get("example", ""), stems
             )
         )
     return tuple(patterns)
@@ -108,9 +112,18 @@ def sentence_rules() -> dict[str, Any]:
 
 
 @cache
+def patterns_by_stem() -> dict[str, tuple[TriggerPattern, ...]]:
+    """For each stem, the trigger patterns whose matches may hold it."""
+    table: dict[str, list[TriggerPattern]] = {}
+    for pattern in trigger_patterns():
+        for stem in pattern.stems:
+            table.setdefault(stem, []).append(pattern)
+    return {stem: tuple(patterns) for stem, patterns in table.items()}
+
+
 def trigger_stems() -> tuple[str, ...]:
-    """Lower-case word stems, one of which every trigger match contains."""
-    return tuple(sentence_rules()["trigger_stems"])
+    """Every stem: a sentence holding none of them at a word start states no act."""
+    return tuple(patterns_by_stem())
 
 
 @cache

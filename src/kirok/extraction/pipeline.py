@@ -60,6 +60,7 @@ class State:
     """What the components share on ``doc._.kirok``."""
 
     anchor: PartialDate | None = None
+    text: str = ""  # the document's text; spaCy's Doc.text rebuilds it from tokens at every call
     sentences: list[Sentence] = field(default_factory=list)
     main_country: str | None = None
     records: list[Record] = field(default_factory=list)
@@ -72,7 +73,7 @@ if not Doc.has_extension("kirok"):
 def _state(doc: Doc) -> State:
     state = doc._.kirok
     if state is None:
-        state = State()
+        state = State(text=doc.text)
         doc._.kirok = state
     assert isinstance(state, State)
     return state
@@ -80,7 +81,7 @@ def _state(doc: Doc) -> State:
 
 @Language.component("kirok_lines")
 def mark_line_breaks(doc: Doc) -> Doc:
-    text = doc.text
+    text = _state(doc).text
     starts, _, _ = _token_table(doc)
     for match in _LINE_START.finditer(text):
         previous_break = text.rfind("\n", 0, match.start())
@@ -118,7 +119,7 @@ def _token_table(doc: Doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 @Language.component("kirok_abbreviations")
 def join_abbreviations(doc: Doc) -> Doc:
-    text = doc.text
+    text = _state(doc).text
     abbreviations = _abbreviations()
     starts, lengths, sent_starts = _token_table(doc)
     for i in np.nonzero(sent_starts == 1)[0]:
@@ -164,7 +165,7 @@ def _line_of_its_own(text: str, start: int, end: int) -> bool:
 def _stems() -> ahocorasick.Automaton:
     machine = ahocorasick.Automaton()
     for stem in trigger_stems():
-        machine.add_word(stem, len(stem))
+        machine.add_word(stem, stem)
     machine.make_automaton()
     return machine
 
@@ -172,15 +173,15 @@ def _stems() -> ahocorasick.Automaton:
 @Language.component("kirok_triggers")
 def find_sentence_triggers(doc: Doc) -> Doc:
     state = _state(doc)
-    text = doc.text
+    text = state.text
     spans = sentence_spans(doc)
     starts = [start for start, _ in spans]
-    candidates: set[int] = set()
+    candidates: dict[int, set[str]] = {}
     lowered = text.lower()
-    for last, length in _stems().iter(lowered):
-        first = last - length + 1
+    for last, stem in _stems().iter(lowered):
+        first = last - len(stem) + 1
         if first == 0 or not lowered[first - 1].isalnum():
-            candidates.add(bisect.bisect_right(starts, first) - 1)
+            candidates.setdefault(bisect.bisect_right(starts, first) - 1, set()).add(stem)
     for index in sorted(candidates):
         start, end = spans[index]
         raw = text[start:end]
@@ -195,7 +196,7 @@ def find_sentence_triggers(doc: Doc) -> Doc:
         ):
             continue
         start += len(raw) - len(raw.lstrip())
-        triggers = find_triggers(stripped, start)
+        triggers = find_triggers(stripped, start, candidates[index])
         if triggers:
             state.sentences.append(
                 Sentence(start, start + len(stripped), stripped, triggers=triggers)
@@ -214,8 +215,8 @@ def find_sentence_times(doc: Doc) -> Doc:
 @Language.component("kirok_place")
 def find_sentence_places(doc: Doc) -> Doc:
     state = _state(doc)
-    everywhere = find_places(doc.text)
-    state.main_country = main_country(doc.text, everywhere)
+    everywhere = find_places(state.text)
+    state.main_country = main_country(state.text, everywhere)
     starts = [p.start for p in everywhere]
     for sentence in state.sentences:
         first = bisect.bisect_left(starts, sentence.start)
@@ -294,7 +295,7 @@ class Extractor:
 
     def extract(self, document: Document) -> Extraction:
         doc = self.nlp.make_doc(document.text)
-        state = State()
+        state = State(text=document.text)
         if document.published:
             try:
                 state.anchor = PartialDate.parse_iso(document.published[:10])

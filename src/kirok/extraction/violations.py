@@ -10,7 +10,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kirok.extraction.lexicon import sentence_rules, trigger_patterns
+from kirok.extraction.lexicon import (
+    TriggerPattern,
+    patterns_by_stem,
+    sentence_rules,
+    trigger_patterns,
+)
 from kirok.extraction.records import Trigger
 
 _SMALL_WORDS = frozenset(
@@ -76,8 +81,33 @@ def is_heading(text: str) -> bool:
     return capitalised / len(words) >= 0.6
 
 
-def find_triggers(text: str, offset: int) -> list[Trigger]:
-    """Acts and named violations in one sentence, after the sentence rules."""
+def patterns_for(stems: set[str]) -> list[TriggerPattern]:
+    """The trigger patterns worth running on a sentence holding these stems, in data order."""
+    by_stem = patterns_by_stem()
+    chosen = {id(p): p for stem in stems for p in by_stem.get(stem, ())}
+    return [p for p in trigger_patterns() if id(p) in chosen]
+
+
+def stems_in(text: str, stems: tuple[str, ...]) -> set[str]:
+    """The stems that start a word somewhere in ``text`` (for tests and single sentences)."""
+    lowered = text.lower()
+    found = set()
+    for stem in stems:
+        index = lowered.find(stem)
+        while index != -1:
+            if index == 0 or not lowered[index - 1].isalnum():
+                found.add(stem)
+                break
+            index = lowered.find(stem, index + 1)
+    return found
+
+
+def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list[Trigger]:
+    """Acts and named violations in one sentence, after the sentence rules.
+
+    ``stems`` are the trigger stems the sentence holds, when the caller already
+    knows them; only the patterns those stems point to are run.
+    """
     if is_heading(text):
         return []
     table = rules()
@@ -86,7 +116,8 @@ def find_triggers(text: str, offset: int) -> list[Trigger]:
     hypothetical = [m.span() for p in table.hypothetical for m in p.finditer(text)]
     natural = table.non_human_cause
     found: list[Trigger] = []
-    for pattern in trigger_patterns():
+    patterns = trigger_patterns() if stems is None else patterns_for(stems)
+    for pattern in patterns:
         for match in pattern.regex.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in hypothetical):
