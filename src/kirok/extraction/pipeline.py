@@ -1,8 +1,8 @@
-"""The extraction pipeline: spaCy's blank English tokenizer and sentencizer, then
-Kirok's components, each reading what the ones before it set.
+"""The extraction pipeline: spaCy's blank English tokenizer, then Kirok's
+components, each reading what the ones before it set.
 
-    kirok_lines      sentence breaks at line ends (lists, letterheads, headings)
-    kirok_abbreviations  no sentence break after "No.", "Ms.", "Dr." before a number or name
+    kirok_sentences  the sentencizer's rule over token arrays, plus breaks at line
+                     ends (lists, letterheads, headings) and none after "No." or "Ms."
     kirok_triggers   violation triggers per sentence, after the sentence rules
     kirok_time       temporal expressions, resolved against the document's date
     kirok_place      gazetteer places, and whether each is where the act happened
@@ -17,7 +17,6 @@ the cost beyond tokenising stays small on long documents.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -25,11 +24,12 @@ from typing import Any
 import ahocorasick
 import numpy as np
 import spacy
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kirok.dates import PartialDate
+from kirok.extraction import sentences
 from kirok.extraction.actors import find_actors
 from kirok.extraction.assemble import build_records
 from kirok.extraction.lexicon import sentence_rules, trigger_stems
@@ -41,8 +41,7 @@ from kirok.extraction.violations import find_triggers, is_heading
 from kirok.sources.document import Document
 
 COMPONENTS = (
-    "kirok_lines",
-    "kirok_abbreviations",
+    "kirok_sentences",
     "kirok_triggers",
     "kirok_time",
     "kirok_place",
@@ -50,9 +49,6 @@ COMPONENTS = (
     "kirok_victims",
     "kirok_records",
 )
-_LINE_START = re.compile(r"\n[ \t]*(?=\S)")
-_LINE_END = (".", "!", "?", ":", ";", '"', "”", ")", "]", "*")
-WRAP_WIDTH = 60  # lines shorter than this end their sentence
 
 
 @dataclass
@@ -61,6 +57,7 @@ class State:
 
     anchor: PartialDate | None = None
     text: str = ""  # the document's text; spaCy's Doc.text rebuilds it from tokens at every call
+    sentence_spans: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     main_country: str | None = None
     records: list[Record] = field(default_factory=list)
@@ -79,78 +76,28 @@ def _state(doc: Doc) -> State:
     return state
 
 
-@Language.component("kirok_lines")
-def mark_line_breaks(doc: Doc) -> Doc:
-    text = _state(doc).text
-    starts, _, _ = _token_table(doc)
-    for match in _LINE_START.finditer(text):
-        previous_break = text.rfind("\n", 0, match.start())
-        previous = text[previous_break + 1 : match.start()].strip()
-        blank = (
-            "\n" in match.group()[1:]
-            or not previous
-            or text[match.start() - 1 : match.start()] == "\n"
-        )
-        if (
-            blank
-            or len(previous) < WRAP_WIDTH
-            or previous.endswith(_LINE_END)
-            or is_heading(previous)
-        ):
-            index = int(np.searchsorted(starts, match.end()))
-            if 0 < index < len(doc) and int(starts[index]) == match.end():
-                doc[index].is_sent_start = True
-    return doc
-
-
 @cache
 def _abbreviations() -> frozenset[str]:
     """Words after which a full stop does not end the sentence ("Kyohwaso No. 12")."""
     return frozenset(sentence_rules()["abbreviations"])
 
 
-def _token_table(doc: Doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+@Language.component("kirok_sentences")
+def set_sentences(doc: Doc) -> Doc:
+    state = _state(doc)
     if not len(doc):
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty
-    table = doc.to_array([IDX, LENGTH, SENT_START]).astype(np.int64)
-    return table[:, 0], table[:, 1], table[:, 2]
-
-
-@Language.component("kirok_abbreviations")
-def join_abbreviations(doc: Doc) -> Doc:
-    text = _state(doc).text
-    abbreviations = _abbreviations()
-    starts, lengths, sent_starts = _token_table(doc)
-    for i in np.nonzero(sent_starts == 1)[0]:
-        if i < 2:
-            continue
-        dot = text[starts[i - 1] : starts[i - 1] + lengths[i - 1]]
-        word = text[starts[i - 2] : starts[i - 2] + lengths[i - 2]].lower()
-        first = text[starts[i] : starts[i] + 1]
-        gap = text[starts[i - 1] + lengths[i - 1] : starts[i]]
-        joined = dot == "." and word in abbreviations and (first.isdigit() or first.isupper())
-        joined = joined or (
-            word.endswith(".") and word.rstrip(".") in abbreviations and first.isdigit()
-        )
-        if joined and "\n" not in gap and starts[i - 1] == starts[i - 2] + lengths[i - 2]:
-            doc[int(i)].is_sent_start = False
+        return doc
+    table = doc.to_array([IDX, LENGTH, ORTH, IS_PUNCT])
+    idx = table[:, 0].astype(np.int64)
+    length = table[:, 1].astype(np.int64)
+    starts = sentences.punctuation_starts(table[:, 2], table[:, 3], doc.vocab)
+    sentences.line_break_starts(state.text, idx, starts, is_heading)
+    sentences.join_abbreviations(state.text, idx, length, starts, _abbreviations())
+    # spaCy stores SENT_START as uint64, -1 ("not a start") wrapped around
+    marks: Any = np.where(starts, 1, -1).astype(np.int64).astype(np.uint64).reshape(-1, 1)
+    doc.from_array([SENT_START], marks)
+    state.sentence_spans = sentences.spans(idx, length, starts)
     return doc
-
-
-def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) character offsets of every sentence, without making Span objects."""
-    starts, lengths, sent_starts = _token_table(doc)
-    if not len(starts):
-        return []
-    firsts = np.nonzero(sent_starts == 1)[0].tolist()
-    if not firsts or firsts[0] != 0:
-        firsts.insert(0, 0)
-    bounds = [*firsts[1:], len(starts)]
-    return [
-        (int(starts[a]), int(starts[b - 1] + lengths[b - 1]))
-        for a, b in zip(firsts, bounds, strict=True)
-    ]
 
 
 def _line_of_its_own(text: str, start: int, end: int) -> bool:
@@ -174,7 +121,7 @@ def _stems() -> ahocorasick.Automaton:
 def find_sentence_triggers(doc: Doc) -> Doc:
     state = _state(doc)
     text = state.text
-    spans = sentence_spans(doc)
+    spans = state.sentence_spans
     starts = [start for start, _ in spans]
     candidates: dict[int, set[str]] = {}
     lowered = text.lower()
@@ -260,10 +207,9 @@ def write_records(doc: Doc) -> Doc:
 
 
 def build_pipeline() -> Language:
-    """A blank English pipeline with the sentencizer and Kirok's components."""
+    """A blank English pipeline (the tokenizer only) with Kirok's components."""
     nlp = spacy.blank("en")
     nlp.max_length = 10**9  # no parser or NER: memory grows only with the tokens
-    nlp.add_pipe("sentencizer")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

@@ -1,0 +1,106 @@
+"""Sentence boundaries, computed over token arrays.
+
+spaCy's sentencizer starts a sentence at the first token after a sentence-final
+character ("." "!" "?" and their kin in other scripts) and any punctuation that
+follows it. It walks the document one Python token object at a time, which
+costs several times as much as tokenizing; ``punctuation_starts`` applies the
+same rule, with the sentencizer's own characters, over the token arrays
+(``tests/test_sentences.py`` checks both agree). Kirok then adds two rules of
+its own: a line that ends without a full stop and is short or heading-like ends
+its sentence, and "No. 12" or "Ms. A" does not end one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+import numpy as np
+from spacy.pipeline import Sentencizer
+from spacy.vocab import Vocab
+
+_LINE_START = re.compile(r"\n[ \t]*(?=\S)")
+_LINE_END = (".", "!", "?", ":", ";", '"', "”", ")", "]", "*")
+WRAP_WIDTH = 60  # lines shorter than this end their sentence
+
+IntArray = np.ndarray
+
+
+@cache
+def _punct_ids(vocab: Vocab) -> IntArray:
+    return np.array(
+        [vocab.strings.add(c) for c in Sentencizer.default_punct_chars], dtype=np.uint64
+    )
+
+
+def punctuation_starts(orth: IntArray, is_punct: IntArray, vocab: Vocab) -> IntArray:
+    """Boolean sentence starts by the sentencizer's rule.
+
+    A token that is not punctuation starts a sentence when a sentence-final
+    character stands between it and the previous such token.
+    """
+    count = len(orth)
+    starts = np.zeros(count, dtype=bool)
+    if not count:
+        return starts
+    final = np.isin(orth, _punct_ids(vocab))
+    plain = ~(is_punct.astype(bool) | final)
+    finals_before = np.concatenate(([0], np.cumsum(final)))  # finals in tokens [0, i)
+    positions = np.nonzero(plain)[0]
+    previous = np.concatenate(([-1], positions[:-1]))
+    seen = finals_before[positions] - finals_before[previous + 1] > 0
+    starts[positions[seen]] = True
+    starts[0] = True
+    return starts
+
+
+def line_break_starts(
+    text: str, idx: IntArray, starts: IntArray, is_heading: Callable[[str], bool]
+) -> None:
+    """Mark sentence starts at line breaks that end a sentence (in place)."""
+    for match in _LINE_START.finditer(text):
+        previous_break = text.rfind("\n", 0, match.start())
+        previous = text[previous_break + 1 : match.start()].strip()
+        blank = "\n" in match.group()[1:] or not previous
+        if (
+            blank
+            or len(previous) < WRAP_WIDTH
+            or previous.endswith(_LINE_END)
+            or is_heading(previous)
+        ):
+            index = int(np.searchsorted(idx, match.end()))
+            if 0 < index < len(idx) and int(idx[index]) == match.end():
+                starts[index] = True
+
+
+def join_abbreviations(
+    text: str, idx: IntArray, length: IntArray, starts: IntArray, abbreviations: frozenset[str]
+) -> None:
+    """Undo sentence starts right after "No." or "Ms." before a number or name (in place)."""
+    for i in np.nonzero(starts)[0]:
+        if i < 2:
+            continue
+        dot = text[idx[i - 1] : idx[i - 1] + length[i - 1]]
+        word = text[idx[i - 2] : idx[i - 2] + length[i - 2]].lower()
+        first = text[idx[i] : idx[i] + 1]
+        gap = text[idx[i - 1] + length[i - 1] : idx[i]]
+        joined = dot == "." and word in abbreviations and (first.isdigit() or first.isupper())
+        joined = joined or (
+            word.endswith(".") and word.rstrip(".") in abbreviations and first.isdigit()
+        )
+        if joined and "\n" not in gap and idx[i - 1] == idx[i - 2] + length[i - 2]:
+            starts[i] = False
+
+
+def spans(idx: IntArray, length: IntArray, starts: IntArray) -> list[tuple[int, int]]:
+    """(start, end) character offsets of every sentence."""
+    if not len(idx):
+        return []
+    firsts = np.nonzero(starts)[0].tolist()
+    if not firsts or firsts[0] != 0:
+        firsts.insert(0, 0)
+    bounds = [*firsts[1:], len(idx)]
+    return [
+        (int(idx[a]), int(idx[b - 1] + length[b - 1])) for a, b in zip(firsts, bounds, strict=True)
+    ]
