@@ -90,7 +90,7 @@ def set_sentences(doc: Doc) -> Doc:
     table = doc.to_array([IDX, LENGTH, ORTH, IS_PUNCT])
     idx = table[:, 0].astype(np.int64)
     length = table[:, 1].astype(np.int64)
-    starts = sentences.punctuation_starts(table[:, 2], table[:, 3], doc.vocab)
+    starts = sentences.punctuation_starts(table[:, 2], table[:, 3], length, doc.vocab)
     sentences.line_break_starts(state.text, idx, starts, is_heading)
     sentences.join_abbreviations(state.text, idx, length, starts, _abbreviations())
     # spaCy stores SENT_START as uint64, -1 ("not a start") wrapped around

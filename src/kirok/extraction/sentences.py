@@ -28,13 +28,13 @@ IntArray = np.ndarray
 
 
 @cache
-def _punct_ids(vocab: Vocab) -> IntArray:
-    return np.array(
-        [vocab.strings.add(c) for c in Sentencizer.default_punct_chars], dtype=np.uint64
-    )
+def _punct_ids(vocab: Vocab) -> frozenset[int]:
+    return frozenset(vocab.strings.add(c) for c in Sentencizer.default_punct_chars)
 
 
-def punctuation_starts(orth: IntArray, is_punct: IntArray, vocab: Vocab) -> IntArray:
+def punctuation_starts(
+    orth: IntArray, is_punct: IntArray, length: IntArray, vocab: Vocab
+) -> IntArray:
     """Boolean sentence starts by the sentencizer's rule.
 
     A token that is not punctuation starts a sentence when a sentence-final
@@ -44,7 +44,10 @@ def punctuation_starts(orth: IntArray, is_punct: IntArray, vocab: Vocab) -> IntA
     starts = np.zeros(count, dtype=bool)
     if not count:
         return starts
-    final = np.isin(orth, _punct_ids(vocab))
+    final = np.zeros(count, dtype=bool)
+    single = np.nonzero(length == 1)[0]  # the sentencizer's characters are single characters
+    punct = _punct_ids(vocab)
+    final[single] = [h in punct for h in orth[single].tolist()]
     plain = ~(is_punct.astype(bool) | final)
     finals_before = np.concatenate(([0], np.cumsum(final)))  # finals in tokens [0, i)
     positions = np.nonzero(plain)[0]
@@ -78,9 +81,11 @@ def join_abbreviations(
     text: str, idx: IntArray, length: IntArray, starts: IntArray, abbreviations: frozenset[str]
 ) -> None:
     """Undo sentence starts right after "No." or "Ms." before a number or name (in place)."""
-    for i in np.nonzero(starts)[0]:
-        if i < 2:
-            continue
+    longest = max(len(word) for word in abbreviations) + 1
+    candidates = np.nonzero(starts)[0]
+    candidates = candidates[candidates >= 2]
+    candidates = candidates[length[candidates - 2] <= longest]
+    for i in candidates:
         dot = text[idx[i - 1] : idx[i - 1] + length[i - 1]]
         word = text[idx[i - 2] : idx[i - 2] + length[i - 2]].lower()
         first = text[idx[i] : idx[i] + 1]

@@ -204,8 +204,14 @@ def _resolve_range(
     return start, end
 
 
+# Every pattern above needs a digit, a month's name or one of these words.
+_MAYBE = re.compile(rf"\d|{MONTH}|(?i:\b(?:this|last|past|previous|yesterday|ago)\b)")
+
+
 def find_times(text: str, offset: int, anchor: PartialDate | None) -> list[TimeMention]:
     """Temporal expressions in ``text`` (which starts at document offset ``offset``)."""
+    if not _MAYBE.search(text):
+        return []
     taken: list[tuple[int, int]] = []
     found: list[TimeMention] = []
     for kind, pattern in _PATTERNS:

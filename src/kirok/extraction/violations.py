@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kirok.extraction.lexicon import (
     TriggerPattern,
@@ -48,9 +48,9 @@ _NEGATION = re.compile(
 
 @dataclass(frozen=True)
 class SentenceRules:
-    demand: tuple[re.Pattern[str], ...]
-    hypothetical: tuple[re.Pattern[str], ...]
-    background: tuple[re.Pattern[str], ...]
+    demand: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    background: re.Pattern[str]
     non_human_cause: re.Pattern[str]
 
 
@@ -58,8 +58,9 @@ class SentenceRules:
 def rules() -> SentenceRules:
     data = sentence_rules()
 
-    def compiled(key: str) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p, re.IGNORECASE) for p in data[key])
+    def compiled(key: str) -> re.Pattern[str]:
+        """One pattern for the list: a single pass over the sentence."""
+        return re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
 
     return SentenceRules(
         compiled("demand"),
@@ -81,11 +82,12 @@ def is_heading(text: str) -> bool:
     return capitalised / len(words) >= 0.6
 
 
-def patterns_for(stems: set[str]) -> list[TriggerPattern]:
+@lru_cache(maxsize=4096)
+def patterns_for(stems: frozenset[str]) -> tuple[TriggerPattern, ...]:
     """The trigger patterns worth running on a sentence holding these stems, in data order."""
     by_stem = patterns_by_stem()
-    chosen = {id(p): p for stem in stems for p in by_stem.get(stem, ())}
-    return [p for p in trigger_patterns() if id(p) in chosen]
+    chosen = {id(p) for stem in stems for p in by_stem.get(stem, ())}
+    return tuple(p for p in trigger_patterns() if id(p) in chosen)
 
 
 def stems_in(text: str, stems: tuple[str, ...]) -> set[str]:
@@ -102,37 +104,8 @@ def stems_in(text: str, stems: tuple[str, ...]) -> set[str]:
     return found
 
 
-def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list[Trigger]:
-    """Acts and named violations in one sentence, after the sentence rules.
-
-    ``stems`` are the trigger stems the sentence holds, when the caller already
-    knows them; only the patterns those stems point to are run.
-    """
-    if is_heading(text):
-        return []
-    table = rules()
-    if any(p.search(text) for p in table.demand):
-        return []
-    hypothetical = [m.span() for p in table.hypothetical for m in p.finditer(text)]
-    natural = table.non_human_cause
-    found: list[Trigger] = []
-    patterns = trigger_patterns() if stems is None else patterns_for(stems)
-    for pattern in patterns:
-        for match in pattern.regex.finditer(text):
-            start, end = match.span()
-            if any(start < e and s < end for s, e in hypothetical):
-                continue
-            if _NEGATION.search(text[max(0, start - 40) : start]):
-                continue
-            if pattern.violation.startswith("life.") and natural.search(
-                text[max(0, start - 80) : start]
-            ):
-                continue  # "floods killed dozens": no one did it
-            found.append(
-                Trigger(start, end, match.group(), pattern.violation, pattern.kind, pattern.form)
-            )
-    # A trigger inside a longer one of the same family says the same thing.
-    found = [
+def _drop_contained(found: list[Trigger]) -> list[Trigger]:
+    return [
         t
         for t in found
         if not any(
@@ -144,7 +117,41 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
             for o in found
         )
     ]
-    if any(p.search(text) for p in table.background):
+
+
+def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list[Trigger]:
+    """Acts and named violations in one sentence, after the sentence rules.
+
+    ``stems`` are the trigger stems the sentence holds, when the caller already
+    knows them; only the patterns those stems point to are run.
+    """
+    patterns = trigger_patterns() if stems is None else patterns_for(frozenset(stems))
+    matches = [(p, m) for p in patterns for m in p.regex.finditer(text)]
+    if not matches or is_heading(text):
+        return []
+    table = rules()
+    if table.demand.search(text):
+        return []
+    hypothetical = [m.span() for m in table.hypothetical.finditer(text)]
+    natural = table.non_human_cause
+    found: list[Trigger] = []
+    for pattern, match in matches:
+        start, end = match.span()
+        if any(start < e and s < end for s, e in hypothetical):
+            continue
+        if _NEGATION.search(text[max(0, start - 40) : start]):
+            continue
+        if pattern.violation.startswith("life.") and natural.search(
+            text[max(0, start - 80) : start]
+        ):
+            continue  # "floods killed dozens": no one did it
+        found.append(
+            Trigger(start, end, match.group(), pattern.violation, pattern.kind, pattern.form)
+        )
+    # A trigger inside a longer one of the same family says the same thing.
+    if len(found) > 1:
+        found = _drop_contained(found)
+    if table.background.search(text):
         found = [t for t in found if t.form == "act"]
         if len({t.family for t in found}) >= 3:
             return []
