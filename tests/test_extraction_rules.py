@@ -92,3 +92,54 @@ def test_lists_and_headings_are_not_statements(extractor: Extractor) -> None:
         "Signatories\nFamilies of the Disappeared\nAssociation for Victims Kidnapped by the State\n"
     )
     assert records(extractor, text) == []
+
+
+def test_titles_are_not_names_and_an_execution_is_one_record(extractor: Extractor) -> None:
+    [record] = records(
+        extractor,
+        "In 2015, the leader ordered the execution of Defence Minister Ri Chang-ho, who was "
+        "killed in front of hundreds of officials.",
+    )
+    assert record["violation"] == "life.execution"
+    assert record["victims"]["names"] == ["Ri Chang-ho"]
+    assert record["victims"]["count"] == 1
+
+
+def test_the_witness_is_not_the_victim(extractor: Extractor) -> None:
+    [record] = records(
+        extractor, "A former prisoner of Camp 16 said guards beat prisoners who missed quotas."
+    )
+    assert record["violation"] == "detention.torture"
+    assert record["perpetrator"] == "Prison guards"
+    assert record["victims"]["count_text"] is None
+
+
+def test_surnames_titles_and_nationality_before_a_name(extractor: Extractor) -> None:
+    [held] = records(
+        extractor,
+        "A 45-year-old woman surnamed Choi has been held at the Onsong "
+        "holding centre since October.",
+    )
+    assert held["violation"] == "detention.arbitrary"
+    assert held["victims"]["names"] == ["Choi"] and held["victims"]["age"] == 45
+    [taken] = records(
+        extractor, "Japanese citizen Aiko Tanaka was kidnapped in 1978 at the age of 19."
+    )
+    assert taken["victims"]["nationality"] == "JP" and taken["victims"]["age"] == 19
+
+
+def test_families_not_told_and_denials_further_away(extractor: Extractor) -> None:
+    [record] = records(extractor, "Their families have not been told where they are being held.")
+    assert record["violation"] == "disappearance.enforced"
+    assert (
+        records(extractor, "Officials said no North Korean soldiers were killed in the clash.")
+        == []
+    )
+
+
+def test_handed_over_to_north_korean_guards_is_a_forced_return(extractor: Extractor) -> None:
+    [record] = records(
+        extractor, "On 21 May, two women were handed over to North Korean border guards at Sinuiju."
+    )
+    assert record["violation"] == "movement.forced_return"
+    assert record["date"] == "2021-05-21"

@@ -44,3 +44,7 @@ def test_the_earliest_header_date_is_the_document_date() -> None:
     assert find_published(text) == "2022-03-03"
     assert find_published("SEOUL, June 5, 2019 -- Police said ...") == "2019-06-05"
     assert find_published("No date here.\nJust text.") is None
+
+
+def test_a_dateline_with_the_date_in_brackets() -> None:
+    assert find_published("GENEVA (19 October 2023) – UN experts said ...") == "2023-10-19"

@@ -36,7 +36,6 @@ _NOT_SUBJECT_BEFORE = frozenset(
         "about",
         "across",
         "the",
-        "that",
         "than",
         "between",
         "like",

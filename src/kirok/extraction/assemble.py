@@ -25,7 +25,13 @@ from kirok.extraction.records import (
     VictimMention,
     Victims,
 )
-from kirok.extraction.victims import age_after_name, find_names, nationality_near
+from kirok.extraction.victims import (
+    age_after_name,
+    age_in,
+    find_names,
+    nationality_before,
+    nationality_near,
+)
 
 MERGE_WINDOW = 4  # sentences within which "the incident" points back
 _PASSIVE_BEFORE = re.compile(
@@ -35,7 +41,9 @@ _ORDER = re.compile(r"\b(?:ordered|instructed|commanded|directed|told)\b", re.IG
 _ANOTHER = re.compile(
     r"\b(?:another|other|others|second|third|also|again|separately|similar)\b", re.IGNORECASE
 )
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,40},\s*[^-—–(]{4,30}?\s*(?:--|—|–|-|\()")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[^-—–(]{4,30}?\s*(?:--|—|–|-|\()|\s*\([^)]{4,30}\)\s*(?:--|—|–|-))"
+)
 _SUBORDINATE = re.compile(
     r"^\W*(?:even|after|before|while|when|although|though|whereas)\b", re.IGNORECASE
 )
@@ -158,11 +166,15 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
     inside = [v for v in candidates if v.start < trigger.end and trigger.start < v.end]
     if inside:
         return inside[0]
+    if trigger.victim_before and before:
+        return before[-1]
     if _PASSIVE_BEFORE.search(before_text):
         return before[-1] if before else None  # "X was killed after two women ...": not them
     if after:
         return after[0]
-    return before[-1] if before else None
+    if before and not any(before[-1].end <= a.start < trigger.start for a in sentence.actors):
+        return before[-1]
+    return None  # "a former prisoner said guards beat ...": the speaker is not the victim
 
 
 def _choose_place(sentence: Sentence) -> tuple[str | None, str | None]:
@@ -186,6 +198,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     victim = _choose_victim(sentence, trigger)
     names: list[str] = []
     name_nationality: str | None = None
+    name_starts: list[int] = []
     age = victim.age if victim else None
     if victim or trigger.form == "mention" or trigger.kind == "incident":
         anchors = [(t.start - sentence.start, t.end - sentence.start) for t in group]
@@ -195,13 +208,20 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
             (m.start - sentence.start, m.end - sentence.start)
             for m in [*sentence.places, *sentence.actors, *sentence.times]
         ]
-        for _start, end, name in find_names(sentence.text, sentence.start, anchors, blocked):
+        for start, end, name in find_names(sentence.text, sentence.start, anchors, blocked):
             names.append(name)
+            name_starts.append(start)
             tail = sentence.text[end - sentence.start : trigger.start - sentence.start]
             if age is None:
                 age = age_after_name(sentence.text[end - sentence.start :])
+            if name_nationality is None:
+                name_nationality = nationality_before(sentence.text[: start - sentence.start])
             if name_nationality is None and end <= trigger.start:
                 name_nationality = nationality_near(tail)
+        if age is None and (victim or names):
+            age = age_in(sentence.text)
+    if victim and names and victim.start > trigger.end and victim.start > min(name_starts):
+        victim = None  # "the execution of Hyon Yong-chol ... before hundreds of officials"
     explicit = bool(names) or (victim is not None and victim.count is not None)
     if trigger.form == "mention" and not explicit:
         return None
@@ -287,6 +307,8 @@ def build_records(sentences: list[Sentence], main_country: str | None) -> list[R
         groups: dict[str, list[Trigger]] = defaultdict(list)
         for trigger in sentence.triggers:
             groups[trigger.violation].append(trigger)
+        if "life.execution" in groups:
+            groups.pop("life.killing", None)  # an execution is the killing it states
         for group in sorted(groups.values(), key=lambda g: g[0].start):
             record = _record(sentence, group, main_country)
             if record is None:

@@ -77,6 +77,7 @@ class TriggerPattern:
     regex: re.Pattern[str]
     example: str
     stems: tuple[str, ...]  # every match holds one of these at the start of a word
+    victim_before: bool = False  # "a woman died": the victim is the subject, before the act
 
 
 @cache
@@ -100,7 +101,13 @@ def trigger_patterns() -> tuple[TriggerPattern, ...]:
             raise DataFileError(f'{where}: needs "stems", single lower-case words')
         patterns.append(
             TriggerPattern(
-                row["violation"], row["kind"], row["form"], regex, row.get("example", ""), stems
+                row["violation"],
+                row["kind"],
+                row["form"],
+                regex,
+                row.get("example", ""),
+                stems,
+                row.get("victim") == "before",
             )
         )
     return tuple(patterns)

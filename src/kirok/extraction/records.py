@@ -56,6 +56,7 @@ class Trigger(Mention):
     violation: str = ""
     kind: str = ""
     form: str = ""
+    victim_before: bool = False
 
     @property
     def family(self) -> str:

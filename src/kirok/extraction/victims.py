@@ -25,8 +25,11 @@ _AFTER_AMBIGUOUS = re.compile(
     r"^(?:\s*[,.;:)\]—–-]|\s*$|\s+(?:who|was|were|had|has|and|in|from|of|on|at|by|named|called|to|"
     r"[A-Z]))"
 )
-_NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
-_AGE = re.compile(r"(?<!\d)(\d{1,3})[- ]years?[- ]old|\baged\s+(\d{1,3})\b")
+_NAME = (
+    r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,4}"
+    r"|(?<=surnamed )[A-Z][a-z]+(?:-[a-z]+)?"
+)
+_AGE = re.compile(r"(?<!\d)(\d{1,3})[- ]years?[- ]old|\b(?:aged|at\s+the\s+age\s+of)\s+(\d{1,3})\b")
 
 
 @dataclass(frozen=True)
@@ -186,6 +189,7 @@ def find_names(
     """
     adjectives, plurals = demonyms()
     not_names = {*adjectives, *plurals, "North", "South", "East", "West", "The", "In", "On"}
+    titles = frozenset(victim_words().get("titles", []))
     names: list[tuple[int, int, str]] = []
     anchors = list(anchors)
     used_before: set[tuple[int, int]] = set()
@@ -193,12 +197,21 @@ def find_names(
         start, end = match.span()
         if any(start < e and s < end for s, e in blocked):
             continue
-        if not_names & set(match.group().split()):
+        words = match.group().split()
+        while len(words) > 1 and words[0] in titles:  # "Defence Minister Hyon Yong-chol"
+            start += len(words[0]) + 1
+            words = words[1:]
+        single = len(words) == 1 and start == match.start()  # a lone word: only after "surnamed"
+        if (
+            not_names & set(words)
+            or len(words) > 3
+            or (single and not text[:start].endswith("surnamed "))
+        ):
             continue
         for anchor in anchors:
             a_start, a_end = anchor
-            if 0 <= start - a_end <= 16 and _AFTER_ANCHOR.fullmatch(text[a_end:start]):
-                names.append((offset + start, offset + end, match.group()))
+            if 0 <= start - a_end <= 40 and _AFTER_ANCHOR.fullmatch(text[a_end:start]):
+                names.append((offset + start, offset + end, text[start:end]))
                 anchors.append((start, end))
                 break
             if (
@@ -206,16 +219,32 @@ def find_names(
                 and 0 <= a_start - end <= 110
                 and _BEFORE_ANCHOR.fullmatch(text[end:a_start])
             ):
-                names.append((offset + start, offset + end, match.group()))
+                names.append((offset + start, offset + end, text[start:end]))
                 used_before.add(anchor)
                 break
     return names
 
 
-_AFTER_ANCHOR = re.compile(r"\s*(?:,|,?\s*and)?\s*(?:named\s+|called\s+|of\s+)?")
+_AFTER_ANCHOR = re.compile(
+    r"\s*(?:,|,?\s*and)?\s*(?:named\s+|called\s+|surnamed\s+|of\s+)?(?:[A-Z][a-z]+\s+){0,3}"
+)
 _BEFORE_ANCHOR = re.compile(
     r"\s*(?:,[^,]{1,90},\s*)?(?:,\s*(?:a|an|the)\s*|\s*(?:was|were|had been|has been)\s+(?:\w+\s+)?)?"
 )
+
+
+def nationality_before(text: str) -> str | None:
+    """The nationality of a title before a name: "Japanese citizen " before "Megumi Yokota"."""
+    for match in patterns().demonym.finditer(text[-60:]):
+        if re.fullmatch(r"(?:\s+[a-z][\w-]*){0,3}\s+", text[-60:][match.end() :]):
+            return demonyms()[0].get(match.group())
+    return None
+
+
+def age_in(text: str) -> int | None:
+    """An age the sentence states once ("aged 34", "at the age of 13")."""
+    found = _AGE.findall(text)
+    return int(found[0][0] or found[0][1]) if len(found) == 1 else None
 
 
 def nationality_near(text: str) -> str | None:

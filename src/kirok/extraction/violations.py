@@ -42,7 +42,7 @@ _SMALL_WORDS = frozenset(
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|denied|denies|deny|nobody|none)\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE
+    r"\b(?:not|no|never|denied|denies|deny|nobody|none)\b(?:\s+\S+){0,5}\s*$", re.IGNORECASE
 )
 
 
@@ -146,7 +146,15 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
         ):
             continue  # "floods killed dozens": no one did it
         found.append(
-            Trigger(start, end, match.group(), pattern.violation, pattern.kind, pattern.form)
+            Trigger(
+                start,
+                end,
+                match.group(),
+                pattern.violation,
+                pattern.kind,
+                pattern.form,
+                pattern.victim_before,
+            )
         )
     # A trigger inside a longer one of the same family says the same thing.
     if len(found) > 1:

@@ -17,7 +17,7 @@ _LABELLED = re.compile(
     r"^\W*(?:date|dated|published|posted|released|issued)(?:\s+on)?\s*:?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(r"^\W*[A-Z][A-Za-z .'-]{1,40},\s*(?P<rest>.+)$")
+_DATELINE = re.compile(r"^\W*[A-Z][A-Za-z .'-]{1,40}(?:,\s*|\s*\()(?P<rest>.+)$")
 _DECORATION = re.compile(r"[*_#>\s]+")
 
 
