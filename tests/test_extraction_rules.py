@@ -143,3 +143,24 @@ def test_handed_over_to_north_korean_guards_is_a_forced_return(extractor: Extrac
     )
     assert record["violation"] == "movement.forced_return"
     assert record["date"] == "2021-05-21"
+
+
+def test_the_agent_after_a_determiner_and_the_whole_group(extractor: Extractor) -> None:
+    found = records(
+        extractor,
+        "At least 15 people, including three teenagers, were detained by the Ministry of Social "
+        "Security in Chongjin in August for possessing foreign phones.",
+    )
+    assert {r["violation"] for r in found} == {"detention.arbitrary", "expression.suppression"}
+    for record in found:
+        assert record["perpetrator"] == "Ministry of Social Security"
+        assert record["victims"]["count"] == 15
+        assert record["date"] == "2020-08"
+
+
+def test_subjected_to_beatings_and_recommendations(extractor: Extractor) -> None:
+    [record] = records(extractor, "Many detainees were subjected to beatings during interrogation.")
+    assert record["violation"] == "detention.torture"
+    assert records(extractor, "He recommends that the Government release all those detained.") == []
+    [handed] = records(extractor, "Two of the women were handed over to North Korean guards.")
+    assert handed["victims"]["count"] == 2

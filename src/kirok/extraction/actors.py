@@ -18,6 +18,10 @@ import pycountry
 from kirok.extraction.lexicon import actor_table, demonyms, sentence_rules
 from kirok.extraction.records import ActorMention, PlaceMention
 
+# "... by the Ministry", "by an interrogator", "by local police": the actor of a passive verb
+_AGENT_BEFORE = re.compile(
+    r"\bby\s+(?:(?:the|a|an|its|their|local|provincial|state)\s+){0,2}$", re.I
+)
 _NOT_SUBJECT_BEFORE = frozenset(
     [
         "in",
@@ -194,7 +198,7 @@ def find_actors(
         if start < reach:
             continue
         reach = end
-        preceding = text[max(0, start - 4) : start].lower()
+        preceding = text[max(0, start - 40) : start]
         mentions.append(
             ActorMention(
                 offset + start,
@@ -204,7 +208,7 @@ def find_actors(
                 country,
                 is_source=bool(table.reporting_after.match(text[end : end + 60]))
                 or "according to" in text[max(0, start - 20) : start].lower(),
-                is_agent=preceding.endswith("by "),
+                is_agent=bool(_AGENT_BEFORE.search(preceding)),
             )
         )
     return mentions

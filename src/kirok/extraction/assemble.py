@@ -54,6 +54,7 @@ class _Rules:
     reporting: re.Pattern[str]
     anaphora: re.Pattern[str]
     clause_breaks: re.Pattern[str]
+    subset_before: re.Pattern[str]  # "..., including three teenagers": part of a group
 
 
 @cache
@@ -63,6 +64,10 @@ def _rules() -> _Rules:
         re.compile(data["reporting"], re.IGNORECASE),
         re.compile(data["anaphora"], re.IGNORECASE),
         re.compile(data["clause_breaks"]),
+        re.compile(
+            r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in data["subset_words"]) + r")\s*$",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -136,7 +141,7 @@ def _choose_perpetrator(
         if not a.is_source and not (victim and victim.start <= a.start and a.end <= victim.end)
     ]
     agents = [
-        a for a in actors if a.is_agent and a.start >= trigger.end and a.start - trigger.end < 120
+        a for a in actors if a.is_agent and a.start > trigger.start and a.start - trigger.end < 120
     ]
     if agents:
         return agents[0].name
@@ -154,6 +159,7 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
     candidates = [
         v
         for v in sentence.victims
+        if not _rules().subset_before.search(sentence.text[: v.start - sentence.start])
         if not sentence.text[
             max(0, v.start - sentence.start - 3) : v.start - sentence.start
         ].endswith("by ")
