@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -64,32 +65,37 @@ def main_options(
     """Kirok turns sources into reviewable, sentence-backed incident records."""
 
 
-def _run(paths: list[str], published: str | None, jobs: int) -> tuple[list[Outcome], int]:
-    """Extract every file, with a progress bar on stderr for more than a few."""
+def _run(
+    paths: list[str], published: str | None, jobs: int, take: Callable[[Outcome], None]
+) -> tuple[int, int, int]:
+    """Extract every file, handing each outcome to ``take`` as it comes (nothing is
+    held back, so memory stays flat), with a progress bar on stderr for more than
+    a few files. Returns (documents read, records, failures)."""
     files = list(collect_paths(paths))
-    console = _stderr()
-    outcomes: list[Outcome] = []
-    failed = 0
+    read = records = failed = 0
     progress = Progress(
         TextColumn("[bold]Extracting"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=console,
+        console=_stderr(),
         transient=False,
         disable=len(files) <= PROGRESS_THRESHOLD,
     )
     with progress:
         task = progress.add_task("extract", total=len(files))
         for outcome in extract_paths(files, published, jobs):
-            if outcome.error:
+            if outcome.result is None:
                 failed += 1
                 progress.console.print(
                     f"[red]error:[/red] {outcome.error}", markup=True, highlight=False
                 )
-            outcomes.append(outcome)
+            else:
+                read += 1
+                records += len(outcome.result["records"])
+            take(outcome)
             progress.advance(task)
-    return outcomes, failed
+    return read, records, failed
 
 
 def _paths_or_samples(paths: list[str] | None, samples: bool) -> list[str]:
@@ -166,29 +172,30 @@ def extract(
         raise typer.BadParameter(f"{output_format!r}: use jsonl or table", param_hint="--format")
     published = _check_date(published)
     chosen = _paths_or_samples(paths, samples)
-    outcomes, failed = _run(chosen, published, jobs)
     try:
         handle = output.open("w", encoding="utf-8") if output else sys.stdout
     except OSError as error:
         _stderr().print(f"error: cannot write {output}: {error.strerror}", highlight=False)
         raise typer.Exit(2) from None
+    kept: list[Outcome] = []
+
+    def take(outcome: Outcome) -> None:
+        if output_format == "table":
+            kept.append(outcome)
+        elif outcome.result is not None:
+            handle.write(json.dumps(outcome.result, ensure_ascii=False) + "\n")
+            handle.flush()
+
     try:
-        if output_format == "jsonl":
-            for outcome in outcomes:
-                if outcome.result is not None:
-                    handle.write(json.dumps(outcome.result, ensure_ascii=False) + "\n")
-        else:
+        read, records, failed = _run(chosen, published, jobs, take)
+        if output_format == "table":
             # a terminal sets its own width; a file or pipe gets room for the evidence
             wide = output is not None or not sys.stdout.isatty()
-            _table(outcomes, Console(file=handle, width=160 if wide else None))
+            _table(kept, Console(file=handle, width=160 if wide else None))
     finally:
         if output:
             handle.close()
-    records = sum(len(o.result["records"]) for o in outcomes if o.result)
-    _stderr().print(
-        f"{len(outcomes) - failed} documents read, {records} records, {failed} failed",
-        highlight=False,
-    )
+    _stderr().print(f"{read} documents read, {records} records, {failed} failed", highlight=False)
     if failed:
         raise typer.Exit(1)
 
@@ -216,8 +223,14 @@ def evaluate(
         _stderr().print(f"error: {error}", highlight=False)
         raise typer.Exit(2) from None
     published = _check_date(published)
-    outcomes, failed = _run(_paths_or_samples(paths, samples), published, jobs)
-    predicted = by_file_name(o.result for o in outcomes if o.result)
+    results: list[dict[str, Any]] = []
+    _, _, failed = _run(
+        _paths_or_samples(paths, samples),
+        published,
+        jobs,
+        lambda outcome: results.append(outcome.result) if outcome.result else None,
+    )
+    predicted = by_file_name(results)
     unseen = sorted(set(gold_documents) - set(predicted))
     if unseen:
         _stderr().print(
