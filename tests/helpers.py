@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("KIROK_SHARED", REPO.parent / "shared"))
@@ -16,19 +18,57 @@ INCIDENT = (
     "On March 3, 2021, border guards shot and killed two women who were wading across "
     "the Yalu River near Hyesan."
 )
+# An invented report in Korean, written by us for testing search in Korean.
+KOREAN_REPORT = (
+    "가상의 현장 보고서 (시험용으로 작성한 것이며 실제 사건이 아님)\n\n"
+    "날짜: 2021년 4월 2일\n\n"
+    "2021년 3월 초, 양강도 혜산시 인근에서 국경경비대가 압록강을 건너려던 여성 두 명에게 "
+    "총격을 가했다고 한 소식통이 전했다. 주민들은 이 사건 이후 강가 접근이 더욱 엄격히 "
+    "통제되고 있다고 말했다.\n"
+)
 MEASURE = "In May, the authorities banned residents from leaving their villages without a pass."
 
 
-def kirok(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def kirok(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the real ``kirok`` command."""
+    environment = {**os.environ, "COLUMNS": "200", "KIROK_USER": "tester"}
+    environment.pop("KIROK_DATABASE_URL", None)
     return subprocess.run(
         [sys.executable, "-m", "kirok", *args],
         capture_output=True,
         text=True,
         cwd=cwd,
         timeout=300,
-        env={**os.environ, "COLUMNS": "200"},
+        env={**environment, **(env or {})},
     )
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[str]:
+    """The result, after checking the command succeeded (showing why not if it did not)."""
+    assert result.returncode == 0, f"exit {result.returncode}\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def export_lines(db: str, *filters: str) -> list[dict[str, Any]]:
+    """Everything in the database, as `kirok export --format jsonl` gives it."""
+    out = ok(kirok("export", "--db", db, "--format", "jsonl", *filters)).stdout
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def without_times(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An export with the moments of ingest and review left out, to compare two runs."""
+    times = ("ingested_at", "created_at", "updated_at", "at")
+
+    def strip(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k not in times}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return [strip(line) for line in lines]
 
 
 def write_txt(path: Path, body: str, date: str = "April 2, 2021") -> Path:

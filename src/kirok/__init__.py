@@ -4,9 +4,16 @@ Sources go in; structured incident records come out, each traced to the
 sentences that state it.
 """
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from kirok.errors import KirokError, SourceError
-from kirok.extraction import Extractor, extract_document
-from kirok.sources import Document, read_document
+
+if TYPE_CHECKING:
+    from kirok.extraction import Extractor, extract_document
+    from kirok.sources import Document, read_document
 
 __version__ = "0.1.0"
 
@@ -19,3 +26,18 @@ __all__ = [
     "extract_document",
     "read_document",
 ]
+
+# spaCy takes most of a second to import: commands that never extract
+# (search, review, export, the web app's pages) should not pay for it.
+_LAZY = {
+    "Extractor": "kirok.extraction",
+    "extract_document": "kirok.extraction",
+    "Document": "kirok.sources",
+    "read_document": "kirok.sources",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'kirok' has no attribute {name!r}")

@@ -1,27 +1,37 @@
 """Extracting many files: in order, one process or several, one bad file never
-stopping the rest. Results stream out as they are ready, so memory stays flat
-however many files there are.
+stopping the rest. Results stream out as they are ready, and at most a window
+of files is in flight, so memory stays flat however many files there are.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from kirok.errors import KirokError
 from kirok.extraction.pipeline import Extractor
-from kirok.sources.readers import read_document
+from kirok.sources.document import Document
+from kirok.sources.readers import read_bytes, read_document
+
+WINDOW_PER_JOB = 16  # files handed to each process ahead of the one being written
+
+Task = TypeVar("Task")
 
 
 @dataclass
 class Outcome:
-    """What became of one file: its extraction as a dict, or the error to show."""
+    """What became of one file: its extraction as a dict, or the error to show.
+
+    ``document`` is kept only when the caller asked for it (the store needs the
+    text; ``kirok extract`` does not)."""
 
     path: str
     result: dict[str, Any] | None = None
     error: str | None = None
+    document: Document | None = None
 
 
 _worker_extractor: Extractor | None = None
@@ -29,17 +39,14 @@ _worker_extractor: Extractor | None = None
 
 def _start_worker() -> None:
     global _worker_extractor
-    _worker_extractor = Extractor()
+    if _worker_extractor is None:
+        _worker_extractor = Extractor()
 
 
-def _one(task: tuple[str, str | None, str | None]) -> Outcome:
-    path, problem, published = task
-    if problem:
-        return Outcome(path, error=f"{path}: {problem}")
+def _guarded(path: str, work: Callable[[Extractor], Outcome]) -> Outcome:
     assert _worker_extractor is not None
     try:
-        document = read_document(path, published)
-        return Outcome(path, result=_worker_extractor.extract(document).to_dict())
+        return work(_worker_extractor)
     except KirokError as error:
         return Outcome(path, error=str(error))
     except Exception as error:  # a bug must not cost the rest of the batch
@@ -48,15 +55,55 @@ def _one(task: tuple[str, str | None, str | None]) -> Outcome:
         )
 
 
+def _one(task: tuple[str, str | None, str | None]) -> Outcome:
+    path, problem, published = task
+    if problem:
+        return Outcome(path, error=f"{path}: {problem}")
+    return _guarded(
+        path,
+        lambda extractor: Outcome(
+            path, result=extractor.extract(read_document(path, published)).to_dict()
+        ),
+    )
+
+
+def _one_from_bytes(task: tuple[str, bytes, str | None]) -> Outcome:
+    path, data, published = task
+
+    def work(extractor: Extractor) -> Outcome:
+        document = read_bytes(path, data, published)
+        return Outcome(path, result=extractor.extract(document).to_dict(), document=document)
+
+    return _guarded(path, work)
+
+
+def _in_order(
+    function: Callable[[Task], Outcome], tasks: Iterable[Task], jobs: int
+) -> Iterator[Outcome]:
+    if jobs <= 1:
+        _start_worker()
+        yield from map(function, tasks)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=_start_worker) as pool:
+        pending: deque[Any] = deque()
+        for task in tasks:
+            pending.append(pool.apply_async(function, (task,)))
+            if len(pending) >= jobs * WINDOW_PER_JOB:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
 def extract_paths(
     files: Iterable[tuple[str, str | None]], published: str | None = None, jobs: int = 1
 ) -> Iterator[Outcome]:
     """Extract each ``(path, problem)`` from :func:`kirok.sources.collect_paths`, in order."""
-    tasks = ((path, problem, published) for path, problem in files)
-    if jobs <= 1:
-        _start_worker()
-        yield from map(_one, tasks)
-        return
-    context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_start_worker) as pool:
-        yield from pool.imap(_one, tasks, chunksize=4)
+    return _in_order(_one, ((path, problem, published) for path, problem in files), jobs)
+
+
+def extract_bytes(
+    items: Iterable[tuple[str, bytes]], published: str | None = None, jobs: int = 1
+) -> Iterator[Outcome]:
+    """Extract each ``(name, original bytes)``, in order, keeping the document read."""
+    return _in_order(_one_from_bytes, ((name, data, published) for name, data in items), jobs)

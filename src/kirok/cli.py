@@ -8,18 +8,19 @@ import sys
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from kirok import __version__
-from kirok.batch import Outcome, extract_paths
+from kirok import __version__, store_cli
 from kirok.errors import KirokError
-from kirok.evaluation import FIELDS, by_file_name, load_gold, score_documents
 from kirok.sources.paths import collect_paths
+
+if TYPE_CHECKING:
+    from kirok.batch import Outcome
 
 app = typer.Typer(
     help="Kirok: an evidence ledger for human-rights documentation.",
@@ -30,7 +31,7 @@ PROGRESS_THRESHOLD = 3  # show a progress bar for more files than this
 
 
 def _stderr() -> Console:
-    return Console(stderr=True)
+    return Console(stderr=True, soft_wrap=True)
 
 
 def samples_folder() -> Path:
@@ -71,6 +72,8 @@ def _run(
     """Extract every file, handing each outcome to ``take`` as it comes (nothing is
     held back, so memory stays flat), with a progress bar on stderr for more than
     a few files. Returns (documents read, records, failures)."""
+    from kirok.batch import extract_paths
+
     files = list(collect_paths(paths))
     read = records = failed = 0
     progress = Progress(
@@ -217,6 +220,8 @@ def evaluate(
     ] = False,
 ) -> None:
     """Extract and score the records against gold records."""
+    from kirok.evaluation import by_file_name, load_gold, score_documents
+
     try:
         gold_documents = load_gold(gold)
     except KirokError as error:
@@ -251,6 +256,8 @@ def evaluate(
 
 
 def _print_score(figures: dict[str, Any]) -> None:
+    from kirok.evaluation import FIELDS
+
     typer.echo(f"records: tp={figures['tp']} fp={figures['fp']} fn={figures['fn']}")
     for name in FIELDS:
         share, total = figures["fields"][name]
@@ -265,6 +272,9 @@ def _print_score(figures: dict[str, Any]) -> None:
 def samples() -> None:
     """Print the folder of the bundled sample corpus."""
     typer.echo(str(samples_folder()))
+
+
+store_cli.register(app)
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ JSON or JSON Lines; this module reads and checks those files once per process.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -18,6 +19,18 @@ from kirok.errors import DataFileError
 
 def _data_text(name: str) -> str:
     return (resources.files("kirok") / "data" / name).read_text(encoding="utf-8")
+
+
+@cache
+def data_fingerprint() -> str:
+    """A short hash of every data file: with the package version it names the
+    extractor, so the store knows which suggestions a newer one should redo."""
+    digest = hashlib.sha256()
+    folder = resources.files("kirok") / "data"
+    for entry in sorted(folder.iterdir(), key=lambda entry: entry.name):
+        if entry.is_file():
+            digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    return digest.hexdigest()[:10]
 
 
 def load_json(name: str) -> Any:

@@ -20,3 +20,5 @@ class Document:
     title: str | None = None
     published: str | None = None
     published_from: str | None = None  # "text", "metadata" or "given"
+    publisher: str | None = None
+    url: str | None = None

@@ -51,6 +51,8 @@ class _Read:
     text: str
     title: str | None = None
     published: str | None = None
+    publisher: str | None = None
+    url: str | None = None
 
 
 def _decode(path: str, data: bytes) -> str:
@@ -97,7 +99,9 @@ def _read_html(path: str, data: bytes) -> _Read:
     meta = trafilatura.extract_metadata(html)
     title = getattr(meta, "title", None) if meta else None
     published = getattr(meta, "date", None) if meta else None
-    return _Read(text, title, published)
+    publisher = getattr(meta, "sitename", None) if meta else None
+    url = getattr(meta, "url", None) if meta else None
+    return _Read(text, title, published, publisher or None, url or None)
 
 
 def _read_pdf(path: str, data: bytes) -> _Read:
@@ -201,6 +205,8 @@ def read_bytes(path: str, data: bytes, published: str | None = None) -> Document
         title=read.title or find_title(read.text),
         published=published,
         published_from=published_from,
+        publisher=read.publisher,
+        url=read.url,
     )
 
 

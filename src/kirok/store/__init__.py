@@ -1,0 +1,10 @@
+"""The record store: sources, originals, records under review, search and exchange.
+
+SQLite by default (one file), PostgreSQL for teams; the same code and schema
+(Alembic migrations) on both. Import from the submodules: ``database``,
+``ingest``, ``search``, ``review``, ``exchange``, ``originals``.
+"""
+
+from kirok.store.database import Database, resolve_url
+
+__all__ = ["Database", "resolve_url"]

@@ -1,0 +1,156 @@
+"""Sources, originals, records, evidence, victim names, revisions, and search indexes.
+
+Revision ID: 0001
+Revises:
+Create Date: 2026-11-22
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+WHEN = sa.DateTime(timezone=True)
+
+# SQLite: FTS5 with the trigram tokenizer finds any substring of three characters
+# or more in any script (Korean has no spaces between many words a search needs),
+# kept in step with the tables by triggers. PostgreSQL: pg_trgm indexes that serve
+# ILIKE '%...%' the same way.
+SQLITE_SEARCH = [
+    "CREATE VIRTUAL TABLE sources_fts USING fts5(title, text, content='sources', "
+    "content_rowid='id', tokenize='trigram')",
+    "CREATE TRIGGER sources_fts_insert AFTER INSERT ON sources BEGIN "
+    "INSERT INTO sources_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END",
+    "CREATE TRIGGER sources_fts_delete AFTER DELETE ON sources BEGIN "
+    "INSERT INTO sources_fts(sources_fts, rowid, title, text) "
+    "VALUES ('delete', old.id, old.title, old.text); END",
+    "CREATE TRIGGER sources_fts_update AFTER UPDATE OF title, text ON sources BEGIN "
+    "INSERT INTO sources_fts(sources_fts, rowid, title, text) "
+    "VALUES ('delete', old.id, old.title, old.text); "
+    "INSERT INTO sources_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END",
+    "CREATE VIRTUAL TABLE records_fts USING fts5(search_text, content='records', "
+    "content_rowid='id', tokenize='trigram')",
+    "CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN "
+    "INSERT INTO records_fts(rowid, search_text) VALUES (new.id, new.search_text); END",
+    "CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN "
+    "INSERT INTO records_fts(records_fts, rowid, search_text) "
+    "VALUES ('delete', old.id, old.search_text); END",
+    "CREATE TRIGGER records_fts_update AFTER UPDATE OF search_text ON records BEGIN "
+    "INSERT INTO records_fts(records_fts, rowid, search_text) "
+    "VALUES ('delete', old.id, old.search_text); "
+    "INSERT INTO records_fts(rowid, search_text) VALUES (new.id, new.search_text); END",
+]
+POSTGRESQL_SEARCH = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE INDEX ix_sources_search ON sources "
+    "USING gin ((coalesce(title, '') || ' ' || text) gin_trgm_ops)",
+    "CREATE INDEX ix_records_search ON records USING gin (search_text gin_trgm_ops)",
+]
+
+
+def upgrade() -> None:
+    op.create_table(
+        "originals",
+        sa.Column("sha256", sa.String(64), primary_key=True),
+        sa.Column("size", sa.Integer, nullable=False),
+        sa.Column("content", sa.LargeBinary, nullable=False),
+    )
+    op.create_table(
+        "sources",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("sha256", sa.String(64), nullable=False, unique=True),
+        sa.Column("filename", sa.Text),
+        sa.Column("format", sa.String(16), nullable=False),
+        sa.Column("title", sa.Text),
+        sa.Column("publisher", sa.Text),
+        sa.Column("url", sa.Text),
+        sa.Column("published", sa.String(10)),
+        sa.Column("text", sa.Text, nullable=False),
+        sa.Column("ingested_at", WHEN, nullable=False),
+        sa.Column("ingested_by", sa.String(200), nullable=False),
+        sa.Column("extractor_version", sa.String(64)),
+    )
+    op.create_table(
+        "records",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("source_id", sa.Integer, sa.ForeignKey("sources.id"), nullable=False),
+        sa.Column("violation", sa.String(64), nullable=False),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("date", sa.String(10)),
+        sa.Column("date_end", sa.String(10)),
+        sa.Column("date_start", sa.Date),
+        sa.Column("date_stop", sa.Date),
+        sa.Column("country", sa.String(2)),
+        sa.Column("place", sa.Text),
+        sa.Column("perpetrator", sa.String(200)),
+        sa.Column("victim_count", sa.Integer),
+        sa.Column("victim_count_text", sa.Text),
+        sa.Column("victim_nationality", sa.String(2)),
+        sa.Column("victim_age", sa.Integer),
+        sa.Column("victim_sex", sa.String(6)),
+        sa.Column("confidence", sa.Float, nullable=False),
+        sa.Column("review_state", sa.String(16), nullable=False),
+        sa.Column("origin", sa.String(16), nullable=False),
+        sa.Column("extractor_version", sa.String(64)),
+        sa.Column("search_text", sa.Text, nullable=False),
+        sa.Column("created_at", WHEN, nullable=False),
+        sa.Column("updated_at", WHEN, nullable=False),
+        sa.Column("version", sa.Integer, nullable=False),
+        sa.CheckConstraint(
+            "review_state IN ('suggested', 'accepted', 'edited', 'rejected')",
+            name="review_state_known",
+        ),
+        sa.CheckConstraint("kind IN ('incident', 'measure')", name="kind_known"),
+    )
+    op.create_index("ix_records_source_id", "records", ["source_id"])
+    op.create_index("ix_records_country", "records", ["country"])
+    op.create_index("ix_records_perpetrator", "records", ["perpetrator"])
+    op.create_index("ix_records_review_state", "records", ["review_state"])
+    op.create_index("ix_records_filters", "records", ["violation", "date_start"])
+    op.create_table(
+        "evidence",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("record_id", sa.Integer, sa.ForeignKey("records.id"), nullable=False),
+        sa.Column("position", sa.Integer, nullable=False),
+        sa.Column("start", sa.Integer, nullable=False),
+        sa.Column("end", sa.Integer, nullable=False),
+        sa.Column("text", sa.Text, nullable=False),
+    )
+    op.create_index("ix_evidence_record_id", "evidence", ["record_id"])
+    op.create_table(
+        "victim_names",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("record_id", sa.Integer, sa.ForeignKey("records.id"), nullable=False),
+        sa.Column("position", sa.Integer, nullable=False),
+        sa.Column("name", sa.Text, nullable=False),
+    )
+    op.create_index("ix_victim_names_record_id", "victim_names", ["record_id"])
+    op.create_index("ix_victim_names_name", "victim_names", ["name"])
+    op.create_table(
+        "revisions",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("record_id", sa.Integer, sa.ForeignKey("records.id"), nullable=False),
+        sa.Column("at", WHEN, nullable=False),
+        sa.Column("by", sa.String(200), nullable=False),
+        sa.Column("action", sa.String(32), nullable=False),
+        sa.Column("changes", sa.JSON, nullable=False),
+        sa.Column("note", sa.Text),
+    )
+    op.create_index("ix_revisions_record_id", "revisions", ["record_id"])
+    dialect = op.get_bind().dialect.name
+    for statement in SQLITE_SEARCH if dialect == "sqlite" else POSTGRESQL_SEARCH:
+        op.execute(statement)
+
+
+def downgrade() -> None:
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
+        for table in ("records_fts", "sources_fts"):
+            op.execute(f"DROP TABLE {table}")
+    for table in ("revisions", "victim_names", "evidence", "records", "sources", "originals"):
+        op.drop_table(table)

@@ -1,0 +1,165 @@
+"""The tables of a Kirok database.
+
+Originals are kept byte for byte, addressed by their SHA-256, apart from the
+sources that describe them. A record's evidence spans and victim names are rows
+of their own (a record has several of each and a query may ask for any); its
+review state and ``version`` (bumped on every change, so a stale edit can be
+refused) sit on the record; every change to a record is a revision row with
+who, when, and the old and new value of each field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+SCHEMA_REVISION = "0001"  # the newest migration; a test checks it is Alembic's head
+REVIEW_STATES = ("suggested", "accepted", "edited", "rejected")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Original(Base):
+    """A source's original bytes, exactly as ingested."""
+
+    __tablename__ = "originals"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Source(Base):
+    """A document: what it is, where it came from, and its text."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    filename: Mapped[str | None] = mapped_column(Text)
+    format: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str | None] = mapped_column(Text)
+    publisher: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    ingested_by: Mapped[str] = mapped_column(String(200))
+    extractor_version: Mapped[str | None] = mapped_column(String(64))
+
+    records: Mapped[list[Record]] = relationship(
+        back_populates="source", order_by="Record.id", cascade="all, delete-orphan"
+    )
+
+
+class Record(Base):
+    """One act or measure a source states (spec/incidents.md), under review."""
+
+    __tablename__ = "records"
+    __table_args__ = (
+        CheckConstraint(
+            "review_state IN ('suggested', 'accepted', 'edited', 'rejected')",
+            name="review_state_known",
+        ),
+        CheckConstraint("kind IN ('incident', 'measure')", name="kind_known"),
+        Index("ix_records_filters", "violation", "date_start"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    violation: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    date: Mapped[str | None] = mapped_column(String(10))
+    date_end: Mapped[str | None] = mapped_column(String(10))
+    # the first and last day the partial dates allow, for range filters
+    date_start: Mapped[dt.date | None] = mapped_column(Date)
+    date_stop: Mapped[dt.date | None] = mapped_column(Date)
+    country: Mapped[str | None] = mapped_column(String(2), index=True)
+    place: Mapped[str | None] = mapped_column(Text)
+    perpetrator: Mapped[str | None] = mapped_column(String(200), index=True)
+    victim_count: Mapped[int | None] = mapped_column(Integer)
+    victim_count_text: Mapped[str | None] = mapped_column(Text)
+    victim_nationality: Mapped[str | None] = mapped_column(String(2))
+    victim_age: Mapped[int | None] = mapped_column(Integer)
+    victim_sex: Mapped[str | None] = mapped_column(String(6))
+    confidence: Mapped[float] = mapped_column(Float)
+    review_state: Mapped[str] = mapped_column(String(16), index=True, default="suggested")
+    origin: Mapped[str] = mapped_column(String(16))  # "extractor", "person" or "import"
+    extractor_version: Mapped[str | None] = mapped_column(String(64))
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    source: Mapped[Source] = relationship(back_populates="records")
+    evidence: Mapped[list[EvidenceSpan]] = relationship(
+        order_by="EvidenceSpan.position", cascade="all, delete-orphan"
+    )
+    names: Mapped[list[VictimName]] = relationship(
+        order_by="VictimName.position", cascade="all, delete-orphan"
+    )
+    revisions: Mapped[list[Revision]] = relationship(
+        order_by="Revision.id", cascade="all, delete-orphan"
+    )
+
+
+class EvidenceSpan(Base):
+    """Where in its source's text a record is stated."""
+
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("records.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class VictimName(Base):
+    __tablename__ = "victim_names"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("records.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text, index=True)
+
+
+class Revision(Base):
+    """One change to a record: who, when, what, and each field's old and new value."""
+
+    __tablename__ = "revisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("records.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    by: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(32))
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON)  # field -> [old, new]
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+def described_by_models(name: str | None, type_: str, parent_names: Any) -> bool:
+    """For Alembic's comparisons: the full-text indexes (SQLite's FTS5 tables and
+    their shadow tables, PostgreSQL's trigram indexes) are made by the migration's
+    SQL, not by models."""
+    if type_ == "table" and name is not None and "_fts" in name:
+        return False
+    return not (type_ == "index" and name in ("ix_sources_search", "ix_records_search"))

@@ -1,0 +1,111 @@
+"""Which database a command uses, and what it says when it cannot use it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers import INCIDENT, kirok, ok, write_txt
+
+
+def test_the_default_is_kirok_db_in_the_current_folder(tmp_path: Path) -> None:
+    write_txt(tmp_path / "report.txt", INCIDENT)
+    ok(kirok("ingest", "report.txt", cwd=tmp_path))
+    assert (tmp_path / "kirok.db").is_file()
+    found = ok(kirok("search", "Yalu", "--json", cwd=tmp_path)).stdout
+    assert len(found.splitlines()) == 1
+
+
+def test_the_environment_names_the_database(tmp_path: Path) -> None:
+    write_txt(tmp_path / "report.txt", INCIDENT)
+    env = {"KIROK_DATABASE_URL": f"sqlite:///{tmp_path / 'team.db'}"}
+    ok(kirok("ingest", str(tmp_path / "report.txt"), env=env))
+    assert (tmp_path / "team.db").is_file()
+    records = ok(kirok("search", "--json", env=env)).stdout.splitlines()
+    assert json.loads(records[0])["violation"] == "life.killing"
+    # --db wins over the environment
+    other = tmp_path / "other.db"
+    ok(kirok("init", "--db", str(other), env=env))
+    assert "0 records" in ok(kirok("search", "--db", str(other), env=env)).stdout
+
+
+COMMANDS = [
+    ["init"],
+    ["ingest", "--samples"],
+    ["search", "x"],
+    ["show", "1"],
+    ["review", "1", "--accept"],
+    ["export"],
+    ["verify"],
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[c[0] for c in COMMANDS])
+def test_a_server_that_does_not_answer_is_named_without_its_password(command: list[str]) -> None:
+    url = "postgresql://kirok:s3cret@127.0.0.1:1/archive"
+    result = kirok(*command, "--db", url)
+    assert result.returncode == 2
+    assert (
+        "cannot use the database postgresql+psycopg://kirok:***@127.0.0.1:1/archive"
+        in result.stderr
+    )
+    assert "s3cret" not in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_import_into_a_server_that_does_not_answer(tmp_path: Path) -> None:
+    path = tmp_path / "lines.jsonl"
+    path.write_text("{}\n")
+    result = kirok("import", str(path), "--db", "postgresql://postgres@127.0.0.1:1/test")
+    assert result.returncode == 2 and "cannot use the database" in result.stderr
+
+
+@pytest.mark.parametrize("command", [c for c in COMMANDS if c[0] not in ("init", "ingest")])
+def test_reading_a_database_that_is_not_there_creates_nothing(
+    tmp_path: Path, command: list[str]
+) -> None:
+    target = tmp_path / "nothing.db"
+    result = kirok(*command, "--db", str(target))
+    assert result.returncode == 2
+    assert f"no Kirok database at {target}: run `kirok init`" in result.stderr
+    assert not target.exists()
+
+
+def test_urls_kirok_cannot_use(tmp_path: Path) -> None:
+    result = kirok("init", "--db", "mysql://root@localhost/kirok")
+    assert result.returncode == 2 and "Kirok works with SQLite" in result.stderr
+    missing = tmp_path / "no" / "such" / "folder" / "k.db"
+    result = kirok("init", "--db", str(missing))
+    assert result.returncode == 2 and "no folder" in result.stderr
+
+
+def test_init_twice_says_it_is_up_to_date(db_url: str) -> None:
+    assert "ready (schema 0001)" in ok(kirok("init", "--db", db_url)).stdout
+    assert "already up to date" in ok(kirok("init", "--db", db_url)).stdout
+
+
+def test_the_schema_revision_kirok_expects_is_alembics_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    from kirok.store.database import _migrations
+    from kirok.store.schema import SCHEMA_REVISION
+
+    assert ScriptDirectory.from_config(_migrations()).get_current_head() == SCHEMA_REVISION
+
+
+def test_the_migrations_make_the_tables_the_models_describe(db_url: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from kirok.store.database import Database
+    from kirok.store.schema import Base, described_by_models
+
+    database = Database(db_url)
+    database.upgrade()
+    with database.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"include_name": described_by_models})
+        differences = compare_metadata(context, Base.metadata)
+    database.close()
+    assert differences == []

@@ -1,0 +1,154 @@
+"""Ingest through the real `kirok` command, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from helpers import INCIDENT, MEASURE, export_lines, kirok, ok, without_times, write_txt
+from kirok.cli import samples_folder
+
+SAMPLE_FILES = sum(1 for p in samples_folder().iterdir() if p.is_file())
+
+
+def test_ingesting_the_samples_twice_adds_nothing_and_changes_nothing(db_url: str) -> None:
+    first = ok(kirok("ingest", "--samples", "--db", db_url))
+    assert f"{SAMPLE_FILES} added" in first.stderr
+    before = export_lines(db_url)
+    assert len(before) == SAMPLE_FILES
+    assert sum(len(line["records"]) for line in before) > 20
+
+    second = ok(kirok("ingest", "--samples", "--db", db_url))
+    assert "0 added" in second.stderr and f"{SAMPLE_FILES} unchanged" in second.stderr
+    assert export_lines(db_url) == before  # not even a timestamp moved
+    assert "0 problems" in ok(kirok("verify", "--db", db_url)).stdout
+
+
+def test_every_record_points_into_its_source_and_starts_suggested(db_url: str) -> None:
+    ok(kirok("ingest", "--samples", "--db", db_url))
+    for line in export_lines(db_url):
+        assert len(line["text"]) == line["text_chars"]
+        for record in line["records"]:
+            assert record["review_state"] == "suggested"
+            assert record["history"][0]["action"] == "suggested"
+            for span in record["evidence"]:
+                assert line["text"][span["start"] : span["end"]] == span["text"]
+
+
+def test_one_bad_file_never_stops_the_batch(db_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_txt(folder / "a-good.txt", INCIDENT)
+    (folder / "b-broken.pdf").write_bytes(b"%PDF-1.4 this is not really a PDF")
+    (folder / "c-binary.txt").write_bytes(bytes(range(256)) * 4)
+    write_txt(folder / "d-good.txt", MEASURE)
+    shutil.copy(folder / "a-good.txt", folder / "e-same-bytes.txt")
+    result = kirok("ingest", str(folder), str(tmp_path / "missing.txt"), "--db", db_url)
+    assert result.returncode == 1
+    assert "b-broken.pdf: corrupt or unreadable" in result.stderr
+    assert "c-binary.txt: binary content" in result.stderr
+    assert "missing.txt: no such file or folder" in result.stderr
+    assert "2 added" in result.stderr and "1 unchanged" in result.stderr
+    assert "3 failed" in result.stderr
+    lines = export_lines(db_url)
+    assert [line["source"].rsplit("/", 1)[-1] for line in lines] == ["a-good.txt", "d-good.txt"]
+
+
+def test_a_file_changed_on_disk_is_a_new_source(db_url: str, tmp_path: Path) -> None:
+    path = write_txt(tmp_path / "report.txt", INCIDENT)
+    ok(kirok("ingest", str(path), "--db", db_url))
+    write_txt(path, INCIDENT + " " + MEASURE)
+    ok(kirok("ingest", str(path), "--db", db_url))
+    lines = export_lines(db_url)
+    assert len(lines) == 2 and lines[0]["sha256"] != lines[1]["sha256"]
+
+
+def test_metadata_given_on_the_command_line_is_kept(db_url: str, tmp_path: Path) -> None:
+    path = write_txt(tmp_path / "report.txt", INCIDENT)
+    ok(
+        kirok(
+            "ingest",
+            str(path),
+            "--db",
+            db_url,
+            "--publisher",
+            "Example Watch (invented)",
+            "--url",
+            "https://example.org/report",
+            "--by",
+            "Min-ji (invented)",
+        )
+    )
+    [line] = export_lines(db_url)
+    assert line["publisher"] == "Example Watch (invented)"
+    assert line["url"] == "https://example.org/report"
+    assert line["ingested_by"] == "Min-ji (invented)"
+    assert line["published"] == "2021-04-02"
+
+
+def test_reextraction_updates_suggestions_and_never_touches_reviewed_records(
+    db_url: str,
+) -> None:
+    from sqlalchemy import create_engine, text
+
+    from kirok.store.database import resolve_url
+
+    ok(kirok("ingest", "--samples", "--db", db_url))
+    records = [r for line in export_lines(db_url) for r in line["records"]]
+    accepted, rejected, edited, tampered = (r["id"] for r in records[:4])
+    ok(kirok("review", str(accepted), "--accept", "--db", db_url))
+    ok(kirok("review", str(rejected), "--reject", "--db", db_url))
+    ok(kirok("review", str(edited), "--set", "place=Hoeryong", "--db", db_url))
+    # as if an older extractor had read this one differently
+    engine = create_engine(resolve_url(db_url))
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE records SET place = 'Nowhere', version = 1 WHERE id = :id"),
+            {"id": tampered},
+        )
+    engine.dispose()
+    reviewed_before = {
+        r["id"]: r
+        for line in export_lines(db_url)
+        for r in line["records"]
+        if r["id"] in (accepted, rejected, edited)
+    }
+
+    result = ok(kirok("ingest", "--samples", "--reextract", "--db", db_url))
+    assert f"{SAMPLE_FILES} re-extracted" in result.stderr
+    assert "1 updated" in result.stderr and "0 suggested" in result.stderr
+    after = {r["id"]: r for line in export_lines(db_url) for r in line["records"]}
+    assert len(after) == len(records)  # no reviewed record came back as a new suggestion
+    for record_id, record in reviewed_before.items():
+        assert after[record_id] == record
+    restored = after[tampered]
+    assert restored["place"] != "Nowhere" and restored["version"] == 2
+    assert restored["history"][-1]["action"] == "re-extracted"
+    assert restored["history"][-1]["changes"]["place"][0] == "Nowhere"
+
+
+def test_ingest_json_export_has_no_times_that_differ_between_databases(tmp_path: Path) -> None:
+    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    ok(kirok("ingest", "--samples", "--db", one))
+    ok(kirok("ingest", "--samples", "--db", two, "--jobs", "2"))
+    assert without_times(export_lines(one)) == without_times(export_lines(two))
+
+
+def test_verify_finds_an_altered_original(db_url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    from kirok.store.database import resolve_url
+
+    ok(kirok("ingest", "--samples", "--db", db_url))
+    sha256 = export_lines(db_url)[0]["sha256"]
+    engine = create_engine(resolve_url(db_url))
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE originals SET content = :bytes WHERE sha256 = :sha"),
+            {"bytes": b"quietly replaced", "sha": sha256},
+        )
+    engine.dispose()
+    result = kirok("verify", "--db", db_url)
+    assert result.returncode == 1
+    assert f"original {sha256}: its bytes hash to" in result.stderr
+    assert "it has been altered" in result.stderr

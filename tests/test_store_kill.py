@@ -1,0 +1,85 @@
+"""A kill at any moment of an ingest leaves the database consistent, and a re-run
+ends where an uninterrupted run ends."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from helpers import export_lines, kirok, ok, without_times, write_txt
+from kirok.store.database import resolve_url
+
+PLACES = ["Hyesan", "Musan", "Hoeryong", "Sinuiju", "Onsong", "Manpo", "Kimchaek", "Chongjin"]
+
+
+def corpus(folder: Path, count: int) -> Path:
+    """``count`` invented reports, each different, each with several records."""
+    folder.mkdir()
+    for i in range(count):
+        place = PLACES[i % len(PLACES)]
+        body = " ".join(
+            [
+                f"On March {1 + i % 28}, 2021, border guards shot and killed {2 + i % 5} people "
+                f"who were crossing the river near {place}.",
+                f"In May, the authorities banned residents of {place} from leaving without a pass.",
+                f"Officers of the Ministry of State Security arrested {3 + i % 4} relatives of a "
+                f"defector in {place} in June 2021; they have not been seen since.",
+                "The families were not told where they were taken. " * 20,
+            ]
+        )
+        write_txt(folder / f"report-{i:03d}.txt", body)
+    return folder
+
+
+def sources_stored(url: str) -> int:
+    try:
+        engine = create_engine(resolve_url(url))
+        with engine.connect() as connection:
+            return int(connection.execute(text("SELECT count(*) FROM sources")).scalar() or 0)
+    except SQLAlchemyError:
+        return 0  # not created yet
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.slow
+def test_killed_mid_ingest_then_rerun_equals_an_uninterrupted_run(
+    db_url: str, tmp_path: Path
+) -> None:
+    folder = corpus(tmp_path / "reports", 120)
+    reference = str(tmp_path / "reference.db")
+    ok(kirok("ingest", str(folder), "--db", reference))
+
+    env = {**os.environ, "KIROK_USER": "tester"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kirok", "ingest", str(folder), "--db", db_url],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    deadline = time.monotonic() + 120
+    while sources_stored(db_url) < 10 and time.monotonic() < deadline:
+        assert process.poll() is None, "the ingest finished before it could be killed"
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    stored = sources_stored(db_url)
+    assert 10 <= stored < 120, stored
+
+    # what was stored is whole: every source has its records and its original
+    assert "0 problems" in ok(kirok("verify", "--db", db_url)).stdout
+    partial = export_lines(db_url)
+    assert all(line["records"] for line in partial)
+
+    result = ok(kirok("ingest", str(folder), "--db", db_url))
+    assert f"{120 - stored} added" in result.stderr and f"{stored} unchanged" in result.stderr
+    assert without_times(export_lines(db_url)) == without_times(export_lines(reference))
+    assert "120 originals checked, 0 problems" in ok(kirok("verify", "--db", db_url)).stdout

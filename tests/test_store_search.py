@@ -1,0 +1,163 @@
+"""`kirok search` and `kirok show`: text and filters, on SQLite and on PostgreSQL.
+
+Each filter's answer is checked against the same filter applied, in Python, to
+the full export: two independent roads to the same records."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from helpers import export_lines, kirok, ok
+from kirok.dates import PartialDate
+
+
+def search_ids(db: str, *args: str) -> list[int]:
+    out = ok(kirok("search", "--db", db, "--json", "--limit", "1000", *args)).stdout
+    return [json.loads(line)["id"] for line in out.splitlines()]
+
+
+def all_records(db: str) -> list[dict[str, Any]]:
+    return [
+        {**record, "source_text": line["text"]}
+        for line in export_lines(db)
+        for record in line["records"]
+    ]
+
+
+def in_range(record: dict[str, Any], low: str | None, high: str | None) -> bool:
+    if record["date"] is None:
+        return False
+    start = PartialDate.parse_iso(record["date"]).first_day()
+    stop = PartialDate.parse_iso(record["date_end"] or record["date"]).last_day()
+    return (low is None or stop >= PartialDate.parse_iso(low).first_day()) and (
+        high is None or start <= PartialDate.parse_iso(high).last_day()
+    )
+
+
+FILTERS = [
+    (["--violation", "life"], lambda r: r["violation"].startswith("life.")),
+    (
+        ["--violation", "movement.forced_return"],
+        lambda r: r["violation"] == "movement.forced_return",
+    ),
+    (["--kind", "measure"], lambda r: r["kind"] == "measure"),
+    (["--country", "cn"], lambda r: r["country"] == "CN"),
+    (["--perpetrator", "chinese authorities"], lambda r: r["perpetrator"] == "Chinese authorities"),
+    (["--perpetrator", "Bowibu"], lambda r: r["perpetrator"] == "Ministry of State Security"),
+    (["--place", "yalu"], lambda r: "yalu" in (r["place"] or "").lower()),
+    (["--from", "2020-06", "--to", "2021"], lambda r: in_range(r, "2020-06", "2021")),
+    (["--from", "2023"], lambda r: in_range(r, "2023", None)),
+    (["--state", "suggested", "--country", "KP"], lambda r: r["country"] == "KP"),
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), FILTERS, ids=[" ".join(f[0]) for f in FILTERS])
+def test_each_filter_finds_what_the_export_holds(
+    samples_db: str, args: list[str], expected: Any
+) -> None:
+    want = sorted(r["id"] for r in all_records(samples_db) if expected(r))
+    assert want, "the sample corpus should hold records for this filter"
+    assert sorted(search_ids(samples_db, *args)) == want
+
+
+def test_text_search_needs_every_word_in_the_record(samples_db: str) -> None:
+    records = all_records(samples_db)
+    want = sorted(
+        r["id"]
+        for r in records
+        if all(
+            word in " ".join(s["text"] for s in r["evidence"]).lower()
+            for word in ("forcibly", "north koreans")
+        )
+    )
+    assert want
+    assert sorted(search_ids(samples_db, 'forcibly "North Koreans"')) == want
+    narrowed = sorted(r["id"] for r in records if r["id"] in want and r["kind"] == "incident")
+    assert (
+        sorted(search_ids(samples_db, 'forcibly "North Koreans"', "--kind", "incident")) == narrowed
+    )
+
+
+def test_no_match_says_so(samples_db: str) -> None:
+    result = ok(kirok("search", "zzzqqq nothing like this", "--db", samples_db))
+    assert "0 records" in result.stdout
+
+
+def test_korean_text_is_found_by_long_and_short_words(samples_db: str) -> None:
+    for word in ("국경경비대", "압록강", "혜산"):  # five, three and two syllables
+        out = ok(kirok("search", word, "--sources", "--json", "--db", samples_db)).stdout
+        hits = [json.loads(line) for line in out.splitlines()]
+        assert [h["title"] for h in hits] == [
+            "가상의 현장 보고서 (시험용으로 작성한 것이며 실제 사건이 아님)"
+        ], word
+        assert word in hits[0]["snippet"]
+    assert "0 sources" in ok(kirok("search", "평양", "--sources", "--db", samples_db)).stdout
+
+
+def test_source_search_with_a_record_filter(samples_db: str) -> None:
+    lines = export_lines(samples_db)
+    want = sorted(
+        line["source_id"]
+        for line in lines
+        if "china" in (line["title"] + line["text"]).lower()
+        and any(r["violation"].startswith("movement.") for r in line["records"])
+    )
+    out = ok(
+        kirok(
+            "search", "China", "--sources", "--violation", "movement", "--json", "--db", samples_db
+        )
+    ).stdout
+    assert sorted(json.loads(line)["source_id"] for line in out.splitlines()) == want
+    assert want
+
+
+def test_paging_and_sorting(samples_db: str) -> None:
+    everything = search_ids(samples_db, "--sort", "id", "--ascending")
+    assert everything == sorted(everything)
+    first = search_ids(samples_db, "--sort", "id", "--ascending", "--limit", "5")
+    second = search_ids(samples_db, "--sort", "id", "--ascending", "--limit", "5", "--offset", "5")
+    assert first + second == everything[:10]
+    table = ok(kirok("search", "--limit", "5", "--db", samples_db)).stdout
+    assert f"1-5 of {len(everything)} records" in table
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--violation", "life.murder"], "'life.murder' is neither a code nor a family"),
+        (["--from", "2020-13"], "from"),
+        (["--country", "XX"], "'XX' is not an ISO 3166-1 alpha-2 country code"),
+        (["--state", "maybe"], "'maybe' is not one of: suggested, accepted, edited, rejected"),
+        (["--sort", "colour"], "sort: 'colour' is not one of"),
+    ],
+)
+def test_a_filter_that_cannot_match_is_refused_by_name(
+    samples_db: str, args: list[str], message: str
+) -> None:
+    result = kirok("search", *args, "--db", samples_db)
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+def test_show_gives_fields_evidence_in_context_source_and_history(samples_db: str) -> None:
+    line = next(line for line in export_lines(samples_db) if line["records"])
+    record = line["records"][0]
+    out = ok(kirok("show", str(record["id"]), "--db", samples_db)).stdout
+    assert f"Record {record['id']}" in out and record["violation"] in out
+    assert line["sha256"] in out
+    span = record["evidence"][0]
+    assert " ".join(span["text"].split())[:60] in " ".join(out.split())
+    before = line["text"][max(0, span["start"] - 40) : span["start"]]
+    assert " ".join(before.split())[-20:] in " ".join(out.split())
+    assert "suggested" in out and "History" in out
+    shown = json.loads(ok(kirok("show", str(record["id"]), "--json", "--db", samples_db)).stdout)
+    assert shown["evidence"] == record["evidence"]
+    assert shown["source"]["sha256"] == line["sha256"]
+
+
+def test_show_an_unknown_record(samples_db: str) -> None:
+    result = kirok("show", "999999", "--db", samples_db)
+    assert result.returncode == 2 and "no record 999999" in result.stderr
