@@ -39,9 +39,26 @@ def test_examples_run(tmp_path: Path) -> None:
         )
         assert result.returncode == 0, f"{name}: {command}\n{result.stderr}"
     assert (tmp_path / "records.jsonl").stat().st_size > 0
+    assert (tmp_path / "records.csv").stat().st_size > 0
+    assert (tmp_path / "copy.db").is_file()
 
 
-@pytest.mark.parametrize("command", ["extract", "evaluate", "samples"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "extract",
+        "evaluate",
+        "samples",
+        "init",
+        "ingest",
+        "search",
+        "show",
+        "review",
+        "export",
+        "import",
+        "verify",
+    ],
+)
 def test_every_command_is_documented(command: str) -> None:
     text = "\n".join(doc.read_text(encoding="utf-8") for doc in DOCS)
     assert f"kirok {command}" in text

@@ -10,12 +10,15 @@ but never a record a person accepted, edited or rejected.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, insert, select, text
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from kirok import __version__
@@ -24,8 +27,59 @@ from kirok.extraction.lexicon import data_fingerprint
 from kirok.sources.document import Document
 from kirok.sources.paths import collect_paths
 from kirok.store.database import Database
-from kirok.store.records import date_bounds, flat, get_field, now, search_text, set_field
-from kirok.store.schema import Original, Record, Revision, Source
+from kirok.store.fulltext import index_new_source, reindex_sources
+from kirok.store.records import (
+    date_bounds,
+    flat,
+    get_field,
+    now,
+    record_columns,
+    search_text,
+    set_field,
+)
+from kirok.store.schema import Base, Record, Revision, Source
+
+# Core tables for the bulk inserts of new documents: the ORM's per-object work
+# cost more than the extraction itself.
+TABLES = Base.metadata.tables
+
+
+# Documents are committed together at most this often (seconds): each commit is
+# whole documents, so a kill loses at most this much work and never half a document.
+COMMIT_EVERY = 0.5
+# Files are hashed and looked up in the database this many (or bytes) at a time.
+LOOKUP_FILES = 200
+LOOKUP_BYTES = 32_000_000
+REFRESH_STATISTICS = 200  # documents written, after which the planner's statistics are renewed
+
+
+def reserve_ids(connection: Connection, table: str, count: int) -> list[int]:
+    """``count`` new IDs for ``table``, so rows go in as one executemany: SQLite
+    cannot return generated IDs of many rows in order, and row-at-a-time inserts
+    cost more than the extraction. SQLite: the caller already holds the write lock
+    (it wrote the source row), so no one else can take these numbers."""
+    if connection.dialect.name == "postgresql":
+        found = connection.execute(
+            text(
+                f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) "
+                "FROM generate_series(1, :count)"
+            ),
+            {"count": count},
+        )
+        return [int(value) for value in found.scalars()]
+    highest = connection.execute(text(f"SELECT coalesce(max(id), 0) FROM {table}")).scalar()
+    return list(range(int(highest or 0) + 1, int(highest or 0) + 1 + count))
+
+
+def refresh_statistics(session: Session) -> None:
+    """After a large ingest, let the query planner know the tables' new sizes
+    (autovacuum would, later): searches right after stay fast."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("ANALYZE sources, records, evidence, victim_names"))
+    else:
+        connection.execute(text("PRAGMA optimize"))
+    session.commit()
 
 
 def extractor_version() -> str:
@@ -77,35 +131,57 @@ class _Writer:
         self.report = report
         self.version = extractor_version()
         self.machine = f"kirok {self.version}"
+        self.next_record_id: int | None = None
 
-    def state_of(self, session: Session, sha256: str) -> str | None:
-        """The extractor version a stored source was read with ("" if none); None if new."""
-        found = session.execute(
-            select(Source.extractor_version).where(Source.sha256 == sha256)
-        ).first()
-        return None if found is None else (found[0] or "")
+    def _record_ids(self, connection: Connection, count: int) -> list[int]:
+        """New record IDs; on SQLite counted on from the transaction's first look
+        (the transaction holds the write lock, so no one else takes them)."""
+        if connection.dialect.name != "sqlite":
+            return reserve_ids(connection, "records", count)
+        if self.next_record_id is None:
+            self.next_record_id = reserve_ids(connection, "records", 1)[0]
+        first = self.next_record_id
+        self.next_record_id += count
+        return list(range(first, first + count))
 
-    def write(self, session: Session, name: str, data: bytes, outcome: Outcome) -> str:
+    def states_of(self, session: Session, hashes: list[str]) -> dict[str, str]:
+        """The extractor version each stored source was read with ("" if unknown);
+        hashes not stored are left out."""
+        sources = TABLES["sources"]
+        found = session.connection().execute(
+            select(sources.c.sha256, sources.c.extractor_version).where(
+                sources.c.sha256.in_(hashes)
+            )
+        )
+        return {sha256: version or "" for sha256, version in found}
+
+    def write(self, session: Session, name: str, data: bytes, outcome: Outcome, new: bool) -> str:
+        """Write one document into the open transaction (the caller commits)."""
         assert outcome.document is not None and outcome.result is not None
         document = outcome.document
-        source = session.scalars(select(Source).where(Source.sha256 == document.sha256)).first()
-        if source is None:
-            source = self._new_source(session, name, data, document)
-            self._add_records(session, source, outcome.result["records"])
-            status = "added"
+        if new:
+            source_id = self._new_source(session, name, data, document)
+            self._add_records(session, source_id, outcome.result["records"])
             self.report.added += 1
-        else:
-            self._reconcile(session, source, outcome.result["records"])
-            source.extractor_version = self.version
-            status = "re-extracted"
-            self.report.reextracted += 1
-        session.commit()
-        return status
+            return "added"
+        source = session.scalars(select(Source).where(Source.sha256 == document.sha256)).one()
+        self._reconcile(session, source, outcome.result["records"])
+        self.next_record_id = None  # the ORM may have taken IDs
+        source.extractor_version = self.version
+        session.flush()
+        reindex_sources(session.connection(), [source.id])
+        self.report.reextracted += 1
+        return "re-extracted"
 
-    def _new_source(self, session: Session, name: str, data: bytes, document: Document) -> Source:
-        if session.get(Original, document.sha256) is None:
-            session.add(Original(sha256=document.sha256, size=len(data), content=data))
-        source = Source(
+    def _new_source(self, session: Session, name: str, data: bytes, document: Document) -> int:
+        connection = session.connection()
+        insert_original = (
+            sqlite_insert if connection.dialect.name == "sqlite" else postgresql_insert
+        )(TABLES["originals"]).on_conflict_do_nothing()  # the same bytes are kept once
+        connection.execute(
+            insert_original, {"sha256": document.sha256, "size": len(data), "content": data}
+        )
+        values = dict(
             sha256=document.sha256,
             filename=name,
             format=document.format,
@@ -118,14 +194,54 @@ class _Writer:
             ingested_by=self.by,
             extractor_version=self.version,
         )
-        session.add(source)
-        session.flush()
-        return source
+        sources = TABLES["sources"]
+        return int(connection.execute(insert(sources).returning(sources.c.id), values).scalar_one())
 
-    def _add_records(self, session: Session, source: Source, records: list[dict[str, Any]]) -> None:
-        for extracted in records:
-            session.add(self._record(source, extracted))
-            self.report.records_added += 1
+    def _add_records(self, session: Session, source_id: int, records: list[dict[str, Any]]) -> None:
+        """A document's records, spans, names and first revisions in four statements."""
+        if not records:
+            return
+        when = now()
+        rows = [
+            {
+                **record_columns(extracted),
+                "source_id": source_id,
+                "review_state": "suggested",
+                "origin": "extractor",
+                "extractor_version": self.version,
+                "created_at": when,
+                "updated_at": when,
+                "version": 1,
+            }
+            for extracted in records
+        ]
+        connection = session.connection()
+        ids = self._record_ids(connection, len(rows))
+        for record_id, row in zip(ids, rows, strict=True):
+            row["id"] = record_id
+        connection.execute(insert(TABLES["records"]), rows)
+        spans, names, revisions = [], [], []
+        for record_id, extracted in zip(ids, records, strict=True):
+            for position, span in enumerate(extracted["evidence"]):
+                spans.append({"record_id": record_id, "position": position, **span})
+            for position, name in enumerate(extracted["victims"]["names"]):
+                names.append({"record_id": record_id, "position": position, "name": name})
+            revisions.append(
+                {
+                    "record_id": record_id,
+                    "at": when,
+                    "by": self.machine,
+                    "action": "suggested",
+                    "changes": {},
+                    "note": None,
+                }
+            )
+        connection.execute(insert(TABLES["evidence"]), spans)
+        if names:
+            connection.execute(insert(TABLES["victim_names"]), names)
+        connection.execute(insert(TABLES["revisions"]), revisions)
+        index_new_source(connection, source_id, [row["search_text"] for row in rows])
+        self.report.records_added += len(records)
 
     def _record(self, source: Source, extracted: dict[str, Any]) -> Record:
         when = now()
@@ -221,7 +337,7 @@ def ingest_paths(
     files = list(collect_paths(paths))
     if total:
         total(len(files))
-    in_flight: deque[tuple[str, bytes]] = deque()
+    in_flight: deque[tuple[str, bytes, bool]] = deque()
     seen: set[str] = set()
 
     def fail(path: str, message: str) -> None:
@@ -231,39 +347,71 @@ def ingest_paths(
 
     with database.session() as session:
 
-        def to_extract() -> Iterator[tuple[str, bytes]]:
-            for path, problem in files:
-                if problem:
-                    fail(path, f"{path}: {problem}")
-                    continue
-                try:
-                    with open(path, "rb") as handle:
-                        data = handle.read()
-                except OSError as error:
-                    fail(path, f"{path}: {error.strerror or error}")
-                    continue
-                sha256 = hashlib.sha256(data).hexdigest()
-                stored = writer.state_of(session, sha256)
-                session.rollback()  # end the read so other writers are not held up
-                if sha256 in seen or (
-                    stored is not None and stored == writer.version and not reextract
-                ):
-                    report.unchanged += 1
-                    tell(path, "unchanged", None)
-                    continue
-                seen.add(sha256)
-                in_flight.append((path, data))
-                yield path, data
-
-        for outcome in extract_bytes(to_extract(), metadata.published, jobs):
-            path, data = in_flight.popleft()
-            if outcome.error is not None:
-                fail(path, outcome.error)
-                continue
+        def read(path: str, problem: str | None) -> bytes | None:
+            if problem:
+                fail(path, f"{path}: {problem}")
+                return None
             try:
-                status = writer.write(session, path, data, outcome)
-            except Exception:
-                session.rollback()
-                raise
-            tell(path, status, None)
+                with open(path, "rb") as handle:
+                    return handle.read()
+            except OSError as error:
+                fail(path, f"{path}: {error.strerror or error}")
+                return None
+
+        def chunks() -> Iterator[list[tuple[str, bytes, str]]]:
+            """Files read and hashed a group at a time, to ask the database once a group."""
+            chunk: list[tuple[str, bytes, str]] = []
+            size = 0
+            for path, problem in files:
+                data = read(path, problem)
+                if data is None:
+                    continue
+                chunk.append((path, data, hashlib.sha256(data).hexdigest()))
+                size += len(data)
+                if len(chunk) >= LOOKUP_FILES or size >= LOOKUP_BYTES:
+                    yield chunk
+                    chunk, size = [], 0
+            if chunk:
+                yield chunk
+
+        def to_extract() -> Iterator[tuple[str, bytes]]:
+            for chunk in chunks():
+                stored = writer.states_of(session, [sha256 for _, _, sha256 in chunk])
+                for path, data, sha256 in chunk:
+                    version = stored.get(sha256)
+                    if sha256 in seen or (version == writer.version and not reextract):
+                        report.unchanged += 1
+                        tell(path, "unchanged", None)
+                        continue
+                    seen.add(sha256)
+                    in_flight.append((path, data, version is None))
+                    yield path, data
+
+        written: list[tuple[str, str]] = []  # in the open transaction, not yet committed
+        last_commit = time.monotonic()
+
+        def commit() -> None:
+            nonlocal last_commit
+            session.commit()
+            writer.next_record_id = None  # another writer may go next
+            last_commit = time.monotonic()
+            for path, status in written:
+                tell(path, status, None)
+            written.clear()
+
+        try:
+            for outcome in extract_bytes(to_extract(), metadata.published, jobs):
+                path, data, new = in_flight.popleft()
+                if outcome.error is not None:
+                    fail(path, outcome.error)
+                    continue
+                written.append((path, writer.write(session, path, data, outcome, new)))
+                if time.monotonic() - last_commit >= COMMIT_EVERY:
+                    commit()
+            commit()
+            if report.added + report.reextracted >= REFRESH_STATISTICS:
+                refresh_statistics(session)
+        except BaseException:
+            session.rollback()
+            raise
     return report

@@ -8,6 +8,7 @@ from typing import Any
 
 from kirok.dates import PartialDate
 from kirok.extraction.lexicon import taxonomy
+from kirok.store.fulltext import EVIDENCE_MARK, fold
 from kirok.store.schema import EvidenceSpan, Record, VictimName
 
 # contract field -> Record column, for the fields that are plain columns
@@ -77,19 +78,69 @@ def set_field(row: Record, name: str, value: Any) -> None:
 
 
 def search_text(row: Record) -> str:
-    """What full-text search sees of a record: its words, labels and evidence."""
-    violation = taxonomy().get(row.violation)
-    parts = [
+    """What full-text search sees of a record: its words, labels and evidence,
+    case-folded."""
+    return _search_text(
         row.violation,
-        violation.label if violation else "",
         row.kind,
-        row.place or "",
-        row.perpetrator or "",
-        row.victim_count_text or "",
-        *(victim.name for victim in row.names),
-        *(span.text for span in row.evidence),
+        row.place,
+        row.perpetrator,
+        row.victim_count_text,
+        [victim.name for victim in row.names],
+        [span.text for span in row.evidence],
+    )
+
+
+def _search_text(
+    violation: str,
+    kind: str,
+    place: str | None,
+    perpetrator: str | None,
+    count_text: str | None,
+    names: list[str],
+    evidence: list[str],
+) -> str:
+    """The record's own words, then (after ``EVIDENCE_MARK``) its evidence, folded."""
+    known = taxonomy().get(violation)
+    words = [
+        violation,
+        known.label if known else "",
+        kind,
+        place or "",
+        perpetrator or "",
+        count_text or "",
+        *names,
     ]
-    return "\n".join(part for part in parts if part)
+    own = "\n".join(word for word in words if word)
+    return fold(own + EVIDENCE_MARK + "\n".join(evidence))
+
+
+def record_columns(record: dict[str, Any]) -> dict[str, Any]:
+    """The ``records`` columns of an extracted record (the contract's dict), for a
+    bulk insert; evidence and names go to their own tables."""
+    victims = record["victims"]
+    start, stop = date_bounds(record["date"], record["date_end"])
+    values = {column: record[name] for name, column in COLUMNS.items() if "." not in name}
+    values.update(
+        victim_count=victims["count"],
+        victim_count_text=victims["count_text"],
+        victim_nationality=victims["nationality"],
+        victim_age=victims["age"],
+        victim_sex=victims["sex"],
+        date_start=start,
+        date_stop=stop,
+        confidence=record["confidence"],
+        search_text=_search_text(
+            record["violation"],
+            record["kind"],
+            record["place"],
+            record["perpetrator"],
+            victims["count_text"],
+            victims["names"],
+            [span["text"] for span in record["evidence"]],
+        ),
+    )
+    return values
 
 
 def record_to_dict(row: Record) -> dict[str, Any]:

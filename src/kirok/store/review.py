@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from kirok.errors import InvalidValue, NotFound, StaleEdit
 from kirok.store.fields import EDITABLE, check_dates, check_field, parse_field
+from kirok.store.fulltext import reindex_sources
 from kirok.store.records import date_bounds, get_field, now, search_text, set_field
 from kirok.store.schema import Record, Revision, Source
 
@@ -55,6 +56,10 @@ def _change(
     record.revisions.append(
         Revision(at=record.updated_at, by=by, action=action, changes=changes, note=_note(note))
     )
+    session = object_session(record)
+    assert session is not None
+    session.flush()
+    reindex_sources(session.connection(), [record.source_id])
     return record
 
 
@@ -202,4 +207,5 @@ def add_record(
     ]
     session.add(record)
     session.flush()
+    reindex_sources(session.connection(), [source_id])
     return record

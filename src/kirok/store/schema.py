@@ -162,4 +162,6 @@ def described_by_models(name: str | None, type_: str, parent_names: Any) -> bool
     SQL, not by models."""
     if type_ == "table" and name is not None and "_fts" in name:
         return False
+    if type_ == "column" and name == "search_vector":
+        return False
     return not (type_ == "index" and name in ("ix_sources_search", "ix_records_search"))

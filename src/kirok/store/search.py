@@ -15,7 +15,17 @@ import shlex
 from dataclasses import dataclass, fields
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, literal_column, select, table
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    exists,
+    func,
+    literal_column,
+    select,
+    table,
+    union,
+)
 from sqlalchemy import column as column_
 from sqlalchemy.orm import Session, selectinload
 
@@ -23,6 +33,7 @@ from kirok.dates import PartialDate
 from kirok.errors import InvalidValue
 from kirok.extraction.lexicon import taxonomy
 from kirok.store.fields import check_field
+from kirok.store.fulltext import fold
 from kirok.store.schema import REVIEW_STATES, Record, Source
 
 T = TypeVar("T")
@@ -123,21 +134,61 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _text_conditions(
-    dialect: str, column: Any, id_column: Any, fts_table: str, words: list[str]
-) -> list[ColumnElement[bool]]:
-    """One condition per term (all must hold)."""
+def _trigram_match(fts_table: str, words: list[str]) -> Select[Any] | None:
+    """Row IDs of an FTS5 trigram table holding every word of three characters or more."""
     long_terms = [t for t in words if len(t) >= TRIGRAM]
-    short_terms = [t for t in words if len(t) < TRIGRAM]
-    if dialect != "sqlite":  # pg_trgm serves ILIKE '%term%' from its index
-        return [column.ilike(_like(t), escape="\\") for t in words]
+    if not long_terms:
+        return None
+    fts = table(fts_table, column_("rowid"))
+    query = " AND ".join(_fts_phrase(t) for t in long_terms)
+    return select(fts.c.rowid).where(literal_column(fts_table).op("MATCH")(query))
+
+
+def _record_text_conditions(dialect: str, words: list[str]) -> list[ColumnElement[bool]]:
+    """Every word in the record's (lower-cased) search text. On SQLite the two
+    indexes name the sources that can match (see kirok/store/fulltext.py); LIKE
+    then checks each record exactly."""
+    folded = [fold(word) for word in words]
+    if dialect != "sqlite":  # pg_trgm serves LIKE '%term%' from its index
+        return [Record.search_text.like(_like(t), escape="\\") for t in folded]
     conditions: list[ColumnElement[bool]] = []
-    if long_terms:
-        fts = table(fts_table, column_("rowid"))
-        query = " AND ".join(_fts_phrase(t) for t in long_terms)
-        matched = select(fts.c.rowid).where(literal_column(fts_table).op("MATCH")(query))
-        conditions.append(id_column.in_(matched))
-    conditions.extend(column.like(_like(t), escape="\\") for t in short_terms)
+    for term in folded:
+        in_text = _trigram_match("sources_fts", [term])
+        in_words = _trigram_match("records_fts", [term])
+        if in_text is not None and in_words is not None:
+            conditions.append(Record.source_id.in_(union(in_text, in_words)))
+    conditions.extend(Record.search_text.like(_like(t), escape="\\") for t in folded)
+    return conditions
+
+
+def tsquery(words: list[str]) -> str:
+    """PostgreSQL's query for documents holding every term: each word matches a
+    word of the text or its beginning ('압록강' finds '압록강을'); the words of a
+    phrase must follow one another."""
+    terms = []
+    for term in words:
+        # \w+ words hold no quote or backslash, so quoting them is enough
+        lexemes = [f"'{word}':*" for word in re.findall(r"\w+", term.lower())]
+        if lexemes:
+            terms.append("(" + " <-> ".join(lexemes) + ")")
+    return " & ".join(terms)
+
+
+def _source_text_conditions(dialect: str, words: list[str]) -> list[ColumnElement[bool]]:
+    """Every word in the source's title or text, ignoring case."""
+    text_column: ColumnElement[str] = literal_column(SOURCE_TEXT)
+    if dialect != "sqlite":
+        query = tsquery(words)
+        if not query:
+            return []
+        vector: ColumnElement[Any] = literal_column("sources.search_vector")
+        return [vector.op("@@")(func.to_tsquery("simple", query))]
+    conditions: list[ColumnElement[bool]] = []
+    matched = _trigram_match("sources_fts", words)
+    if matched is not None:
+        conditions.append(Source.id.in_(matched))
+    # short words, which the trigram index cannot hold (LIKE ignores ASCII case only)
+    conditions.extend(text_column.like(_like(t), escape="\\") for t in words if len(t) < TRIGRAM)
     return conditions
 
 
@@ -145,9 +196,7 @@ def _record_conditions(dialect: str, filters: Filters) -> list[ColumnElement[boo
     conditions: list[Any] = []
     words = terms(filters.text)
     if words:
-        conditions.extend(
-            _text_conditions(dialect, Record.search_text, Record.id, "records_fts", words)
-        )
+        conditions.extend(_record_text_conditions(dialect, words))
     if filters.violation:
         if filters.violation in taxonomy():
             conditions.append(Record.violation == filters.violation)
@@ -237,8 +286,7 @@ def search_sources(
     """Sources whose title or text hold every term and that have a record the
     other filters allow (when any is given)."""
     words = terms(filters.text)
-    text_column: ColumnElement[str] = literal_column(SOURCE_TEXT)
-    conditions = _text_conditions(dialect, text_column, Source.id, "sources_fts", words)
+    conditions = _source_text_conditions(dialect, words)
     if filters.any_record_filter():
         record_filters = Filters(**{**filters.as_dict(), "text": None})
         record_conditions = _record_conditions(dialect, record_filters)

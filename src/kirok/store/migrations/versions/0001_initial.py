@@ -18,9 +18,9 @@ depends_on = None
 WHEN = sa.DateTime(timezone=True)
 
 # SQLite: FTS5 with the trigram tokenizer finds any substring of three characters
-# or more in any script (Korean has no spaces between many words a search needs),
-# kept in step with the tables by triggers. PostgreSQL: pg_trgm indexes that serve
-# ILIKE '%...%' the same way.
+# or more in any script (Korean attaches particles to words), kept in step with
+# the sources by triggers and with the records by kirok/store/fulltext.py.
+# PostgreSQL: a pg_trgm index serves LIKE '%...%' on records, a tsvector sources.
 SQLITE_SEARCH = [
     "CREATE VIRTUAL TABLE sources_fts USING fts5(title, text, content='sources', "
     "content_rowid='id', tokenize='trigram')",
@@ -33,22 +33,17 @@ SQLITE_SEARCH = [
     "INSERT INTO sources_fts(sources_fts, rowid, title, text) "
     "VALUES ('delete', old.id, old.title, old.text); "
     "INSERT INTO sources_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END",
-    "CREATE VIRTUAL TABLE records_fts USING fts5(search_text, content='records', "
-    "content_rowid='id', tokenize='trigram')",
-    "CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN "
-    "INSERT INTO records_fts(rowid, search_text) VALUES (new.id, new.search_text); END",
-    "CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN "
-    "INSERT INTO records_fts(records_fts, rowid, search_text) "
-    "VALUES ('delete', old.id, old.search_text); END",
-    "CREATE TRIGGER records_fts_update AFTER UPDATE OF search_text ON records BEGIN "
-    "INSERT INTO records_fts(records_fts, rowid, search_text) "
-    "VALUES ('delete', old.id, old.search_text); "
-    "INSERT INTO records_fts(rowid, search_text) VALUES (new.id, new.search_text); END",
+    # one row per source, all its records' search text: see kirok/store/fulltext.py
+    "CREATE VIRTUAL TABLE records_fts USING fts5(search_text, tokenize='trigram')",
 ]
 POSTGRESQL_SEARCH = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    "CREATE INDEX ix_sources_search ON sources "
-    "USING gin ((coalesce(title, '') || ' ' || text) gin_trgm_ops)",
+    # Documents are long: checking a substring in every candidate costs too much,
+    # so PostgreSQL finds documents by words and word beginnings (a tsvector of
+    # the 'simple' configuration: no stemming, any script), see store/search.py.
+    "ALTER TABLE sources ADD COLUMN search_vector tsvector GENERATED ALWAYS AS "
+    "(to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED",
+    "CREATE INDEX ix_sources_search ON sources USING gin (search_vector)",
     "CREATE INDEX ix_records_search ON records USING gin (search_text gin_trgm_ops)",
 ]
 

@@ -1,0 +1,247 @@
+"""Benchmark: what the record store costs on top of extraction, and how fast it searches.
+
+    python benchmarks/store_speed.py [--documents 10000] [--jobs 2]
+        [--engines sqlite,postgresql] [--postgresql URL] [--searches 200]
+
+Generates ``--documents`` invented reports (about ten records each, so 10,000
+documents make about 100,000 records), then, on the same files:
+
+1. ``kirok extract DIR --jobs N --format jsonl`` (to /dev/null): the baseline;
+2. ``kirok ingest DIR --jobs N`` into each engine: documents per second and the
+   store's share on top of the baseline (target: under 20%);
+3. ``--searches`` searches and filters through the library (text, violation,
+   dates, country, perpetrator, review state, sources), each fetching a page of
+   50 rows and the total count: median and 95th percentile latency (targets:
+   p95 under 50 ms at 10,000 documents, under 200 ms at 100,000 records);
+4. the peak resident memory of each command.
+
+PostgreSQL runs in a schema of its own (dropped afterwards) on ``--postgresql``
+(default: the local test server).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from extract_speed import CHINA, MONTHS, PLACES, sentence
+from sqlalchemy import create_engine, func, select, text
+
+from kirok.store.database import Database
+from kirok.store.schema import Record
+from kirok.store.search import Filters, search_records, search_sources
+
+POSTGRESQL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+def generate(
+    folder: Path, documents: int, act_share: float = 0.12, paragraphs: int = 16, seed: int = 11
+) -> int:
+    """Reports of ``paragraphs`` x 5 sentences, ``act_share`` of them stating an act:
+    the defaults give about 7 kB and 11 records a document, one record per 650
+    characters, about the density of the two seed letters."""
+    rng = random.Random(seed)
+    size = 0
+    for number in range(documents):
+        paragraphs_text = [
+            " ".join(sentence(rng, rng.random() < act_share) for _ in range(5))
+            for _ in range(paragraphs)
+        ]
+        body = (
+            f"Field report {number}\n\nDate: {rng.choice(MONTHS)} {rng.randint(1, 28)}, 2024\n\n"
+            + "\n\n".join(paragraphs_text)
+            + "\n"
+        )
+        path = folder / f"report-{number:06d}.txt"
+        path.write_text(body, encoding="utf-8")
+        size += len(body.encode("utf-8"))
+    return size
+
+
+def run(command: list[str]) -> tuple[float, float]:
+    """Seconds taken and peak resident memory (MB) of the command's main process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0,):
+        error = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {error[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def queries(rng: random.Random, count: int) -> list[tuple[str, Filters, bool]]:
+    words = [
+        *PLACES,
+        *CHINA,
+        "border guards",
+        "executed",
+        "arrested",
+        "tortured",
+        "permit",
+        "teenagers",
+        "fishermen",
+        '"state security"',
+        "Hyesan executed",
+        "zzzz-no-match",
+    ]
+    shapes: list[tuple[str, Filters, bool]] = []
+    for number in range(count):
+        year = rng.randint(2010, 2023)
+        kind = number % 8
+        if kind == 0:
+            shapes.append(("text", Filters(text=rng.choice(words)), False))
+        elif kind == 1:
+            shapes.append(
+                (
+                    "violation",
+                    Filters(
+                        violation=rng.choice(
+                            ["life", "detention", "movement.forced_return", "disappearance"]
+                        )
+                    ),
+                    False,
+                )
+            )
+        elif kind == 2:
+            shapes.append(("dates", Filters(date_from=f"{year}-03", date_to=f"{year}-08"), False))
+        elif kind == 3:
+            shapes.append(
+                ("text+violation", Filters(text=rng.choice(PLACES), violation="life"), False)
+            )
+        elif kind == 4:
+            shapes.append(
+                (
+                    "country+dates",
+                    Filters(country=rng.choice(["KP", "CN"]), date_from=str(year)),
+                    False,
+                )
+            )
+        elif kind == 5:
+            shapes.append(
+                (
+                    "perpetrator+state",
+                    Filters(perpetrator="Border guards", state="suggested"),
+                    False,
+                )
+            )
+        elif kind == 6:
+            shapes.append(("sources text", Filters(text=rng.choice(words)), True))
+        else:
+            shapes.append(("place", Filters(place=rng.choice(PLACES)), False))
+    return shapes
+
+
+def measure_searches(url: str, count: int) -> None:
+    database = Database(url)
+    rng = random.Random(5)
+    timings: dict[str, list[float]] = {}
+    everything: list[float] = []
+    with database.session() as session:
+        records = session.scalar(select(func.count()).select_from(Record)) or 0
+        for label, filters, sources in queries(rng, count):
+            start = time.perf_counter()
+            if sources:
+                search_sources(session, database.dialect, filters, limit=50)
+            else:
+                search_records(session, database.dialect, filters, limit=50)
+            elapsed = (time.perf_counter() - start) * 1000
+            timings.setdefault(label, []).append(elapsed)
+            everything.append(elapsed)
+            session.rollback()
+    database.close()
+    print(
+        f"  {count} searches over {records:,} records: median {statistics.median(everything):.1f} ms,"
+        f" p95 {percentile(everything, 95):.1f} ms, max {max(everything):.1f} ms"
+    )
+    for label, values in timings.items():
+        print(
+            f"    {label:18} median {statistics.median(values):7.1f} ms  "
+            f"p95 {percentile(values, 95):7.1f} ms"
+        )
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share / 100 * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--engines", default="sqlite,postgresql")
+    parser.add_argument("--postgresql", default=POSTGRESQL)
+    parser.add_argument("--searches", type=int, default=200)
+    parser.add_argument("--act-share", type=float, default=0.12)
+    parser.add_argument("--paragraphs", type=int, default=16)
+    args = parser.parse_args()
+    kirok = [sys.executable, "-m", "kirok"]
+    work = Path(tempfile.mkdtemp(prefix="kirok-store-bench-"))
+    schema = f"kirok_bench_{uuid.uuid4().hex[:8]}"
+    admin = None
+    try:
+        folder = work / "reports"
+        folder.mkdir()
+        size = generate(folder, args.documents, args.act_share, args.paragraphs)
+        print(f"corpus: {args.documents:,} documents, {size / 1e6:.1f} MB of text")
+        baseline, memory = run(
+            [
+                *kirok,
+                "extract",
+                str(folder),
+                "--jobs",
+                str(args.jobs),
+                "--format",
+                "jsonl",
+                "-o",
+                os.devnull,
+            ]
+        )
+        print(
+            f"kirok extract --jobs {args.jobs}: {baseline:.1f} s, "
+            f"{args.documents / baseline:,.0f} documents/s, peak RSS {memory:.0f} MB"
+        )
+        for engine in args.engines.split(","):
+            if engine == "sqlite":
+                url = str(work / "kirok.db")
+            else:
+                admin = create_engine(args.postgresql)
+                with admin.begin() as connection:
+                    connection.execute(text(f"CREATE SCHEMA {schema}"))
+                url = f"{args.postgresql}?options=-csearch_path%3D{schema},public"
+            ok = run([*kirok, "init", "--db", url])
+            elapsed, memory = run(
+                [*kirok, "ingest", str(folder), "--jobs", str(args.jobs), "--db", url]
+            )
+            print(
+                f"{engine}: kirok ingest --jobs {args.jobs}: {elapsed:.1f} s, "
+                f"{args.documents / elapsed:,.0f} documents/s, "
+                f"{(elapsed / baseline - 1) * 100:+.0f}% on extract, peak RSS {memory:.0f} MB"
+                f" (init {ok[0]:.1f} s)"
+            )
+            measure_searches(url, args.searches)
+    finally:
+        if admin is not None:
+            with admin.begin() as connection:
+                connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+            admin.dispose()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
