@@ -80,6 +80,9 @@ class Record(Base):
         ),
         CheckConstraint("kind IN ('incident', 'measure')", name="kind_known"),
         Index("ix_records_filters", "violation", "date_start"),
+        # both orders, so a date range is counted from the index alone
+        Index("ix_records_dates", "date_start", "date_stop"),
+        Index("ix_records_dates_back", "date_stop", "date_start"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

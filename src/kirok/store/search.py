@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session, selectinload
 from kirok.dates import PartialDate
 from kirok.errors import InvalidValue
 from kirok.extraction.lexicon import taxonomy
-from kirok.store.fields import check_field
+from kirok.store.fields import check_field, perpetrators
 from kirok.store.fulltext import fold
 from kirok.store.schema import REVIEW_STATES, Record, Source
 
@@ -215,7 +215,10 @@ def _record_conditions(dialect: str, filters: Filters) -> list[ColumnElement[boo
     if filters.place:
         conditions.append(Record.place.ilike(_like(filters.place), escape="\\"))
     if filters.perpetrator:
-        conditions.append(func.lower(Record.perpetrator) == filters.perpetrator.lower())
+        if filters.perpetrator in perpetrators():  # canonical: the index serves it
+            conditions.append(Record.perpetrator == filters.perpetrator)
+        else:
+            conditions.append(func.lower(Record.perpetrator) == filters.perpetrator.lower())
     if filters.state:
         conditions.append(Record.review_state == filters.state)
     if filters.source_id is not None:
@@ -241,8 +244,9 @@ def search_records(
     """A page of records matching ``filters``, with sources and evidence loaded."""
     if sort not in SORTS:
         raise InvalidValue(f"sort: {sort!r} is not one of: {', '.join(SORTS)}")
-    query = record_select(dialect, filters)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    conditions = _record_conditions(dialect, filters)
+    total = session.scalar(select(func.count(Record.id)).where(and_(True, *conditions))) or 0
+    query = select(Record).where(and_(True, *conditions))
     key = SORTS[sort]
     order: list[Any] = [
         key.desc().nulls_last() if descending else key.asc().nulls_last(),
@@ -292,7 +296,7 @@ def search_sources(
         record_conditions = _record_conditions(dialect, record_filters)
         conditions.append(exists().where(Record.source_id == Source.id, *record_conditions))
     query = select(Source).where(and_(True, *conditions))
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    total = session.scalar(select(func.count(Source.id)).where(and_(True, *conditions))) or 0
     rows = session.scalars(
         query.order_by(Source.published.desc().nulls_last(), Source.id.desc())
         .limit(limit)

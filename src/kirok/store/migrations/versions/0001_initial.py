@@ -107,6 +107,8 @@ def upgrade() -> None:
     op.create_index("ix_records_perpetrator", "records", ["perpetrator"])
     op.create_index("ix_records_review_state", "records", ["review_state"])
     op.create_index("ix_records_filters", "records", ["violation", "date_start"])
+    op.create_index("ix_records_dates", "records", ["date_start", "date_stop"])
+    op.create_index("ix_records_dates_back", "records", ["date_stop", "date_start"])
     op.create_table(
         "evidence",
         sa.Column("id", sa.Integer, primary_key=True),
