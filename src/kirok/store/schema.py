@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -28,7 +29,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_REVISION = "0001"  # the newest migration; a test checks it is Alembic's head
+SCHEMA_REVISION = "0002"  # the newest migration; a test checks it is Alembic's head
+ROLES = ("admin", "editor", "viewer")
 REVIEW_STATES = ("suggested", "accepted", "edited", "rejected")
 
 
@@ -157,6 +159,30 @@ class Revision(Base):
     action: Mapped[str] = mapped_column(String(32))
     changes: Mapped[dict[str, Any]] = mapped_column(JSON)  # field -> [old, new]
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class User(Base):
+    """A person who signs in to the web app: ``admin`` (users, settings), ``editor``
+    (ingest, review, edit) or ``viewer`` (read only)."""
+
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint("role IN ('admin', 'editor', 'viewer')", name="role_known"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AppSetting(Base):
+    """The web app's settings kept with the data (e.g. the key that signs sessions)."""
+
+    __tablename__ = "app_settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
 
 
 def described_by_models(name: str | None, type_: str, parent_names: Any) -> bool:

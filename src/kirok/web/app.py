@@ -1,0 +1,89 @@
+"""The app factory: ``create_app(WebSettings(...))``; nothing happens at import."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException
+from starlette.middleware.sessions import SessionMiddleware
+
+from kirok.store.database import Database
+from kirok.store.users import secret_key
+from kirok.web import views
+from kirok.web.security import NotSignedIn
+
+SESSION_HOURS = 12
+
+
+@dataclass
+class WebSettings:
+    """What a server needs: the database, and whether cookies need HTTPS."""
+
+    database: str | None = None
+    secure_cookies: bool = False
+
+
+def _folder(name: str) -> Path:
+    return Path(str(resources.files("kirok.web") / name))
+
+
+def create_app(settings: WebSettings) -> FastAPI:
+    database = Database(settings.database)
+    database.require_current()
+    with database.session() as session:
+        key = secret_key(session)
+    app = FastAPI(title="Kirok", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.database = database
+    templates = Jinja2Templates(directory=str(_folder("templates")))
+    templates.env.globals["year"] = dt.date.today().year
+    app.state.templates = templates
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=key,
+        session_cookie="kirok_session",
+        max_age=SESSION_HOURS * 3600,
+        same_site="strict",
+        https_only=settings.secure_cookies,
+    )
+    app.mount("/static", StaticFiles(directory=str(_folder("static"))), name="static")
+    for router in views.ROUTERS:
+        app.include_router(router)
+
+    @app.exception_handler(NotSignedIn)
+    def sign_in_first(request: Request, _error: NotSignedIn) -> Response:
+        return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+
+    @app.exception_handler(HTTPException)
+    def error_page(request: Request, error: HTTPException) -> Response:
+        return templates.TemplateResponse(
+            request,
+            "error.html",
+            {"status": error.status_code, "message": error.detail, "user": None},
+            status_code=error.status_code,
+        )
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response: Response = await call_next(request)
+        # nothing is fetched from another host, and no page may be framed
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+            "script-src 'self'; frame-ancestors 'none'; form-action 'self'"
+        )
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "same-origin"
+        return response
+
+    @app.on_event("shutdown")
+    def close() -> None:
+        database.close()
+
+    _ = HTMLResponse  # pages are TemplateResponses
+    return app

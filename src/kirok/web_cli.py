@@ -1,0 +1,107 @@
+"""The web app's commands (user add, serve, demo): parsing and printing only."""
+
+from __future__ import annotations
+
+import secrets
+import sys
+import tempfile
+import threading
+import webbrowser
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kirok.errors import InvalidValue
+from kirok.store_cli import DbOption, _database, _fail, _guard, _stderr
+
+user_app = typer.Typer(help="Accounts for the web app.", no_args_is_help=True)
+
+
+@user_app.command("add")
+def user_add(
+    username: Annotated[str, typer.Argument(help="The name to sign in with.")],
+    role: Annotated[str, typer.Option(help="admin, editor or viewer.")] = "editor",
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Add an account (the first admin is made this way)."""
+    from kirok.store.users import add_user, check_password
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    _guard(lambda: check_password(password))
+    database = _database(db)
+    _guard(database.upgrade)
+    with database.session() as session:
+        user = _guard(lambda: add_user(session, username, password, role))
+        session.commit()
+    typer.echo(f"{user.username}: {user.role} account added ({database.name})")
+
+
+def _serve(database_url: str | None, host: str, port: int, open_browser: bool) -> None:
+    import uvicorn
+
+    from kirok.web import WebSettings, create_app
+
+    app = _guard(lambda: create_app(WebSettings(database=database_url)))
+    address = f"http://{host}:{port}"
+    _stderr().print(f"Kirok is at {address} (Ctrl-C stops it)")
+    if open_browser:
+        threading.Timer(1.0, lambda: webbrowser.open(address)).start()
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+Host = Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")]
+Port = Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")]
+
+
+def serve(db: DbOption = None, host: Host = "127.0.0.1", port: Port = 8000) -> None:
+    """Serve the web app over a Kirok database."""
+    database = _database(db)
+    _guard(database.require_current)
+    _serve(db, host, port, open_browser=False)
+
+
+def demo(
+    folder: Annotated[
+        Path | None,
+        typer.Option(help="Where to build the demo database (default: a new temporary folder)."),
+    ] = None,
+    host: Host = "127.0.0.1",
+    port: Port = 8000,
+    browser: Annotated[bool, typer.Option("--browser/--no-browser", help="Open a browser.")] = True,
+) -> None:
+    """Build a database from the sample corpus and open the web app on it."""
+    from kirok.cli import samples_folder
+    from kirok.store.database import Database
+    from kirok.store.ingest import ingest_paths
+    from kirok.store.users import add_user
+
+    where = folder or Path(tempfile.mkdtemp(prefix="kirok-demo-"))
+    where.mkdir(parents=True, exist_ok=True)
+    path = where / "kirok-demo.db"
+    if path.exists():
+        raise _fail(InvalidValue(f"{path} exists already: choose another --folder"))
+    database = Database(str(path))
+    report = _guard(lambda: ingest_paths(database, [str(samples_folder())], by="kirok demo"))
+    password = secrets.token_urlsafe(12)
+    with database.session() as session:
+        add_user(session, "demo", password, "admin")
+        session.commit()
+    database.close()
+    _stderr().print(
+        f"Demo database {path}: {report.added} sources, {report.records_added} records.\n"
+        f"Sign in as [bold]demo[/bold] with the password [bold]{password}[/bold]"
+    )
+    _serve(str(path), host, port, open_browser=browser)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(user_app, name="user")
+    app.command()(serve)
+    app.command()(demo)

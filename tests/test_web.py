@@ -1,0 +1,311 @@
+"""The web app in a real browser: Debian's Chromium driven by Playwright.
+
+Screenshots of the main pages are written to build/screenshots/ for looking at."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helpers import REPO, export_lines, kirok, ok
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = REPO / "build" / "screenshots"
+PASSWORDS = {"ana": "editor pass 123", "vic": "viewer pass 123", "root": "admin pass 123"}
+
+if not CHROMIUM.exists():
+    if os.environ.get("KIROK_REQUIRE_BROWSER"):
+        pytest.fail(f"browser tests are required here but {CHROMIUM} is missing")
+    pytest.skip(f"{CHROMIUM} is not installed (apt install chromium)", allow_module_level=True)
+
+from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    folder = tmp_path_factory.mktemp("web")
+    db = str(folder / "kirok.db")
+    ok(kirok("ingest", "--samples", "--db", db))
+    for name, role in (("ana", "editor"), ("vic", "viewer"), ("root", "admin")):
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "kirok",
+                "user",
+                "add",
+                name,
+                "--role",
+                role,
+                "--password-stdin",
+                "--db",
+                db,
+            ],
+            input=PASSWORDS[name] + "\n",
+            text=True,
+            check=True,
+            capture_output=True,
+        )
+    port = free_port()
+    log = (folder / "serve.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kirok", "serve", "--db", db, "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            assert process.poll() is None, (folder / "serve.log").read_text()
+            time.sleep(0.1)
+    yield {"url": f"http://127.0.0.1:{port}", "db": db}
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-dev-shm-usage"]
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def sign_in(page: Page, server: dict[str, Any], name: str, target: str = "/records") -> None:
+    page.goto(server["url"] + target)
+    page.get_by_label("Name").fill(name)
+    page.get_by_label("Password").fill(PASSWORDS[name])
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+
+def shot(page: Page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def record_in_db(server: dict[str, Any], record_id: int) -> dict[str, Any]:
+    return json.loads(ok(kirok("show", str(record_id), "--json", "--db", server["db"])).stdout)
+
+
+def test_a_signed_out_visitor_sees_only_the_sign_in_page(
+    page: Page, server: dict[str, Any]
+) -> None:
+    for path in ("/records", "/records/1", "/sources", "/sources/1"):
+        page.goto(server["url"] + path)
+        expect(page).to_have_url(f"{server['url']}/login?next={path}")
+        expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+        assert "Record" not in page.locator("main").inner_text().replace("Sign in", "")
+    page.goto(server["url"] + "/")
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+    response = page.request.post(
+        server["url"] + "/records/1/review", form={"action": "accept", "version": "1"}
+    )
+    assert response.url.endswith("/login?next=/records/1/review") or response.status in (303, 403)
+    shot(page, "sign-in")
+
+
+def test_a_wrong_password_is_refused(page: Page, server: dict[str, Any]) -> None:
+    page.goto(server["url"] + "/login")
+    page.get_by_label("Name").fill("ana")
+    page.get_by_label("Password").fill("not her password")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("alert")).to_have_text("That name and password do not match.")
+
+
+def test_records_list_filters_and_sorts(page: Page, server: dict[str, Any]) -> None:
+    everything = [r for line in export_lines(server["db"]) for r in line["records"]]
+    sign_in(page, server, "ana")
+    expect(page.locator("#total")).to_have_text(str(len(everything)))
+    shot(page, "records")
+    page.get_by_label("Violation").select_option("life")
+    page.get_by_role("button", name="Filter").click()
+    life = [r for r in everything if r["violation"].startswith("life.")]
+    expect(page.locator("#total")).to_have_text(str(len(life)))
+    assert page.locator("table.records tbody tr").count() == len(life)
+    page.get_by_role("link", name="ID").click()
+    ids = [int(t) for t in page.locator("table.records tbody tr td:first-child").all_inner_texts()]
+    assert ids == sorted((r["id"] for r in life), reverse=True)
+    page.get_by_role("link", name="ID ▼").click()
+    ids = [int(t) for t in page.locator("table.records tbody tr td:first-child").all_inner_texts()]
+    assert ids == sorted(r["id"] for r in life)
+    expect(page.get_by_label("Violation")).to_have_value("life")  # the filter stays
+    page.get_by_label("From").fill("2020-13")
+    page.get_by_role("button", name="Filter").click()
+    expect(page.get_by_role("alert")).to_contain_text("month 13")
+
+
+def test_a_source_shows_its_evidence_beside_its_records(page: Page, server: dict[str, Any]) -> None:
+    line = max(export_lines(server["db"]), key=lambda line: len(line["records"]))
+    sign_in(page, server, "ana", f"/sources/{line['source_id']}")
+    marks = page.locator("mark.evidence")
+    expect(page.locator("ol.source-records > li")).to_have_count(len(line["records"]))
+    marked = "".join(marks.all_inner_texts())
+    for record in line["records"]:
+        assert record["evidence"][0]["text"][:40] in marked
+    marks.first.click()
+    expect(page.locator("ol.source-records > li.active").first).to_be_visible()
+    record = line["records"][-1]
+    page.locator(f"#record-{record['id']} .to-span").click()
+    expect(page.locator("mark.evidence.active").first).to_be_visible()
+    shot(page, "source")
+
+
+def test_an_editor_edits_and_rejects_and_the_history_shows_it(
+    page: Page, server: dict[str, Any]
+) -> None:
+    first, second = [
+        r
+        for line in export_lines(server["db"])
+        for r in line["records"]
+        if r["review_state"] == "suggested"
+    ][-2:]
+    sign_in(page, server, "ana", f"/records/{first['id']}")
+    page.get_by_label("Place").fill("Hoeryong")
+    page.get_by_label("Number of victims").fill("4")
+    page.get_by_label("Note for the history").fill("a second source agrees")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.get_by_role("status")).to_have_text(f"Record {first['id']} saved.")
+    expect(page.locator("ol.history")).to_contain_text("place:")
+    expect(page.locator("ol.history")).to_contain_text("a second source agrees")
+    shot(page, "record")
+    stored = record_in_db(server, first["id"])
+    assert stored["place"] == "Hoeryong" and stored["victims"]["count"] == 4
+    assert stored["review_state"] == "edited" and stored["history"][-1]["by"] == "ana"
+
+    page.goto(f"{server['url']}/records/{second['id']}")
+    page.get_by_role("button", name="Reject").click()
+    expect(page.get_by_role("status")).to_have_text(f"Record {second['id']} rejected.")
+    assert record_in_db(server, second["id"])["review_state"] == "rejected"
+
+
+def test_bad_values_and_stale_edits_change_nothing(
+    browser: Browser, server: dict[str, Any]
+) -> None:
+    record = next(r for line in export_lines(server["db"]) for r in line["records"][1:])
+    before = record_in_db(server, record["id"])
+    one = browser.new_context().new_page()
+    two = browser.new_context().new_page()
+    for tab in (one, two):
+        sign_in(tab, server, "ana", f"/records/{record['id']}")
+    one.get_by_label("Date (YYYY, YYYY-MM or YYYY-MM-DD)").fill("2020-13-45")
+    one.get_by_role("button", name="Save changes").click()
+    expect(one.get_by_role("alert")).to_contain_text("'2020-13-45' is not a date")
+    expect(one.get_by_label("Date (YYYY, YYYY-MM or YYYY-MM-DD)")).to_have_value("2020-13-45")
+    assert record_in_db(server, record["id"]) == before
+
+    one.get_by_label("Date (YYYY, YYYY-MM or YYYY-MM-DD)").fill("2019")
+    one.get_by_role("button", name="Save changes").click()
+    expect(one.get_by_role("status")).to_contain_text("saved")
+    two.get_by_label("Place").fill("Somewhere else")
+    two.get_by_role("button", name="Save changes").click()
+    expect(two.get_by_role("alert")).to_contain_text("changed by someone else")
+    after = record_in_db(server, record["id"])
+    assert after["date"] == "2019" and after["place"] == before["place"]
+
+
+def test_a_viewer_reads_but_cannot_change(page: Page, server: dict[str, Any]) -> None:
+    record = next(r for line in export_lines(server["db"]) for r in line["records"])
+    before = record_in_db(server, record["id"])
+    sign_in(page, server, "vic", f"/records/{record['id']}")
+    expect(page.get_by_text("Your account can read records but not change them.")).to_be_visible()
+    assert page.get_by_role("button", name="Save changes").count() == 0
+    token = page.locator("form.signout input[name=csrf_token]").input_value()
+    response = page.request.post(
+        f"{server['url']}/records/{record['id']}/review",
+        form={"action": "accept", "version": str(before["version"]), "csrf_token": token},
+    )
+    assert response.status == 403
+    assert "can read records but not change them" in response.text()
+    assert record_in_db(server, record["id"]) == before
+
+
+def test_a_form_without_its_token_is_refused(page: Page, server: dict[str, Any]) -> None:
+    record = next(r for line in export_lines(server["db"]) for r in line["records"])
+    before = record_in_db(server, record["id"])
+    sign_in(page, server, "ana")
+    response = page.request.post(
+        f"{server['url']}/records/{record['id']}/review",
+        form={"action": "accept", "version": str(before["version"]), "csrf_token": "forged"},
+    )
+    assert response.status == 403 and "did not come from Kirok" in response.text()
+    assert record_in_db(server, record["id"]) == before
+
+
+def test_pages_work_at_phone_width(browser: Browser, server: dict[str, Any]) -> None:
+    phone = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    sign_in(phone, server, "ana")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390 + 1
+    shot(phone, "records-phone")
+    phone.keyboard.press("Tab")
+    expect(phone.locator(":focus")).to_have_text("Skip to content")
+
+
+def test_kirok_demo_builds_the_samples_and_serves_them(browser: Browser, tmp_path: Path) -> None:
+    port = free_port()
+    log = (tmp_path / "demo.log").open("w")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kirok",
+            "demo",
+            "--no-browser",
+            "--port",
+            str(port),
+            "--folder",
+            str(tmp_path / "demo"),
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    try:
+        deadline = time.monotonic() + 120
+        text = ""
+        while "Kirok is at" not in text and time.monotonic() < deadline:
+            assert process.poll() is None, text
+            time.sleep(0.2)
+            text = (tmp_path / "demo.log").read_text()
+        password = text.split("with the password ")[1].split()[0]
+        page = browser.new_context().new_page()
+        page.goto(f"http://127.0.0.1:{port}/records")
+        page.get_by_label("Name").fill("demo")
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        records = export_lines(str(tmp_path / "demo" / "kirok-demo.db"))
+        expect(page.locator("#total")).to_have_text(
+            str(sum(len(line["records"]) for line in records))
+        )
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
