@@ -12,6 +12,7 @@ import base64
 import csv
 import datetime as dt
 import hashlib
+import io
 import json
 import os
 import tempfile
@@ -233,6 +234,44 @@ def _atomic_output(path: Path | None, stdout: IO[str]) -> Iterator[IO[str]]:
         raise
 
 
+def export_text(
+    session: Session,
+    dialect: str,
+    output_format: str,
+    filters: Filters,
+    with_originals: bool = False,
+    counts: list[int] | None = None,
+) -> Iterator[str]:
+    """The export as pieces of text, one source at a time (for a file or a web
+    response alike); ``counts`` gets [sources, records] as they go."""
+    if output_format not in FORMATS:
+        raise ExchangeError(f"format {output_format!r}: use one of {', '.join(FORMATS)}")
+    tally = counts if counts is not None else [0, 0]
+    tally[:] = [0, 0]
+    if output_format == "csv":
+        yield _csv_text([list(CSV_COLUMNS)])
+    elif output_format == "json":
+        head = {"kirok_export": EXPORT_VERSION, "filters": filters.as_dict()}
+        yield json.dumps(head, ensure_ascii=False)[:-1] + ', "sources": ['
+    for line in iter_export(session, dialect, filters, with_originals):
+        if output_format == "csv":
+            yield _csv_text(list(csv_rows(line)))
+        elif output_format == "json":
+            yield ("," if tally[0] else "") + "\n" + json.dumps(line, ensure_ascii=False)
+        else:
+            yield json.dumps(line, ensure_ascii=False) + "\n"
+        tally[0] += 1
+        tally[1] += len(line["records"])
+    if output_format == "json":
+        yield "\n]}\n"
+
+
+def _csv_text(rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue()
+
+
 def export(
     database: Database,
     output_format: str,
@@ -241,31 +280,17 @@ def export(
     stdout: IO[str],
     with_originals: bool = False,
 ) -> tuple[int, int]:
-    """Write the export; returns (sources, records) written."""
+    """Write the export to ``path`` (or ``stdout``); returns (sources, records) written."""
     if output_format not in FORMATS:
         raise ExchangeError(f"format {output_format!r}: use one of {', '.join(FORMATS)}")
     database.require_current()
-    sources = records = 0
+    counts = [0, 0]
     with _atomic_output(path, stdout) as handle, database.session() as session:
-        lines = iter_export(session, database.dialect, filters, with_originals)
-        if output_format == "csv":
-            writer = csv.writer(handle)
-            writer.writerow(CSV_COLUMNS)
-        elif output_format == "json":
-            head = {"kirok_export": EXPORT_VERSION, "filters": filters.as_dict()}
-            handle.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "sources": [')
-        for line in lines:
-            if output_format == "csv":
-                writer.writerows(csv_rows(line))
-            elif output_format == "json":
-                handle.write(("," if sources else "") + "\n" + json.dumps(line, ensure_ascii=False))
-            else:
-                handle.write(json.dumps(line, ensure_ascii=False) + "\n")
-            sources += 1
-            records += len(line["records"])
-        if output_format == "json":
-            handle.write("\n]}\n")
-    return sources, records
+        for piece in export_text(
+            session, database.dialect, output_format, filters, with_originals, counts
+        ):
+            handle.write(piece)
+    return counts[0], counts[1]
 
 
 # --- import -------------------------------------------------------------------------

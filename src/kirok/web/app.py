@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -58,7 +59,10 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.exception_handler(NotSignedIn)
     def sign_in_first(request: Request, _error: NotSignedIn) -> Response:
-        return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+        target = request.url.path
+        if request.url.query:
+            target += "?" + request.url.query
+        return RedirectResponse("/login?" + urlencode({"next": target}), status_code=303)
 
     @app.exception_handler(HTTPException)
     def error_page(request: Request, error: HTTPException) -> Response:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response, StreamingResponse
 
 from kirok.errors import InvalidValue, NotFound, StaleEdit
 from kirok.extraction.lexicon import taxonomy
 from kirok.store import review as actions
+from kirok.store.exchange import export_text
 from kirok.store.fields import EDITABLE, parse_field, perpetrators
 from kirok.store.records import get_field
 from kirok.store.schema import REVIEW_STATES, Record
@@ -191,3 +194,30 @@ async def review_record(
     done = {"accept": "accepted", "reject": "rejected", "edit": "saved"}[action]
     request.session["flash"] = f"Record {record_id} {done}."
     return RedirectResponse(f"/records/{record_id}", status_code=303)
+
+
+MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}
+
+
+@router.get("/export")
+def export_records(request: Request, user: SignedIn, format: str = "csv") -> Response:
+    """The records the current filter shows, as CSV or JSON Lines (with sources)."""
+    if format not in MEDIA:
+        raise HTTPException(404, f"There is no export as {format!r}: choose CSV or JSONL.")
+    params = {name: request.query_params.get(name, "").strip() for name in FILTER_NAMES}
+    try:
+        filters = filters_from(params)
+    except InvalidValue as problem:
+        raise HTTPException(422, str(problem)) from None
+    database = request.app.state.database
+
+    def pieces() -> Iterator[str]:
+        with database.session() as session:
+            yield from export_text(session, database.dialect, format, filters)
+
+    day = dt.date.today().isoformat()
+    return StreamingResponse(
+        pieces(),
+        media_type=MEDIA[format],
+        headers={"Content-Disposition": f'attachment; filename="kirok-records-{day}.{format}"'},
+    )
