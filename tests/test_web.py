@@ -335,3 +335,46 @@ def test_the_current_filter_exports_as_csv_and_jsonl(page: Page, server: dict[st
     lines = Path(jsonl_download.value.path()).read_text(encoding="utf-8").splitlines()
     ids = sorted(r["id"] for line in lines for r in json.loads(line)["records"])
     assert ids == expected
+
+
+def test_the_dashboard_follows_the_filter_and_downloads(page: Page, server: dict[str, Any]) -> None:
+    records = [r for line in export_lines(server["db"]) for r in line["records"]]
+    sign_in(page, server, "vic", "/dashboard")
+    bars = page.locator("#chart-months rect.bar")
+    drawn = sum(int(c) for c in bars.evaluate_all("els => els.map(e => e.dataset.count)"))
+    assert drawn == sum(1 for r in records if r["date"])
+    people = page.locator("#chart-perpetrators rect.bar")
+    by_perpetrator = dict(
+        zip(
+            people.evaluate_all("els => els.map(e => e.dataset.label)"),
+            (int(c) for c in people.evaluate_all("els => els.map(e => e.dataset.count)")),
+            strict=True,
+        )
+    )
+    assert by_perpetrator["Chinese authorities"] == sum(
+        1 for r in records if r["perpetrator"] == "Chinese authorities"
+    )
+    shot(page, "dashboard")
+
+    page.get_by_label("Violation", exact=True).select_option("movement")
+    page.get_by_role("button", name="Filter").click()
+    drawn = sum(int(c) for c in bars.evaluate_all("els => els.map(e => e.dataset.count)"))
+    assert drawn == sum(1 for r in records if r["date"] and r["violation"].startswith("movement."))
+    families = set(bars.evaluate_all("els => els.map(e => e.dataset.family)"))
+    assert families == {"movement"}
+    incidents = page.locator("#chart-timeline circle.point")
+    assert incidents.count() == sum(
+        1
+        for r in records
+        if r["date"] and r["kind"] == "incident" and r["violation"].startswith("movement.")
+    )
+
+    with page.expect_download() as svg:
+        page.locator("#chart-months").get_by_role("link", name="SVG").click()
+    assert Path(svg.value.path()).read_text(encoding="utf-8").startswith("<svg")
+    with page.expect_download() as data:
+        page.locator("#chart-perpetrators").get_by_role("link", name="data (CSV)").click()
+    rows = Path(data.value.path()).read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "perpetrator,records"
+    total = sum(int(row.rsplit(",", 1)[1]) for row in rows[1:])
+    assert total == sum(1 for r in records if r["violation"].startswith("movement."))

@@ -192,7 +192,7 @@ def _source_text_conditions(dialect: str, words: list[str]) -> list[ColumnElemen
     return conditions
 
 
-def _record_conditions(dialect: str, filters: Filters) -> list[ColumnElement[bool]]:
+def record_conditions(dialect: str, filters: Filters) -> list[ColumnElement[bool]]:
     conditions: list[Any] = []
     words = terms(filters.text)
     if words:
@@ -228,7 +228,7 @@ def _record_conditions(dialect: str, filters: Filters) -> list[ColumnElement[boo
 
 def record_select(dialect: str, filters: Filters) -> Select[Record]:
     """The records ``filters`` allow, unordered."""
-    return select(Record).where(and_(True, *_record_conditions(dialect, filters)))
+    return select(Record).where(and_(True, *record_conditions(dialect, filters)))
 
 
 def search_records(
@@ -244,7 +244,7 @@ def search_records(
     """A page of records matching ``filters``, with sources and evidence loaded."""
     if sort not in SORTS:
         raise InvalidValue(f"sort: {sort!r} is not one of: {', '.join(SORTS)}")
-    conditions = _record_conditions(dialect, filters)
+    conditions = record_conditions(dialect, filters)
     total = session.scalar(select(func.count(Record.id)).where(and_(True, *conditions))) or 0
     query = select(Record).where(and_(True, *conditions))
     key = SORTS[sort]
@@ -293,8 +293,8 @@ def search_sources(
     conditions = _source_text_conditions(dialect, words)
     if filters.any_record_filter():
         record_filters = Filters(**{**filters.as_dict(), "text": None})
-        record_conditions = _record_conditions(dialect, record_filters)
-        conditions.append(exists().where(Record.source_id == Source.id, *record_conditions))
+        matching = record_conditions(dialect, record_filters)
+        conditions.append(exists().where(Record.source_id == Source.id, *matching))
     query = select(Source).where(and_(True, *conditions))
     total = session.scalar(select(func.count(Source.id)).where(and_(True, *conditions))) or 0
     rows = session.scalars(

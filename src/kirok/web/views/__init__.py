@@ -1,5 +1,5 @@
 """One module of routes per kind of page."""
 
-from kirok.web.views import auth, records, sources
+from kirok.web.views import auth, dashboard, records, sources
 
-ROUTERS = [auth.router, records.router, sources.router]
+ROUTERS = [auth.router, records.router, sources.router, dashboard.router]

@@ -1,0 +1,1 @@
+"""Statistics: counts of records over time, by perpetrator and by place, and charts."""
