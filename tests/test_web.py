@@ -378,3 +378,66 @@ def test_the_dashboard_follows_the_filter_and_downloads(page: Page, server: dict
     assert rows[0] == "perpetrator,records"
     total = sum(int(row.rsplit(",", 1)[1]) for row in rows[1:])
     assert total == sum(1 for r in records if r["violation"].startswith("movement."))
+
+
+def test_an_editor_uploads_several_files_and_pastes_text(
+    page: Page, server: dict[str, Any], tmp_path: Path
+) -> None:
+    from helpers import INCIDENT, write_txt
+
+    good = write_txt(tmp_path / "hyesan-report.txt", INCIDENT.replace("March 3", "March 5"))
+    wrong = tmp_path / "notes.xyz"
+    wrong.write_bytes(b"\x00\x01 not a document")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(b"a" * 25_000_001)
+    sign_in(page, server, "ana", "/sources/new")
+    page.get_by_label("Files", exact=True).set_input_files(
+        [str(good), str(wrong), str(empty), str(huge)]
+    )
+    page.get_by_role("button", name="Upload and extract").click()
+    results = page.locator("ul.outcomes")
+    expect(results).to_contain_text("hyesan-report.txt: added")
+    expect(results).to_contain_text("notes.xyz: failed")
+    expect(results.locator("li", has_text="notes.xyz")).to_contain_text("unknown format")
+    expect(results.locator("li", has_text="empty.txt")).to_contain_text("empty")
+    expect(results.locator("li", has_text="huge.txt")).to_contain_text("larger than 25 MB")
+    shot(page, "add-sources")
+    page.locator("li", has_text="hyesan-report.txt").get_by_role(
+        "link", name="open the source"
+    ).click()
+    expect(page.locator("mark.evidence").first).to_contain_text("border guards shot and killed")
+
+    page.goto(server["url"] + "/sources/new")
+    page.get_by_label("Title").fill("Pasted note (invented)")
+    page.get_by_label("Publisher").fill("Example Watch (invented)")
+    page.get_by_label("URL").fill("https://example.org/note")
+    page.get_by_label("Date published (YYYY-MM-DD)").fill("2020-13-45")
+    page.get_by_label("Text", exact=True).fill(
+        "In May 2021, soldiers shot dead a man who was crossing the Yalu River near Sinuiju."
+    )
+    page.get_by_role("button", name="Add and extract").click()
+    expect(page.get_by_role("alert")).to_have_text(
+        "Date: '2020-13-45' is not a date of the form YYYY-MM-DD."
+    )
+    expect(page.get_by_label("Title")).to_have_value("Pasted note (invented)")
+    page.get_by_label("Date published (YYYY-MM-DD)").fill("2021-06-01")
+    page.get_by_role("button", name="Add and extract").click()
+    expect(page.locator("ul.outcomes")).to_contain_text("Pasted note (invented).txt: added")
+    line = next(
+        line for line in export_lines(server["db"]) if line["title"] == "Pasted note (invented)"
+    )
+    assert line["publisher"] == "Example Watch (invented)" and line["published"] == "2021-06-01"
+    assert line["ingested_by"] == "ana" and line["records"][0]["violation"] == "life.killing"
+    page.goto(server["url"] + "/sources/new")
+    page.get_by_label("Files", exact=True).set_input_files([str(good)])
+    page.get_by_role("button", name="Upload and extract").click()
+    expect(page.locator("ul.outcomes")).to_contain_text("hyesan-report.txt: unchanged")
+
+
+def test_a_viewer_cannot_add_sources(page: Page, server: dict[str, Any]) -> None:
+    sign_in(page, server, "vic")
+    assert page.get_by_role("link", name="Add sources").count() == 0
+    response = page.goto(server["url"] + "/sources/new")
+    assert response is not None and response.status == 403

@@ -329,14 +329,38 @@ def ingest_paths(
     total: Callable[[int], None] | None = None,
 ) -> IngestReport:
     """Ingest every file under ``paths`` into ``database`` (upgrading its schema first)."""
+    files = list(collect_paths(paths))
+    if total:
+        total(len(files))
+    items = ((path, None, problem) for path, problem in files)
+    return ingest_items(
+        database,
+        items,
+        by=by,
+        metadata=metadata,
+        jobs=jobs,
+        reextract=reextract,
+        listener=listener,
+    )
+
+
+def ingest_items(
+    database: Database,
+    items: Iterable[tuple[str, bytes | None, str | None]],
+    *,
+    by: str,
+    metadata: Metadata | None = None,
+    jobs: int = 1,
+    reextract: bool = False,
+    listener: Listener | None = None,
+) -> IngestReport:
+    """Ingest ``(name, bytes, problem)`` items: bytes already in hand (an upload), or
+    None to read the file ``name``; a problem makes the item fail with it."""
     database.upgrade()
     metadata = metadata or Metadata()
     report = IngestReport()
     writer = _Writer(database, by, metadata, report)
     tell = listener or (lambda path, status, detail: None)
-    files = list(collect_paths(paths))
-    if total:
-        total(len(files))
     in_flight: deque[tuple[str, bytes, bool]] = deque()
     seen: set[str] = set()
 
@@ -347,10 +371,12 @@ def ingest_paths(
 
     with database.session() as session:
 
-        def read(path: str, problem: str | None) -> bytes | None:
+        def read(path: str, given: bytes | None, problem: str | None) -> bytes | None:
             if problem:
                 fail(path, f"{path}: {problem}")
                 return None
+            if given is not None:
+                return given
             try:
                 with open(path, "rb") as handle:
                     return handle.read()
@@ -362,8 +388,8 @@ def ingest_paths(
             """Files read and hashed a group at a time, to ask the database once a group."""
             chunk: list[tuple[str, bytes, str]] = []
             size = 0
-            for path, problem in files:
-                data = read(path, problem)
+            for path, given, problem in items:
+                data = read(path, given, problem)
                 if data is None:
                     continue
                 chunk.append((path, data, hashlib.sha256(data).hexdigest()))

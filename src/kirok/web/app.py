@@ -21,6 +21,7 @@ from kirok.web import views
 from kirok.web.security import NotSignedIn
 
 SESSION_HOURS = 12
+MAX_REQUEST = 100_000_000  # bytes in one request (an upload of several files)
 
 
 @dataclass
@@ -75,6 +76,19 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        length = request.headers.get("content-length", "0")
+        if request.method == "POST" and length.isdigit() and int(length) > MAX_REQUEST:
+            return templates.TemplateResponse(
+                request,
+                "error.html",
+                {
+                    "status": 413,
+                    "user": None,
+                    "message": f"That is too much at once: at most {MAX_REQUEST // 1_000_000} MB "
+                    "in one upload. Upload fewer files, or ingest large batches with `kirok ingest`.",
+                },
+                status_code=413,
+            )
         response: Response = await call_next(request)
         # nothing is fetched from another host, and no page may be framed
         response.headers["Content-Security-Policy"] = (

@@ -17,3 +17,22 @@
     link.addEventListener("click", function () { light([link.parentElement.dataset.record]); });
   });
 })();
+// Add sources: show the upload's progress while the files go up.
+(function () {
+  var form = document.getElementById("upload-form");
+  if (!form || !window.XMLHttpRequest) { return; }
+  var bar = document.getElementById("upload-progress");
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var request = new XMLHttpRequest();
+    request.open("POST", form.action);
+    bar.hidden = false;
+    request.upload.addEventListener("progress", function (e) {
+      if (e.lengthComputable) { bar.value = Math.round(100 * e.loaded / e.total); }
+    });
+    request.addEventListener("load", function () {
+      document.open(); document.write(request.responseText); document.close();
+    });
+    request.send(new FormData(form));
+  });
+})();

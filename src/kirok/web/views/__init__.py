@@ -1,5 +1,6 @@
 """One module of routes per kind of page."""
 
-from kirok.web.views import auth, dashboard, records, sources
+from kirok.web.views import auth, dashboard, intake, records, sources
 
-ROUTERS = [auth.router, records.router, sources.router, dashboard.router]
+# intake before sources: /sources/new is not a source ID
+ROUTERS = [auth.router, records.router, intake.router, sources.router, dashboard.router]
