@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 from helpers import export_lines, kirok, ok
@@ -117,3 +120,28 @@ def test_a_stale_edit_is_refused_and_a_current_one_goes_through(db_url: str) -> 
     assert stale.returncode == 2 and "version 1, now 2" in stale.stderr
     ok(kirok("review", rid, "--set", "place=Hyesan", "--version", "2", "--db", db_url))
     assert shown(db_url, int(rid))["place"] == "Hyesan"
+
+
+def test_reviews_go_through_while_an_ingest_is_writing(db_url: str, tmp_path: Path) -> None:
+    """Regression: on SQLite a review that read before it wrote failed with
+    "database is locked" when the ingest committed in between."""
+    from test_store_kill import corpus
+
+    ok(kirok("ingest", "--samples", "--db", db_url))
+    ids = [r["id"] for line in export_lines(db_url) for r in line["records"]][:6]
+    folder = corpus(tmp_path / "reports", 60)
+    ingest = subprocess.Popen(
+        [sys.executable, "-m", "kirok", "ingest", str(folder), "--db", db_url],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for number, record_id in enumerate(ids):
+            ok(kirok("review", str(record_id), "--set", f"place=Musan {number}", "--db", db_url))
+    finally:
+        _, errors = ingest.communicate(timeout=300)
+    assert ingest.returncode == 0, errors
+    assert "60 added" in errors
+    places = {r["id"]: r["place"] for line in export_lines(db_url) for r in line["records"]}
+    assert [places[i] for i in ids] == [f"Musan {n}" for n in range(len(ids))]

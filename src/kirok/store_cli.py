@@ -425,6 +425,7 @@ def review(
     """Accept, edit (--set) or reject a record; the history keeps who and what."""
     from kirok.errors import InvalidValue
     from kirok.store import review as actions
+    from kirok.store.database import begin_write
 
     chosen = sum([accept, reject, bool(changes)])
     if chosen != 1:
@@ -433,6 +434,7 @@ def review(
     _guard(database.require_current)
     who = _who(by)
     with database.session() as session:
+        begin_write(session)
 
         def act() -> Any:
             if accept:

@@ -65,7 +65,24 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A transaction that will write takes the write lock at once (BEGIN IMMEDIATE):
+    # one that read first and then tried to write would fail with "database is
+    # locked" whenever another writer committed in between.
+    if connection.get_execution_options().get(WRITE_OPTION):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.exec_driver_sql("BEGIN")
+
+
+WRITE_OPTION = "kirok_write"
+
+
+def begin_write(session: Session) -> None:
+    """Start the session's next transaction as one that writes: on SQLite it waits
+    for and takes the write lock first. Call it before the reads that decide a write
+    (a record's version); anything not committed in the session is rolled back."""
+    session.rollback()
+    session.connection(execution_options={WRITE_OPTION: True})
 
 
 def _migrations() -> Config:

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from kirok.errors import ExchangeError, InvalidValue
 from kirok.sources.readers import FORMATS as SOURCE_FORMATS
-from kirok.store.database import Database
+from kirok.store.database import Database, begin_write
 from kirok.store.fields import check_dates, check_field
 from kirok.store.fulltext import reindex_sources
 from kirok.store.records import date_bounds, flat, record_to_dict, search_text, set_field
@@ -543,6 +543,7 @@ def import_lines(
                 except json.JSONDecodeError as error:
                     raise InvalidValue(f"{where}: not JSON ({error.msg})") from None
                 _storable(data, where)
+                begin_write(session)
                 _import_line(session, database.dialect, data, where, report)
                 session.commit()
             except InvalidValue as error:

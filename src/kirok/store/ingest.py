@@ -26,7 +26,7 @@ from kirok.batch import Outcome, extract_bytes
 from kirok.extraction.lexicon import data_fingerprint
 from kirok.sources.document import Document
 from kirok.sources.paths import collect_paths
-from kirok.store.database import Database
+from kirok.store.database import Database, begin_write
 from kirok.store.fulltext import index_new_source, reindex_sources
 from kirok.store.records import (
     date_bounds,
@@ -132,6 +132,7 @@ class _Writer:
         self.version = extractor_version()
         self.machine = f"kirok {self.version}"
         self.next_record_id: int | None = None
+        self.writing = False  # the open transaction took the write lock
 
     def _record_ids(self, connection: Connection, count: int) -> list[int]:
         """New record IDs; on SQLite counted on from the transaction's first look
@@ -158,6 +159,9 @@ class _Writer:
     def write(self, session: Session, name: str, data: bytes, outcome: Outcome, new: bool) -> str:
         """Write one document into the open transaction (the caller commits)."""
         assert outcome.document is not None and outcome.result is not None
+        if not self.writing:  # the first document since the last commit
+            begin_write(session)
+            self.writing = True
         document = outcome.document
         if new:
             source_id = self._new_source(session, name, data, document)
@@ -420,6 +424,7 @@ def ingest_items(
             nonlocal last_commit
             session.commit()
             writer.next_record_id = None  # another writer may go next
+            writer.writing = False
             last_commit = time.monotonic()
             for path, status in written:
                 tell(path, status, None)

@@ -22,8 +22,9 @@ MAX_NOTE = 2000
 ACTIONS = {"accepted": "accept", "rejected": "reject"}
 
 
-def get_record(session: Session, record_id: int) -> Record:
-    record = session.get(Record, record_id)
+def get_record(session: Session, record_id: int, for_update: bool = False) -> Record:
+    """The record, locked against other writers until commit when ``for_update``."""
+    record = session.get(Record, record_id, with_for_update=for_update or None)
     if record is None:
         raise NotFound(f"no record {record_id}")
     return record
@@ -66,7 +67,7 @@ def _change(
 def _set_state(
     session: Session, record_id: int, state: str, by: str, note: str | None, expected: int | None
 ) -> Record:
-    record = get_record(session, record_id)
+    record = get_record(session, record_id, for_update=True)
     _check_version(record, expected)
     if record.review_state == state:
         return record
@@ -143,7 +144,7 @@ def edit(
     version: int | None = None,
 ) -> Record:
     """Set fields (already typed values; each is checked) and mark the record edited."""
-    record = get_record(session, record_id)
+    record = get_record(session, record_id, for_update=True)
     _check_version(record, version)
     if not values:
         raise InvalidValue("name at least one field to change")

@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse, Response, StreamingResponse
 from kirok.errors import InvalidValue, NotFound, StaleEdit
 from kirok.extraction.lexicon import taxonomy
 from kirok.store import review as actions
+from kirok.store.database import begin_write
 from kirok.store.exchange import export_text
 from kirok.store.fields import EDITABLE, parse_field, perpetrators
 from kirok.store.records import get_field
@@ -160,6 +161,7 @@ async def review_record(
     check_csrf(request, csrf_token)
     form = await request.form()
     entered = {name: str(form.get(name, ""))[:2000] for name in EDITABLE if name != "evidence"}
+    begin_write(session)
     try:
         if action == "accept":
             actions.accept(session, record_id, user.username, note or None, version)
