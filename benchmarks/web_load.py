@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from extract_speed import PLACES
 from sqlalchemy import func, select
-from store_speed import generate
+from store_speed import generate, percentile
 
 from kirok.store.database import Database
 from kirok.store.schema import Record, Revision, User
@@ -170,11 +170,6 @@ def _form_of(page: str) -> dict[str, str]:
         chosen = re.search(r'<option(?: value="([^"]*)")? selected>([^<]*)', options)
         values[name] = html.unescape((chosen.group(1) or chosen.group(2)) if chosen else "")
     return values
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share / 100 * (len(ordered) - 1)))]
 
 
 def main() -> None:
