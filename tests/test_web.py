@@ -441,3 +441,40 @@ def test_a_viewer_cannot_add_sources(page: Page, server: dict[str, Any]) -> None
     assert page.get_by_role("link", name="Add sources").count() == 0
     response = page.goto(server["url"] + "/sources/new")
     assert response is not None and response.status == 403
+
+
+def test_an_editor_adds_a_record_by_selecting_text(page: Page, server: dict[str, Any]) -> None:
+    line = next(line for line in export_lines(server["db"]) if "Ms. A" in line["text"])
+    sentence = "Ms. A was released in 2021 and later escaped again."
+    start = line["text"].index(sentence)
+    sign_in(page, server, "ana", f"/sources/{line['source_id']}")
+    page.evaluate(
+        """([start, length]) => {
+            const article = document.querySelector('article.text');
+            const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+            let seen = 0, node, range = document.createRange(), begun = false;
+            while ((node = walker.nextNode())) {
+                const size = node.textContent.length;
+                if (!begun && seen + size > start) { range.setStart(node, start - seen); begun = true; }
+                if (begun && seen + size >= start + length) { range.setEnd(node, start + length - seen); break; }
+                seen += size;
+            }
+            const selection = window.getSelection();
+            selection.removeAllRanges();
+            selection.addRange(range);
+        }""",
+        [start, len(sentence)],
+    )
+    expect(page.get_by_label("From character")).to_have_value(str(start))
+    expect(page.get_by_label("To character")).to_have_value(str(start + len(sentence)))
+    page.get_by_label("Violation", exact=True).select_option("detention.arbitrary")
+    page.get_by_label("Date (YYYY, YYYY-MM or YYYY-MM-DD)").fill("2021")
+    page.get_by_role("button", name="Add the record").click()
+    expect(page.get_by_role("status")).to_contain_text("added.")
+    added = max(
+        (r for line2 in export_lines(server["db"]) for r in line2["records"]), key=lambda r: r["id"]
+    )
+    assert added["evidence"] == [{"start": start, "end": start + len(sentence), "text": sentence}]
+    assert added["origin"] == "person" and added["review_state"] == "accepted"
+    assert added["history"][0]["action"] == "add" and added["history"][0]["by"] == "ana"
+    expect(page.locator(f"#record-{added['id']}")).to_contain_text("detention.arbitrary")

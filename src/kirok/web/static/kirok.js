@@ -36,3 +36,23 @@
     request.send(new FormData(form));
   });
 })();
+// Source page: the selected text's character offsets fill the "Add a record" form.
+(function () {
+  var text = document.querySelector("article.text");
+  var form = document.getElementById("add-record");
+  if (!text || !form) { return; }
+  document.addEventListener("selectionchange", function () {
+    var selection = window.getSelection();
+    if (!selection.rangeCount || selection.isCollapsed) { return; }
+    var range = selection.getRangeAt(0);
+    if (!text.contains(range.startContainer) || !text.contains(range.endContainer)) { return; }
+    var before = document.createRange();
+    before.setStart(text, 0);
+    before.setEnd(range.startContainer, range.startOffset);
+    var start = before.toString().length;
+    var chosen = range.toString();
+    form.elements.start.value = start;
+    form.elements.end.value = start + chosen.length;
+    document.getElementById("a-selected").textContent = "Selected: " + chosen.slice(0, 120);
+  });
+})();

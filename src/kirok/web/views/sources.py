@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi.responses import RedirectResponse, Response
 
 from kirok.errors import InvalidValue
+from kirok.extraction.lexicon import taxonomy
+from kirok.store import review as actions
+from kirok.store.database import begin_write
+from kirok.store.fields import parse_field
 from kirok.store.schema import Record, Source
 from kirok.store.search import Filters, SourceHit, search_sources
-from kirok.web.security import DbSession, SignedIn
+from kirok.web.security import DbSession, Editor, SignedIn, check_csrf
 from kirok.web.views.common import render
 
 router = APIRouter()
@@ -80,9 +84,61 @@ def source_list(
 
 @router.get("/sources/{source_id}")
 def source_page(request: Request, session: DbSession, user: SignedIn, source_id: int) -> Response:
+    return _source_page(request, session, user, source_id)
+
+
+def _source_page(
+    request: Request,
+    session: DbSession,
+    user: Any,
+    source_id: int,
+    error: str | None = None,
+    status: int = 200,
+) -> Response:
     source = session.get(Source, source_id)
     if source is None:
         raise HTTPException(404, f"There is no source {source_id}.")
     records = list(source.records)
-    context = {"source": source, "records": records, "pieces": pieces(source.text, records)}
-    return render(request, "source.html", context, user)
+    context = {
+        "source": source,
+        "records": records,
+        "pieces": pieces(source.text, records),
+        "violations": list(taxonomy().values()),
+        "error": error,
+    }
+    return render(request, "source.html", context, user, status=status)
+
+
+@router.post("/sources/{source_id}/records")
+def add_record(
+    request: Request,
+    session: DbSession,
+    user: Editor,
+    source_id: int,
+    start: Annotated[str, Form(max_length=20)] = "",
+    end: Annotated[str, Form(max_length=20)] = "",
+    violation: Annotated[str, Form(max_length=100)] = "",
+    kind: Annotated[str, Form(max_length=20)] = "incident",
+    date: Annotated[str, Form(max_length=20)] = "",
+    csrf_token: Annotated[str, Form()] = "",
+) -> Response:
+    """A record a person states from a stretch of the source they selected."""
+    check_csrf(request, csrf_token)
+    begin_write(session)
+    try:
+        source = session.get(Source, source_id)
+        if source is None:
+            raise HTTPException(404, f"There is no source {source_id}.")
+        if not (start.strip().isdigit() and end.strip().isdigit()):
+            raise InvalidValue("Select the text that states the act first.")
+        spans = actions.spans_from_offsets(source, f"{start.strip()}-{end.strip()}")
+        values = {"violation": violation, "kind": kind, "evidence": spans}
+        if date.strip():
+            values["date"] = parse_field("date", date)
+        record = actions.add_record(session, source_id, values, user.username)
+        session.commit()
+    except InvalidValue as problem:
+        session.rollback()
+        return _source_page(request, session, user, source_id, str(problem), 422)
+    request.session["flash"] = f"Record {record.id} added."
+    return RedirectResponse(f"/sources/{source_id}#record-{record.id}", status_code=303)
