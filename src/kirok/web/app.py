@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
@@ -41,7 +43,13 @@ def create_app(settings: WebSettings) -> FastAPI:
     database.require_current()
     with database.session() as session:
         key = secret_key(session)
-    app = FastAPI(title="Kirok", docs_url=None, redoc_url=None, openapi_url=None)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        database.close()
+
+    app = FastAPI(title="Kirok", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.database = database
     templates = Jinja2Templates(directory=str(_folder("templates")))
     templates.env.globals["year"] = dt.date.today().year
@@ -99,9 +107,4 @@ def create_app(settings: WebSettings) -> FastAPI:
         response.headers["Referrer-Policy"] = "same-origin"
         return response
 
-    @app.on_event("shutdown")
-    def close() -> None:
-        database.close()
-
-    _ = HTMLResponse  # pages are TemplateResponses
     return app
