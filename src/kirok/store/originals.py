@@ -41,8 +41,3 @@ def verify(session: Session) -> Verification:
             f"source {source_id}: no original held for {sha256} (imported without originals?)"
         )
     return result
-
-
-def original_bytes(session: Session, sha256: str) -> bytes | None:
-    original = session.get(Original, sha256)
-    return None if original is None else original.content

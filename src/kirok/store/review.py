@@ -53,14 +53,17 @@ def _change(
 ) -> Record:
     record.updated_at = now()
     record.version += 1
-    record.search_text = search_text(record)
+    words = search_text(record)
+    reindex = words != record.search_text  # accepting or rejecting changes no words
+    record.search_text = words
     record.revisions.append(
         Revision(at=record.updated_at, by=by, action=action, changes=changes, note=_note(note))
     )
     session = object_session(record)
     assert session is not None
     session.flush()
-    reindex_sources(session.connection(), [record.source_id])
+    if reindex:
+        reindex_sources(session.connection(), [record.source_id])
     return record
 
 

@@ -311,12 +311,3 @@ def search_sources(
     )
     hits = [SourceHit(s, counts.get(s.id, 0), snippet(s.text, words)) for s in rows]
     return Page(total, hits, limit, offset)
-
-
-def parse_date_filter(value: str | None, name: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return PartialDate.parse_iso(value).iso()
-    except ValueError as error:
-        raise InvalidValue(f"{name}: {error}") from None

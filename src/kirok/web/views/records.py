@@ -115,6 +115,13 @@ def _context_of(record: Record) -> list[dict[str, Any]]:
     ]
 
 
+def _as_typed(value: Any) -> str:
+    """A field's value as the edit form shows it (and as a person would type it)."""
+    if isinstance(value, list):
+        return "; ".join(value)
+    return "" if value is None else str(value)
+
+
 def _record_page(
     request: Request,
     session: DbSession,
@@ -128,10 +135,7 @@ def _record_page(
     if record is None:
         raise HTTPException(404, f"There is no record {record_id}.")
     values = {name: get_field(record, name) for name in EDITABLE if name != "evidence"}
-    shown = {
-        name: "; ".join(value) if isinstance(value, list) else ("" if value is None else str(value))
-        for name, value in values.items()
-    }
+    shown = {name: _as_typed(value) for name, value in values.items()}
     context = {
         "record": record,
         "spans": _context_of(record),
@@ -172,12 +176,7 @@ async def review_record(
             changes = {}
             for name, raw in entered.items():
                 current = get_field(record, name)
-                shown = (
-                    "; ".join(current)
-                    if isinstance(current, list)
-                    else ("" if current is None else str(current))
-                )
-                if raw.strip() != shown:
+                if raw.strip() != _as_typed(current):
                     changes[name] = parse_field(name, raw)
             if not changes:
                 raise InvalidValue("Nothing was changed: edit a field first.")
