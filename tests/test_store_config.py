@@ -82,7 +82,7 @@ def test_urls_kirok_cannot_use(tmp_path: Path) -> None:
 
 
 def test_init_twice_says_it_is_up_to_date(db_url: str) -> None:
-    assert "ready (schema 0002)" in ok(kirok("init", "--db", db_url)).stdout
+    assert "ready (schema 0003)" in ok(kirok("init", "--db", db_url)).stdout
     assert "already up to date" in ok(kirok("init", "--db", db_url)).stdout
 
 

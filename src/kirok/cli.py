@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from kirok import __version__, store_cli, web_cli
+from kirok import __version__, letter_cli, store_cli, web_cli
 from kirok.errors import KirokError
 from kirok.sources.paths import collect_paths
 
@@ -276,6 +276,7 @@ def samples() -> None:
 
 store_cli.register(app)
 web_cli.register(app)
+letter_cli.register(app)
 
 
 def main() -> None:

@@ -21,6 +21,10 @@ def _data_text(name: str) -> str:
     return (resources.files("kirok") / "data" / name).read_text(encoding="utf-8")
 
 
+# data files the extractor does not read: changing them redoes no suggestions
+NOT_EXTRACTION = frozenset({"briefing_phrases.json"})
+
+
 @cache
 def data_fingerprint() -> str:
     """A short hash of every data file: with the package version it names the
@@ -28,7 +32,7 @@ def data_fingerprint() -> str:
     digest = hashlib.sha256()
     folder = resources.files("kirok") / "data"
     for entry in sorted(folder.iterdir(), key=lambda entry: entry.name):
-        if entry.is_file():
+        if entry.is_file() and entry.name not in NOT_EXTRACTION:
             digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
     return digest.hexdigest()[:10]
 

@@ -29,9 +29,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_REVISION = "0002"  # the newest migration; a test checks it is Alembic's head
+SCHEMA_REVISION = "0003"  # the newest migration; a test checks it is Alembic's head
 ROLES = ("admin", "editor", "viewer")
 REVIEW_STATES = ("suggested", "accepted", "edited", "rejected")
+LETTER_KINDS = ("letter", "briefing")
+SIGNER_KINDS = ("organisation", "individual")
+SIGNATURE_STATES = ("pending", "approved", "removed")
 
 
 class Base(DeclarativeBase):
@@ -183,6 +186,110 @@ class AppSetting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class Letter(Base):
+    """An open letter or a briefing: its parts, its Markdown body with citations
+    (``[[record:12]]``), and whether it is open for signatures or sent."""
+
+    __tablename__ = "letters"
+    __table_args__ = (CheckConstraint("kind IN ('letter', 'briefing')", name="letter_kind_known"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), default="letter")
+    title: Mapped[str] = mapped_column(Text)
+    # letterhead: {"name": str, "lines": [address lines], "people": [officers, board]}
+    sender: Mapped[dict[str, Any]] = mapped_column(JSON)
+    letter_date: Mapped[str | None] = mapped_column(String(10))
+    recipients: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # name, title, lines
+    cc: Mapped[list[str]] = mapped_column(JSON)
+    subject: Mapped[str | None] = mapped_column(Text)
+    salutation: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text, default="")
+    closing: Mapped[str | None] = mapped_column(Text)
+    filters: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # a briefing's filter
+    signon_token: Mapped[str] = mapped_column(String(64), unique=True)
+    signon_open: Mapped[bool] = mapped_column(Boolean, default=False)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    signatures: Mapped[list[Signature]] = relationship(
+        order_by="Signature.id", cascade="all, delete-orphan"
+    )
+    versions: Mapped[list[LetterVersion]] = relationship(
+        order_by="LetterVersion.number", cascade="all, delete-orphan"
+    )
+
+
+class Signature(Base):
+    """One organisation or person signing a letter, as they gave it; the
+    coordinator approves or removes it, and the signer confirms by email."""
+
+    __tablename__ = "signatures"
+    __table_args__ = (
+        CheckConstraint("kind IN ('organisation', 'individual')", name="signer_kind_known"),
+        CheckConstraint(
+            "state IN ('pending', 'approved', 'removed')", name="signature_state_known"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(Text)  # the organisation's, or the person's
+    country: Mapped[str] = mapped_column(String(2))
+    email: Mapped[str] = mapped_column(String(320))
+    signer: Mapped[str | None] = mapped_column(Text)  # who signs for an organisation
+    title: Mapped[str | None] = mapped_column(Text)
+    affiliation: Mapped[str | None] = mapped_column(Text)
+    represents: Mapped[int] = mapped_column(Integer, default=1)
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    confirm_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+
+
+class LetterVersion(Base):
+    """A letter as it stood: every save keeps its fields; sending keeps the
+    rendered letter, signatories included, exactly as it went out."""
+
+    __tablename__ = "letter_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(16))  # "created", "saved" or "sent"
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    by: Mapped[str] = mapped_column(String(200))
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    markdown: Mapped[str | None] = mapped_column(Text)
+    html: Mapped[str | None] = mapped_column(Text)
+    docx: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class Position(Base):
+    """What a state did on a matter in a year (co-sponsored a resolution: yes or
+    no; a statement; a commitment), with the source that says so."""
+
+    __tablename__ = "positions"
+    __table_args__ = (Index("ix_positions_entry", "matter", "state", "year", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    state: Mapped[str] = mapped_column(String(3))  # ISO 3166-1 alpha-3
+    matter: Mapped[str] = mapped_column(String(300))
+    year: Mapped[int] = mapped_column(Integer)
+    value: Mapped[str] = mapped_column(String(100))
+    detail: Mapped[str | None] = mapped_column(Text)
+    source_title: Mapped[str] = mapped_column(Text)
+    source_publisher: Mapped[str | None] = mapped_column(Text)
+    source_date: Mapped[str | None] = mapped_column(String(10))
+    source_url: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[str] = mapped_column(String(200))
 
 
 def described_by_models(name: str | None, type_: str, parent_names: Any) -> bool:
