@@ -60,6 +60,17 @@ def test_examples_run(tmp_path: Path) -> None:
         "user add",
         "serve",
         "demo",
+        "letter new",
+        "letter edit",
+        "letter list",
+        "letter cite",
+        "letter render",
+        "letter signatories",
+        "letter send",
+        "letter briefing",
+        "position add",
+        "position import",
+        "position list",
     ],
 )
 def test_every_command_is_documented(command: str) -> None:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -28,7 +29,7 @@ if not CHROMIUM.exists():
         pytest.fail(f"browser tests are required here but {CHROMIUM} is missing")
     pytest.skip(f"{CHROMIUM} is not installed (apt install chromium)", allow_module_level=True)
 
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page, expect  # noqa: E402
 
 
 def free_port() -> int:
@@ -37,9 +38,9 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    folder = tmp_path_factory.mktemp("web")
+@contextmanager
+def running_server(folder: Path, env: dict[str, str] | None = None) -> Iterator[dict[str, Any]]:
+    """`kirok serve` over the sample corpus, with an editor, a viewer and an admin."""
     db = str(folder / "kirok.db")
     ok(kirok("ingest", "--samples", "--db", db))
     for name, role in (("ana", "editor"), ("vic", "viewer"), ("root", "admin")):
@@ -68,6 +69,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
         [sys.executable, "-m", "kirok", "serve", "--db", db, "--port", str(port)],
         stdout=log,
         stderr=subprocess.STDOUT,
+        env={**os.environ, **(env or {})},
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -77,27 +79,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
         except OSError:
             assert process.poll() is None, (folder / "serve.log").read_text()
             time.sleep(0.1)
-    yield {"url": f"http://127.0.0.1:{port}", "db": db}
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+    try:
+        yield {"url": f"http://127.0.0.1:{port}", "db": db}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-dev-shm-usage"]
-        )
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    with running_server(tmp_path_factory.mktemp("web")) as running:
+        yield running
 
 
 def sign_in(page: Page, server: dict[str, Any], name: str, target: str = "/records") -> None:

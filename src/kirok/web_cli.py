@@ -43,12 +43,20 @@ def user_add(
     typer.echo(f"{user.username}: {user.role} account added ({database.name})")
 
 
-def _serve(database_url: str | None, host: str, port: int, open_browser: bool) -> None:
+def _serve(
+    database_url: str | None,
+    host: str,
+    port: int,
+    open_browser: bool,
+    outbox: Path | None = None,
+) -> None:
     import uvicorn
 
     from kirok.web import WebSettings, create_app
 
-    app = _guard(lambda: create_app(WebSettings(database=database_url)))
+    app = _guard(lambda: create_app(WebSettings(database=database_url, outbox=outbox)))
+    if not app.state.mailer.host:
+        _stderr().print(f"Emails (sign-on confirmations) go to {app.state.mailer.outbox}/")
     address = f"http://{host}:{port}"
     _stderr().print(f"Kirok is at {address} (Ctrl-C stops it)")
     if open_browser:
@@ -77,6 +85,7 @@ def demo(
     browser: Annotated[bool, typer.Option("--browser/--no-browser", help="Open a browser.")] = True,
 ) -> None:
     """Build a database from the sample corpus and open the web app on it."""
+    from kirok.advocacy.demo import add_demo_material
     from kirok.cli import samples_folder
     from kirok.store.database import Database
     from kirok.store.ingest import ingest_paths
@@ -93,12 +102,16 @@ def demo(
     with database.session() as session:
         add_user(session, "demo", password, "admin")
         session.commit()
+        letter = _guard(lambda: add_demo_material(session, "kirok demo"))
+        letter_id = letter.id
     database.close()
     _stderr().print(
         f"Demo database {path}: {report.added} sources, {report.records_added} records.\n"
+        f"A sample letter (letter {letter_id}) is open for signatures; sample government "
+        "positions are under Positions.\n"
         f"Sign in as [bold]demo[/bold] with the password [bold]{password}[/bold]"
     )
-    _serve(str(path), host, port, open_browser=browser)
+    _serve(str(path), host, port, open_browser=browser, outbox=where / "outbox")
 
 
 def register(app: typer.Typer) -> None:

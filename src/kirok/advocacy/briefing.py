@@ -16,7 +16,7 @@ from kirok.advocacy.compose import long_date
 from kirok.advocacy.letters import new_letter
 from kirok.advocacy.signon import country_name
 from kirok.errors import InvalidValue
-from kirok.extraction.lexicon import load_json, taxonomy
+from kirok.extraction.lexicon import load_json, taxonomy, victim_words
 from kirok.store.schema import Letter, Record
 from kirok.store.search import Filters, record_conditions
 
@@ -65,10 +65,25 @@ def when(date: str | None, date_end: str | None) -> str | None:
     return f"{'On' if len(date) == 10 else 'In'} {long_date(date)}"
 
 
+def _is_number(words: str) -> bool:
+    """Whether the source's words only count ("some 500", "dozens") and name nobody."""
+    lexicon = victim_words()
+    counting = set(lexicon["number_words"]) | {"a", "an", "and", "of"}
+    for phrase in list(lexicon["modifiers"]) + list(lexicon["vague"]):
+        counting.update(phrase.split())
+    return all(
+        word.replace(",", "").isdigit() or word in counting for word in words.casefold().split()
+    )
+
+
 def victims(record: Record) -> tuple[str, bool]:
-    """Who suffered it, as a noun phrase, and whether it is plural."""
+    """Who suffered it, as a noun phrase, and whether it is plural: the source's
+    own words when they name people ("two North Korean fishermen"), else a
+    count and a noun Kirok chooses."""
     count, said = record.victim_count, (record.victim_count_text or "").strip()
     plural = count != 1
+    if said and not _is_number(said):
+        return said, plural
     words = _nationality_words().get(record.victim_nationality or "")
     if words:
         noun = words[1] if plural else f"{words[0]} national"
@@ -82,14 +97,32 @@ def victims(record: Record) -> tuple[str, bool]:
         return f"{said} {noun}", plural
     if count is not None:
         return f"{count:,} {noun}", plural
-    return ("people" if not words else noun), True
+    return noun, True
+
+
+def where(record: Record) -> str | None:
+    """ " in Jilin", " at the Tumen River": where it happened, as the sentence ends."""
+    if record.place:
+        last = record.place.split()[-1]
+        if last in _place_words():
+            article = "" if record.place.casefold().startswith("the ") else "the "
+            return f" at {article}{record.place}"
+        return f" in {record.place}"
+    if record.country:
+        return f" in {country_name(record.country)}"
+    return None
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    return frozenset(load_json("briefing_phrases.json")["places_at"])
 
 
 def sentence(record: Record) -> str:
     """One sentence stating a record, with its citation."""
     phrase = phrases().get(record.violation, {})
     label = taxonomy()[record.violation].label.lower() if record.violation in taxonomy() else ""
-    where = record.place or (country_name(record.country) if record.country else None)
+    place = where(record)
     if record.kind == "measure":
         doer = actor(record.perpetrator) if record.perpetrator else "the authorities"
         text = f"{doer} {phrase.get('measure', 'imposed a measure of ' + label)}"
@@ -98,8 +131,8 @@ def sentence(record: Record) -> str:
         text = f"{who} {'were' if plural else 'was'} {phrase.get('done', label)}"
         if record.perpetrator:
             text += f" by {actor(record.perpetrator)}"
-    if where:
-        text += f" in {where}"
+    if place:
+        text += place
     date = when(record.date, record.date_end)
     text = f"{date}, {text}" if date else text[0].upper() + text[1:] + " (no date given)"
     return f"{text}.[[record:{record.id}]]"

@@ -235,16 +235,24 @@ def _folded(name: str) -> str:
     return " ".join(word for word in words if word not in FILLER)
 
 
+def _unbracketed(name: str) -> str:
+    return re.sub(r"\([^)]*\)", " ", name)
+
+
+ACRONYM = re.compile(r"[A-Z][A-Z0-9&.-]{1,14}")
+
+
 def _acronyms(name: str) -> set[str]:
-    """An organisation's short names: a bracketed one, and its initials."""
-    found = {word.casefold() for word in re.findall(r"\(([^)]{2,15})\)", name)}
-    words = [
-        w for w in re.findall(r"\w+", re.sub(r"\([^)]*\)", " ", name)) if w.casefold() not in FILLER
-    ]
+    """An organisation's short names: one given in brackets or standing alone
+    ("PSCORE"), and the initials of a name of three words or more."""
+    found = {
+        word.replace(".", "").casefold()
+        for word in re.findall(r"\(([^)]{2,15})\)", name) + name.split()
+        if ACRONYM.fullmatch(word)
+    }
+    words = [w for w in re.findall(r"\w+", _unbracketed(name)) if w.casefold() not in FILLER]
     if len(words) >= 3:
         found.add("".join(word[0] for word in words).casefold())
-    if len(words) == 1 and words[0].isupper():
-        found.add(words[0].casefold())
     return found
 
 
@@ -254,8 +262,11 @@ def similarity(first: Signature, second: Signature) -> int:
         return 0
     if first.email.casefold() == second.email.casefold():
         return 100
-    score = fuzz.token_sort_ratio(_folded(first.name), _folded(second.name))
-    if _acronyms(first.name) & _acronyms(second.name):
+    # bracketed short names are compared as acronyms, not as words
+    score = fuzz.token_sort_ratio(
+        _folded(_unbracketed(first.name)), _folded(_unbracketed(second.name))
+    )
+    if first.kind == "organisation" and _acronyms(first.name) & _acronyms(second.name):
         score = max(score, 90)
     return round(score)
 

@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
+from kirok.advocacy.mail import Mailer
 from kirok.store.database import Database
 from kirok.store.users import secret_key
 from kirok.web import views
@@ -32,6 +33,7 @@ class WebSettings:
 
     database: str | None = None
     secure_cookies: bool = False
+    outbox: Path | None = None  # where sign-on emails go when no SMTP server is set
 
 
 def _folder(name: str) -> Path:
@@ -51,6 +53,10 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     app = FastAPI(title="Kirok", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.database = database
+    mailer = Mailer.from_environment()
+    if settings.outbox is not None and not mailer.host:
+        mailer.outbox = settings.outbox
+    app.state.mailer = mailer
     templates = Jinja2Templates(directory=str(_folder("templates")))
     templates.env.globals["year"] = dt.date.today().year
     app.state.templates = templates
@@ -99,9 +105,10 @@ def create_app(settings: WebSettings) -> FastAPI:
             )
         response: Response = await call_next(request)
         # nothing is fetched from another host, and no page may be framed
-        response.headers["Content-Security-Policy"] = (
+        response.headers.setdefault(
+            "Content-Security-Policy",
             "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-            "script-src 'self'; frame-ancestors 'none'; form-action 'self'"
+            "script-src 'self'; frame-ancestors 'none'; form-action 'self'",
         )
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"

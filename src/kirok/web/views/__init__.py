@@ -1,6 +1,15 @@
 """One module of routes per kind of page."""
 
-from kirok.web.views import auth, dashboard, intake, records, sources
+from kirok.web.views import auth, dashboard, intake, letters, positions, records, signon, sources
 
 # intake before sources: /sources/new is not a source ID
-ROUTERS = [auth.router, records.router, intake.router, sources.router, dashboard.router]
+ROUTERS = [
+    auth.router,
+    records.router,
+    intake.router,
+    sources.router,
+    dashboard.router,
+    letters.router,
+    signon.router,
+    positions.router,
+]
