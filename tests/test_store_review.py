@@ -101,7 +101,7 @@ def test_bad_edits_are_refused_and_change_nothing(db_url: str) -> None:
         (["--set", "evidence=5-999999999"], "outside the source's text"),
         (["--set", "date=2021", "--set", "date_end=2019"], "date_end: 2019 is before date 2021"),
         (["--accept", "--reject"], "exactly one of --accept, --reject or --set"),
-        (["--accept", "--version", "7"], "was changed by someone else since you opened it"),
+        (["--accept", "--version", "7"], "has changed since you opened it"),
     ]
     for args, message in cases:
         result = kirok("review", rid, *args, "--db", db_url)

@@ -223,9 +223,28 @@ def test_bad_values_and_stale_edits_change_nothing(
     expect(one.get_by_role("status")).to_contain_text("saved")
     two.get_by_label("Place").fill("Somewhere else")
     two.get_by_role("button", name="Save changes").click()
-    expect(two.get_by_role("alert")).to_contain_text("changed by someone else")
+    expect(two.get_by_role("alert")).to_contain_text(
+        "has changed since you opened it, by someone else"
+    )
     after = record_in_db(server, record["id"])
     assert after["date"] == "2019" and after["place"] == before["place"]
+
+
+def test_a_form_posted_twice_changes_the_record_once(page: Page, server: dict[str, Any]) -> None:
+    record = next(
+        line["records"][0] for line in reversed(export_lines(server["db"])) if line["records"]
+    )
+    before = record_in_db(server, record["id"])
+    sign_in(page, server, "ana", f"/records/{record['id']}")
+    token = page.locator("form.signout input[name=csrf_token]").input_value()
+    form = {"action": "accept", "version": str(before["version"]), "csrf_token": token}
+    first = page.request.post(f"{server['url']}/records/{record['id']}/review", form=form)
+    second = page.request.post(f"{server['url']}/records/{record['id']}/review", form=form)
+    assert first.ok and f"Record {record['id']} accepted." in first.text()
+    assert second.status == 409 and "by this form sent twice" in second.text()
+    after = record_in_db(server, record["id"])
+    assert [step["action"] for step in after["history"]].count("accept") == 1
+    assert after["version"] == before["version"] + 1
 
 
 def test_a_viewer_reads_but_cannot_change(page: Page, server: dict[str, Any]) -> None:

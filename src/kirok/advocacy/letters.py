@@ -275,7 +275,7 @@ def _check_version(letter: Letter, version: int | None) -> None:
         )
     if version is not None and version != letter.version:
         raise StaleEdit(
-            f"Letter {letter.id} was changed by someone else since you opened it "
+            f"Letter {letter.id} has changed since you opened it, by someone else or by this form sent twice "
             f"(your copy is version {version}, it is now {letter.version}): "
             "reload it and make your change again."
         )

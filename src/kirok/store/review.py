@@ -33,7 +33,7 @@ def get_record(session: Session, record_id: int, for_update: bool = False) -> Re
 def _check_version(record: Record, expected: int | None) -> None:
     if expected is not None and record.version != expected:
         raise StaleEdit(
-            f"record {record.id} was changed by someone else since you opened it "
+            f"record {record.id} has changed since you opened it, by someone else or by this form sent twice "
             f"(version {expected}, now {record.version}); reload it and apply your change again"
         )
 
