@@ -490,3 +490,38 @@ def test_an_editor_adds_a_record_by_selecting_text(page: Page, server: dict[str,
     assert added["origin"] == "person" and added["review_state"] == "accepted"
     assert added["history"][0]["action"] == "add" and added["history"][0]["by"] == "ana"
     expect(page.locator(f"#record-{added['id']}")).to_contain_text("detention.arbitrary")
+
+
+def test_an_admin_manages_accounts_in_the_browser(browser: Browser, server: dict[str, Any]) -> None:
+    admin = browser.new_context().new_page()
+    sign_in(admin, server, "root", "/accounts")
+    form = admin.get_by_role("form", name="Add an account")
+    form.get_by_label("Name to sign in with").fill("newbie")
+    form.get_by_label("Password (at least 10 characters)").fill("short")
+    form.get_by_role("button", name="Add account").click()
+    expect(admin.get_by_role("alert")).to_contain_text("password: at least 10 characters")
+    form.get_by_label("Password (at least 10 characters)").fill("newbie pass 123")
+    form.get_by_role("button", name="Add account").click()
+    expect(admin.get_by_role("status")).to_contain_text("Account newbie (viewer) added.")
+    admin.get_by_label("Role of newbie", exact=True).select_option("editor")
+    admin.get_by_role("button", name="Set the role of newbie").click()
+    expect(admin.get_by_role("status")).to_contain_text("newbie is now editor.")
+
+    newbie = browser.new_context().new_page()
+    PASSWORDS["newbie"] = "newbie pass 123"
+    sign_in(newbie, server, "newbie", "/sources/new")
+    expect(newbie.get_by_role("heading", name="Add sources")).to_be_visible()
+    admin.get_by_role("button", name="Switch off newbie").click()
+    expect(admin.get_by_role("status")).to_contain_text("newbie can no longer sign in.")
+    newbie.reload()  # a switched-off account is signed out at once
+    expect(newbie.get_by_role("heading", name="Sign in")).to_be_visible()
+
+    admin.get_by_label("Role of root", exact=True).select_option("viewer")
+    admin.get_by_role("button", name="Set the role of root").click()
+    expect(admin.get_by_role("alert")).to_contain_text("root is the only admin left")
+    shot(admin, "accounts")
+
+    editor = browser.new_context().new_page()
+    sign_in(editor, server, "ana", "/records")
+    expect(editor.get_by_role("link", name="Accounts")).to_have_count(0)
+    assert editor.goto(server["url"] + "/accounts").status == 403  # type: ignore[union-attr]

@@ -11,7 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kirok.errors import InvalidValue
+from kirok.errors import InvalidValue, NotFound
 from kirok.store.records import now
 from kirok.store.schema import ROLES, AppSetting, User
 
@@ -80,3 +80,42 @@ def secret_key(session: Session) -> str:
         session.add(setting)
         session.commit()
     return setting.value
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.scalars(select(User).order_by(func.lower(User.username))))
+
+
+def change_user(
+    session: Session,
+    user_id: int,
+    role: str | None = None,
+    active: bool | None = None,
+    password: str | None = None,
+) -> User:
+    """Change an account's role, whether it may sign in, or its password; the
+    caller commits. The last active admin cannot be demoted or switched off."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(f"There is no account {user_id}.")
+    if role is not None and role not in ROLES:
+        raise InvalidValue(f"role: {role!r} is not one of: {', '.join(ROLES)}")
+    losing_admin = (
+        user.role == "admin"
+        and user.active
+        and ((role is not None and role != "admin") or active is False)
+    )
+    if losing_admin:
+        admins = session.scalar(
+            select(func.count(User.id)).where(User.role == "admin", User.active.is_(True))
+        )
+        if (admins or 0) <= 1:
+            raise InvalidValue(f"{user.username} is the only admin left: make another admin first.")
+    if password is not None:
+        check_password(password)
+        user.password_hash = _hasher.hash(password)
+    if role is not None:
+        user.role = role
+    if active is not None:
+        user.active = active
+    return user

@@ -1,6 +1,16 @@
 """One module of routes per kind of page."""
 
-from kirok.web.views import auth, dashboard, intake, letters, positions, records, signon, sources
+from kirok.web.views import (
+    accounts,
+    auth,
+    dashboard,
+    intake,
+    letters,
+    positions,
+    records,
+    signon,
+    sources,
+)
 
 # intake before sources: /sources/new is not a source ID
 ROUTERS = [
@@ -12,4 +22,5 @@ ROUTERS = [
     letters.router,
     signon.router,
     positions.router,
+    accounts.router,
 ]
