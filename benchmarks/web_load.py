@@ -1,7 +1,7 @@
 """Load test of the web app, on loopback only and bounded in time.
 
     python benchmarks/web_load.py [--documents 10000] [--readers 20] [--editors 2]
-        [--seconds 60] [--db PATH]
+        [--seconds 60] [--db PATH] [--workers 2]
 
 Builds (or reuses, with ``--db``) a database of generated reports — 10,000 of
 them make about 110,000 records — serves it with ``kirok serve`` on 127.0.0.1,
@@ -181,6 +181,7 @@ def main() -> None:
     parser.add_argument("--editors", type=int, default=2)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--db", type=Path, help="reuse (or keep) this database")
+    parser.add_argument("--workers", type=int, default=2, help="kirok serve --workers")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kirok-load-"))
     db = args.db or work / "kirok.db"
@@ -217,7 +218,7 @@ def main() -> None:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen(
-        [*kirok, "serve", "--db", str(db), "--port", str(port)],
+        [*kirok, "serve", "--db", str(db), "--port", str(port), "--workers", str(args.workers)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -255,9 +256,10 @@ def main() -> None:
             thread.join()
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        server.wait(timeout=30)
     print(
-        f"{records:,} records; {args.readers} readers, {args.editors} editors, {args.seconds:.0f} s"
+        f"{records:,} records; {args.readers} readers, {args.editors} editors, "
+        f"{args.seconds:.0f} s; kirok serve --workers {args.workers}"
     )
     for kind, values in sorted(tally.times.items()):
         print(

@@ -525,3 +525,32 @@ def test_an_admin_manages_accounts_in_the_browser(browser: Browser, server: dict
     sign_in(editor, server, "ana", "/records")
     expect(editor.get_by_role("link", name="Accounts")).to_have_count(0)
     assert editor.goto(server["url"] + "/accounts").status == 403  # type: ignore[union-attr]
+
+
+def test_serve_with_several_workers_shares_sign_ins(page: Page, server: dict[str, Any]) -> None:
+    port = free_port()
+    command = ["serve", "--db", server["db"], "--port", str(port), "--workers", "2"]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kirok", *command],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                assert process.poll() is None, (
+                    f"kirok serve --workers 2 exited {process.returncode}"
+                )
+                time.sleep(0.1)
+        other = {**server, "url": f"http://127.0.0.1:{port}"}
+        sign_in(page, other, "vic", "/records")
+        for _ in range(6):  # whichever process answers knows the session
+            page.reload()
+            expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 import sys
 import tempfile
@@ -49,11 +50,13 @@ def _serve(
     port: int,
     open_browser: bool,
     outbox: Path | None = None,
+    workers: int = 1,
 ) -> None:
     import uvicorn
 
     from kirok.web import WebSettings, create_app
 
+    # made here even for several workers: a database that cannot serve is named now
     app = _guard(lambda: create_app(WebSettings(database=database_url, outbox=outbox)))
     if not app.state.mailer.host:
         _stderr().print(f"Emails (sign-on confirmations) go to {app.state.mailer.outbox}/")
@@ -61,18 +64,40 @@ def _serve(
     _stderr().print(f"Kirok is at {address} (Ctrl-C stops it)")
     if open_browser:
         threading.Timer(1.0, lambda: webbrowser.open(address)).start()
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    app.state.database.close()
+    if database_url:
+        os.environ["KIROK_DATABASE_URL"] = database_url
+    os.environ["KIROK_OUTBOX"] = str(app.state.mailer.outbox)
+    uvicorn.run(
+        "kirok.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 Host = Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")]
 Port = Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")]
 
 
-def serve(db: DbOption = None, host: Host = "127.0.0.1", port: Port = 8000) -> None:
+def serve(
+    db: DbOption = None,
+    host: Host = "127.0.0.1",
+    port: Port = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="Server processes (one per core is a good start).")
+    ] = 1,
+) -> None:
     """Serve the web app over a Kirok database."""
     database = _database(db)
     _guard(database.require_current)
-    _serve(db, host, port, open_browser=False)
+    database.close()
+    _serve(db, host, port, open_browser=False, workers=workers)
 
 
 def demo(

@@ -231,6 +231,10 @@ def record_select(dialect: str, filters: Filters) -> Select[Record]:
     return select(Record).where(and_(True, *record_conditions(dialect, filters)))
 
 
+def _count(session: Session, conditions: list[Any]) -> int:
+    return session.scalar(select(func.count(Record.id)).where(and_(True, *conditions))) or 0
+
+
 def search_records(
     session: Session,
     dialect: str,
@@ -240,27 +244,47 @@ def search_records(
     offset: int = 0,
     sort: str = "date",
     descending: bool = True,
+    brief: bool = False,
 ) -> Page[Record]:
-    """A page of records matching ``filters``, with sources and evidence loaded."""
+    """A page of records matching ``filters``, with sources and evidence loaded
+    (``brief``: only the sources' titles and dates, for a list)."""
     if sort not in SORTS:
         raise InvalidValue(f"sort: {sort!r} is not one of: {', '.join(SORTS)}")
     conditions = record_conditions(dialect, filters)
-    total = session.scalar(select(func.count(Record.id)).where(and_(True, *conditions))) or 0
-    query = select(Record).where(and_(True, *conditions))
     key = SORTS[sort]
     order: list[Any] = [
         key.desc().nulls_last() if descending else key.asc().nulls_last(),
         Record.id.desc(),
     ]
-    rows = session.scalars(
-        query.options(
+    if filters.text:
+        # every match is read to sort them anyway: count them in the same pass
+        found = session.execute(
+            select(Record.id, func.count().over())
+            .where(and_(True, *conditions))
+            .order_by(*order)
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        ids = [row[0] for row in found]
+        total = found[0][1] if found else _count(session, conditions)
+        query = select(Record).where(Record.id.in_(ids))
+    else:
+        total = _count(session, conditions)
+        query = select(Record).where(and_(True, *conditions))
+    if brief:  # a list of records: no evidence, and not the sources' text
+        details: tuple[Any, ...] = (
+            selectinload(Record.source).load_only(
+                Source.id, Source.title, Source.filename, Source.publisher, Source.published
+            ),
+        )
+    else:
+        details = (
             selectinload(Record.source),
             selectinload(Record.evidence),
             selectinload(Record.names),
         )
-        .order_by(*order)
-        .limit(limit)
-        .offset(offset)
+    rows = session.scalars(
+        query.options(*details).order_by(*order).limit(limit).offset(offset)
     ).all()
     return Page(total, list(rows), limit, offset)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -115,3 +116,10 @@ def create_app(settings: WebSettings) -> FastAPI:
         return response
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for each worker process of ``kirok serve --workers N``: the
+    database from ``KIROK_DATABASE_URL`` (or ./kirok.db), mail settings from
+    the environment (see kirok.advocacy.mail)."""
+    return create_app(WebSettings(database=os.environ.get("KIROK_DATABASE_URL") or None))

@@ -143,7 +143,7 @@ def _letter_page(
     found: list[Any] = []
     if find:
         try:
-            page = search_records(session, dialect, Filters(text=find), limit=FOUND)
+            page = search_records(session, dialect, Filters(text=find), limit=FOUND, brief=True)
             found = [r for r in page.items if r.review_state != "rejected"]
         except InvalidValue as trouble:
             problem = problem or str(trouble)

@@ -77,6 +77,7 @@ def record_list(
             offset=(page - 1) * PAGE,
             sort=sort,
             descending=dir != "asc",
+            brief=True,
         )
         rows, total = found.items, found.total
     except InvalidValue as problem:
