@@ -212,6 +212,7 @@ def compose(session: Session, dialect: str, letter: Letter) -> Composed:
         p.id: p for p in session.scalars(select(Position).where(Position.id.in_(position_ids)))
     }
     warnings: list[str] = []
+    unreviewed: list[int] = []
     for record_id in sorted(record_ids):
         record = records.get(record_id)
         if record is None:
@@ -221,7 +222,15 @@ def compose(session: Session, dialect: str, letter: Letter) -> Composed:
                 f"body: [[record:{record_id}]] cites a record a reviewer rejected; cite another"
             )
         if record.review_state == "suggested":
-            warnings.append(f"Record {record_id} is cited but nobody has reviewed it yet.")
+            unreviewed.append(record_id)
+    if len(unreviewed) == 1:
+        warnings.append(f"Record {unreviewed[0]} is cited but nobody has reviewed it yet.")
+    elif unreviewed:
+        shown = ", ".join(map(str, unreviewed[:30])) + (", …" if len(unreviewed) > 30 else "")
+        warnings.append(
+            f"{len(unreviewed)} cited records are not reviewed yet: {shown}. "
+            "Review them before the letter goes out."
+        )
     for position_id in sorted(position_ids):
         if position_id not in positions:
             raise InvalidValue(
