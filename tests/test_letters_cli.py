@@ -194,7 +194,7 @@ def test_positions_make_a_grid_and_are_cited_like_records(db_url: str, tmp_path:
     table = tmp_path / "positions.csv"
     table.write_text(
         POSITIONS.read_text(encoding="utf-8")
-        + "Atlantis,Co-sponsored the UN General Assembly resolution on human rights in the DPRK,"
+        + "Atlantis,Co-sponsored the yearly UN General Assembly text on North Korean human rights,"
         "2020,yes,,Made up,,,\n",
         encoding="utf-8",
     )
@@ -203,7 +203,7 @@ def test_positions_make_a_grid_and_are_cited_like_records(db_url: str, tmp_path:
     assert "5 positions added, 1 refused" in result.stdout
     assert "line 7: state: 'Atlantis' is not a country Kirok knows" in result.stderr
 
-    matter = "Co-sponsored the UN General Assembly resolution on human rights in the DPRK"
+    matter = "Co-sponsored the yearly UN General Assembly text on North Korean human rights"
     grid = ok(kirok("position", "list", "--matter", matter, "--db", db_url)).stdout
     row = next(line for line in grid.splitlines() if "South Korea" in line)
     assert [cell.split(" [")[0] for cell in re.findall(r"(yes \[\d+\]|no \[\d+\])", row)] == [
