@@ -10,7 +10,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,18 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def wait_for(process: subprocess.Popen[Any], port: int, why: Callable[[], str]) -> None:
+    """Until the server answers on ``port``; fails with ``why()`` if it exits first."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            assert process.poll() is None, why()
+            time.sleep(0.1)
 
 
 @contextmanager
@@ -71,14 +83,7 @@ def running_server(folder: Path, env: dict[str, str] | None = None) -> Iterator[
         stderr=subprocess.STDOUT,
         env={**os.environ, **(env or {})},
     )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            assert process.poll() is None, (folder / "serve.log").read_text()
-            time.sleep(0.1)
+    wait_for(process, port, lambda: (folder / "serve.log").read_text())
     try:
         yield {"url": f"http://127.0.0.1:{port}", "db": db}
     finally:
@@ -536,16 +541,7 @@ def test_serve_with_several_workers_shares_sign_ins(page: Page, server: dict[str
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                assert process.poll() is None, (
-                    f"kirok serve --workers 2 exited {process.returncode}"
-                )
-                time.sleep(0.1)
+        wait_for(process, port, lambda: f"kirok serve --workers 2 exited {process.returncode}")
         other = {**server, "url": f"http://127.0.0.1:{port}"}
         sign_in(page, other, "vic", "/records")
         for _ in range(6):  # whichever process answers knows the session

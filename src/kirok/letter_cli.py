@@ -168,32 +168,17 @@ def letter_cite(
     """Cite records (or a position) in a letter and print the note it makes.
 
     Without --after the citation goes at the end of the body."""
-    from kirok.advocacy.compose import MARKER, compose, key_of
-    from kirok.advocacy.letters import get_letter, update_letter
+    from kirok.advocacy.compose import cite
 
     if bool(records) == bool(position):
         raise _fail(InvalidValue("cite records or --position, one kind at a time"))
     kind, ids = ("record", records) if records else ("position", position)
-    marker = f"[[{kind}:{','.join(str(i) for i in ids or [])}]]"
     with _writing(db) as (database, session):
-        letter = _guard(lambda: get_letter(session, letter_id))
-        body = letter.body
-        if after:
-            at = body.find(after)
-            if at < 0:
-                raise _fail(InvalidValue(f"body: letter {letter_id} has no text “{after}”"))
-            at += len(after)
-            body = body[:at] + marker + body[at:]
-        else:
-            body = body.rstrip() + marker
-        _guard(lambda: update_letter(session, letter_id, {"body": body}, _who(by)))
-        composed = _guard(lambda: compose(session, database.dialect, letter))
-        written = MARKER.match(marker)
-        assert written is not None
-        number = composed.note_of[key_of(written)]
+        composed, note = _guard(
+            lambda: cite(session, database.dialect, letter_id, kind, ids or [], _who(by), after)
+        )
         session.commit()
-        note = composed.notes[number - 1]
-        _out().print(f"letter {letter_id}: note {number}: {escape(note.text)}")
+        _out().print(f"letter {letter_id}: note {note.number}: {escape(note.text)}")
         for warning in composed.warnings:
             _stderr().print(f"[yellow]warning:[/yellow] {escape(warning)}")
 
@@ -247,13 +232,14 @@ def letter_signatories(
     """List a letter's signatures (likely duplicates flagged), approve or remove
     them, open or close sign-on, and print the sentence the counted ones make."""
     from kirok.advocacy.letters import get_letter, set_signon
-    from kirok.advocacy.signon import Tally, country_name, decide, duplicates, signatures_of
+    from kirok.advocacy.signon import Tally, decide, duplicates, signatures_of
+    from kirok.countries import country_name
 
     who = _who(by)
     with _writing(db) as (_db, session):
         letter = _guard(lambda: get_letter(session, letter_id))
         if open_ is not None:
-            _guard(lambda: set_signon(session, letter_id, open_, who))
+            _guard(lambda: set_signon(session, letter_id, open_))
         for state, chosen in (("approved", approve), ("removed", remove)):
             for signature_id in chosen or []:
                 _guard(partial(decide, session, letter_id, signature_id, state, who))
@@ -335,7 +321,8 @@ def position_add(
     by: ByOption = None,
 ) -> None:
     """Add what a state did on a matter in a year, with its source."""
-    from kirok.advocacy.positions import add_position, state_name
+    from kirok.advocacy.positions import add_position
+    from kirok.countries import country_name
 
     values = {
         "state": state,
@@ -352,7 +339,7 @@ def position_add(
         position = _guard(lambda: add_position(session, values, _who(by)))
         session.commit()
         typer.echo(
-            f"position {position.id}: {state_name(position.state)}, {position.year}: "
+            f"position {position.id}: {country_name(position.state)}, {position.year}: "
             f"{position.value} (cite it as [[position:{position.id}]])"
         )
 
@@ -390,7 +377,8 @@ def position_list(
     db: DbOption = None,
 ) -> None:
     """The matters, or one matter's grid of states by years."""
-    from kirok.advocacy.positions import grid, matters, state_name
+    from kirok.advocacy.positions import grid, matters
+    from kirok.countries import country_name
 
     with _reading(db) as (_db, session):
         out = _out()
@@ -405,7 +393,7 @@ def position_list(
         for code in found.states:
             cells = found.cells[code]
             table.add_row(
-                state_name(code),
+                country_name(code),
                 *(
                     f"{cells[year].value} [{cells[year].id}]" if year in cells else "·"
                     for year in found.years

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from kirok.advocacy.compose import long_date
 from kirok.advocacy.letters import new_letter
-from kirok.advocacy.signon import country_name
+from kirok.countries import country_name
 from kirok.errors import InvalidValue
-from kirok.extraction.lexicon import load_json, taxonomy, victim_words
+from kirok.extraction.lexicon import demonyms, load_json, taxonomy, victim_words
 from kirok.store.schema import Letter, Record
 from kirok.store.search import Filters, record_conditions
 
@@ -25,13 +25,19 @@ VAGUE = ("dozens", "hundreds", "thousands", "scores", "millions", "many", "sever
 
 
 @cache
+def _phrase_data() -> dict[str, Any]:
+    return dict(load_json("briefing_phrases.json"))
+
+
 def phrases() -> dict[str, dict[str, str]]:
-    return dict(load_json("briefing_phrases.json")["violations"])
+    """Per violation code: how a sentence completes it ("done", "measure")."""
+    found: dict[str, dict[str, str]] = _phrase_data()["violations"]
+    return found
 
 
-@cache
 def _actor_words() -> dict[str, str]:
-    return dict(load_json("briefing_phrases.json")["actors"])
+    found: dict[str, str] = _phrase_data()["actors"]
+    return found
 
 
 def actor(name: str) -> str:
@@ -42,13 +48,13 @@ def actor(name: str) -> str:
 @cache
 def _nationality_words() -> dict[str, tuple[str, str]]:
     """Country code -> (adjective, plural noun), e.g. KP -> North Korean, North Koreans."""
-    data = load_json("demonyms.json")
+    adjective_codes, plural_codes = demonyms()
     adjectives: dict[str, str] = {}
-    for word, code in data["adjectives"].items():
+    for word, code in adjective_codes.items():
         if code and code not in adjectives:
             adjectives[code] = word
     plurals: dict[str, str] = {}
-    for word, code in data["plurals"].items():
+    for word, code in plural_codes.items():
         if code and code not in plurals:
             plurals[code] = word
     return {
@@ -115,7 +121,7 @@ def where(record: Record) -> str | None:
 
 @cache
 def _place_words() -> frozenset[str]:
-    return frozenset(load_json("briefing_phrases.json")["places_at"])
+    return frozenset(_phrase_data()["places_at"])
 
 
 def sentence(record: Record) -> str:

@@ -17,9 +17,9 @@ What a body may hold, beside Markdown:
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -28,9 +28,10 @@ from markdown_it.rules_inline import StateInline
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from kirok.advocacy.letters import parts_of
-from kirok.advocacy.positions import state_name
-from kirok.advocacy.signon import Tally, country_name, signatures_of
+from kirok.advocacy.letters import get_letter, parts_of, update_letter
+from kirok.advocacy.signon import Tally, signatures_of
+from kirok.countries import country_name
+from kirok.dates import PartialDate
 from kirok.errors import InvalidValue
 from kirok.stats import charts, counts
 from kirok.store.schema import Letter, Position, Record, Source
@@ -46,16 +47,14 @@ def long_date(iso: str | None) -> str:
     """2020-09-22 as "22 September 2020"; 2020-09 as "September 2020"."""
     if not iso:
         return ""
-    parts = iso.split("-")
     try:
-        if len(parts) == 3:
-            day = dt.date.fromisoformat(iso)
-            return f"{day.day} {day:%B %Y}"
-        if len(parts) == 2:
-            return f"{dt.date(int(parts[0]), int(parts[1]), 1):%B %Y}"
+        date = PartialDate.parse_iso(iso)
     except ValueError:
         return iso
-    return iso
+    first = date.first_day()
+    if date.precision == "day":
+        return f"{first.day} {first:%B %Y}"
+    return f"{first:%B %Y}" if date.precision == "month" else str(date.year)
 
 
 def source_note(source: Source) -> str:
@@ -116,9 +115,6 @@ class Composed:
     def block(self) -> list[tuple[str, str | None]]:
         return self.tally.block()
 
-    def country_names(self) -> list[str]:
-        return [country_name(code) for code in self.tally.countries]
-
 
 def _ids(kind: str, raw: str | None, written: str) -> list[int]:
     pieces = [piece.strip() for piece in (raw or "").split(",")]
@@ -140,7 +136,7 @@ def citations(body: str) -> list[tuple[str, str, list[int]]]:
         kind, raw, written = match.group(1), match.group(2), match.group(0)
         if kind in ("record", "position"):
             ids = _ids(kind, raw, written)
-            found.append((f"{kind}:{','.join(map(str, ids))}", kind, ids))
+            found.append((key_of(match), kind, ids))
         elif kind == "signatories" and raw is None:
             continue
         elif kind == "chart":
@@ -247,7 +243,7 @@ def compose(session: Session, dialect: str, letter: Letter) -> Composed:
             note = Note(len(notes) + 1, text + ".", records=ids)
         else:
             texts = [
-                f"{state_name(positions[i].state)}, {positions[i].year}: "
+                f"{country_name(positions[i].state)}, {positions[i].year}: "
                 f"{position_note(positions[i])}"
                 for i in ids
             ]
@@ -268,10 +264,42 @@ def compose(session: Session, dialect: str, letter: Letter) -> Composed:
     )
 
 
+def cite(
+    session: Session,
+    dialect: str,
+    letter_id: int,
+    kind: str,
+    ids: list[int],
+    by: str,
+    after: str | None = None,
+    version: int | None = None,
+) -> tuple[Composed, Note]:
+    """Cite records (or positions) together, after the first place the body has
+    ``after`` or at its end; returns the letter composed and the citation's
+    note. A citation that cannot be resolved raises; the caller commits."""
+    if not ids:
+        raise InvalidValue(f"Choose at least one {kind} to cite.")
+    marker = f"[[{kind}:{','.join(str(i) for i in dict.fromkeys(ids))}]]"
+    letter = get_letter(session, letter_id, for_update=True)
+    body, place = letter.body, (after or "").strip()
+    if place:
+        at = body.find(place)
+        if at < 0:
+            raise InvalidValue(f"body: letter {letter_id} has no text “{place}”")
+        body = body[: at + len(place)] + marker + body[at + len(place) :]
+    else:
+        body = body.rstrip() + marker
+    update_letter(session, letter_id, {"body": body}, by, version)
+    composed = compose(session, dialect, letter)
+    written = MARKER.match(marker)
+    assert written is not None
+    return composed, composed.notes[composed.note_of[key_of(written)] - 1]
+
+
 def key_of(match: re.Match[str]) -> str:
-    kind, raw = match.group(1), match.group(2) or ""
-    ids = list(dict.fromkeys(int(piece.strip()) for piece in raw.split(",")))
-    return f"{kind}:{','.join(map(str, ids))}"
+    """A citation as written, normalised: "record:12,14" (each ID once)."""
+    kind = match.group(1)
+    return f"{kind}:{','.join(map(str, _ids(kind, match.group(2), match.group(0))))}"
 
 
 def segments(body: str) -> list[tuple[str, str]]:
@@ -312,8 +340,10 @@ def _marker_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+@cache
 def markdown_parser() -> MarkdownIt:
-    """CommonMark with tables, no raw HTML, and Kirok's markers."""
+    """CommonMark with tables, no raw HTML, and Kirok's markers (made once: what
+    a marker becomes comes from each parse's ``env``)."""
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
     md.inline.ruler.before("link", "kirok_marker", _marker_rule)
 

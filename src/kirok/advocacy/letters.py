@@ -205,7 +205,7 @@ def _apply(letter: Letter, parts: dict[str, Any]) -> None:
     letter.sender = sender
 
 
-def _keep(session: Session, letter: Letter, action: str, by: str, **rendered: Any) -> None:
+def _keep(letter: Letter, action: str, by: str, **rendered: Any) -> None:
     number = len(letter.versions) + 1
     letter.versions.append(
         LetterVersion(
@@ -249,7 +249,7 @@ def new_letter(
     _apply(letter, checked)
     session.add(letter)
     session.flush()
-    _keep(session, letter, "created", by)
+    _keep(letter, "created", by)
     return letter
 
 
@@ -298,11 +298,11 @@ def update_letter(
     _apply(letter, checked)
     letter.version += 1
     letter.updated_at = now()
-    _keep(session, letter, "saved", by)
+    _keep(letter, "saved", by)
     return letter
 
 
-def set_signon(session: Session, letter_id: int, open_: bool, by: str) -> Letter:
+def set_signon(session: Session, letter_id: int, open_: bool) -> Letter:
     """Open or close a letter for signatures; the caller commits."""
     letter = get_letter(session, letter_id, for_update=True)
     if open_ and letter.sent_at is not None:
@@ -312,15 +312,13 @@ def set_signon(session: Session, letter_id: int, open_: bool, by: str) -> Letter
     return letter
 
 
-def keep_sent(
-    session: Session, letter: Letter, by: str, markdown: str, html: str, docx: bytes
-) -> None:
+def keep_sent(letter: Letter, by: str, markdown: str, html: str, docx: bytes) -> None:
     """Mark a letter sent and keep exactly what went out; the caller commits."""
     _check_version(letter, None)
     letter.sent_at = now()
     letter.signon_open = False
     letter.version += 1
-    _keep(session, letter, "sent", by, markdown=markdown, html=html, docx=docx)
+    _keep(letter, "sent", by, markdown=markdown, html=html, docx=docx)
 
 
 def read_letter_file(path: Path) -> dict[str, Any]:

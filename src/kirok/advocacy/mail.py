@@ -54,9 +54,6 @@ class Mailer:
             outbox=Path(os.environ.get("KIROK_OUTBOX") or "outbox"),
         )
 
-    def describe(self) -> str:
-        return f"SMTP server {self.host}:{self.port}" if self.host else f"outbox {self.outbox}"
-
     def message(self, to: str, subject: str, text: str) -> EmailMessage:
         message = EmailMessage()
         message["From"] = self.sender

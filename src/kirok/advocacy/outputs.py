@@ -52,7 +52,6 @@ def send_letter(session: Session, dialect: str, letter_id: int, by: str) -> Lett
     letter = get_letter(session, letter_id, for_update=True)
     composed = compose(session, dialect, letter)
     keep_sent(
-        session,
         letter,
         by,
         markdown=letter_markdown(composed),

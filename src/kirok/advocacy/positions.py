@@ -15,7 +15,7 @@ import pycountry
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kirok.advocacy.signon import country_code
+from kirok.countries import country_code, country_name
 from kirok.errors import InvalidValue, NotFound
 from kirok.store.records import now
 from kirok.store.schema import Position
@@ -38,20 +38,10 @@ REQUIRED = ("state", "matter", "year", "value", "source_title")
 
 def state_code(value: str) -> str:
     """ISO 3166-1 alpha-3 from a name or a 2- or 3-letter code."""
-    code = country_code(value)
-    if code is None:
-        raise InvalidValue(f"state: {value!r} is not a country Kirok knows")
-    country = pycountry.countries.get(alpha_2=code)
+    country = pycountry.countries.get(alpha_2=country_code(value) or "")
     if country is None:
         raise InvalidValue(f"state: {value!r} is not a country Kirok knows")
     return str(country.alpha_3)
-
-
-def state_name(alpha_3: str) -> str:
-    country = pycountry.countries.get(alpha_3=alpha_3)
-    if country is None:
-        return alpha_3
-    return str(getattr(country, "common_name", None) or country.name)
 
 
 def check_position(values: dict[str, Any]) -> dict[str, Any]:
@@ -102,7 +92,7 @@ def add_position(session: Session, values: dict[str, Any], by: str) -> Position:
     ).first()
     if existing is not None:
         raise InvalidValue(
-            f"{state_name(checked['state'])} already has an entry for {checked['year']} on "
+            f"{country_name(checked['state'])} already has an entry for {checked['year']} on "
             f"“{checked['matter']}” (position {existing.id}); remove it first to replace it."
         )
     position = Position(**checked, created_at=now(), created_by=by)
@@ -141,7 +131,7 @@ def grid(session: Session, matter: str) -> Grid:
     result.years = list(range(first, last + 1))
     for position in found:
         result.cells.setdefault(position.state, {})[position.year] = position
-    result.states = sorted(result.cells, key=state_name)
+    result.states = sorted(result.cells, key=country_name)
     return result
 
 

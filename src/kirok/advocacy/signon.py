@@ -13,17 +13,15 @@ import re
 import secrets
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
-import pycountry
 from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kirok.advocacy.letters import get_letter
+from kirok.countries import country_code
 from kirok.errors import InvalidValue, KirokError, NotFound
-from kirok.extraction.lexicon import load_json
 from kirok.store.records import now
 from kirok.store.schema import SIGNATURE_STATES, SIGNER_KINDS, Letter, Signature
 
@@ -63,48 +61,6 @@ FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
         "email": ("Email", True),
     },
 }
-
-
-@cache
-def _country_names() -> dict[str, str]:
-    names: dict[str, str] = {}
-    for country in pycountry.countries:
-        for attribute in ("name", "common_name", "official_name"):
-            value = getattr(country, attribute, None)
-            if value:
-                names[value.casefold()] = country.alpha_2
-    for entry in load_json("country_names.json")["countries"]:
-        for name in entry["names"]:
-            names[name.casefold()] = entry["code"]
-    return names
-
-
-def country_choices() -> list[tuple[str, str]]:
-    """(code, name) of every country, by name, for the form's list."""
-    return sorted(
-        ((c.alpha_2, getattr(c, "common_name", None) or c.name) for c in pycountry.countries),
-        key=lambda pair: pair[1],
-    )
-
-
-def country_code(value: str) -> str | None:
-    """An ISO 3166-1 alpha-2 code from a code (2 or 3 letters) or a name."""
-    text = " ".join(value.split())
-    if len(text) in (2, 3) and text.isalpha():
-        if len(text) == 2:
-            found = pycountry.countries.get(alpha_2=text.upper())
-        else:
-            found = pycountry.countries.get(alpha_3=text.upper())
-        if found is not None:
-            return str(found.alpha_2)
-    return _country_names().get(text.casefold())
-
-
-def country_name(code: str) -> str:
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return code
-    return str(getattr(country, "common_name", None) or country.name)
 
 
 def check_signature(kind: str, form: dict[str, Any]) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from functools import cache
 
 import pycountry
 
+from kirok.countries import label
 from kirok.extraction.lexicon import actor_table, demonyms, sentence_rules
 from kirok.extraction.records import ActorMention, PlaceMention
 
@@ -122,7 +123,7 @@ def state_actor(country: str | None) -> str | None:
     found = pycountry.countries.get(alpha_2=country)
     if found is None:
         return None
-    return f"Government of {getattr(found, 'common_name', None) or found.name}"
+    return f"Government of {label(found)}"
 
 
 def _contextual(word: str, text: str) -> str:

@@ -14,6 +14,7 @@ from functools import cache
 import ahocorasick
 import pycountry
 
+from kirok.countries import label
 from kirok.extraction.lexicon import load_json, load_jsonl, sentence_rules
 from kirok.extraction.records import PlaceMention
 
@@ -48,9 +49,7 @@ class Place:
 def _countries() -> dict[str, Place]:
     names: dict[str, Place] = {}
     for country in pycountry.countries:
-        place = Place(
-            getattr(country, "common_name", None) or country.name, "country", country.alpha_2
-        )
+        place = Place(label(country), "country", country.alpha_2)
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
             if value and "," not in value:

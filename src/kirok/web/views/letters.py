@@ -4,7 +4,6 @@ approve signatures, download, send."""
 from __future__ import annotations
 
 import datetime as dt
-from importlib import resources
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Request
@@ -14,10 +13,11 @@ from sqlalchemy.orm import Session
 
 from kirok.advocacy import letters as drafting
 from kirok.advocacy.briefing import draft_briefing
-from kirok.advocacy.compose import Composed, compose
-from kirok.advocacy.outputs import FORMATS, filename, render_letter, send_letter, sent_version
-from kirok.advocacy.render import letter_fragment
-from kirok.advocacy.signon import Tally, country_name, decide, duplicates, signatures_of
+from kirok.advocacy.compose import Composed, cite, compose
+from kirok.advocacy.outputs import FORMATS, filename, render_letter, send_letter
+from kirok.advocacy.render import letter_css, letter_fragment
+from kirok.advocacy.signon import Tally, decide, duplicates, signatures_of
+from kirok.countries import country_name
 from kirok.errors import InvalidValue, NotFound, StaleEdit
 from kirok.store.database import begin_write
 from kirok.store.schema import Letter
@@ -58,9 +58,8 @@ def sign_link(request: Request, letter: Letter) -> str:
 
 
 @router.get("/letter.css")
-def letter_css() -> Response:
-    css = (resources.files("kirok.advocacy") / "letter.css").read_text(encoding="utf-8")
-    return Response(css, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
+def letter_stylesheet() -> Response:
+    return Response(letter_css(), media_type="text/css", headers={"Cache-Control": "max-age=3600"})
 
 
 @router.get("/letters")
@@ -157,7 +156,6 @@ def _letter_page(
         "find": find,
         "found": found,
         "sign_link": sign_link(request, letter),
-        "sent": sent_version(letter),
         "formats": FORMATS,
     }
     return render(request, "letter.html", context, user, status=status)
@@ -214,22 +212,10 @@ def letter_cite(
     """Cite the chosen records, after the given text or at the end of the body."""
     check_csrf(request, csrf_token)
     begin_write(session)
-    letter = _letter(session, letter_id)
+    _letter(session, letter_id)  # 404 for a letter that is not there
     try:
-        if not records:
-            raise InvalidValue("Choose at least one record to cite.")
-        marker = "[[record:" + ",".join(str(r) for r in dict.fromkeys(records)) + "]]"
-        body = letter.body
-        if after.strip():
-            at = body.find(after.strip())
-            if at < 0:
-                raise InvalidValue(f"The body has no text “{after.strip()}” to cite after.")
-            at += len(after.strip())
-            body = body[:at] + marker + body[at:]
-        else:
-            body = body.rstrip() + marker
-        drafting.update_letter(session, letter_id, {"body": body}, user.username, version)
-        compose(session, request.app.state.database.dialect, letter)
+        dialect = request.app.state.database.dialect
+        cite(session, dialect, letter_id, "record", records or [], user.username, after, version)
         session.commit()
     except (InvalidValue, StaleEdit) as problem:
         session.rollback()
@@ -237,7 +223,8 @@ def letter_cite(
         return _letter_page(
             request, session, user, _letter(session, letter_id), str(problem), status
         )
-    request.session["flash"] = f"Cited {len(records)} record{'s' if len(records) != 1 else ''}."
+    cited = len(set(records or []))
+    request.session["flash"] = f"Cited {cited} record{'s' if cited != 1 else ''}."
     return RedirectResponse(f"/letters/{letter_id}", status_code=303)
 
 
@@ -253,7 +240,7 @@ def letter_signon(
     check_csrf(request, csrf_token)
     begin_write(session)
     try:
-        drafting.set_signon(session, letter_id, action == "open", user.username)
+        drafting.set_signon(session, letter_id, action == "open")
         session.commit()
     except NotFound as problem:
         raise HTTPException(404, str(problem)) from None

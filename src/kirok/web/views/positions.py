@@ -16,9 +16,8 @@ from kirok.advocacy.positions import (
     grid,
     matters,
     remove_position,
-    state_name,
 )
-from kirok.advocacy.signon import country_choices
+from kirok.countries import country_choices, country_name
 from kirok.errors import InvalidValue, NotFound
 from kirok.store.database import begin_write
 from kirok.web.security import DbSession, Editor, SignedIn, check_csrf
@@ -42,7 +41,7 @@ def _page(
         "matters": known,
         "matter": chosen,
         "grid": grid(session, chosen) if chosen else None,
-        "state_name": state_name,
+        "state_name": country_name,
         "countries": country_choices(),
         "error": error,
         "entered": entered or {"matter": chosen or ""},
@@ -70,7 +69,7 @@ async def position_add(request: Request, session: DbSession, user: Editor) -> Re
         session.rollback()
         return _page(request, session, user, values["matter"], str(problem), values, 422)
     request.session["flash"] = (
-        f"Added {state_name(position.state)}, {position.year}: cite it as [[position:{position.id}]]."
+        f"Added {country_name(position.state)}, {position.year}: cite it as [[position:{position.id}]]."
     )
     return RedirectResponse("/positions?" + urlencode({"matter": position.matter}), 303)
 

@@ -19,9 +19,9 @@ from kirok.advocacy.signon import (
     SignOnClosed,
     add_signature,
     confirm_signature,
-    country_choices,
     open_letter_for,
 )
+from kirok.countries import country_choices
 from kirok.errors import InvalidValue, NotFound
 from kirok.store.database import begin_write
 from kirok.store.schema import Letter
