@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers import INCIDENT, kirok, ok, write_txt
+from kirok.store.schema import SCHEMA_REVISION
 
 
 def test_the_default_is_kirok_db_in_the_current_folder(tmp_path: Path) -> None:
@@ -82,7 +83,7 @@ def test_urls_kirok_cannot_use(tmp_path: Path) -> None:
 
 
 def test_init_twice_says_it_is_up_to_date(db_url: str) -> None:
-    assert "ready (schema 0003)" in ok(kirok("init", "--db", db_url)).stdout
+    assert f"ready (schema {SCHEMA_REVISION})" in ok(kirok("init", "--db", db_url)).stdout
     assert "already up to date" in ok(kirok("init", "--db", db_url)).stdout
 
 
@@ -109,3 +110,32 @@ def test_the_migrations_make_the_tables_the_models_describe(db_url: str) -> None
         differences = compare_metadata(context, Base.metadata)
     database.close()
     assert differences == []
+
+
+def test_a_database_from_before_the_search_indexes_is_upgraded_and_searched(
+    db_url: str, tmp_path: Path
+) -> None:
+    """Migration 0004 (the covering index of filters, one full-text row per record
+    on SQLite) on a database that already holds records, and back."""
+    from alembic import command
+
+    from kirok.store.database import Database, _migrations
+
+    write_txt(tmp_path / "report.txt", INCIDENT)
+    ok(kirok("ingest", str(tmp_path / "report.txt"), "--db", db_url))
+    database = Database(db_url)
+    config = _migrations()
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+    database.close()
+    refused = kirok("search", "wading", "--db", db_url)
+    assert refused.returncode != 0 and "older schema (0003)" in refused.stderr
+    assert f"schema {SCHEMA_REVISION}" in ok(kirok("init", "--db", db_url)).stdout
+
+    # a word only the evidence holds, one only the record's own fields hold
+    assert "1 record" in ok(kirok("search", "wading", "--db", db_url)).stdout
+    assert "1 record" in ok(kirok("search", "killing", "--country", "KP", "--db", db_url)).stdout
+    ok(kirok("review", "1", "--set", "place=Sinpo", "--db", db_url))
+    assert "1 record" in ok(kirok("search", "sinpo", "--db", db_url)).stdout
+    assert "0 records" in ok(kirok("search", "--place", "Hyesan", "--db", db_url)).stdout

@@ -30,7 +30,6 @@ from kirok.errors import ExchangeError, InvalidValue
 from kirok.sources.readers import FORMATS as SOURCE_FORMATS
 from kirok.store.database import Database, begin_write
 from kirok.store.fields import check_dates, check_field
-from kirok.store.fulltext import reindex_sources
 from kirok.store.records import date_bounds, flat, record_to_dict, search_text, set_field
 from kirok.store.schema import REVIEW_STATES, Original, Record, Revision, Source
 from kirok.store.search import Filters, record_select
@@ -514,7 +513,6 @@ def _import_line(
     session.add(source)
     session.add_all(records)
     session.flush()
-    reindex_sources(session.connection(), [source.id])
     _bump_sequences(session, dialect)
     report.imported += 1
     report.records += len(records)

@@ -27,7 +27,6 @@ from kirok.extraction.lexicon import data_fingerprint
 from kirok.sources.document import Document
 from kirok.sources.paths import collect_paths
 from kirok.store.database import Database, begin_write
-from kirok.store.fulltext import index_new_source, reindex_sources
 from kirok.store.records import (
     date_bounds,
     flat,
@@ -173,7 +172,6 @@ class _Writer:
         self.next_record_id = None  # the ORM may have taken IDs
         source.extractor_version = self.version
         session.flush()
-        reindex_sources(session.connection(), [source.id])
         self.report.reextracted += 1
         return "re-extracted"
 
@@ -244,7 +242,6 @@ class _Writer:
         if names:
             connection.execute(insert(TABLES["victim_names"]), names)
         connection.execute(insert(TABLES["revisions"]), revisions)
-        index_new_source(connection, source_id, [row["search_text"] for row in rows])
         self.report.records_added += len(records)
 
     def _record(self, source: Source, extracted: dict[str, Any]) -> Record:

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session, object_session
 
 from kirok.errors import InvalidValue, NotFound, StaleEdit
 from kirok.store.fields import EDITABLE, check_dates, check_field, parse_field
-from kirok.store.fulltext import reindex_sources
 from kirok.store.records import date_bounds, get_field, now, search_text, set_field
 from kirok.store.schema import Record, Revision, Source
 
@@ -53,17 +52,13 @@ def _change(
 ) -> Record:
     record.updated_at = now()
     record.version += 1
-    words = search_text(record)
-    reindex = words != record.search_text  # accepting or rejecting changes no words
-    record.search_text = words
+    record.search_text = search_text(record)  # SQLite's index follows by trigger
     record.revisions.append(
         Revision(at=record.updated_at, by=by, action=action, changes=changes, note=_note(note))
     )
     session = object_session(record)
     assert session is not None
     session.flush()
-    if reindex:
-        reindex_sources(session.connection(), [record.source_id])
     return record
 
 
@@ -211,5 +206,4 @@ def add_record(
     ]
     session.add(record)
     session.flush()
-    reindex_sources(session.connection(), [source_id])
     return record

@@ -29,9 +29,23 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_REVISION = "0003"  # the newest migration; a test checks it is Alembic's head
+SCHEMA_REVISION = "0004"  # the newest migration; a test checks it is Alembic's head
 ROLES = ("admin", "editor", "viewer")
 REVIEW_STATES = ("suggested", "accepted", "edited", "rejected")
+# The records' filterable fields, in the order that served counts best (measured
+# on 111,000 records): the review state first (it alone picks out the records past
+# review; the planner skips across its four values for the rest), then the fields
+# filtered by equality, then the dates and the place.
+FACETS = (
+    "review_state",
+    "country",
+    "violation",
+    "perpetrator",
+    "kind",
+    "date_start",
+    "date_stop",
+    "place",
+)
 LETTER_KINDS = ("letter", "briefing")
 SIGNER_KINDS = ("organisation", "individual")
 SIGNATURE_STATES = ("pending", "approved", "removed")
@@ -85,9 +99,10 @@ class Record(Base):
         ),
         CheckConstraint("kind IN ('incident', 'measure')", name="kind_known"),
         Index("ix_records_filters", "violation", "date_start"),
-        # both orders, so a date range is counted from the index alone
         Index("ix_records_dates", "date_start", "date_stop"),
-        Index("ix_records_dates_back", "date_stop", "date_start"),
+        # Every filterable field but the text: a count under any mix of filters
+        # reads this index alone instead of visiting each matching row.
+        Index("ix_records_facets", *FACETS),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -99,16 +114,16 @@ class Record(Base):
     # the first and last day the partial dates allow, for range filters
     date_start: Mapped[dt.date | None] = mapped_column(Date)
     date_stop: Mapped[dt.date | None] = mapped_column(Date)
-    country: Mapped[str | None] = mapped_column(String(2), index=True)
+    country: Mapped[str | None] = mapped_column(String(2))
     place: Mapped[str | None] = mapped_column(Text)
-    perpetrator: Mapped[str | None] = mapped_column(String(200), index=True)
+    perpetrator: Mapped[str | None] = mapped_column(String(200))
     victim_count: Mapped[int | None] = mapped_column(Integer)
     victim_count_text: Mapped[str | None] = mapped_column(Text)
     victim_nationality: Mapped[str | None] = mapped_column(String(2))
     victim_age: Mapped[int | None] = mapped_column(Integer)
     victim_sex: Mapped[str | None] = mapped_column(String(6))
     confidence: Mapped[float] = mapped_column(Float)
-    review_state: Mapped[str] = mapped_column(String(16), index=True, default="suggested")
+    review_state: Mapped[str] = mapped_column(String(16), default="suggested")
     origin: Mapped[str] = mapped_column(String(16))  # "extractor", "person" or "import"
     extractor_version: Mapped[str | None] = mapped_column(String(64))
     search_text: Mapped[str] = mapped_column(Text, default="")

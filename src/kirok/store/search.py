@@ -24,7 +24,6 @@ from sqlalchemy import (
     literal_column,
     select,
     table,
-    union,
 )
 from sqlalchemy import column as column_
 from sqlalchemy.orm import Session, selectinload
@@ -50,6 +49,8 @@ SORTS = {
     "confidence": Record.confidence,
     "victims": Record.victim_count,
 }
+SORT_FEW = 20_000  # matches sorted in memory rather than found along a sort index
+LOOK_UP_FEW = 2_000  # text matches looked up one by one rather than met along an index
 SOURCE_TEXT = "coalesce(sources.title, '') || ' ' || sources.text"
 
 
@@ -144,20 +145,28 @@ def _trigram_match(fts_table: str, words: list[str]) -> Select[Any] | None:
     return select(fts.c.rowid).where(literal_column(fts_table).op("MATCH")(query))
 
 
-def _record_text_conditions(dialect: str, words: list[str]) -> list[ColumnElement[bool]]:
-    """Every word in the record's (lower-cased) search text. On SQLite the two
-    indexes name the sources that can match (see kirok/store/fulltext.py); LIKE
-    then checks each record exactly."""
+def _record_text_conditions(
+    dialect: str, words: list[str], look_up: bool
+) -> list[ColumnElement[bool]]:
+    """Every word in the record's (lower-cased) search text.
+
+    PostgreSQL's pg_trgm index serves LIKE '%term%' by itself. On SQLite the
+    trigram index ``records_fts`` (one row per record) matches words of three
+    characters or more exactly, and LIKE checks the shorter ones. ``look_up``:
+    fetch each match by its ID (few matches); otherwise each row an index scan
+    meets is checked against the matches (many matches, or a count).
+    """
     folded = [fold(word) for word in words]
-    if dialect != "sqlite":  # pg_trgm serves LIKE '%term%' from its index
+    if dialect != "sqlite":
         return [Record.search_text.like(_like(t), escape="\\") for t in folded]
     conditions: list[ColumnElement[bool]] = []
-    for term in folded:
-        in_text = _trigram_match("sources_fts", [term])
-        in_words = _trigram_match("records_fts", [term])
-        if in_text is not None and in_words is not None:
-            conditions.append(Record.source_id.in_(union(in_text, in_words)))
-    conditions.extend(Record.search_text.like(_like(t), escape="\\") for t in folded)
+    matched = _trigram_match("records_fts", folded)
+    if matched is not None:
+        record_id: Any = Record.id if look_up else literal_column("+records.id")
+        conditions.append(record_id.in_(matched))
+    conditions.extend(
+        Record.search_text.like(_like(t), escape="\\") for t in folded if len(t) < TRIGRAM
+    )
     return conditions
 
 
@@ -192,16 +201,20 @@ def _source_text_conditions(dialect: str, words: list[str]) -> list[ColumnElemen
     return conditions
 
 
-def record_conditions(dialect: str, filters: Filters) -> list[ColumnElement[bool]]:
+def record_conditions(
+    dialect: str, filters: Filters, *, look_up: bool = False
+) -> list[ColumnElement[bool]]:
+    """SQL conditions for ``filters`` (``look_up``: see ``_record_text_conditions``)."""
     conditions: list[Any] = []
     words = terms(filters.text)
     if words:
-        conditions.extend(_record_text_conditions(dialect, words))
+        conditions.extend(_record_text_conditions(dialect, words, look_up))
     if filters.violation:
         if filters.violation in taxonomy():
             conditions.append(Record.violation == filters.violation)
-        else:
-            conditions.append(Record.violation.like(filters.violation + ".%"))
+        else:  # a family's codes sort between "family." and "family/": an index range
+            conditions.append(Record.violation > filters.violation + ".")
+            conditions.append(Record.violation < filters.violation + "/")
     if filters.kind:
         conditions.append(Record.kind == filters.kind)
     if filters.date_from:
@@ -213,7 +226,13 @@ def record_conditions(dialect: str, filters: Filters) -> list[ColumnElement[bool
     if filters.country:
         conditions.append(Record.country == filters.country)
     if filters.place:
-        conditions.append(Record.place.ilike(_like(filters.place), escape="\\"))
+        # SQLite's LIKE already ignores (ASCII) case, and its lower() folds no
+        # more; without lower() the covering index of filters serves the scan
+        pattern = _like(filters.place)
+        if dialect == "sqlite":
+            conditions.append(Record.place.like(pattern, escape="\\"))
+        else:
+            conditions.append(Record.place.ilike(pattern, escape="\\"))
     if filters.perpetrator:
         if filters.perpetrator in perpetrators():  # canonical: the index serves it
             conditions.append(Record.perpetrator == filters.perpetrator)
@@ -235,6 +254,16 @@ def _count(session: Session, conditions: list[Any]) -> int:
     return session.scalar(select(func.count(Record.id)).where(and_(True, *conditions))) or 0
 
 
+def _text_count(session: Session, filters: Filters) -> int | None:
+    """SQLite: how many records hold every word, from ``records_fts`` alone (a
+    row per record), when every word is long enough for its trigrams."""
+    words = [fold(word) for word in terms(filters.text)]
+    matched = _trigram_match("records_fts", words)
+    if matched is None or any(len(word) < TRIGRAM for word in words):
+        return None
+    return session.scalar(select(func.count()).select_from(matched.subquery())) or 0
+
+
 def search_records(
     session: Session,
     dialect: str,
@@ -252,25 +281,42 @@ def search_records(
         raise InvalidValue(f"sort: {sort!r} is not one of: {', '.join(SORTS)}")
     conditions = record_conditions(dialect, filters)
     key = SORTS[sort]
-    order: list[Any] = [
-        key.desc().nulls_last() if descending else key.asc().nulls_last(),
-        Record.id.desc(),
-    ]
-    if filters.text:
-        # every match is read to sort them anyway: count them in the same pass
-        found = session.execute(
-            select(Record.id, func.count().over())
+
+    def page(conditions: list[Any], few: bool) -> Select[Any]:
+        """The page's IDs. ``few``: the matches are few enough to sort, rather
+        than to walk the whole sort index in order looking for them (SQLite's
+        planner cannot tell without knowing how many match)."""
+        column: Any = key
+        if few and dialect == "sqlite" and sort != "id":
+            column = literal_column(f"+records.{key.expression.name}")  # unary +: no index
+        return (
+            select(Record.id)
             .where(and_(True, *conditions))
-            .order_by(*order)
+            .order_by(
+                column.desc().nulls_last() if descending else column.asc().nulls_last(),
+                Record.id.desc(),
+            )
             .limit(limit)
             .offset(offset)
-        ).all()
+        )
+
+    # The page's IDs first, then its rows: sorting IDs and sort keys is served
+    # by the indexes, sorting whole rows is not.
+    if filters.text and dialect != "sqlite":
+        # every match is read to sort them anyway: count them in the same pass
+        found = session.execute(page(conditions, few=True).add_columns(func.count().over())).all()
         ids = [row[0] for row in found]
         total = found[0][1] if found else _count(session, conditions)
-        query = select(Record).where(Record.id.in_(ids))
+    elif filters.text:
+        total = _text_count(session, filters) if not filters.any_record_filter() else None
+        if total is None:
+            total = _count(session, conditions)
+        if total <= LOOK_UP_FEW:
+            conditions = record_conditions(dialect, filters, look_up=True)
+        ids = list(session.scalars(page(conditions, few=total <= LOOK_UP_FEW)))
     else:
         total = _count(session, conditions)
-        query = select(Record).where(and_(True, *conditions))
+        ids = list(session.scalars(page(conditions, few=total <= SORT_FEW)))
     if brief:  # a list of records: no evidence, and not the sources' text
         details: tuple[Any, ...] = (
             selectinload(Record.source).load_only(
@@ -283,10 +329,11 @@ def search_records(
             selectinload(Record.evidence),
             selectinload(Record.names),
         )
-    rows = session.scalars(
-        query.options(*details).order_by(*order).limit(limit).offset(offset)
-    ).all()
-    return Page(total, list(rows), limit, offset)
+    by_id = {
+        record.id: record
+        for record in session.scalars(select(Record).where(Record.id.in_(ids)).options(*details))
+    }
+    return Page(total, [by_id[i] for i in ids], limit, offset)
 
 
 @dataclass
@@ -308,6 +355,10 @@ def snippet(text: str, words: list[str], width: int = 90) -> str | None:
     return None
 
 
+def _count_sources(session: Session, where: ColumnElement[bool]) -> int:
+    return session.scalar(select(func.count(Source.id)).where(where)) or 0
+
+
 def search_sources(
     session: Session, dialect: str, filters: Filters, *, limit: int = 50, offset: int = 0
 ) -> Page[SourceHit]:
@@ -319,13 +370,28 @@ def search_sources(
         record_filters = Filters(**{**filters.as_dict(), "text": None})
         matching = record_conditions(dialect, record_filters)
         conditions.append(exists().where(Record.source_id == Source.id, *matching))
-    query = select(Source).where(and_(True, *conditions))
-    total = session.scalar(select(func.count(Source.id)).where(and_(True, *conditions))) or 0
-    rows = session.scalars(
-        query.order_by(Source.published.desc().nulls_last(), Source.id.desc())
-        .limit(limit)
-        .offset(offset)
-    ).all()
+    order = (Source.published.desc().nulls_last(), Source.id.desc())
+    where = and_(True, *conditions)
+    if words:  # the text index is asked once: count the matches as they are sorted
+        found = session.execute(
+            select(Source.id, func.count().over())
+            .where(where)
+            .order_by(*order)
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        total = found[0][1] if found else _count_sources(session, where)
+        ids = [row[0] for row in found]
+    else:
+        total = _count_sources(session, where)
+        ids = list(
+            session.scalars(
+                select(Source.id).where(where).order_by(*order).limit(limit).offset(offset)
+            )
+        )
+    # the page's sources only: sorting whole rows would carry every match's text
+    by_id = {s.id: s for s in session.scalars(select(Source).where(Source.id.in_(ids)))}
+    rows = [by_id[i] for i in ids]
     counts = dict(
         session.execute(
             select(Record.source_id, func.count())
