@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -125,6 +126,10 @@ def test_reextraction_updates_suggestions_and_never_touches_reviewed_records(
     assert restored["place"] != "Nowhere" and restored["version"] == 2
     assert restored["history"][-1]["action"] == "re-extracted"
     assert restored["history"][-1]["changes"]["place"][0] == "Nowhere"
+    # the search indexes followed every change, addition and withdrawal
+    assert "0 problems" in ok(kirok("verify", "--db", db_url)).stdout
+    found = ok(kirok("search", "hoeryong", "--state", "edited", "--json", "--db", db_url))
+    assert [json.loads(line)["id"] for line in found.stdout.splitlines()] == [edited]
 
 
 def test_ingest_json_export_has_no_times_that_differ_between_databases(tmp_path: Path) -> None:
@@ -152,3 +157,21 @@ def test_verify_finds_an_altered_original(db_url: str) -> None:
     assert result.returncode == 1
     assert f"original {sha256}: its bytes hash to" in result.stderr
     assert "it has been altered" in result.stderr
+
+
+def test_verify_finds_a_search_index_that_lost_a_record(tmp_path: Path) -> None:
+    """SQLite's full-text indexes are checked against their tables (PostgreSQL's
+    indexes are the database's own business)."""
+    import sqlite3
+
+    db = tmp_path / "kirok.db"
+    ok(kirok("ingest", "--samples", "--db", str(db)))
+    assert "0 problems" in ok(kirok("verify", "--db", str(db))).stdout
+    with sqlite3.connect(db) as connection:
+        connection.execute(
+            "INSERT INTO records_fts(records_fts, rowid, search_text) "
+            "SELECT 'delete', id, search_text FROM records WHERE id = 1"
+        )
+    result = kirok("verify", "--db", str(db))
+    assert result.returncode == 1
+    assert "the search index records_fts does not match the records it indexes" in result.stderr

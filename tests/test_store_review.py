@@ -68,6 +68,10 @@ def test_accept_edit_and_reject_keep_every_change(db_url: str) -> None:
         kirok("search", "--state", "rejected", "--place", "hoeryong", "--json", "--db", db_url)
     )
     assert [json.loads(line)["id"] for line in found.stdout.splitlines()] == [record["id"]]
+    # and so does the text search: the edited names are found, the old count text not
+    found = ok(kirok("search", '"pak b (invented)"', "--json", "--db", db_url))
+    assert [json.loads(line)["id"] for line in found.stdout.splitlines()] == [record["id"]]
+    assert "0 problems" in ok(kirok("verify", "--db", db_url)).stdout
 
 
 def test_evidence_can_be_set_by_offsets(db_url: str) -> None:

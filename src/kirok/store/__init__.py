@@ -5,6 +5,7 @@ SQLite by default (one file), PostgreSQL for teams; the same code and schema
 ``ingest``, ``search``, ``review``, ``exchange``, ``originals``.
 """
 
+import kirok.store.fulltext  # noqa: F401  (its ORM listener indexes new records)
 from kirok.store.database import Database, resolve_url
 
 __all__ = ["Database", "resolve_url"]

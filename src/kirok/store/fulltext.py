@@ -2,12 +2,23 @@
 
 Each record's ``search_text`` holds its own words (violation, label, place,
 perpetrator, victims), then ``EVIDENCE_MARK``, then its evidence, lower-cased so
-that a plain LIKE checks a match exactly. SQLite indexes it in ``records_fts``
-(FTS5, trigram tokenizer, one row per record, kept in step by triggers: see
-migration 0004); PostgreSQL indexes it with pg_trgm.
+that a plain LIKE checks a match exactly. PostgreSQL indexes it with pg_trgm.
+SQLite indexes it in ``records_fts`` (FTS5, trigram tokenizer, one row per
+record): triggers follow changes and deletions (migration 0004), and new
+records are indexed here as they are written, many in one statement, which
+costs a quarter of what a trigger firing row by row did.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, event, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Mapper
+
+from kirok.store.schema import Record
 
 EVIDENCE_MARK = "\x1f"  # in search_text: the record's own words, this, its evidence
 
@@ -16,3 +27,38 @@ def fold(value: str) -> str:
     """How search text is stored and searched: lower-cased (all scripts, as the
     trigram index folds case)."""
     return value.lower()
+
+
+def index_new_records(connection: Connection, rows: Iterable[tuple[int, str]]) -> None:
+    """Add new records, ``(id, search_text)``, to SQLite's full-text index."""
+    if connection.dialect.name != "sqlite":
+        return
+    values = [{"id": record_id, "text": words} for record_id, words in rows]
+    if values:
+        connection.execute(
+            text("INSERT INTO records_fts(rowid, search_text) VALUES (:id, :text)"), values
+        )
+
+
+@event.listens_for(Record, "after_insert")
+def _index_inserted(mapper: Mapper[Any], connection: Connection, record: Record) -> None:
+    """Records the ORM writes (added by a person, imported, re-extracted)."""
+    index_new_records(connection, [(record.id, record.search_text)])
+
+
+def index_problems(connection: Connection) -> list[str]:
+    """SQLite: whether the full-text indexes hold exactly what their tables do."""
+    if connection.dialect.name != "sqlite":
+        return []
+    problems = []
+    for table in ("records_fts", "sources_fts"):
+        try:
+            connection.execute(
+                text(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+            )
+        except DBAPIError:  # SQLite says "database disk image is malformed"
+            problems.append(
+                f"the search index {table} does not match the {table[:-4]} it indexes: "
+                "searches may miss them"
+            )
+    return problems

@@ -27,6 +27,7 @@ from kirok.extraction.lexicon import data_fingerprint
 from kirok.sources.document import Document
 from kirok.sources.paths import collect_paths
 from kirok.store.database import Database, begin_write
+from kirok.store.fulltext import index_new_records
 from kirok.store.records import (
     date_bounds,
     flat,
@@ -49,7 +50,10 @@ COMMIT_EVERY = 0.5
 # Files are hashed and looked up in the database this many (or bytes) at a time.
 LOOKUP_FILES = 200
 LOOKUP_BYTES = 32_000_000
-REFRESH_STATISTICS = 200  # documents written, after which the planner's statistics are renewed
+# Documents written after which the planner's statistics are renewed, then ten
+# times as many, and so on: plans made for a small table (PostgreSQL's key checks
+# scanning it) stop fitting as it grows.
+REFRESH_STATISTICS = 200
 
 
 def reserve_ids(connection: Connection, table: str, count: int) -> list[int]:
@@ -242,6 +246,7 @@ class _Writer:
         if names:
             connection.execute(insert(TABLES["victim_names"]), names)
         connection.execute(insert(TABLES["revisions"]), revisions)
+        index_new_records(connection, ((row["id"], row["search_text"]) for row in rows))
         self.report.records_added += len(records)
 
     def _record(self, source: Source, extracted: dict[str, Any]) -> Record:
@@ -417,9 +422,15 @@ def ingest_items(
         written: list[tuple[str, str]] = []  # in the open transaction, not yet committed
         last_commit = time.monotonic()
 
-        def commit() -> None:
-            nonlocal last_commit
+        refresh_at = REFRESH_STATISTICS
+
+        def commit(last: bool = False) -> None:
+            nonlocal last_commit, refresh_at
             session.commit()
+            done = report.added + report.reextracted
+            if done >= refresh_at or (last and done >= REFRESH_STATISTICS):
+                refresh_statistics(session)
+                refresh_at *= 10
             writer.next_record_id = None  # another writer may go next
             writer.writing = False
             last_commit = time.monotonic()
@@ -436,9 +447,7 @@ def ingest_items(
                 written.append((path, writer.write(session, path, data, outcome, new)))
                 if time.monotonic() - last_commit >= COMMIT_EVERY:
                     commit()
-            commit()
-            if report.added + report.reextracted >= REFRESH_STATISTICS:
-                refresh_statistics(session)
+            commit(last=True)
         except BaseException:
             session.rollback()
             raise

@@ -1,11 +1,13 @@
 """Finding records and sources: full text and filters, the same on every database.
 
-Text is matched as substrings, case-insensitively, every term required ("term"
-in quotes keeps a phrase whole). That is what a trigram index serves on both
-engines (SQLite FTS5's trigram tokenizer, PostgreSQL's pg_trgm), and it works
-for Korean, which a word tokenizer splits badly. Terms shorter than three
-characters cannot use a trigram index and are checked by scanning the rows the
-other terms and filters leave.
+Records are matched by substring, case-insensitively, every term required
+("term" in quotes keeps a phrase whole): a trigram index serves that on both
+engines (SQLite FTS5's trigram tokenizer, PostgreSQL's pg_trgm), and it works for
+Korean, which a word tokenizer splits badly. Terms shorter than three
+characters cannot use a trigram index and are checked on the rows the other
+terms and filters leave. Documents, which are long, are matched by words and
+word beginnings ('압록강' finds '압록강을'): SQLite's FTS5 word index,
+PostgreSQL's tsvector.
 """
 
 from __future__ import annotations
@@ -51,7 +53,6 @@ SORTS = {
 }
 SORT_FEW = 20_000  # matches sorted in memory rather than found along a sort index
 LOOK_UP_FEW = 2_000  # text matches looked up one by one rather than met along an index
-SOURCE_TEXT = "coalesce(sources.title, '') || ' ' || sources.text"
 
 
 @dataclass
@@ -170,35 +171,45 @@ def _record_text_conditions(
     return conditions
 
 
+def _word_prefixes(words: list[str]) -> list[list[str]]:
+    """Each term's words (\\w+, lower-cased): matched as word beginnings, in order."""
+    found = [re.findall(r"\w+", term.lower()) for term in words]
+    return [parts for parts in found if parts]
+
+
 def tsquery(words: list[str]) -> str:
     """PostgreSQL's query for documents holding every term: each word matches a
     word of the text or its beginning ('압록강' finds '압록강을'); the words of a
     phrase must follow one another."""
-    terms = []
-    for term in words:
-        # \w+ words hold no quote or backslash, so quoting them is enough
-        lexemes = [f"'{word}':*" for word in re.findall(r"\w+", term.lower())]
-        if lexemes:
-            terms.append("(" + " <-> ".join(lexemes) + ")")
-    return " & ".join(terms)
+    # \w+ words hold no quote or backslash, so quoting them is enough
+    return " & ".join(
+        "(" + " <-> ".join(f"'{word}':*" for word in parts) + ")" for parts in _word_prefixes(words)
+    )
+
+
+def fts_words_query(words: list[str]) -> str:
+    """The same query for SQLite's word index (FTS5): each word a prefix, the
+    words of a term joined into one phrase."""
+    return " AND ".join(
+        " + ".join(f'"{word}" *' for word in parts) for parts in _word_prefixes(words)
+    )
 
 
 def _source_text_conditions(dialect: str, words: list[str]) -> list[ColumnElement[bool]]:
-    """Every word in the source's title or text, ignoring case."""
-    text_column: ColumnElement[str] = literal_column(SOURCE_TEXT)
+    """Every term in the source's title or text, by words and word beginnings
+    (PostgreSQL's tsvector, SQLite's FTS5 word index), ignoring case."""
     if dialect != "sqlite":
         query = tsquery(words)
         if not query:
             return []
         vector: ColumnElement[Any] = literal_column("sources.search_vector")
         return [vector.op("@@")(func.to_tsquery("simple", query))]
-    conditions: list[ColumnElement[bool]] = []
-    matched = _trigram_match("sources_fts", words)
-    if matched is not None:
-        conditions.append(Source.id.in_(matched))
-    # short words, which the trigram index cannot hold (LIKE ignores ASCII case only)
-    conditions.extend(text_column.like(_like(t), escape="\\") for t in words if len(t) < TRIGRAM)
-    return conditions
+    query = fts_words_query(words)
+    if not query:
+        return []
+    fts = table("sources_fts", column_("rowid"))
+    matched = select(fts.c.rowid).where(literal_column("sources_fts").op("MATCH")(query))
+    return [Source.id.in_(matched)]
 
 
 def record_conditions(
