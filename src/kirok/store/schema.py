@@ -309,10 +309,12 @@ class Position(Base):
 
 def described_by_models(name: str | None, type_: str, parent_names: Any) -> bool:
     """For Alembic's comparisons: the full-text indexes (SQLite's FTS5 tables and
-    their shadow tables, PostgreSQL's trigram indexes) are made by the migration's
-    SQL, not by models."""
+    their shadow tables, PostgreSQL's trigram indexes) and PostgreSQL's newest-first
+    index are made by the migrations' SQL, not by models."""
     if type_ == "table" and name is not None and "_fts" in name:
         return False
     if type_ == "column" and name == "search_vector":
         return False
-    return not (type_ == "index" and name in ("ix_sources_search", "ix_records_search"))
+    return not (
+        type_ == "index" and name in ("ix_sources_search", "ix_records_search", "ix_records_newest")
+    )

@@ -262,7 +262,10 @@ def record_select(dialect: str, filters: Filters) -> Select[Record]:
 
 
 def _count(session: Session, conditions: list[Any]) -> int:
-    return session.scalar(select(func.count(Record.id)).where(and_(True, *conditions))) or 0
+    # count(*), not count(id): PostgreSQL's index-only scans hold no id
+    return (
+        session.scalar(select(func.count()).select_from(Record).where(and_(True, *conditions))) or 0
+    )
 
 
 def _text_count(session: Session, filters: Filters) -> int | None:
@@ -314,14 +317,11 @@ def search_records(
     # The page's IDs first, then its rows: sorting IDs and sort keys is served
     # by the indexes, sorting whole rows is not.
     if filters.text and dialect != "sqlite":
-        # every match is read to sort them anyway: count them in the same pass
-        found = session.execute(page(conditions, few=True).add_columns(func.count().over())).all()
-        ids = [row[0] for row in found]
-        total = found[0][1] if found else _count(session, conditions)
+        total = _count(session, conditions)  # a bitmap of the trigram index's matches
+        ids = list(session.scalars(page(conditions, few=False)))
     elif filters.text:
-        total = _text_count(session, filters) if not filters.any_record_filter() else None
-        if total is None:
-            total = _count(session, conditions)
+        counted = None if filters.any_record_filter() else _text_count(session, filters)
+        total = _count(session, conditions) if counted is None else counted
         if total <= LOOK_UP_FEW:
             conditions = record_conditions(dialect, filters, look_up=True)
         ids = list(session.scalars(page(conditions, few=total <= LOOK_UP_FEW)))

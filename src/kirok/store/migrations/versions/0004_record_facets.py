@@ -100,10 +100,17 @@ REPLACED = {
 }
 
 
+# PostgreSQL walks an index backwards only in its own order of NULLs: the
+# newest-first list (dates unknown last) needs an index in that order.
+NEWEST_FIRST = "CREATE INDEX ix_records_newest ON records (date_start DESC NULLS LAST, id DESC)"
+
+
 def upgrade() -> None:
     for name in REPLACED:
         op.drop_index(name, table_name="records")
     op.create_index("ix_records_facets", "records", FACETS)
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(NEWEST_FIRST)
     if op.get_bind().dialect.name == "sqlite":
         _drop_fts("records_fts")
         _drop_fts("sources_fts")
@@ -123,6 +130,8 @@ def downgrade() -> None:
         _drop_fts("sources_fts")
         for statement in [*SOURCE_ROWS_FTS, *SOURCES_FTS_TRIGRAMS]:
             op.execute(statement)
+    if op.get_bind().dialect.name == "postgresql":
+        op.drop_index("ix_records_newest", table_name="records")
     op.drop_index("ix_records_facets", table_name="records")
     for name, columns in REPLACED.items():
         op.create_index(name, "records", columns)
