@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from helpers import export_lines, kirok, ok, without_times, write_txt
 from kirok.store.database import resolve_url
 
+DOCUMENTS = 400
 PLACES = ["Hyesan", "Musan", "Hoeryong", "Sinuiju", "Onsong", "Manpo", "Kimchaek", "Chongjin"]
 
 
@@ -33,6 +34,7 @@ def corpus(folder: Path, count: int) -> Path:
                 f"Officers of the Ministry of State Security arrested {3 + i % 4} relatives of a "
                 f"defector in {place} in June 2021; they have not been seen since.",
                 "The families were not told where they were taken. " * 20,
+                f"(Invented report number {i}.)",
             ]
         )
         write_txt(folder / f"report-{i:03d}.txt", body)
@@ -54,7 +56,9 @@ def sources_stored(url: str) -> int:
 def test_killed_mid_ingest_then_rerun_equals_an_uninterrupted_run(
     db_url: str, tmp_path: Path
 ) -> None:
-    folder = corpus(tmp_path / "reports", 120)
+    # enough documents that the kill lands mid-ingest: a commit every half
+    # second takes dozens of them at once
+    folder = corpus(tmp_path / "reports", DOCUMENTS)
     reference = str(tmp_path / "reference.db")
     ok(kirok("ingest", str(folder), "--db", reference))
 
@@ -72,7 +76,7 @@ def test_killed_mid_ingest_then_rerun_equals_an_uninterrupted_run(
     process.send_signal(signal.SIGKILL)
     process.wait()
     stored = sources_stored(db_url)
-    assert 10 <= stored < 120, stored
+    assert 10 <= stored < DOCUMENTS, stored
 
     # what was stored is whole: every source has its records and its original
     assert "0 problems" in ok(kirok("verify", "--db", db_url)).stdout
@@ -80,8 +84,10 @@ def test_killed_mid_ingest_then_rerun_equals_an_uninterrupted_run(
     assert all(line["records"] for line in partial)
 
     result = ok(kirok("ingest", str(folder), "--db", db_url))
-    assert f"{120 - stored} added" in result.stderr and f"{stored} unchanged" in result.stderr
+    assert f"{DOCUMENTS - stored} added" in result.stderr and f"{stored} unchanged" in result.stderr
     assert without_times(export_lines(db_url), ids=False) == without_times(
         export_lines(reference), ids=False
     )
-    assert "120 originals checked, 0 problems" in ok(kirok("verify", "--db", db_url)).stdout
+    assert (
+        f"{DOCUMENTS} originals checked, 0 problems" in ok(kirok("verify", "--db", db_url)).stdout
+    )

@@ -46,6 +46,16 @@ FACETS = (
     "date_stop",
     "place",
 )
+VIOLATION_FACETS = (
+    "violation",
+    "date_start",
+    "date_stop",
+    "country",
+    "perpetrator",
+    "review_state",
+    "kind",
+    "place",
+)
 LETTER_KINDS = ("letter", "briefing")
 SIGNER_KINDS = ("organisation", "individual")
 SIGNATURE_STATES = ("pending", "approved", "removed")
@@ -69,6 +79,8 @@ class Source(Base):
     """A document: what it is, where it came from, and its text."""
 
     __tablename__ = "sources"
+    # newest first, walked backwards: lists of sources are met in their order
+    __table_args__ = (Index("ix_sources_published", "published"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
@@ -98,7 +110,9 @@ class Record(Base):
             name="review_state_known",
         ),
         CheckConstraint("kind IN ('incident', 'measure')", name="kind_known"),
-        Index("ix_records_filters", "violation", "date_start"),
+        # the same fields led by the violation, the filter people use most:
+        # a list of one family, sorted by any of them, reads this index alone
+        Index("ix_records_violations", *VIOLATION_FACETS),
         Index("ix_records_dates", "date_start", "date_stop"),
         # Every filterable field but the text: a count under any mix of filters
         # reads this index alone instead of visiting each matching row.

@@ -205,11 +205,13 @@ def _source_text_conditions(dialect: str, words: list[str]) -> list[ColumnElemen
         vector: ColumnElement[Any] = literal_column("sources.search_vector")
         return [vector.op("@@")(func.to_tsquery("simple", query))]
     query = fts_words_query(words)
-    if not query:
-        return []
+    return [Source.id.in_(_sources_matching(query))] if query else []
+
+
+def _sources_matching(query: str) -> Select[Any]:
+    """SQLite: the IDs of the sources the word index finds for ``query``."""
     fts = table("sources_fts", column_("rowid"))
-    matched = select(fts.c.rowid).where(literal_column("sources_fts").op("MATCH")(query))
-    return [Source.id.in_(matched)]
+    return select(fts.c.rowid).where(literal_column("sources_fts").op("MATCH")(query))
 
 
 def record_conditions(
@@ -320,11 +322,22 @@ def search_records(
         total = _count(session, conditions)  # a bitmap of the trigram index's matches
         ids = list(session.scalars(page(conditions, few=False)))
     elif filters.text:
-        counted = None if filters.any_record_filter() else _text_count(session, filters)
-        total = _count(session, conditions) if counted is None else counted
-        if total <= LOOK_UP_FEW:
+        candidates = _text_count(session, filters)  # what the text index alone finds
+        look_up = candidates is not None and candidates <= LOOK_UP_FEW
+        if look_up:
             conditions = record_conditions(dialect, filters, look_up=True)
-        ids = list(session.scalars(page(conditions, few=total <= LOOK_UP_FEW)))
+        if candidates is not None and not filters.any_record_filter():
+            total = candidates
+            ids = list(session.scalars(page(conditions, few=look_up)))
+        else:  # every match is read to count them: sort them in the same pass
+            found = session.execute(
+                page(conditions, few=True).add_columns(func.count().over())
+            ).all()
+            ids = [row[0] for row in found]
+            if found or offset == 0:
+                total = found[0][1] if found else 0
+            else:  # a page past the end: count them after all
+                total = _count(session, conditions)
     else:
         total = _count(session, conditions)
         ids = list(session.scalars(page(conditions, few=total <= SORT_FEW)))
@@ -376,12 +389,28 @@ def search_sources(
     """Sources whose title or text hold every term and that have a record the
     other filters allow (when any is given)."""
     words = terms(filters.text)
+    query = fts_words_query(words) if dialect == "sqlite" else ""
+    order = (Source.published.desc().nulls_last(), Source.id.desc())
+    if query and not filters.any_record_filter():
+        # SQLite: the word index counts its matches alone, and the page is met
+        # walking the sources newest first, each checked against the matches
+        matched = _sources_matching(query)
+        total = session.scalar(select(func.count()).select_from(matched.subquery())) or 0
+        ids = list(
+            session.scalars(
+                select(Source.id)
+                .where(literal_column("+sources.id").in_(matched))
+                .order_by(*order)
+                .limit(limit)
+                .offset(offset)
+            )
+        )
+        return _source_page(session, ids, words, total, limit, offset)
     conditions = _source_text_conditions(dialect, words)
     if filters.any_record_filter():
         record_filters = Filters(**{**filters.as_dict(), "text": None})
         matching = record_conditions(dialect, record_filters)
         conditions.append(exists().where(Record.source_id == Source.id, *matching))
-    order = (Source.published.desc().nulls_last(), Source.id.desc())
     where = and_(True, *conditions)
     if words:  # the text index is asked once: count the matches as they are sorted
         found = session.execute(
@@ -400,6 +429,13 @@ def search_sources(
                 select(Source.id).where(where).order_by(*order).limit(limit).offset(offset)
             )
         )
+    return _source_page(session, ids, words, total, limit, offset)
+
+
+def _source_page(
+    session: Session, ids: list[int], words: list[str], total: int, limit: int, offset: int
+) -> Page[SourceHit]:
+    """The sources of these IDs, in order, with their record counts and snippets."""
     # the page's sources only: sorting whole rows would carry every match's text
     by_id = {s.id: s for s in session.scalars(select(Source).where(Source.id.in_(ids)))}
     rows = [by_id[i] for i in ids]

@@ -4,7 +4,8 @@ full-text row per record and documents indexed by words.
 Counting the records a filter allows visited every matching row through a
 single-column index (country, perpetrator, review state, end date); one index
 holding every filterable field answers those counts from the index alone, and
-makes the single-column ones redundant.
+makes the single-column ones redundant; a second one, led by the violation (the
+filter used most), serves lists of one family sorted by any field.
 
 On SQLite, ``records_fts`` held one row per source (its records' own words), so
 a word found in most documents left every record to be checked one by one. It
@@ -92,7 +93,18 @@ FACETS = [
     "date_stop",
     "place",
 ]
+VIOLATION_FACETS = [
+    "violation",
+    "date_start",
+    "date_stop",
+    "country",
+    "perpetrator",
+    "review_state",
+    "kind",
+    "place",
+]
 REPLACED = {
+    "ix_records_filters": ["violation", "date_start"],
     "ix_records_country": ["country"],
     "ix_records_perpetrator": ["perpetrator"],
     "ix_records_review_state": ["review_state"],
@@ -109,6 +121,8 @@ def upgrade() -> None:
     for name in REPLACED:
         op.drop_index(name, table_name="records")
     op.create_index("ix_records_facets", "records", FACETS)
+    op.create_index("ix_records_violations", "records", VIOLATION_FACETS)
+    op.create_index("ix_sources_published", "sources", ["published"])
     if op.get_bind().dialect.name == "postgresql":
         op.execute(NEWEST_FIRST)
     if op.get_bind().dialect.name == "sqlite":
@@ -132,6 +146,8 @@ def downgrade() -> None:
             op.execute(statement)
     if op.get_bind().dialect.name == "postgresql":
         op.drop_index("ix_records_newest", table_name="records")
+    op.drop_index("ix_sources_published", table_name="sources")
+    op.drop_index("ix_records_violations", table_name="records")
     op.drop_index("ix_records_facets", table_name="records")
     for name, columns in REPLACED.items():
         op.create_index(name, "records", columns)
