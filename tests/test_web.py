@@ -280,6 +280,33 @@ def test_a_form_without_its_token_is_refused(page: Page, server: dict[str, Any])
     assert record_in_db(server, record["id"]) == before
 
 
+def test_every_answer_forbids_other_hosts_and_framing(page: Page, server: dict[str, Any]) -> None:
+    for path in ("/login", "/records", "/static/kirok.css", "/no-such-page"):
+        response = page.request.get(server["url"] + path, max_redirects=0)
+        policy = response.headers.get("content-security-policy", "")
+        assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy, path
+        assert response.headers.get("x-content-type-options") == "nosniff", path
+
+
+def test_a_request_too_large_is_refused_before_it_is_read(server: dict[str, Any]) -> None:
+    import http.client
+    from urllib.parse import urlsplit
+
+    address = urlsplit(server["url"])
+    connection = http.client.HTTPConnection(address.hostname or "", address.port, timeout=10)
+    # announces 200 MB and sends a few bytes: the answer comes without the rest
+    connection.putrequest("POST", "/sources/upload")
+    connection.putheader("Content-Type", "application/octet-stream")
+    connection.putheader("Content-Length", str(200_000_000))
+    connection.endheaders(b"only the beginning")
+    response = connection.getresponse()
+    body = response.read().decode()
+    connection.close()
+    assert response.status == 413
+    assert "too much at once: at most 100 MB" in body
+    assert "frame-ancestors 'none'" in (response.getheader("content-security-policy") or "")
+
+
 def test_pages_work_at_phone_width(browser: Browser, server: dict[str, Any]) -> None:
     phone = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
     sign_in(phone, server, "ana")

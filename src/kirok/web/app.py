@@ -15,8 +15,10 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.middleware.sessions import SessionMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kirok.advocacy.mail import Mailer
 from kirok.store.database import Database
@@ -25,6 +27,13 @@ from kirok.web import views
 from kirok.web.security import NotSignedIn
 
 SESSION_HOURS = 12
+HEADERS = {
+    # nothing is fetched from another host, and no page may be framed
+    "content-security-policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+    "script-src 'self'; frame-ancestors 'none'; form-action 'self'",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+}
 MAX_REQUEST = 100_000_000  # bytes in one request (an upload of several files)
 
 
@@ -60,6 +69,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.state.mailer = mailer
     templates = Jinja2Templates(directory=str(_folder("templates")))
     templates.env.globals["year"] = dt.date.today().year
+    templates.env.auto_reload = False  # the templates are the package's: no file check per page
     app.state.templates = templates
     app.add_middleware(
         SessionMiddleware,
@@ -89,33 +99,49 @@ def create_app(settings: WebSettings) -> FastAPI:
             status_code=error.status_code,
         )
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        length = request.headers.get("content-length", "0")
-        if request.method == "POST" and length.isdigit() and int(length) > MAX_REQUEST:
-            return templates.TemplateResponse(
-                request,
-                "error.html",
-                {
-                    "status": 413,
-                    "user": None,
-                    "message": f"That is too much at once: at most {MAX_REQUEST // 1_000_000} MB "
-                    "in one upload. Upload fewer files, or ingest large batches with `kirok ingest`.",
-                },
-                status_code=413,
-            )
-        response: Response = await call_next(request)
-        # nothing is fetched from another host, and no page may be framed
-        response.headers.setdefault(
-            "Content-Security-Policy",
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-            "script-src 'self'; frame-ancestors 'none'; form-action 'self'",
-        )
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "same-origin"
-        return response
-
+    app.add_middleware(Guard, templates=templates)
     return app
+
+
+class Guard:
+    """Every answer gets the headers below; a request larger than ``MAX_REQUEST``
+    is refused before it is read. (A plain ASGI middleware: Starlette's
+    ``@app.middleware("http")`` costs a task and a stream per request.)"""
+
+    def __init__(self, app: ASGIApp, templates: Jinja2Templates) -> None:
+        self.app = app
+        self.templates = templates
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in HEADERS.items():
+                    if name not in headers:
+                        headers[name] = value
+            await send(message)
+
+        if scope["method"] == "POST":
+            length = Headers(scope=scope).get("content-length", "0")
+            if length.isdigit() and int(length) > MAX_REQUEST:
+                message = (
+                    f"That is too much at once: at most {MAX_REQUEST // 1_000_000} MB in one "
+                    "upload. Upload fewer files, or ingest large batches with `kirok ingest`."
+                )
+                refusal = self.templates.TemplateResponse(
+                    Request(scope),
+                    "error.html",
+                    {"status": 413, "user": None, "message": message},
+                    status_code=413,
+                )
+                await refusal(scope, receive, send_with_headers)
+                return
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def app_from_environment() -> FastAPI:
