@@ -161,3 +161,50 @@ def test_show_gives_fields_evidence_in_context_source_and_history(samples_db: st
 def test_show_an_unknown_record(samples_db: str) -> None:
     result = kirok("show", "999999", "--db", samples_db)
     assert result.returncode == 2 and "no record 999999" in result.stderr
+
+
+@pytest.mark.parametrize("sort", ["date", "id", "place"])
+@pytest.mark.parametrize("violation", [None, "life"])
+def test_walking_the_sort_index_finds_the_pages_sorting_does(
+    samples_db: str, sort: str, violation: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many matches are found walking the sort's index, few are sorted: the
+    same pages either way, in the order a person expects (unknown last)."""
+    from kirok.store import search
+    from kirok.store.database import Database
+
+    records = [
+        r for r in all_records(samples_db) if violation is None or r["violation"].startswith("life.")
+    ]
+    by_id = sorted(records, key=lambda r: r["id"], reverse=True)
+    for descending in (True, False):
+        pages: dict[str, list[list[int]]] = {}
+        for way, few in (("walked", 0), ("sorted", 10**9)):
+            monkeypatch.setattr(search, "SORT_FEW", few)
+            database = Database(samples_db)
+            with database.session() as session:
+                found = [
+                    search.search_records(
+                        session,
+                        database.dialect,
+                        search.Filters(violation=violation),
+                        limit=7,
+                        offset=offset,
+                        sort=sort,
+                        descending=descending,
+                    )
+                    for offset in range(0, len(records) + 7, 7)
+                ]
+            database.close()
+            assert all(page.total == len(records) for page in found)
+            pages[way] = [[record.id for record in page.items] for page in found]
+        assert pages["walked"] == pages["sorted"]
+        if sort == "place":
+            continue  # the engine's collation orders the names
+        key = {
+            "date": lambda r: r["date"] and PartialDate.parse_iso(r["date"]).first_day(),
+            "id": lambda r: r["id"],
+        }[sort]
+        known = sorted((r for r in by_id if key(r)), key=key, reverse=descending)
+        expected = [r["id"] for r in known + [r for r in by_id if not key(r)]]
+        assert [i for page in pages["walked"] for i in page] == expected

@@ -28,7 +28,7 @@ from sqlalchemy import (
     table,
 )
 from sqlalchemy import column as column_
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, defer, selectinload
 
 from kirok.dates import PartialDate
 from kirok.errors import InvalidValue
@@ -52,6 +52,7 @@ SORTS = {
     "victims": Record.victim_count,
 }
 SORT_FEW = 20_000  # matches sorted in memory rather than found along a sort index
+WALKABLE = ("date", "id", "place")  # sorts kept in order by an index: dates, key, places
 LOOK_UP_FEW = 2_000  # text matches looked up one by one rather than met along an index
 
 
@@ -214,47 +215,62 @@ def _sources_matching(query: str) -> Select[Any]:
     return select(fts.c.rowid).where(literal_column("sources_fts").op("MATCH")(query))
 
 
+def _column(name: str, unindexed: bool) -> Any:
+    """A column of records; ``unindexed`` (SQLite): written ``+records.name``,
+    which no index may serve, so that the planner walks the sort's index."""
+    plain = getattr(Record, name)
+    if unindexed:
+        return literal_column(f"+records.{name}", type_=plain.type)
+    return plain
+
+
 def record_conditions(
-    dialect: str, filters: Filters, *, look_up: bool = False
+    dialect: str, filters: Filters, *, look_up: bool = False, unindexed: bool = False
 ) -> list[ColumnElement[bool]]:
-    """SQL conditions for ``filters`` (``look_up``: see ``_record_text_conditions``)."""
+    """SQL conditions for ``filters`` (``look_up``: see ``_record_text_conditions``;
+    ``unindexed``: see ``_column``)."""
     conditions: list[Any] = []
     words = terms(filters.text)
     if words:
         conditions.extend(_record_text_conditions(dialect, words, look_up))
+    unindexed = unindexed and dialect == "sqlite"
+
+    def column(name: str) -> Any:
+        return _column(name, unindexed)
+
     if filters.violation:
         if filters.violation in taxonomy():
-            conditions.append(Record.violation == filters.violation)
+            conditions.append(column("violation") == filters.violation)
         else:  # a family's codes sort between "family." and "family/": an index range
-            conditions.append(Record.violation > filters.violation + ".")
-            conditions.append(Record.violation < filters.violation + "/")
+            conditions.append(column("violation") > filters.violation + ".")
+            conditions.append(column("violation") < filters.violation + "/")
     if filters.kind:
-        conditions.append(Record.kind == filters.kind)
+        conditions.append(column("kind") == filters.kind)
     if filters.date_from:
         first = PartialDate.parse_iso(filters.date_from).first_day()
-        conditions.append(Record.date_stop >= first)
+        conditions.append(column("date_stop") >= first)
     if filters.date_to:
         last = PartialDate.parse_iso(filters.date_to).last_day()
-        conditions.append(Record.date_start <= last)
+        conditions.append(column("date_start") <= last)
     if filters.country:
-        conditions.append(Record.country == filters.country)
+        conditions.append(column("country") == filters.country)
     if filters.place:
         # SQLite's LIKE already ignores (ASCII) case, and its lower() folds no
         # more; without lower() the covering index of filters serves the scan
         pattern = _like(filters.place)
         if dialect == "sqlite":
-            conditions.append(Record.place.like(pattern, escape="\\"))
+            conditions.append(column("place").like(pattern, escape="\\"))
         else:
             conditions.append(Record.place.ilike(pattern, escape="\\"))
     if filters.perpetrator:
         if filters.perpetrator in perpetrators():  # canonical: the index serves it
-            conditions.append(Record.perpetrator == filters.perpetrator)
+            conditions.append(column("perpetrator") == filters.perpetrator)
         else:
             conditions.append(func.lower(Record.perpetrator) == filters.perpetrator.lower())
     if filters.state:
-        conditions.append(Record.review_state == filters.state)
+        conditions.append(column("review_state") == filters.state)
     if filters.source_id is not None:
-        conditions.append(Record.source_id == filters.source_id)
+        conditions.append(column("source_id") == filters.source_id)
     return conditions
 
 
@@ -340,9 +356,13 @@ def search_records(
                 total = _count(session, conditions)
     else:
         total = _count(session, conditions)
-        ids = list(session.scalars(page(conditions, few=total <= SORT_FEW)))
-    if brief:  # a list of records: no evidence, and not the sources' text
+        few = total <= SORT_FEW
+        if not few and sort in WALKABLE:  # many match: met soon along the sort's index
+            conditions = record_conditions(dialect, filters, unindexed=True)
+        ids = list(session.scalars(page(conditions, few=few)))
+    if brief:  # a list of records: no evidence, and not the sources' or records' text
         details: tuple[Any, ...] = (
+            defer(Record.search_text),
             selectinload(Record.source).load_only(
                 Source.id, Source.title, Source.filename, Source.publisher, Source.published
             ),
