@@ -174,7 +174,9 @@ def test_walking_the_sort_index_finds_the_pages_sorting_does(
     from kirok.store.database import Database
 
     records = [
-        r for r in all_records(samples_db) if violation is None or r["violation"].startswith("life.")
+        r
+        for r in all_records(samples_db)
+        if violation is None or r["violation"].startswith("life.")
     ]
     by_id = sorted(records, key=lambda r: r["id"], reverse=True)
     for descending in (True, False):
