@@ -139,3 +139,41 @@ def test_a_database_from_before_the_search_indexes_is_upgraded_and_searched(
     ok(kirok("review", "1", "--set", "place=Sinpo", "--db", db_url))
     assert "1 record" in ok(kirok("search", "sinpo", "--db", db_url)).stdout
     assert "0 records" in ok(kirok("search", "--place", "Hyesan", "--db", db_url)).stdout
+
+
+def test_sqlite_connections_are_reused_by_many_threads_at_once(tmp_path: Path) -> None:
+    """The web server's threads each hold a session: connections opened for one
+    burst of requests serve the next, rather than being opened and closed again."""
+    import threading
+
+    from sqlalchemy import event, text
+
+    from kirok.store.database import Database
+
+    database = Database(f"sqlite:///{tmp_path / 'kirok.db'}")
+    database.upgrade()
+    opened = []
+    event.listen(database.engine, "connect", lambda *_: opened.append(1))
+    at_once = 12
+
+    def burst() -> None:
+        ready = threading.Barrier(at_once)
+
+        def read() -> None:
+            with database.session() as session:
+                session.execute(text("SELECT count(*) FROM records")).scalar()
+                ready.wait(timeout=10)  # every thread holds its connection together
+
+        threads = [threading.Thread(target=read) for _ in range(at_once)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    burst()
+    first = len(opened)
+    burst()
+    burst()
+    database.close()
+    assert first <= at_once
+    assert len(opened) == first, "the second and third bursts opened connections again"

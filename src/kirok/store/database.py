@@ -74,6 +74,11 @@ def _sqlite_begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
+# SQLite connections kept open for reuse. Opening one costs its pragmas and a read of
+# the schema; the web server's threads hold up to this many at once under load, and
+# with the default of five each request past the fifth opened and closed its own.
+SQLITE_POOL = 20
+
 WRITE_OPTION = "kirok_write"
 
 
@@ -116,7 +121,9 @@ class Database:
         if self._engine is None:
             try:
                 if self.dialect == "sqlite":
-                    self._engine = create_engine(self.url, connect_args={"timeout": 30})
+                    self._engine = create_engine(
+                        self.url, connect_args={"timeout": 30}, pool_size=SQLITE_POOL
+                    )
                     event.listen(self._engine, "connect", _sqlite_pragmas)
                     event.listen(self._engine, "begin", _sqlite_begin)
                 else:
