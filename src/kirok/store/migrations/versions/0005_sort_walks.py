@@ -62,12 +62,12 @@ depends_on = None
 
 
 def upgrade() -> None:
+    bind = op.get_bind()
     op.drop_index("ix_records_facets", table_name="records")
     op.drop_index("ix_records_dates", table_name="records")
     op.create_index("ix_records_dates", "records", DATE_FACETS)
-    if op.get_bind().dialect.name == "sqlite":
+    if bind.dialect.name == "sqlite":
         op.create_index("ix_records_places", "records", PLACE_FACETS)
-    bind = op.get_bind()
     if bind.execute(sa.text("SELECT EXISTS (SELECT 1 FROM records)")).scalar():
         op.execute("ANALYZE records")  # the planner weighs the new indexes by their statistics
 
