@@ -177,3 +177,26 @@ def test_sqlite_connections_are_reused_by_many_threads_at_once(tmp_path: Path) -
     database.close()
     assert first <= at_once
     assert len(opened) == first, "the second and third bursts opened connections again"
+
+
+def test_sessions_come_from_one_factory_per_engine(tmp_path: Path) -> None:
+    """Each request opens a session: they share one factory (a new factory makes a
+    new Session class, whose events SQLAlchemy sets up again at a cost per
+    request), and a database closed and used again gets a factory for its new engine."""
+    from sqlalchemy import text
+
+    from kirok.store.database import Database
+
+    database = Database(f"sqlite:///{tmp_path / 'kirok.db'}")
+    database.upgrade()
+    kinds = set()
+    for _ in range(3):
+        with database.session() as session:
+            kinds.add(type(session))
+            session.execute(text("SELECT count(*) FROM records")).scalar()
+    assert len(kinds) == 1
+    database.close()
+    with database.session() as session:
+        assert session.execute(text("SELECT count(*) FROM records")).scalar() == 0
+        assert session.get_bind() is database.engine
+    database.close()

@@ -105,6 +105,7 @@ class Database:
         self.url = url if isinstance(url, URL) else resolve_url(url)
         self.dialect = self.url.get_backend_name()
         self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
 
     def __repr__(self) -> str:
         return f"Database({self.name!r})"
@@ -138,6 +139,7 @@ class Database:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+            self._sessions = None
 
     def _unavailable(self, error: DBAPIError) -> DatabaseUnavailable:
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
@@ -146,9 +148,12 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session whose work is committed by the caller, and rolled back on error."""
-        factory = sessionmaker(self.engine, expire_on_commit=False)
+        # one factory per engine: each sessionmaker makes a Session class of its
+        # own, and SQLAlchemy sets up that class's events, a cost per request
+        if self._sessions is None:
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         try:
-            with factory() as session:
+            with self._sessions() as session:
                 yield session
         except DBAPIError as error:
             if error.connection_invalidated or _is_connection_error(error):
