@@ -210,3 +210,77 @@ def test_walking_the_sort_index_finds_the_pages_sorting_does(
         known = sorted((r for r in by_id if key(r)), key=key, reverse=descending)
         expected = [r["id"] for r in known + [r for r in by_id if not key(r)]]
         assert [i for page in pages["walked"] for i in page] == expected
+
+
+def _words_of(record: dict[str, Any]) -> str:
+    """What a record's text search sees, rebuilt from the export."""
+    from kirok.extraction.lexicon import taxonomy
+
+    victims = record["victims"]
+    parts = [
+        record["violation"],
+        taxonomy()[record["violation"]].label,
+        record["kind"],
+        record["place"] or "",
+        record["perpetrator"] or "",
+        victims.get("count_text") or "",
+        *(victims.get("names") or []),
+    ]
+    return " ".join(parts + [span["text"] for span in record["evidence"]]).lower()
+
+
+@pytest.mark.parametrize(
+    ("word", "violation"),
+    [("korea", "movement"), ("forcibly", "movement.forced_return"), ("korea", "life")],
+)
+def test_text_with_a_violation_filter_counts_what_the_export_holds(
+    samples_db: str, word: str, violation: str
+) -> None:
+    """On SQLite the trigram index checks a family itself and a code is checked
+    on the records: either way the records, and the count, are the export's."""
+    family = "." not in violation
+    want = sorted(
+        r["id"]
+        for r in all_records(samples_db)
+        if word in _words_of(r)
+        and (r["violation"].startswith(violation + ".") if family else r["violation"] == violation)
+    )
+    assert len(want) > 1, "the sample corpus should hold such records"
+    assert sorted(search_ids(samples_db, word, "--violation", violation)) == want
+    table = ok(kirok("search", word, "--violation", violation, "--limit", "1", "--db", samples_db))
+    assert f"1-1 of {len(want)} records" in table.stdout
+
+
+FILTER_SETS = [
+    {},
+    {"violation": "life"},
+    {"text": "korea", "violation": "movement"},
+    {"text": "forcibly", "violation": "movement.forced_return"},
+    {"text": "forcibly", "kind": "incident"},
+    {"country": "KP", "date_from": "2019"},
+]
+
+
+@pytest.mark.parametrize("filters", FILTER_SETS, ids=[str(f) for f in FILTER_SETS])
+def test_a_list_shows_the_records_a_search_finds(samples_db: str, filters: dict[str, str]) -> None:
+    """The web app's lists read plain rows: the same records, order, counts and
+    source titles as the full records."""
+    from kirok.store import search
+    from kirok.store.database import Database
+
+    database = Database(samples_db)
+    with database.session() as session:
+        for sort, offset in (("date", 0), ("place", 3), ("victims", 0)):
+            wanted = search.Filters(**filters)
+            full = search.search_records(
+                session, database.dialect, wanted, limit=5, offset=offset, sort=sort
+            )
+            rows = search.list_records(
+                session, database.dialect, wanted, limit=5, offset=offset, sort=sort
+            )
+            assert rows.total == full.total
+            assert [(r.id, r.violation, r.place, r.review_state) for r in rows.items] == [
+                (r.id, r.violation, r.place, r.review_state) for r in full.items
+            ]
+            assert [r.source.title for r in rows.items] == [r.source.title for r in full.items]
+    database.close()

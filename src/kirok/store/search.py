@@ -28,7 +28,7 @@ from sqlalchemy import (
     table,
 )
 from sqlalchemy import column as column_
-from sqlalchemy.orm import Session, defer, selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from kirok.dates import PartialDate
 from kirok.errors import InvalidValue
@@ -137,18 +137,45 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _trigram_match(fts_table: str, words: list[str]) -> Select[Any] | None:
-    """Row IDs of an FTS5 trigram table holding every word of three characters or more."""
+def _trigram_match(
+    fts_table: str, words: list[str], family: str | None = None
+) -> Select[Any] | None:
+    """Row IDs of an FTS5 trigram table holding every word of three characters or
+    more (and, for ``records_fts``, of records of a violation ``family``)."""
     long_terms = [t for t in words if len(t) >= TRIGRAM]
     if not long_terms:
         return None
     fts = table(fts_table, column_("rowid"))
-    query = " AND ".join(_fts_phrase(t) for t in long_terms)
+    phrases = [_fts_phrase(t) for t in long_terms]
+    if family:
+        phrases.append(_family_phrase(family))
+    query = " AND ".join(phrases)
     return select(fts.c.rowid).where(literal_column(fts_table).op("MATCH")(query))
 
 
+def _family_phrase(family: str) -> str:
+    """The FTS5 query for records of a violation family: a record's search text
+    begins with its code (``kirok.store.records``), and ``^`` holds the phrase
+    to the start of the text."""
+    return "^" + _fts_phrase(family + ".")
+
+
+def _violation_in_text_index(dialect: str, filters: Filters) -> bool:
+    """SQLite: whether a search's trigram match checks the violation filter too.
+    It does for a family (a short phrase) when a word is long enough for the
+    index to be asked at all: the index then finds and counts the matches alone,
+    in about half the time that checking each against the violations' index
+    takes. A whole code is a long phrase, dearer to match than to check."""
+    return (
+        dialect == "sqlite"
+        and bool(filters.violation)
+        and filters.violation not in taxonomy()
+        and any(len(fold(t)) >= TRIGRAM for t in terms(filters.text))
+    )
+
+
 def _record_text_conditions(
-    dialect: str, words: list[str], look_up: bool
+    dialect: str, words: list[str], look_up: bool, family: str | None = None
 ) -> list[ColumnElement[bool]]:
     """Every word in the record's (lower-cased) search text.
 
@@ -157,12 +184,13 @@ def _record_text_conditions(
     characters or more exactly, and LIKE checks the shorter ones. ``look_up``:
     fetch each match by its ID (few matches); otherwise each row an index scan
     meets is checked against the matches (many matches, or a count).
+    ``family``: SQLite's trigram match checks the violation family too.
     """
     folded = [fold(word) for word in words]
     if dialect != "sqlite":
         return [Record.search_text.like(_like(t), escape="\\") for t in folded]
     conditions: list[ColumnElement[bool]] = []
-    matched = _trigram_match("records_fts", folded)
+    matched = _trigram_match("records_fts", folded, family)
     if matched is not None:
         record_id: Any = Record.id if look_up else literal_column("+records.id")
         conditions.append(record_id.in_(matched))
@@ -231,14 +259,16 @@ def record_conditions(
     ``unindexed``: see ``_column``)."""
     conditions: list[Any] = []
     words = terms(filters.text)
+    in_text_index = _violation_in_text_index(dialect, filters)
     if words:
-        conditions.extend(_record_text_conditions(dialect, words, look_up))
+        family = filters.violation if in_text_index else None
+        conditions.extend(_record_text_conditions(dialect, words, look_up, family))
     unindexed = unindexed and dialect == "sqlite"
 
     def column(name: str) -> Any:
         return _column(name, unindexed)
 
-    if filters.violation:
+    if filters.violation and not in_text_index:
         if filters.violation in taxonomy():
             conditions.append(column("violation") == filters.violation)
         else:  # a family's codes sort between "family." and "family/": an index range
@@ -280,35 +310,41 @@ def record_select(dialect: str, filters: Filters) -> Select[Record]:
 
 
 def _count(session: Session, conditions: list[Any]) -> int:
-    # count(*), not count(id): PostgreSQL's index-only scans hold no id
-    return (
-        session.scalar(select(func.count()).select_from(Record).where(and_(True, *conditions))) or 0
-    )
+    # count(*), not count(id): PostgreSQL's index-only scans hold no id; and no
+    # WHERE at all when nothing narrows, which SQLite counts from its smallest index
+    query = select(func.count()).select_from(Record)
+    return session.scalar(query.where(*conditions) if conditions else query) or 0
 
 
 def _text_count(session: Session, filters: Filters) -> int | None:
-    """SQLite: how many records hold every word, from ``records_fts`` alone (a
-    row per record), when every word is long enough for its trigrams."""
+    """SQLite: how many records hold every word (and are of the violation family
+    filtered by), from ``records_fts`` alone (a row per record), when every word
+    is long enough for its trigrams."""
     words = [fold(word) for word in terms(filters.text)]
-    matched = _trigram_match("records_fts", words)
+    family = filters.violation if _violation_in_text_index("sqlite", filters) else None
+    matched = _trigram_match("records_fts", words, family)
     if matched is None or any(len(word) < TRIGRAM for word in words):
         return None
     return session.scalar(select(func.count()).select_from(matched.subquery())) or 0
 
 
-def search_records(
+def _filters_beyond_text_index(dialect: str, filters: Filters) -> bool:
+    """Whether a filter is left that the trigram match does not check."""
+    if _violation_in_text_index(dialect, filters):
+        filters = Filters(**{**filters.as_dict(), "violation": None})
+    return filters.any_record_filter()
+
+
+def _page_of_ids(
     session: Session,
     dialect: str,
     filters: Filters,
-    *,
-    limit: int = 50,
-    offset: int = 0,
-    sort: str = "date",
-    descending: bool = True,
-    brief: bool = False,
-) -> Page[Record]:
-    """A page of records matching ``filters``, with sources and evidence loaded
-    (``brief``: only the sources' titles and dates, for a list)."""
+    limit: int,
+    offset: int,
+    sort: str,
+    descending: bool,
+) -> tuple[list[int], int]:
+    """The IDs of a page of records matching ``filters``, in order, and how many match."""
     if sort not in SORTS:
         raise InvalidValue(f"sort: {sort!r} is not one of: {', '.join(SORTS)}")
     conditions = record_conditions(dialect, filters)
@@ -342,7 +378,7 @@ def search_records(
         look_up = candidates is not None and candidates <= LOOK_UP_FEW
         if look_up:
             conditions = record_conditions(dialect, filters, look_up=True)
-        if candidates is not None and not filters.any_record_filter():
+        if candidates is not None and not _filters_beyond_text_index(dialect, filters):
             total = candidates
             ids = list(session.scalars(page(conditions, few=look_up)))
         else:  # every match is read to count them: sort them in the same pass
@@ -360,23 +396,96 @@ def search_records(
         if not few and sort in WALKABLE:  # many match: met soon along the sort's index
             conditions = record_conditions(dialect, filters, unindexed=True)
         ids = list(session.scalars(page(conditions, few=few)))
-    if brief:  # a list of records: no evidence, and not the sources' or records' text
-        details: tuple[Any, ...] = (
-            defer(Record.search_text),
-            selectinload(Record.source).load_only(
-                Source.id, Source.title, Source.filename, Source.publisher, Source.published
-            ),
-        )
-    else:
-        details = (
-            selectinload(Record.source),
-            selectinload(Record.evidence),
-            selectinload(Record.names),
-        )
+    return ids, total
+
+
+def search_records(
+    session: Session,
+    dialect: str,
+    filters: Filters,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    sort: str = "date",
+    descending: bool = True,
+) -> Page[Record]:
+    """A page of records matching ``filters``, with sources, evidence and names loaded."""
+    ids, total = _page_of_ids(session, dialect, filters, limit, offset, sort, descending)
+    details = (
+        selectinload(Record.source),
+        selectinload(Record.evidence),
+        selectinload(Record.names),
+    )
     by_id = {
         record.id: record
         for record in session.scalars(select(Record).where(Record.id.in_(ids)).options(*details))
     }
+    return Page(total, [by_id[i] for i in ids], limit, offset)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceBrief:
+    """What a list of records shows of each record's source."""
+
+    id: int
+    title: str | None
+    filename: str | None
+    publisher: str | None
+    published: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RecordRow:
+    """A record as a list shows it: its fields and its source's title, not its
+    evidence or text (read-only; open the record to change it)."""
+
+    source: SourceBrief
+    id: int
+    source_id: int
+    violation: str
+    kind: str
+    date: str | None
+    date_end: str | None
+    country: str | None
+    place: str | None
+    perpetrator: str | None
+    victim_count: int | None
+    victim_count_text: str | None
+    confidence: float
+    review_state: str
+
+
+_ROW_COLUMNS = (
+    *(getattr(Record, f.name) for f in fields(RecordRow) if f.name != "source"),
+    Source.title,
+    Source.filename,
+    Source.publisher,
+    Source.published,
+)
+
+
+def list_records(
+    session: Session,
+    dialect: str,
+    filters: Filters,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    sort: str = "date",
+    descending: bool = True,
+) -> Page[RecordRow]:
+    """A page of records matching ``filters`` for a list: the same records, in
+    the same order, as :func:`search_records`, read as plain rows in one query
+    (a list of 50 records is read several times faster than as ORM objects)."""
+    ids, total = _page_of_ids(session, dialect, filters, limit, offset, sort, descending)
+    found = session.execute(
+        select(*_ROW_COLUMNS).join(Source, Source.id == Record.source_id).where(Record.id.in_(ids))
+    ).all()
+    by_id = {}
+    for row in found:
+        *own, title, filename, publisher, published = row
+        source = SourceBrief(row.source_id, title, filename, publisher, published)
+        by_id[row.id] = RecordRow(source, *own)
     return Page(total, [by_id[i] for i in ids], limit, offset)
 
 

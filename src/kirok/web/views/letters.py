@@ -21,7 +21,7 @@ from kirok.countries import country_name
 from kirok.errors import InvalidValue, NotFound, StaleEdit
 from kirok.store.database import begin_write
 from kirok.store.schema import Letter
-from kirok.store.search import Filters, search_records
+from kirok.store.search import Filters, list_records
 from kirok.web.security import DbSession, Editor, SignedIn, check_csrf
 from kirok.web.views.common import render
 from kirok.web.views.records import FILTER_NAMES, filters_from
@@ -142,7 +142,7 @@ def _letter_page(
     found: list[Any] = []
     if find:
         try:
-            page = search_records(session, dialect, Filters(text=find), limit=FOUND, brief=True)
+            page = list_records(session, dialect, Filters(text=find), limit=FOUND)
             found = [r for r in page.items if r.review_state != "rejected"]
         except InvalidValue as trouble:
             problem = problem or str(trouble)

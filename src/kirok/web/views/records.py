@@ -18,7 +18,7 @@ from kirok.store.exchange import export_text
 from kirok.store.fields import EDITABLE, parse_field, perpetrators
 from kirok.store.records import get_field
 from kirok.store.schema import REVIEW_STATES, Record
-from kirok.store.search import SORTS, Filters, search_records
+from kirok.store.search import SORTS, Filters, RecordRow, list_records
 from kirok.web.security import DbSession, Editor, SignedIn, check_csrf
 from kirok.web.views.common import render
 
@@ -63,13 +63,13 @@ def record_list(
 ) -> Response:
     params = {name: request.query_params.get(name, "").strip() for name in FILTER_NAMES}
     error = None
-    rows: list[Record] = []
+    rows: list[RecordRow] = []
     total = 0
     if sort not in SORTS:
         sort = "date"
     try:
         filters = filters_from(params)
-        found = search_records(
+        found = list_records(
             session,
             request.app.state.database.dialect,
             filters,
@@ -77,7 +77,6 @@ def record_list(
             offset=(page - 1) * PAGE,
             sort=sort,
             descending=dir != "asc",
-            brief=True,
         )
         rows, total = found.items, found.total
     except InvalidValue as problem:
