@@ -425,13 +425,14 @@ def search_records(
 
 @dataclass(frozen=True, slots=True)
 class SourceBrief:
-    """What a list of records shows of each record's source."""
+    """What a list of records or sources shows of a source."""
 
     id: int
     title: str | None
     filename: str | None
     publisher: str | None
     published: str | None
+    sha256: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -461,6 +462,7 @@ _ROW_COLUMNS = (
     Source.filename,
     Source.publisher,
     Source.published,
+    Source.sha256,
 )
 
 
@@ -483,15 +485,15 @@ def list_records(
     ).all()
     by_id = {}
     for row in found:
-        *own, title, filename, publisher, published = row
-        source = SourceBrief(row.source_id, title, filename, publisher, published)
+        *own, title, filename, publisher, published, sha256 = row
+        source = SourceBrief(row.source_id, title, filename, publisher, published, sha256)
         by_id[row.id] = RecordRow(source, *own)
     return Page(total, [by_id[i] for i in ids], limit, offset)
 
 
 @dataclass
 class SourceHit:
-    source: Source
+    source: SourceBrief
     records: int
     snippet: str | None
 
@@ -564,16 +566,26 @@ def search_sources(
 def _source_page(
     session: Session, ids: list[int], words: list[str], total: int, limit: int, offset: int
 ) -> Page[SourceHit]:
-    """The sources of these IDs, in order, with their record counts and snippets."""
-    # the page's sources only: sorting whole rows would carry every match's text
-    by_id = {s.id: s for s in session.scalars(select(Source).where(Source.id.in_(ids)))}
-    rows = [by_id[i] for i in ids]
+    """The sources of these IDs, in order, with their record counts and snippets
+    (read as plain rows: the page's sources only, as sorting whole rows would
+    carry every match's text)."""
+    found = session.execute(select(*_SOURCE_COLUMNS).where(Source.id.in_(ids))).all()
+    by_id = {row.id: row for row in found}
     counts = dict(
         session.execute(
             select(Record.source_id, func.count())
-            .where(Record.source_id.in_([s.id for s in rows]))
+            .where(Record.source_id.in_(ids))
             .group_by(Record.source_id)
         ).all()
     )
-    hits = [SourceHit(s, counts.get(s.id, 0), snippet(s.text, words)) for s in rows]
+    hits = []
+    for source_id in ids:
+        *brief, text = by_id[source_id]
+        hits.append(SourceHit(SourceBrief(*brief), counts.get(source_id, 0), snippet(text, words)))
     return Page(total, hits, limit, offset)
+
+
+_SOURCE_COLUMNS = (
+    *(getattr(Source, f.name) for f in fields(SourceBrief)),
+    Source.text,
+)
