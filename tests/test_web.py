@@ -51,9 +51,12 @@ def wait_for(process: subprocess.Popen[Any], port: int, why: Callable[[], str]) 
 
 
 @contextmanager
-def running_server(folder: Path, env: dict[str, str] | None = None) -> Iterator[dict[str, Any]]:
-    """`kirok serve` over the sample corpus, with an editor, a viewer and an admin."""
-    db = str(folder / "kirok.db")
+def running_server(
+    folder: Path, env: dict[str, str] | None = None, db: str | None = None
+) -> Iterator[dict[str, Any]]:
+    """`kirok serve` over the sample corpus, with an editor, a viewer and an admin
+    (in ``db``, or an SQLite file in ``folder``)."""
+    db = db or str(folder / "kirok.db")
     ok(kirok("ingest", "--samples", "--db", db))
     for name, role in (("ana", "editor"), ("vic", "viewer"), ("root", "admin")):
         subprocess.run(
@@ -577,3 +580,33 @@ def test_serve_with_several_workers_shares_sign_ins(page: Page, server: dict[str
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_the_app_serves_and_changes_a_database_on_either_engine(
+    page: Page, db_url: str, tmp_path: Path
+) -> None:
+    """The same pages over SQLite and PostgreSQL; each request's session is closed
+    (on PostgreSQL in a worker thread), leaving no transaction open."""
+    with running_server(tmp_path, db=db_url) as running:
+        sign_in(page, running, "ana")
+        records = [r for line in export_lines(running["db"]) for r in line["records"]]
+        expect(page.locator("#total")).to_have_text(str(len(records)))
+        page.goto(running["url"] + "/records/1")
+        page.get_by_role("button", name="Accept").click()
+        expect(page.get_by_role("status").first).to_contain_text("Record 1 accepted")
+        assert record_in_db(running, 1)["review_state"] == "accepted"
+        page.goto(running["url"] + "/sources?q=China")
+        expect(page.locator("main")).to_contain_text("record")
+        if db_url.startswith("postgresql"):
+            from sqlalchemy import create_engine, text
+
+            engine = create_engine(db_url)
+            with engine.connect() as connection:
+                left_open = connection.execute(
+                    text(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        " AND state LIKE 'idle in transaction%' AND pid <> pg_backend_pid()"
+                    )
+                ).scalar()
+            engine.dispose()
+            assert left_open == 0

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from kirok.store.schema import User
@@ -18,9 +19,18 @@ class NotSignedIn(Exception):
     """Raised for a page that needs a person signed in; answered by a redirect."""
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    with request.app.state.database.session() as session:
-        yield session
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """A database session for the request. Opening one does no I/O (a connection
+    is taken at the first query, in the endpoint's thread), so it is opened here
+    on the event loop rather than at the cost of a trip to a worker thread; so is
+    closing it on SQLite (a local call), while a server's round trip is not."""
+    database = request.app.state.database
+    with database.session() as session:
+        try:
+            yield session
+        finally:
+            if database.dialect != "sqlite":
+                await run_in_threadpool(session.close)
 
 
 DbSession = Annotated[Session, Depends(get_session)]
