@@ -163,9 +163,10 @@ def _family_phrase(family: str) -> str:
 def _violation_in_text_index(dialect: str, filters: Filters) -> bool:
     """SQLite: whether a search's trigram match checks the violation filter too.
     It does for a family (a short phrase) when a word is long enough for the
-    index to be asked at all: the index then finds and counts the matches alone,
-    in about half the time that checking each against the violations' index
-    takes. A whole code is a long phrase, dearer to match than to check."""
+    index to be asked at all: the index then finds and counts the matches alone
+    (on 111,408 records, a place name within one family took 55% to 95% of the
+    time that checking each match against the violations' index did). A whole
+    code is a long phrase, dearer to match than to check."""
     return (
         dialect == "sqlite"
         and bool(filters.violation)
