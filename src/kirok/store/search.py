@@ -479,7 +479,7 @@ def list_records(
 ) -> Page[RecordRow]:
     """A page of records matching ``filters`` for a list: the same records, in
     the same order, as :func:`search_records`, read as plain rows in one query
-    (a list of 50 records is read several times faster than as ORM objects)."""
+    (50 records read about twice as fast as ORM objects)."""
     ids, total = _page_of_ids(session, dialect, filters, limit, offset, sort, descending)
     found = session.execute(
         select(*_ROW_COLUMNS).join(Source, Source.id == Record.source_id).where(Record.id.in_(ids))
