@@ -99,9 +99,12 @@ class Filters:
         if self.state and self.state not in REVIEW_STATES:
             raise InvalidValue(f"state: {self.state!r} is not one of: {', '.join(REVIEW_STATES)}")
 
-    def any_record_filter(self) -> bool:
+    def any_record_filter(self, ignoring: tuple[str, ...] = ()) -> bool:
+        """Whether a filter other than the text (and the fields ``ignoring``) is given."""
         return any(
-            getattr(self, f.name) not in (None, "") for f in fields(self) if f.name != "text"
+            getattr(self, f.name) not in (None, "")
+            for f in fields(self)
+            if f.name != "text" and f.name not in ignoring
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -331,9 +334,8 @@ def _text_count(session: Session, filters: Filters) -> int | None:
 
 def _filters_beyond_text_index(dialect: str, filters: Filters) -> bool:
     """Whether a filter is left that the trigram match does not check."""
-    if _violation_in_text_index(dialect, filters):
-        filters = Filters(**{**filters.as_dict(), "violation": None})
-    return filters.any_record_filter()
+    checked = ("violation",) if _violation_in_text_index(dialect, filters) else ()
+    return filters.any_record_filter(ignoring=checked)
 
 
 def _page_of_ids(
