@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kirok.store.counts import count_problems
 from kirok.store.fulltext import index_problems
 from kirok.store.schema import Original, Source
 
@@ -20,8 +21,9 @@ class Verification:
 
 def verify(session: Session) -> Verification:
     """Hash every original again, check each source has its original, and (SQLite)
-    that the search indexes hold what the tables do."""
-    result = Verification(problems=index_problems(session.connection()))
+    that the search indexes and the counts of records hold what the tables do."""
+    connection = session.connection()
+    result = Verification(problems=index_problems(connection) + count_problems(connection))
     for sha256 in session.scalars(select(Original.sha256).order_by(Original.sha256)).all():
         original = session.get(Original, sha256)
         assert original is not None

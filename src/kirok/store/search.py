@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session, selectinload
 from kirok.dates import PartialDate
 from kirok.errors import InvalidValue
 from kirok.extraction.lexicon import taxonomy
+from kirok.store.counts import counted
 from kirok.store.fields import check_field, perpetrators
 from kirok.store.fulltext import fold
 from kirok.store.schema import REVIEW_STATES, Record, Source
@@ -394,7 +395,8 @@ def _page_of_ids(
             else:  # a page past the end: count them after all
                 total = _count(session, conditions)
     else:
-        total = _count(session, conditions)
+        known = counted(session.connection(), filters)  # SQLite, a few filters: kept counts
+        total = _count(session, conditions) if known is None else known
         few = total <= SORT_FEW
         if not few and sort in WALKABLE:  # many match: met soon along the sort's index
             conditions = record_conditions(dialect, filters, unindexed=True)
