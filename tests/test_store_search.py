@@ -284,3 +284,68 @@ def test_a_list_shows_the_records_a_search_finds(samples_db: str, filters: dict[
             ]
             assert [r.source.title for r in rows.items] == [r.source.title for r in full.items]
     database.close()
+
+
+@pytest.mark.parametrize(("word", "violation"), [("korea", None), ("korea", "movement")])
+@pytest.mark.parametrize("sort", ["date", "id"])
+@pytest.mark.parametrize("always", [False, True], ids=["when-dense", "always"])
+def test_a_text_search_read_from_the_newest_records_finds_the_pages_the_index_does(
+    samples_db: str,
+    word: str,
+    violation: str | None,
+    sort: str,
+    always: bool,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """SQLite looks for a text search's first pages among the newest records when
+    the matches are many (here: windows of 2 to 19 records, a page of one; or
+    for every page): the same pages, totals and order as gathering the matches
+    from the trigram index, whether the page lies in the window or not; and the
+    export's records."""
+    from kirok.store import search
+    from kirok.store.database import Database
+
+    want = {
+        r["id"]
+        for r in all_records(samples_db)
+        if word in _words_of(r)
+        and (violation is None or r["violation"].startswith(violation + "."))
+    }
+    assert len(want) > 4, "the sample corpus should hold such records"
+    walks: list[bool] = []
+    newest_with_text = search._newest_with_text
+
+    def counted_walk(*args: Any) -> list[int] | None:
+        found = newest_with_text(*args)
+        walks.append(found is not None)
+        return found
+
+    monkeypatch.setattr(search, "_newest_with_text", counted_walk)
+    monkeypatch.setattr(search, "LOOK_UP_FEW", 0)
+    if always:
+        monkeypatch.setattr(search, "_dense_enough", lambda *_: True)
+    database = Database(samples_db)
+    pages: dict[int, list[list[int]]] = {}
+    for window in (0, 2, 5, 8, 12, 19):  # 0: never read from the newest
+        monkeypatch.setattr(search, "WALK_ROWS", window)
+        with database.session() as session:
+            found = [
+                search.list_records(
+                    session,
+                    database.dialect,
+                    search.Filters(text=word, violation=violation),
+                    limit=1,
+                    offset=offset,
+                    sort=sort,
+                )
+                for offset in range(len(want) + 1)
+            ]
+        assert {page.total for page in found} == {len(want)}
+        pages[window] = [[row.id for row in page.items] for page in found]
+        assert pages[window] == pages[0], f"a window of {window} records"
+    assert {i for page in pages[0] for i in page} == want
+    if database.dialect == "sqlite":
+        assert any(walks), "some pages should have been found among the newest records"
+        if always:
+            assert not all(walks), "some windows should have been too small for the page"
+    database.close()

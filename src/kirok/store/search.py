@@ -55,6 +55,7 @@ SORTS = {
 SORT_FEW = 20_000  # matches sorted in memory rather than found along a sort index
 WALKABLE = ("date", "id", "place")  # sorts kept in order by an index: dates, key, places
 LOOK_UP_FEW = 2_000  # text matches looked up one by one rather than met along an index
+WALK_ROWS = 3_000  # SQLite: records a text search's page may be looked for among, newest first
 
 
 @dataclass
@@ -339,6 +340,62 @@ def _filters_beyond_text_index(dialect: str, filters: Filters) -> bool:
     return filters.any_record_filter(ignoring=checked)
 
 
+def _dense_enough(wanted: int, matches: int, records: int) -> bool:
+    """Whether ``wanted`` of ``matches`` spread evenly over ``records`` lie within
+    the newest ``WALK_ROWS / 2``."""
+    return wanted * records <= matches * WALK_ROWS // 2
+
+
+def _newest_with_text(
+    session: Session,
+    filters: Filters,
+    sort: str,
+    descending: bool,
+    limit: int,
+    offset: int,
+    matches: int,
+) -> list[int] | None:
+    """SQLite: the IDs of a page of a text search that many records match, sorted
+    newest (or highest ID) first, found by reading the newest records' own search
+    text (LIKE finds exactly what the trigram match does: both look for the
+    lower-cased term in the lower-cased text) instead of gathering every match
+    from the trigram index first, which cost three to six times as much for a
+    place named in a tenth of 111,408 records. Tried when the matches are dense
+    enough for the page to lie, evenly spread, within the newest ``WALK_ROWS / 2``
+    records, and read no further than the newest ``WALK_ROWS``; None when the page
+    is not found there (matches bunched among older records), and the caller
+    gathers the matches after all."""
+    wanted = offset + limit
+    if not descending or sort not in ("date", "id") or not matches:
+        return None
+    records = session.scalar(select(func.max(Record.id))) or 0  # about how many there are
+    if not _dense_enough(wanted, matches, records):
+        return None
+    key = SORTS[sort]
+    bound = session.scalar(
+        select(key).where(key.is_not(None)).order_by(key.desc()).offset(WALK_ROWS).limit(1)
+    )
+    if bound is None:  # fewer records than that: the trigram index is no dearer
+        return None
+    conditions: list[Any] = [key > bound]
+    conditions.extend(
+        _column("search_text", True).like(_like(fold(word)), escape="\\")
+        for word in terms(filters.text)
+    )
+    if filters.violation:  # a family: the trigram match checked it too
+        conditions.append(_column("violation", True) > filters.violation + ".")
+        conditions.append(_column("violation", True) < filters.violation + "/")
+    found = list(
+        session.scalars(
+            select(Record.id)
+            .where(*conditions)
+            .order_by(key.desc().nulls_last(), Record.id.desc())
+            .limit(wanted)
+        )
+    )
+    return found[offset:] if len(found) == wanted else None
+
+
 def _page_of_ids(
     session: Session,
     dialect: str,
@@ -384,7 +441,14 @@ def _page_of_ids(
             conditions = record_conditions(dialect, filters, look_up=True)
         if candidates is not None and not _filters_beyond_text_index(dialect, filters):
             total = candidates
-            ids = list(session.scalars(page(conditions, few=look_up)))
+            walked = None
+            if not look_up:
+                walked = _newest_with_text(session, filters, sort, descending, limit, offset, total)
+            ids = (
+                walked
+                if walked is not None
+                else list(session.scalars(page(conditions, few=look_up)))
+            )
         else:  # every match is read to count them: sort them in the same pass
             found = session.execute(
                 page(conditions, few=True).add_columns(func.count().over())
