@@ -344,7 +344,8 @@ def test_a_text_search_read_from_the_newest_records_finds_the_pages_the_index_do
         pages[window] = [[row.id for row in page.items] for page in found]
         assert pages[window] == pages[0], f"a window of {window} records"
     assert {i for page in pages[0] for i in page} == want
-    if database.dialect == "sqlite":
+    if database.dialect == "sqlite" and (always or violation is None):
+        # (five records of the family, among 29, are too few to be worth a walk)
         assert any(walks), "some pages should have been found among the newest records"
         if always:
             assert not all(walks), "some windows should have been too small for the page"
