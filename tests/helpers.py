@@ -51,6 +51,20 @@ def ok(result: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[
     return result
 
 
+def downgrade(db: str, revision: str) -> None:
+    """Take the database at ``db`` back to schema ``revision`` (Alembic)."""
+    from alembic import command
+
+    from kirok.store.database import Database, _migrations
+
+    database = Database(db)
+    config = _migrations()
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+    database.close()
+
+
 def export_lines(db: str, *filters: str) -> list[dict[str, Any]]:
     """Everything in the database, as `kirok export --format jsonl` gives it."""
     out = ok(kirok("export", "--db", db, "--format", "jsonl", *filters)).stdout

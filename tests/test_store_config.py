@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import INCIDENT, kirok, ok, write_txt
+from helpers import INCIDENT, downgrade, kirok, ok, write_txt
 from kirok.store.schema import SCHEMA_REVISION
 
 
@@ -117,18 +117,9 @@ def test_a_database_from_before_the_search_indexes_is_upgraded_and_searched(
 ) -> None:
     """Migration 0004 (the covering index of filters, one full-text row per record
     on SQLite) on a database that already holds records, and back."""
-    from alembic import command
-
-    from kirok.store.database import Database, _migrations
-
     write_txt(tmp_path / "report.txt", INCIDENT)
     ok(kirok("ingest", str(tmp_path / "report.txt"), "--db", db_url))
-    database = Database(db_url)
-    config = _migrations()
-    with database.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0003")
-    database.close()
+    downgrade(db_url, "0003")
     refused = kirok("search", "wading", "--db", db_url)
     assert refused.returncode != 0 and "older schema (0003)" in refused.stderr
     assert f"schema {SCHEMA_REVISION}" in ok(kirok("init", "--db", db_url)).stdout

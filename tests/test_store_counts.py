@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from helpers import export_lines, kirok, ok
+from helpers import downgrade, export_lines, kirok, ok
 
 Check = Callable[[dict[str, Any]], bool]
 LISTS: list[tuple[list[str], Check]] = [
@@ -115,18 +115,9 @@ def test_deleted_records_leave_the_counts_and_a_wrong_count_is_reported(
 
 
 def test_an_older_database_gets_its_counts_when_upgraded(tmp_path: Path) -> None:
-    from alembic import command
-
-    from kirok.store.database import Database, _migrations
-
     db = str(tmp_path / "kirok.db")
     ok(kirok("ingest", "--samples", "--db", db))
-    database = Database(db)
-    config = _migrations()
-    with database.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0005")
-    database.close()
+    downgrade(db, "0005")
     with sqlite3.connect(db) as connection:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert "record_counts" not in tables

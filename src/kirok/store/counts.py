@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, column, func, select, table, text
 
-from kirok.extraction.lexicon import taxonomy
+from kirok.store.fields import violation_conditions
 
 if TYPE_CHECKING:
     from kirok.store.search import Filters
@@ -36,11 +36,8 @@ def counted(connection: Connection, filters: Filters) -> int | None:
     ):
         return None
     conditions: list[Any] = []
-    if filters.violation in taxonomy():
-        conditions.append(COUNTS.c.violation == filters.violation)
-    elif filters.violation:  # a family: its codes sort between "family." and "family/"
-        conditions.append(COUNTS.c.violation > filters.violation + ".")
-        conditions.append(COUNTS.c.violation < filters.violation + "/")
+    if filters.violation:
+        conditions.extend(violation_conditions(COUNTS.c.violation, filters.violation))
     if filters.kind:
         conditions.append(COUNTS.c.kind == filters.kind)
     if filters.state:

@@ -43,6 +43,14 @@ MAX_COUNT = 100_000_000
 MAX_NAME = 200
 
 
+def violation_conditions(column: Any, violation: str) -> list[Any]:
+    """SQL conditions on ``column`` for a violation filter: a code, or a family,
+    whose codes sort between "family." and "family/" (an index range)."""
+    if violation in taxonomy():
+        return [column == violation]
+    return [column > violation + ".", column < violation + "/"]
+
+
 @cache
 def perpetrators() -> tuple[str, ...]:
     """The canonical perpetrator names, as the actor table holds them."""

@@ -34,7 +34,7 @@ from kirok.dates import PartialDate
 from kirok.errors import InvalidValue
 from kirok.extraction.lexicon import taxonomy
 from kirok.store.counts import counted
-from kirok.store.fields import check_field, perpetrators
+from kirok.store.fields import check_field, perpetrators, violation_conditions
 from kirok.store.fulltext import fold
 from kirok.store.schema import REVIEW_STATES, Record, Source
 
@@ -275,11 +275,7 @@ def record_conditions(
         return _column(name, unindexed)
 
     if filters.violation and not in_text_index:
-        if filters.violation in taxonomy():
-            conditions.append(column("violation") == filters.violation)
-        else:  # a family's codes sort between "family." and "family/": an index range
-            conditions.append(column("violation") > filters.violation + ".")
-            conditions.append(column("violation") < filters.violation + "/")
+        conditions.extend(violation_conditions(column("violation"), filters.violation))
     if filters.kind:
         conditions.append(column("kind") == filters.kind)
     if filters.date_from:
@@ -386,8 +382,7 @@ def _newest_with_text(
         for word in terms(filters.text)
     )
     if filters.violation:  # a family: the trigram match checked it too
-        conditions.append(_column("violation", True) > filters.violation + ".")
-        conditions.append(_column("violation", True) < filters.violation + "/")
+        conditions.extend(violation_conditions(_column("violation", True), filters.violation))
     found = list(
         session.scalars(
             select(Record.id)
@@ -444,14 +439,12 @@ def _page_of_ids(
             conditions = record_conditions(dialect, filters, look_up=True)
         if candidates is not None and not _filters_beyond_text_index(dialect, filters):
             total = candidates
-            walked = None
-            if not look_up:
-                walked = _newest_with_text(session, filters, sort, descending, limit, offset, total)
-            ids = (
-                walked
-                if walked is not None
-                else list(session.scalars(page(conditions, few=look_up)))
+            walked = (
+                None
+                if look_up
+                else _newest_with_text(session, filters, sort, descending, limit, offset, total)
             )
+            ids = list(session.scalars(page(conditions, few=look_up))) if walked is None else walked
         else:  # every match is read to count them: sort them in the same pass
             found = session.execute(
                 page(conditions, few=True).add_columns(func.count().over())

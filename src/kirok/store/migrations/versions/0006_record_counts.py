@@ -22,13 +22,15 @@ branch_labels = None
 depends_on = None
 
 # frozen copies: a migration keeps the schema of its own day
-MATCHES = "violation = {row}.violation AND kind = {row}.kind AND review_state = {row}.review_state"
 ADD_NEW = (
     "INSERT INTO record_counts (violation, kind, review_state, records) "
     "VALUES (new.violation, new.kind, new.review_state, 1) "
     "ON CONFLICT DO UPDATE SET records = records + 1;"
 )
-TAKE_OLD = f"UPDATE record_counts SET records = records - 1 WHERE {MATCHES.format(row='old')};"
+TAKE_OLD = (
+    "UPDATE record_counts SET records = records - 1 WHERE violation = old.violation "
+    "AND kind = old.kind AND review_state = old.review_state;"
+)
 COUNTS = [
     "CREATE TABLE record_counts (violation VARCHAR(64) NOT NULL, kind VARCHAR(16) NOT NULL, "
     "review_state VARCHAR(16) NOT NULL, records INTEGER NOT NULL, "
