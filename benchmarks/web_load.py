@@ -1,7 +1,7 @@
 """Load test of the web app, on loopback only and bounded in time.
 
     python benchmarks/web_load.py [--documents 10000] [--readers 20] [--editors 2]
-        [--seconds 60] [--db PATH] [--workers 2]
+        [--seconds 60] [--db PATH] [--workers 2] [--new-connections]
 
 Builds (or reuses, with ``--db``) a database of generated reports — 10,000 of
 them make about 110,000 records — serves it with ``kirok serve`` on 127.0.0.1,
@@ -11,13 +11,17 @@ pages; text searches; record pages; source searches) and ``--editors`` editors
 median and 95th percentile time of each kind of page, the errors, and checks
 that every edit the server accepted is in the database (no lost edits).
 Targets: p95 under 300 ms for list and search pages, no errors, no lost edits.
+Each reader and editor keeps its HTTP connection open from request to request,
+as a browser does; ``--new-connections`` opens one per request instead (the
+script's behaviour until 2026-11-23), which costs both sides more.
 The load runs in this process (threads) on the same two cores as the server.
 """
 
 from __future__ import annotations
 
 import argparse
-import http.cookiejar
+import http.client
+import http.cookies
 import random
 import re
 import socket
@@ -27,9 +31,7 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -48,26 +50,63 @@ VERSION = re.compile(r'name="version" value="(\d+)"')
 
 
 class Client:
-    def __init__(self, base: str) -> None:
-        self.base = base
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-        )
+    """One person's browser: its cookies, and one HTTP connection kept open from
+    request to request, as browsers keep them (``keep_alive=False``: a new
+    connection for every request). Redirects are followed, as a browser does."""
+
+    def __init__(self, base: str, keep_alive: bool = True) -> None:
+        address = urllib.parse.urlsplit(base)
+        self.host, self.port = address.hostname or "127.0.0.1", address.port or 80
+        self.keep_alive = keep_alive
+        self.cookies: dict[str, str] = {}
+        self.connection: http.client.HTTPConnection | None = None
 
     def get(self, path: str) -> tuple[int, str]:
-        try:
-            with self.opener.open(self.base + path, timeout=30) as response:
-                return response.status, response.read().decode("utf-8")
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode("utf-8", "replace")
+        return self._request("GET", path, None)
 
     def post(self, path: str, form: dict[str, str]) -> tuple[int, str]:
-        data = urllib.parse.urlencode(form).encode()
-        try:
-            with self.opener.open(self.base + path, data=data, timeout=30) as response:
-                return response.status, response.read().decode("utf-8")
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode("utf-8", "replace")
+        return self._request("POST", path, urllib.parse.urlencode(form).encode())
+
+    def _request(self, method: str, path: str, body: bytes | None) -> tuple[int, str]:
+        for _ in range(10):
+            response = self._send(method, path, body)
+            data = response.read()
+            if not self.keep_alive and self.connection is not None:
+                self.connection.close()
+                self.connection = None
+            for header in response.headers.get_all("Set-Cookie") or []:
+                cookie: http.cookies.SimpleCookie = http.cookies.SimpleCookie()
+                cookie.load(header)
+                for name, morsel in cookie.items():
+                    if morsel.value and morsel["max-age"] != "0":
+                        self.cookies[name] = morsel.value
+                    else:
+                        self.cookies.pop(name, None)
+            location = response.getheader("Location")
+            if response.status not in (301, 302, 303, 307, 308) or not location:
+                return response.status, data.decode("utf-8", "replace")
+            path = urllib.parse.urljoin(path, location)
+            if response.status not in (307, 308):
+                method, body = "GET", None
+        raise RuntimeError(f"too many redirects from {path}")
+
+    def _send(self, method: str, path: str, body: bytes | None) -> http.client.HTTPResponse:
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        for attempt in (1, 2):
+            reused = self.connection is not None
+            if self.connection is None:
+                self.connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
+            try:
+                self.connection.request(method, path, body, headers)
+                return self.connection.getresponse()
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                self.connection.close()
+                self.connection = None
+                if not reused or attempt == 2:  # a fresh connection failed: not a stale one
+                    raise
+        raise AssertionError("unreachable")
 
     def sign_in(self, name: str) -> None:
         _, page = self.get("/login")
@@ -100,9 +139,11 @@ class Tally:
                 self.errors.append(f"{kind}: HTTP {status}")
 
 
-def reader(base: str, name: str, stop: float, tally: Tally, seed: int, top_id: int) -> None:
+def reader(
+    base: str, name: str, stop: float, tally: Tally, seed: int, top_id: int, keep_alive: bool
+) -> None:
     rng = random.Random(seed)
-    client = Client(base)
+    client = Client(base, keep_alive)
     client.sign_in(name)
     while time.monotonic() < stop:
         choice = rng.random()
@@ -125,8 +166,10 @@ def reader(base: str, name: str, stop: float, tally: Tally, seed: int, top_id: i
         tally.add(kind, started, status)
 
 
-def editor(base: str, name: str, stop: float, tally: Tally, ids: list[int]) -> None:
-    client = Client(base)
+def editor(
+    base: str, name: str, stop: float, tally: Tally, ids: list[int], keep_alive: bool
+) -> None:
+    client = Client(base, keep_alive)
     client.sign_in(name)
     done = 0
     for number, record_id in enumerate(ids):
@@ -182,7 +225,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--db", type=Path, help="reuse (or keep) this database")
     parser.add_argument("--workers", type=int, default=2, help="kirok serve --workers")
+    parser.add_argument(
+        "--new-connections",
+        action="store_true",
+        help="open a new connection for every request (by default each reader keeps one open)",
+    )
     args = parser.parse_args()
+    keep_alive = not args.new_connections
     work = Path(tempfile.mkdtemp(prefix="kirok-load-"))
     db = args.db or work / "kirok.db"
     kirok = [sys.executable, "-m", "kirok"]
@@ -233,7 +282,10 @@ def main() -> None:
         tally = Tally()
         stop = time.monotonic() + args.seconds
         threads = [
-            threading.Thread(target=reader, args=(base, f"reader{i}", stop, tally, i, top_id))
+            threading.Thread(
+                target=reader,
+                args=(base, f"reader{i}", stop, tally, i, top_id, keep_alive),
+            )
             for i in range(args.readers)
         ]
         share = top_id // max(1, args.editors)
@@ -246,6 +298,7 @@ def main() -> None:
                     stop,
                     tally,
                     list(range(1 + i * share, 1 + (i + 1) * share)),
+                    keep_alive,
                 ),
             )
             for i in range(args.editors)
@@ -259,7 +312,8 @@ def main() -> None:
         server.wait(timeout=30)
     print(
         f"{records:,} records; {args.readers} readers, {args.editors} editors, "
-        f"{args.seconds:.0f} s; kirok serve --workers {args.workers}"
+        f"{args.seconds:.0f} s; kirok serve --workers {args.workers}; "
+        + ("a new connection per request" if args.new_connections else "connections kept open")
     )
     for kind, values in sorted(tally.times.items()):
         print(
