@@ -1,7 +1,7 @@
 """Load test of the web app, on loopback only and bounded in time.
 
     python benchmarks/web_load.py [--documents 10000] [--readers 20] [--editors 2]
-        [--seconds 60] [--db PATH] [--workers 2] [--new-connections]
+        [--seconds 60] [--db PATH] [--workers 2] [--pages-at-once N] [--new-connections]
 
 Builds (or reuses, with ``--db``) a database of generated reports — 10,000 of
 them make about 110,000 records — serves it with ``kirok serve`` on 127.0.0.1,
@@ -226,6 +226,9 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="reuse (or keep) this database")
     parser.add_argument("--workers", type=int, default=2, help="kirok serve --workers")
     parser.add_argument(
+        "--pages-at-once", type=int, help="kirok serve --pages-at-once (default: its own)"
+    )
+    parser.add_argument(
         "--new-connections",
         action="store_true",
         help="open a new connection for every request (by default each reader keeps one open)",
@@ -267,7 +270,11 @@ def main() -> None:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen(
-        [*kirok, "serve", "--db", str(db), "--port", str(port), "--workers", str(args.workers)],
+        [
+            *kirok,
+            *("serve", "--db", str(db), "--port", str(port), "--workers", str(args.workers)),
+            *(() if args.pages_at_once is None else ("--pages-at-once", str(args.pages_at_once))),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -312,7 +319,9 @@ def main() -> None:
         server.wait(timeout=30)
     print(
         f"{records:,} records; {args.readers} readers, {args.editors} editors, "
-        f"{args.seconds:.0f} s; kirok serve --workers {args.workers}; "
+        f"{args.seconds:.0f} s; kirok serve --workers {args.workers}"
+        + ("" if args.pages_at_once is None else f" --pages-at-once {args.pages_at_once}")
+        + "; "
         + ("a new connection per request" if args.new_connections else "connections kept open")
     )
     for kind, values in sorted(tally.times.items()):

@@ -15,6 +15,7 @@ import typer
 
 from kirok.errors import InvalidValue
 from kirok.store_cli import DbOption, _database, _fail, _guard, _stderr
+from kirok.web.turns import PAGES_AT_ONCE
 
 user_app = typer.Typer(help="Accounts for the web app.", no_args_is_help=True)
 
@@ -51,13 +52,18 @@ def _serve(
     open_browser: bool,
     outbox: Path | None = None,
     workers: int = 1,
+    pages_at_once: int = PAGES_AT_ONCE,
 ) -> None:
     import uvicorn
 
     from kirok.web import WebSettings, create_app
 
     # made here even for several workers: a database that cannot serve is named now
-    app = _guard(lambda: create_app(WebSettings(database=database_url, outbox=outbox)))
+    app = _guard(
+        lambda: create_app(
+            WebSettings(database=database_url, outbox=outbox, pages_at_once=pages_at_once)
+        )
+    )
     if not app.state.mailer.host:
         _stderr().print(f"Emails (sign-on confirmations) go to {app.state.mailer.outbox}/")
     address = f"http://{host}:{port}"
@@ -71,6 +77,7 @@ def _serve(
     if database_url:
         os.environ["KIROK_DATABASE_URL"] = database_url
     os.environ["KIROK_OUTBOX"] = str(app.state.mailer.outbox)
+    os.environ["KIROK_PAGES_AT_ONCE"] = str(pages_at_once)
     uvicorn.run(
         "kirok.web.app:app_from_environment",
         factory=True,
@@ -92,12 +99,21 @@ def serve(
     workers: Annotated[
         int, typer.Option(min=1, max=64, help="Server processes (one per core is a good start).")
     ] = 1,
+    pages_at_once: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            max=1000,
+            help="Pages each server process builds at once; further requests wait their "
+            "turn, first come, first served (0: no limit).",
+        ),
+    ] = PAGES_AT_ONCE,
 ) -> None:
     """Serve the web app over a Kirok database."""
     database = _database(db)
     _guard(database.require_current)
     database.close()
-    _serve(db, host, port, open_browser=False, workers=workers)
+    _serve(db, host, port, open_browser=False, workers=workers, pages_at_once=pages_at_once)
 
 
 def demo(

@@ -25,6 +25,7 @@ from kirok.store.database import Database
 from kirok.store.users import secret_key
 from kirok.web import views
 from kirok.web.security import NotSignedIn
+from kirok.web.turns import PAGES_AT_ONCE, Turns
 
 SESSION_HOURS = 12
 HEADERS = {
@@ -44,6 +45,7 @@ class WebSettings:
     database: str | None = None
     secure_cookies: bool = False
     outbox: Path | None = None  # where sign-on emails go when no SMTP server is set
+    pages_at_once: int = PAGES_AT_ONCE  # per server process; 0: every request at once
 
 
 def _folder(name: str) -> Path:
@@ -100,6 +102,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         )
 
     app.add_middleware(Guard, templates=templates)
+    if settings.pages_at_once:
+        app.add_middleware(Turns, pages=settings.pages_at_once)
     return app
 
 
@@ -147,5 +151,12 @@ class Guard:
 def app_from_environment() -> FastAPI:
     """The app for each worker process of ``kirok serve --workers N``: the
     database from ``KIROK_DATABASE_URL`` (or ./kirok.db), mail settings from
-    the environment (see kirok.advocacy.mail)."""
-    return create_app(WebSettings(database=os.environ.get("KIROK_DATABASE_URL") or None))
+    the environment (see kirok.advocacy.mail), and how many pages each process
+    builds at once from ``KIROK_PAGES_AT_ONCE``."""
+    pages = os.environ.get("KIROK_PAGES_AT_ONCE")
+    return create_app(
+        WebSettings(
+            database=os.environ.get("KIROK_DATABASE_URL") or None,
+            pages_at_once=int(pages) if pages else PAGES_AT_ONCE,
+        )
+    )
