@@ -8,7 +8,8 @@ progress, and the slower pages (text searches) are the ones that wait longest.
 Taking pages a few at a time, in the order they came, makes every page wait
 about as long as any other, and the process spends less of its time switching
 between threads. (On 111,408 records with 20 readers and 2 editors, the 95th
-percentile of search pages fell by about half: docs/web.md.)
+percentile of search pages fell from 209 to 303 ms to 148 to 162 ms, back to
+back: docs/web.md.)
 
 Only pages that read (GET and HEAD) take turns: a form posted (an edit, an
 upload) goes straight on, and so does a page's streamed body, since a turn ends
