@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +52,24 @@ def ok(result: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[
     """The result, after checking the command succeeded (showing why not if it did not)."""
     assert result.returncode == 0, f"exit {result.returncode}\n{result.stdout}\n{result.stderr}"
     return result
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_for(process: subprocess.Popen[Any], port: int, why: Callable[[], str]) -> None:
+    """Until the server answers on ``port``; fails with ``why()`` if it exits first."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            assert process.poll() is None, why()
+            time.sleep(0.1)
 
 
 def downgrade(db: str, revision: str) -> None:

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from urllib.parse import quote
 
 import pytest
 
-from helpers import REPO, export_lines, kirok, ok
+from helpers import REPO, export_lines, free_port, kirok, ok, wait_for
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = REPO / "build" / "screenshots"
@@ -30,24 +29,6 @@ if not CHROMIUM.exists():
     pytest.skip(f"{CHROMIUM} is not installed (apt install chromium)", allow_module_level=True)
 
 from playwright.sync_api import Browser, Page, expect  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def wait_for(process: subprocess.Popen[Any], port: int, why: Callable[[], str]) -> None:
-    """Until the server answers on ``port``; fails with ``why()`` if it exits first."""
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return
-        except OSError:
-            assert process.poll() is None, why()
-            time.sleep(0.1)
 
 
 @contextmanager

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import http.client
-import socket
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from helpers import kirok, ok
+from helpers import free_port, kirok, ok, wait_for
 from kirok.web.turns import Turns
 
 WORK = 0.02  # seconds a page takes to build
@@ -125,9 +124,7 @@ def test_kirok_serve_takes_pages_in_turn(tmp_path: Path) -> None:
     ok(kirok("init", "--db", db))
     refused = kirok("serve", "--db", db, "--pages-at-once", "-1")
     assert refused.returncode != 0 and "--pages-at-once" in refused.stderr
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     command = ["serve", "--db", db, "--port", str(port), "--pages-at-once", "1"]
     server = subprocess.Popen(
         [sys.executable, "-m", "kirok", *command],
@@ -135,14 +132,7 @@ def test_kirok_serve_takes_pages_in_turn(tmp_path: Path) -> None:
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, "no server"
-                time.sleep(0.1)
+        wait_for(server, port, lambda: f"kirok serve exited {server.returncode}")
 
         def sign_in_page(_: int) -> tuple[int, bool]:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
