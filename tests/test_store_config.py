@@ -191,3 +191,39 @@ def test_sessions_come_from_one_factory_per_engine(tmp_path: Path) -> None:
         assert session.execute(text("SELECT count(*) FROM records")).scalar() == 0
         assert session.get_bind() is database.engine
     database.close()
+
+
+def test_an_ingests_sqlite_settings_stay_with_its_own_transactions(tmp_path: Path) -> None:
+    """An ingest writes with a bigger page cache and rarer checkpoints; a web
+    upload's connection, back in the pool, serves the next request with SQLite's
+    own defaults."""
+    from sqlalchemy import text
+
+    from kirok.store.database import BULK_SETTINGS, DEFAULT_SETTINGS, Database, begin_write
+    from kirok.store.ingest import ingest_items
+
+    database = Database(f"sqlite:///{tmp_path / 'kirok.db'}")
+    database.upgrade()
+
+    def settings(session: object) -> dict[str, int]:
+        return {
+            name: session.execute(text(f"PRAGMA {name}")).scalar()  # type: ignore[attr-defined]
+            for name in DEFAULT_SETTINGS
+        }
+
+    seen = []
+    with database.session() as session:
+        assert settings(session) == DEFAULT_SETTINGS
+        begin_write(session, bulk=True)
+        seen.append(settings(session))
+        begin_write(session)
+        seen.append(settings(session))
+        session.commit()
+    assert seen == [BULK_SETTINGS, DEFAULT_SETTINGS]
+
+    report = ingest_items(database, [("report.txt", INCIDENT.encode(), None)], by="tester", jobs=1)
+    assert report.added == 1
+    with database.session() as session:
+        assert settings(session) == DEFAULT_SETTINGS
+        assert session.execute(text("SELECT count(*) FROM records")).scalar() == 1
+    database.close()

@@ -33,10 +33,10 @@ def index_new_records(connection: Connection, rows: Iterable[tuple[int, str]]) -
     """Add new records, ``(id, search_text)``, to SQLite's full-text index."""
     if connection.dialect.name != "sqlite":
         return
-    values = [{"id": record_id, "text": words} for record_id, words in rows]
+    values = list(rows)
     if values:
-        connection.execute(
-            text("INSERT INTO records_fts(rowid, search_text) VALUES (:id, :text)"), values
+        connection.exec_driver_sql(
+            "INSERT INTO records_fts(rowid, search_text) VALUES (?, ?)", values
         )
 
 

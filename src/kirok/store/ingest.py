@@ -16,9 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, text
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
 from kirok import __version__
@@ -26,6 +24,7 @@ from kirok.batch import Outcome, extract_bytes
 from kirok.extraction.lexicon import data_fingerprint
 from kirok.sources.document import Document
 from kirok.sources.paths import collect_paths
+from kirok.store.bulk import insert_rows, statement
 from kirok.store.database import Database, begin_write
 from kirok.store.fulltext import index_new_records
 from kirok.store.records import (
@@ -39,9 +38,13 @@ from kirok.store.records import (
 )
 from kirok.store.schema import Base, Record, Revision, Source
 
-# Core tables for the bulk inserts of new documents: the ORM's per-object work
-# cost more than the extraction itself.
+# Core tables, and the columns of the bulk inserts of new documents: the ORM's
+# per-object work cost more than the extraction itself.
 TABLES = Base.metadata.tables
+ORIGINAL_COLUMNS = ("sha256", "size", "content")
+EVIDENCE_COLUMNS = ("record_id", "position", "start", "end", "text")
+NAME_COLUMNS = ("record_id", "position", "name")
+REVISION_COLUMNS = ("record_id", "at", "by", "action", "changes", "note")
 
 
 # Documents are committed together at most this often (seconds): each commit is
@@ -146,6 +149,16 @@ class _Writer:
         self.machine = f"kirok {self.version}"
         self.next_record_id: int | None = None
         self.writing = False  # the open transaction took the write lock
+        # new records' (id, search text), indexed for search just before the commit:
+        # one statement for the transaction's records costs SQLite's full-text
+        # index less than one per document between the documents' other rows
+        self.unindexed: list[tuple[int, str]] = []
+
+    def index_written(self, session: Session) -> None:
+        """Index the records written since the last commit (call before committing)."""
+        if self.unindexed:
+            index_new_records(session.connection(), self.unindexed)
+            self.unindexed = []
 
     def _record_ids(self, connection: Connection, count: int) -> list[int]:
         """New record IDs; on SQLite counted on from the transaction's first look
@@ -173,7 +186,7 @@ class _Writer:
         """Write one document into the open transaction (the caller commits)."""
         assert outcome.document is not None and outcome.result is not None
         if not self.writing:  # the first document since the last commit
-            begin_write(session)
+            begin_write(session, bulk=True)
             self.writing = True
         document = outcome.document
         if new:
@@ -191,11 +204,10 @@ class _Writer:
 
     def _new_source(self, session: Session, name: str, data: bytes, document: Document) -> int:
         connection = session.connection()
-        insert_original = (
-            sqlite_insert if connection.dialect.name == "sqlite" else postgresql_insert
-        )(TABLES["originals"]).on_conflict_do_nothing()  # the same bytes are kept once
-        connection.execute(
-            insert_original, {"sha256": document.sha256, "size": len(data), "content": data}
+        dialect = connection.dialect
+        statement(dialect, "originals", ORIGINAL_COLUMNS, skip_existing=True).run(
+            connection,  # the same bytes are kept once
+            [{"sha256": document.sha256, "size": len(data), "content": data}],
         )
         values = dict(
             sha256=document.sha256,
@@ -210,8 +222,7 @@ class _Writer:
             ingested_by=self.by,
             extractor_version=self.version,
         )
-        sources = TABLES["sources"]
-        return int(connection.execute(insert(sources).returning(sources.c.id), values).scalar_one())
+        return statement(dialect, "sources", tuple(values)).returning_id(connection, values)
 
     def _add_records(self, session: Session, source_id: int, records: list[dict[str, Any]]) -> None:
         """A document's records, spans, names and first revisions in four statements."""
@@ -235,7 +246,7 @@ class _Writer:
         ids = self._record_ids(connection, len(rows))
         for record_id, row in zip(ids, rows, strict=True):
             row["id"] = record_id
-        connection.execute(insert(TABLES["records"]), rows)
+        insert_rows(connection, "records", tuple(rows[0]), rows)
         spans, names, revisions = [], [], []
         for record_id, extracted in zip(ids, records, strict=True):
             for position, span in enumerate(extracted["evidence"]):
@@ -252,11 +263,10 @@ class _Writer:
                     "note": None,
                 }
             )
-        connection.execute(insert(TABLES["evidence"]), spans)
-        if names:
-            connection.execute(insert(TABLES["victim_names"]), names)
-        connection.execute(insert(TABLES["revisions"]), revisions)
-        index_new_records(connection, ((row["id"], row["search_text"]) for row in rows))
+        insert_rows(connection, "evidence", EVIDENCE_COLUMNS, spans)
+        insert_rows(connection, "victim_names", NAME_COLUMNS, names)
+        insert_rows(connection, "revisions", REVISION_COLUMNS, revisions)
+        self.unindexed.extend((row["id"], row["search_text"]) for row in rows)
         self.report.records_added += len(records)
 
     def _record(self, source: Source, extracted: dict[str, Any]) -> Record:
@@ -436,6 +446,7 @@ def ingest_items(
 
         def commit(last: bool = False) -> None:
             nonlocal last_commit, refresh_at
+            writer.index_written(session)
             session.commit()
             done = report.added + report.reextracted
             if done >= refresh_at or (last and done >= REFRESH_STATISTICS):
