@@ -1,18 +1,21 @@
 """The totals a records list shows, after every kind of change to the records.
 
 On SQLite, a list narrowed only by violation, kind and review state (or not at
-all) is counted from ``record_counts``, which triggers keep (migration 0006);
-PostgreSQL counts the records. Each total is checked against the export."""
+all) is counted from ``record_counts``, which triggers keep as records change
+(migration 0006) and Kirok as it adds them (migration 0007); PostgreSQL counts
+the records. Each total is checked against the export."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from helpers import downgrade, export_lines, kirok, ok
+from helpers import INCIDENT, MEASURE, downgrade, export_lines, kirok, ok, write_txt
 
 Check = Callable[[dict[str, Any]], bool]
 LISTS: list[tuple[list[str], Check]] = [
@@ -123,3 +126,69 @@ def test_an_older_database_gets_its_counts_when_upgraded(tmp_path: Path) -> None
     assert "record_counts" not in tables
     ok(kirok("init", "--db", db))
     assert_totals_match_the_export(db)
+
+
+def sources_found(db: str, text: str) -> list[str]:
+    out = ok(kirok("search", text, "--sources", "--json", "--db", db)).stdout
+    return [json.loads(line)["title"] for line in out.splitlines()]
+
+
+def test_rows_written_by_0006s_triggers_and_by_kirok_are_all_counted_and_found(
+    tmp_path: Path,
+) -> None:
+    """Up to migration 0006 triggers indexed each new source and counted each new
+    record; since 0007 Kirok does, once per transaction. Taken down to 0006, the
+    triggers are back and work; brought up again, they are gone, and what either
+    way wrote is counted, found, and passes ``kirok verify``."""
+    db = str(tmp_path / "kirok.db")
+    ok(kirok("ingest", "--samples", "--db", db))
+    downgrade(db, "0006")
+    text = "Flooding reached Sinuiju (invented)"
+    sha256 = hashlib.sha256(text.encode()).hexdigest()
+    with sqlite3.connect(db) as connection:  # written as under 0006: triggers do the rest
+        connection.execute(
+            "INSERT INTO originals (sha256, size, content) VALUES (?, ?, ?)",
+            (sha256, len(text), text.encode()),
+        )
+        connection.execute(
+            "INSERT INTO sources (sha256, format, title, text, ingested_at, ingested_by) "
+            "VALUES (?, 'text', 'Written under 0006', ?, '2026-01-01 00:00:00.000000', 'test')",
+            (sha256, text),
+        )
+        source = connection.execute("SELECT max(id) FROM sources").fetchone()[0]
+        connection.execute(
+            "INSERT INTO records (source_id, violation, kind, confidence, review_state, "
+            "origin, search_text, created_at, updated_at, version) VALUES (?, "
+            "'movement.forced_return', 'incident', 1.0, 'accepted', 'person', "
+            "'movement.forced_return', '2026-01-01 00:00:00.000000', "
+            "'2026-01-01 00:00:00.000000', 1)",
+            (source,),
+        )
+        connection.execute(  # what Kirok itself did for a new record under 0006
+            "INSERT INTO records_fts (rowid, search_text) SELECT id, search_text FROM records "
+            "WHERE source_id = ?",
+            (source,),
+        )
+        names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        indexed = connection.execute(
+            "SELECT rowid FROM sources_fts WHERE sources_fts MATCH 'sinuiju'"
+        ).fetchall()
+        counted = connection.execute(
+            "SELECT records FROM record_counts WHERE review_state = 'accepted'"
+        ).fetchall()
+    assert {"sources_fts_insert", "record_counts_insert"} <= names
+    assert indexed == [(source,)] and counted == [(1,)]
+
+    ok(kirok("init", "--db", db))
+    with sqlite3.connect(db) as connection:
+        names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    assert not {"sources_fts_insert", "record_counts_insert"} & names
+    report = write_txt(tmp_path / "report.txt", INCIDENT.replace("Yalu", "Tumen"))
+    ok(kirok("ingest", str(report), str(write_txt(tmp_path / "m.txt", MEASURE)), "--db", db))
+    assert_totals_match_the_export(db)
+    assert shown_total(db, "--state", "accepted") == 1
+    assert "0 problems" in ok(kirok("verify", "--db", db)).stdout
+    found = ok(kirok("search", "wading across the Tumen", "--json", "--db", db)).stdout
+    assert len(found.splitlines()) == 1
+    assert len(sources_found(db, "wading Tumen")) == 1
+    assert sources_found(db, "Sinuiju flooding") == ["Written under 0006"]

@@ -5,7 +5,9 @@ SQLite by default (one file), PostgreSQL for teams; the same code and schema
 ``ingest``, ``search``, ``review``, ``exchange``, ``originals``.
 """
 
-import kirok.store.fulltext  # noqa: F401  (its ORM listener indexes new records)
+# their ORM listeners index and count the sources and records the ORM writes
+import kirok.store.counts
+import kirok.store.fulltext  # noqa: F401
 from kirok.store.database import Database, resolve_url
 
 __all__ = ["Database", "resolve_url"]

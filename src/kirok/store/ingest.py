@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,8 +25,9 @@ from kirok.extraction.lexicon import data_fingerprint
 from kirok.sources.document import Document
 from kirok.sources.paths import collect_paths
 from kirok.store.bulk import insert_rows, statement
+from kirok.store.counts import count_new
 from kirok.store.database import Database, begin_write
-from kirok.store.fulltext import index_new_records
+from kirok.store.fulltext import index_new_records, index_new_sources
 from kirok.store.records import (
     date_bounds,
     flat,
@@ -149,16 +150,21 @@ class _Writer:
         self.machine = f"kirok {self.version}"
         self.next_record_id: int | None = None
         self.writing = False  # the open transaction took the write lock
-        # new records' (id, search text), indexed for search just before the commit:
-        # one statement for the transaction's records costs SQLite's full-text
-        # index less than one per document between the documents' other rows
-        self.unindexed: list[tuple[int, str]] = []
+        # What the transaction wrote, indexed for search and counted just before
+        # its commit: one statement for all of them costs SQLite less than one per
+        # document between the documents' other rows.
+        self.new_sources: list[tuple[int, str | None, str]] = []
+        self.new_records: list[tuple[int, str]] = []
+        self.new_counts: Counter[tuple[str, str, str]] = Counter()
 
     def index_written(self, session: Session) -> None:
-        """Index the records written since the last commit (call before committing)."""
-        if self.unindexed:
-            index_new_records(session.connection(), self.unindexed)
-            self.unindexed = []
+        """Index and count what was written since the last commit (call it before
+        committing)."""
+        connection = session.connection()
+        index_new_sources(connection, self.new_sources)
+        index_new_records(connection, self.new_records)
+        count_new(connection, self.new_counts)
+        self.new_sources, self.new_records, self.new_counts = [], [], Counter()
 
     def _record_ids(self, connection: Connection, count: int) -> list[int]:
         """New record IDs; on SQLite counted on from the transaction's first look
@@ -209,11 +215,12 @@ class _Writer:
             connection,  # the same bytes are kept once
             [{"sha256": document.sha256, "size": len(data), "content": data}],
         )
+        title = self.metadata.title or document.title
         values = dict(
             sha256=document.sha256,
             filename=name,
             format=document.format,
-            title=self.metadata.title or document.title,
+            title=title,
             publisher=self.metadata.publisher or document.publisher,
             url=self.metadata.url or document.url,
             published=document.published,
@@ -222,7 +229,9 @@ class _Writer:
             ingested_by=self.by,
             extractor_version=self.version,
         )
-        return statement(dialect, "sources", tuple(values)).returning_id(connection, values)
+        source_id = statement(dialect, "sources", tuple(values)).returning_id(connection, values)
+        self.new_sources.append((source_id, title, document.text))
+        return source_id
 
     def _add_records(self, session: Session, source_id: int, records: list[dict[str, Any]]) -> None:
         """A document's records, spans, names and first revisions in four statements."""
@@ -266,7 +275,8 @@ class _Writer:
         insert_rows(connection, "evidence", EVIDENCE_COLUMNS, spans)
         insert_rows(connection, "victim_names", NAME_COLUMNS, names)
         insert_rows(connection, "revisions", REVISION_COLUMNS, revisions)
-        self.unindexed.extend((row["id"], row["search_text"]) for row in rows)
+        self.new_records.extend((row["id"], row["search_text"]) for row in rows)
+        self.new_counts.update((row["violation"], row["kind"], row["review_state"]) for row in rows)
         self.report.records_added += len(records)
 
     def _record(self, source: Source, extracted: dict[str, Any]) -> Record:
