@@ -9,7 +9,8 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,35 @@ def wait_for(process: subprocess.Popen[Any], port: int, why: Callable[[], str]) 
         except OSError:
             assert process.poll() is None, why()
             time.sleep(0.1)
+
+
+@contextmanager
+def kirok_serve(
+    *args: str, log: Path | None = None, env: dict[str, str] | None = None
+) -> Iterator[int]:
+    """The real ``kirok serve ARGS`` on a free port, answering: yields the port,
+    and stops the server afterwards. ``log``: where its output goes (shown if it
+    exits before it answers)."""
+    port = free_port()
+    output = log.open("w") if log else None
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kirok", "serve", "--port", str(port), *args],
+        stdout=output or subprocess.DEVNULL,
+        stderr=subprocess.STDOUT if output else subprocess.DEVNULL,
+        env={**os.environ, **(env or {})},
+    )
+    try:
+        wait_for(
+            process,
+            port,
+            lambda: log.read_text() if log else f"kirok serve exited {process.returncode}",
+        )
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        if output:
+            output.close()
 
 
 def downgrade(db: str, revision: str) -> None:

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 import pytest
 
-from helpers import REPO, export_lines, free_port, kirok, ok, wait_for
+from helpers import REPO, export_lines, free_port, kirok, kirok_serve, ok
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = REPO / "build" / "screenshots"
@@ -59,21 +59,8 @@ def running_server(
             check=True,
             capture_output=True,
         )
-    port = free_port()
-    log = (folder / "serve.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kirok", "serve", "--db", db, "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, **(env or {})},
-    )
-    wait_for(process, port, lambda: (folder / "serve.log").read_text())
-    try:
+    with kirok_serve("--db", db, log=folder / "serve.log", env=env) as port:
         yield {"url": f"http://127.0.0.1:{port}", "db": db}
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -544,23 +531,12 @@ def test_an_admin_manages_accounts_in_the_browser(browser: Browser, server: dict
 
 
 def test_serve_with_several_workers_shares_sign_ins(page: Page, server: dict[str, Any]) -> None:
-    port = free_port()
-    command = ["serve", "--db", server["db"], "--port", str(port), "--workers", "2"]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kirok", *command],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for(process, port, lambda: f"kirok serve --workers 2 exited {process.returncode}")
+    with kirok_serve("--db", server["db"], "--workers", "2") as port:
         other = {**server, "url": f"http://127.0.0.1:{port}"}
         sign_in(page, other, "vic", "/records")
         for _ in range(6):  # whichever process answers knows the session
             page.reload()
             expect(page.get_by_role("button", name="Sign out")).to_be_visible()
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def test_the_app_serves_and_changes_a_database_on_either_engine(

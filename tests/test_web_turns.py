@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import http.client
-import subprocess
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -15,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from helpers import free_port, kirok, ok, wait_for
+from helpers import kirok, kirok_serve, ok
 from kirok.web.turns import Turns
 
 WORK = 0.02  # seconds a page takes to build
@@ -124,15 +122,7 @@ def test_kirok_serve_takes_pages_in_turn(tmp_path: Path) -> None:
     ok(kirok("init", "--db", db))
     refused = kirok("serve", "--db", db, "--pages-at-once", "-1")
     assert refused.returncode != 0 and "--pages-at-once" in refused.stderr
-    port = free_port()
-    command = ["serve", "--db", db, "--port", str(port), "--pages-at-once", "1"]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "kirok", *command],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for(server, port, lambda: f"kirok serve exited {server.returncode}")
+    with kirok_serve("--db", db, "--pages-at-once", "1") as port:
 
         def sign_in_page(_: int) -> tuple[int, bool]:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -145,7 +135,4 @@ def test_kirok_serve_takes_pages_in_turn(tmp_path: Path) -> None:
 
         with ThreadPoolExecutor(12) as pool:
             answers = list(pool.map(sign_in_page, range(24)))
-        assert answers == [(200, True)] * 24
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    assert answers == [(200, True)] * 24

@@ -31,26 +31,23 @@ def fold(value: str) -> str:
     return value.lower()
 
 
-def index_new_records(connection: Connection, rows: Iterable[tuple[int, str]]) -> None:
-    """Add new records, ``(id, search_text)``, to SQLite's full-text index."""
+def _add_to_index(connection: Connection, insert: str, rows: Iterable[tuple[Any, ...]]) -> None:
+    """SQLite: run ``insert`` (into an FTS5 table) once for all ``rows``."""
     if connection.dialect.name != "sqlite":
         return
     values = list(rows)
     if values:
-        connection.exec_driver_sql(
-            "INSERT INTO records_fts(rowid, search_text) VALUES (?, ?)", values
-        )
+        connection.exec_driver_sql(insert, values)
+
+
+def index_new_records(connection: Connection, rows: Iterable[tuple[int, str]]) -> None:
+    """Add new records, ``(id, search_text)``, to SQLite's full-text index."""
+    _add_to_index(connection, "INSERT INTO records_fts(rowid, search_text) VALUES (?, ?)", rows)
 
 
 def index_new_sources(connection: Connection, rows: Iterable[tuple[int, str | None, str]]) -> None:
     """Add new sources, ``(id, title, text)``, to SQLite's word index."""
-    if connection.dialect.name != "sqlite":
-        return
-    values = list(rows)
-    if values:
-        connection.exec_driver_sql(
-            "INSERT INTO sources_fts(rowid, title, text) VALUES (?, ?, ?)", values
-        )
+    _add_to_index(connection, "INSERT INTO sources_fts(rowid, title, text) VALUES (?, ?, ?)", rows)
 
 
 @event.listens_for(Record, "after_insert")
