@@ -175,3 +175,52 @@ def test_verify_finds_a_search_index_that_lost_a_record(tmp_path: Path) -> None:
     result = kirok("verify", "--db", str(db))
     assert result.returncode == 1
     assert "the search index records_fts does not match the records it indexes" in result.stderr
+
+
+def test_new_and_reextracted_documents_written_together_keep_every_record(
+    db_url: str, tmp_path: Path
+) -> None:
+    """New documents' rows are held and written at the commit, with IDs taken then;
+    re-extraction writes through the ORM in the same transaction. Neither may take
+    the other's IDs, and the indexes and counts must hold both."""
+    from sqlalchemy import create_engine, text
+
+    from kirok.store.database import resolve_url
+
+    folder = tmp_path / "sources"
+    shutil.copytree(samples_folder(), folder)
+    ok(kirok("ingest", str(folder), "--db", db_url))
+    before = [r for line in export_lines(db_url) for r in line["records"]]
+    # as if an older extractor had called the first record something else: the
+    # re-extraction adds it anew (through the ORM) and withdraws the old one
+    engine = create_engine(resolve_url(db_url))
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "UPDATE records SET violation = CASE WHEN violation = 'life.killing' "
+                "THEN 'life.execution' ELSE 'life.killing' END WHERE id = :id"
+            ),
+            {"id": before[0]["id"]},
+        )
+    engine.dispose()
+    write_txt(folder / "0-first-new.txt", INCIDENT)
+    write_txt(folder / "zz-last-new.txt", MEASURE)
+
+    result = ok(kirok("ingest", str(folder), "--reextract", "--db", db_url))
+    assert f"2 added, {SAMPLE_FILES} re-extracted" in result.stderr
+    assert "3 suggested, 0 updated, 1 withdrawn" in result.stderr
+    after = [r for line in export_lines(db_url) for r in line["records"]]
+    ids = [r["id"] for r in after]
+    assert len(ids) == len(set(ids)) == len(before) + 2
+    assert before[0]["id"] not in ids
+    assert "0 problems" in ok(kirok("verify", "--db", db_url)).stdout
+    for sentence, violation in ((INCIDENT, "life.killing"), (MEASURE, "movement.restriction")):
+        words = sentence.split()[-3:]  # "near Hyesan.", "without a pass."
+        found = ok(kirok("search", " ".join(words), "--json", "--db", db_url)).stdout
+        records = [json.loads(line) for line in found.splitlines()]
+        assert [r["violation"] for r in records if r["evidence"][0]["text"] in sentence] == [
+            violation
+        ]
+    readded = ok(kirok("search", "--violation", before[0]["violation"], "--json", "--db", db_url))
+    evidence = {json.loads(line)["evidence"][0]["text"] for line in readded.stdout.splitlines()}
+    assert before[0]["evidence"][0]["text"] in evidence

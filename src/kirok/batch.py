@@ -78,7 +78,10 @@ def _one_from_bytes(task: tuple[str, bytes, str | None]) -> Outcome:
 
 
 def _in_order(
-    function: Callable[[Task], Outcome], tasks: Iterable[Task], jobs: int
+    function: Callable[[Task], Outcome],
+    tasks: Iterable[Task],
+    jobs: int,
+    window: int = WINDOW_PER_JOB,
 ) -> Iterator[Outcome]:
     if jobs <= 1:
         _start_worker()
@@ -89,7 +92,7 @@ def _in_order(
         pending: deque[Any] = deque()
         for task in tasks:
             pending.append(pool.apply_async(function, (task,)))
-            if len(pending) >= jobs * WINDOW_PER_JOB:
+            if len(pending) >= jobs * window:
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
@@ -103,7 +106,13 @@ def extract_paths(
 
 
 def extract_bytes(
-    items: Iterable[tuple[str, bytes]], published: str | None = None, jobs: int = 1
+    items: Iterable[tuple[str, bytes]],
+    published: str | None = None,
+    jobs: int = 1,
+    window: int = WINDOW_PER_JOB,
 ) -> Iterator[Outcome]:
-    """Extract each ``(name, original bytes)``, in order, keeping the document read."""
-    return _in_order(_one_from_bytes, ((name, data, published) for name, data in items), jobs)
+    """Extract each ``(name, original bytes)``, in order, keeping the document read.
+    ``window``: files handed to each process ahead of the one being used."""
+    return _in_order(
+        _one_from_bytes, ((name, data, published) for name, data in items), jobs, window
+    )

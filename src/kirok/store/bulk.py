@@ -15,12 +15,29 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Date, DateTime, Table
 from sqlalchemy.engine import Dialect
 
 from kirok.store.schema import Base
 
 Processor = Callable[[Any], Any] | None
+
+
+class _Repeated:
+    """A bind processor that converts a value again only when handed another object:
+    a document's records and revisions share one timestamp. Only for values that
+    cannot change (dates and times)."""
+
+    def __init__(self, processor: Callable[[Any], Any]) -> None:
+        self.processor = processor
+        self.last: Any = self  # nothing converted yet
+        self.converted: Any = None
+
+    def __call__(self, value: Any) -> Any:
+        if value is not self.last:
+            self.converted = self.processor(value)
+            self.last = value
+        return self.converted
 
 
 class BulkInsert:
@@ -38,14 +55,20 @@ class BulkInsert:
         )
         if skip_existing:  # the same key already there: keep it (SQLite and PostgreSQL)
             self.sql += " ON CONFLICT DO NOTHING"
-        processors: list[Processor] = [
-            table.c[column].type.dialect_impl(dialect).bind_processor(dialect) for column in columns
-        ]
-        self._convert = [
-            (index, processor)
-            for index, processor in enumerate(processors)
-            if processor is not None
-        ]
+        # PostgreSQL takes many rows fastest by COPY: one statement, not one
+        # execution per row (COPY has no ON CONFLICT, so not for skip_existing)
+        self.copy_sql = (
+            f"COPY {quote(table.name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
+            if dialect.name == "postgresql" and not skip_existing
+            else None
+        )
+        self._convert: list[tuple[int, Callable[[Any], Any]]] = []
+        for index, column in enumerate(columns):
+            kind = table.c[column].type
+            processor: Processor = kind.dialect_impl(dialect).bind_processor(dialect)
+            if processor is not None:
+                immutable = isinstance(kind, Date | DateTime)
+                self._convert.append((index, _Repeated(processor) if immutable else processor))
 
     def row(self, values: Mapping[str, Any]) -> tuple[Any, ...]:
         """One row's parameters, in the statement's order, as the driver takes them."""
@@ -57,14 +80,17 @@ class BulkInsert:
     def run(self, connection: Connection, rows: Iterable[Mapping[str, Any]]) -> int:
         """Insert ``rows`` (mappings holding every column); the number inserted."""
         parameters = [self.row(values) for values in rows]
-        if parameters:
+        if not parameters:
+            return 0
+        if self.copy_sql is None:
             connection.exec_driver_sql(self.sql, parameters)
+            return len(parameters)
+        driver = connection.connection.driver_connection  # psycopg's, in the open transaction
+        assert driver is not None
+        with driver.cursor() as cursor, cursor.copy(self.copy_sql) as copy:
+            for row in parameters:
+                copy.write_row(row)
         return len(parameters)
-
-    def returning_id(self, connection: Connection, values: Mapping[str, Any]) -> int:
-        """Insert one row and return the ID the database gave it."""
-        found = connection.exec_driver_sql(f"{self.sql} RETURNING id", self.row(values))
-        return int(found.scalar_one())
 
 
 @cache

@@ -43,6 +43,20 @@ from kirok.store.schema import Base, Record, Revision, Source
 # per-object work cost more than the extraction itself.
 TABLES = Base.metadata.tables
 ORIGINAL_COLUMNS = ("sha256", "size", "content")
+SOURCE_COLUMNS = (
+    "id",
+    "sha256",
+    "filename",
+    "format",
+    "title",
+    "publisher",
+    "url",
+    "published",
+    "text",
+    "ingested_at",
+    "ingested_by",
+    "extractor_version",
+)
 EVIDENCE_COLUMNS = ("record_id", "position", "start", "end", "text")
 NAME_COLUMNS = ("record_id", "position", "name")
 REVISION_COLUMNS = ("record_id", "at", "by", "action", "changes", "note")
@@ -51,6 +65,9 @@ REVISION_COLUMNS = ("record_id", "at", "by", "action", "changes", "note")
 # Documents are committed together at most this often (seconds): each commit is
 # whole documents, so a kill loses at most this much work and never half a document.
 COMMIT_EVERY = 0.5
+# Files handed to each extracting process ahead of the one being written: enough
+# to keep the processes busy while a commit writes the documents held for it.
+WINDOW_PER_JOB = 64
 # Files are hashed and looked up in the database this many (or bytes) at a time.
 LOOKUP_FILES = 200
 LOOKUP_BYTES = 32_000_000
@@ -63,8 +80,10 @@ REFRESH_STATISTICS = 200
 def reserve_ids(connection: Connection, table: str, count: int) -> list[int]:
     """``count`` new IDs for ``table``, so rows go in as one executemany: SQLite
     cannot return generated IDs of many rows in order, and row-at-a-time inserts
-    cost more than the extraction. SQLite: the caller already holds the write lock
-    (it wrote the source row), so no one else can take these numbers."""
+    cost more than the extraction. SQLite: the caller's transaction holds the
+    write lock (:func:`begin_write`), so no one else can take these numbers."""
+    if not count:
+        return []
     if connection.dialect.name == "postgresql":
         found = connection.execute(
             text(
@@ -140,6 +159,16 @@ def _overlaps(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> bool:
     return any(x["start"] < y["end"] and y["start"] < x["end"] for x in a for y in b)
 
 
+@dataclass
+class _NewDocument:
+    """A new document's rows, held until its transaction commits."""
+
+    original: dict[str, Any]
+    source: dict[str, Any]  # the ``sources`` row but its ID
+    records: list[dict[str, Any]]  # ``records`` rows but their IDs and source ID
+    extracted: list[dict[str, Any]]  # the records as extracted: their evidence and names
+
+
 class _Writer:
     def __init__(self, database: Database, by: str, metadata: Metadata, report: IngestReport):
         self.database = database
@@ -148,34 +177,61 @@ class _Writer:
         self.report = report
         self.version = extractor_version()
         self.machine = f"kirok {self.version}"
-        self.next_record_id: int | None = None
         self.writing = False  # the open transaction took the write lock
-        # What the transaction wrote, indexed for search and counted just before
-        # its commit: one statement for all of them costs SQLite less than one per
-        # document between the documents' other rows.
-        self.new_sources: list[tuple[int, str | None, str]] = []
-        self.new_records: list[tuple[int, str]] = []
-        self.new_counts: Counter[tuple[str, str, str]] = Counter()
+        # New documents are written just before their transaction commits, one
+        # statement per table for all of them, and indexed and counted then:
+        # statement by statement, document by document, the database's own work
+        # between the statements cost more (SQLite), and every statement was a
+        # round trip (PostgreSQL).
+        self.held: list[_NewDocument] = []
 
-    def index_written(self, session: Session) -> None:
-        """Index and count what was written since the last commit (call it before
-        committing)."""
+    def flush(self, session: Session) -> None:
+        """Write, index and count the new documents held since the last commit
+        (call it before committing)."""
+        held, self.held = self.held, []
+        if not held:
+            return
         connection = session.connection()
-        index_new_sources(connection, self.new_sources)
-        index_new_records(connection, self.new_records)
-        count_new(connection, self.new_counts)
-        self.new_sources, self.new_records, self.new_counts = [], [], Counter()
-
-    def _record_ids(self, connection: Connection, count: int) -> list[int]:
-        """New record IDs; on SQLite counted on from the transaction's first look
-        (the transaction holds the write lock, so no one else takes them)."""
-        if connection.dialect.name != "sqlite":
-            return reserve_ids(connection, "records", count)
-        if self.next_record_id is None:
-            self.next_record_id = reserve_ids(connection, "records", 1)[0]
-        first = self.next_record_id
-        self.next_record_id += count
-        return list(range(first, first + count))
+        dialect = connection.dialect
+        source_ids = reserve_ids(connection, "sources", len(held))
+        record_ids = iter(reserve_ids(connection, "records", sum(len(d.records) for d in held)))
+        sources, records, spans, names, revisions = [], [], [], [], []
+        for source_id, document in zip(source_ids, held, strict=True):
+            document.source["id"] = source_id
+            sources.append(document.source)
+            for row, extracted in zip(document.records, document.extracted, strict=True):
+                record_id = next(record_ids)
+                row["id"], row["source_id"] = record_id, source_id
+                records.append(row)
+                for position, span in enumerate(extracted["evidence"]):
+                    spans.append({"record_id": record_id, "position": position, **span})
+                for position, name in enumerate(extracted["victims"]["names"]):
+                    names.append({"record_id": record_id, "position": position, "name": name})
+                revisions.append(
+                    {
+                        "record_id": record_id,
+                        "at": row["created_at"],
+                        "by": self.machine,
+                        "action": "suggested",
+                        "changes": {},
+                        "note": None,
+                    }
+                )
+        statement(dialect, "originals", ORIGINAL_COLUMNS, skip_existing=True).run(
+            connection,
+            (document.original for document in held),  # the same bytes kept once
+        )
+        insert_rows(connection, "sources", SOURCE_COLUMNS, sources)
+        if records:
+            insert_rows(connection, "records", tuple(records[0]), records)
+        insert_rows(connection, "evidence", EVIDENCE_COLUMNS, spans)
+        insert_rows(connection, "victim_names", NAME_COLUMNS, names)
+        insert_rows(connection, "revisions", REVISION_COLUMNS, revisions)
+        index_new_sources(connection, ((s["id"], s["title"], s["text"]) for s in sources))
+        index_new_records(connection, ((r["id"], r["search_text"]) for r in records))
+        count_new(
+            connection, Counter((r["violation"], r["kind"], r["review_state"]) for r in records)
+        )
 
     def states_of(self, session: Session, hashes: list[str]) -> dict[str, str]:
         """The extractor version each stored source was read with ("" if unknown);
@@ -189,59 +245,43 @@ class _Writer:
         return {sha256: version or "" for sha256, version in found}
 
     def write(self, session: Session, name: str, data: bytes, outcome: Outcome, new: bool) -> str:
-        """Write one document into the open transaction (the caller commits)."""
+        """Write one document into the open transaction (the caller flushes and commits)."""
         assert outcome.document is not None and outcome.result is not None
         if not self.writing:  # the first document since the last commit
             begin_write(session, bulk=True)
             self.writing = True
         document = outcome.document
         if new:
-            source_id = self._new_source(session, name, data, document)
-            self._add_records(session, source_id, outcome.result["records"])
+            self._hold(name, data, document, outcome.result["records"])
             self.report.added += 1
             return "added"
         source = session.scalars(select(Source).where(Source.sha256 == document.sha256)).one()
         self._reconcile(session, source, outcome.result["records"])
-        self.next_record_id = None  # the ORM may have taken IDs
         source.extractor_version = self.version
         session.flush()
         self.report.reextracted += 1
         return "re-extracted"
 
-    def _new_source(self, session: Session, name: str, data: bytes, document: Document) -> int:
-        connection = session.connection()
-        dialect = connection.dialect
-        statement(dialect, "originals", ORIGINAL_COLUMNS, skip_existing=True).run(
-            connection,  # the same bytes are kept once
-            [{"sha256": document.sha256, "size": len(data), "content": data}],
-        )
-        title = self.metadata.title or document.title
-        values = dict(
+    def _hold(
+        self, name: str, data: bytes, document: Document, records: list[dict[str, Any]]
+    ) -> None:
+        when = now()
+        source = dict(
             sha256=document.sha256,
             filename=name,
             format=document.format,
-            title=title,
+            title=self.metadata.title or document.title,
             publisher=self.metadata.publisher or document.publisher,
             url=self.metadata.url or document.url,
             published=document.published,
             text=document.text,
-            ingested_at=now(),
+            ingested_at=when,
             ingested_by=self.by,
             extractor_version=self.version,
         )
-        source_id = statement(dialect, "sources", tuple(values)).returning_id(connection, values)
-        self.new_sources.append((source_id, title, document.text))
-        return source_id
-
-    def _add_records(self, session: Session, source_id: int, records: list[dict[str, Any]]) -> None:
-        """A document's records, spans, names and first revisions in four statements."""
-        if not records:
-            return
-        when = now()
         rows = [
             {
                 **record_columns(extracted),
-                "source_id": source_id,
                 "review_state": "suggested",
                 "origin": "extractor",
                 "extractor_version": self.version,
@@ -251,32 +291,8 @@ class _Writer:
             }
             for extracted in records
         ]
-        connection = session.connection()
-        ids = self._record_ids(connection, len(rows))
-        for record_id, row in zip(ids, rows, strict=True):
-            row["id"] = record_id
-        insert_rows(connection, "records", tuple(rows[0]), rows)
-        spans, names, revisions = [], [], []
-        for record_id, extracted in zip(ids, records, strict=True):
-            for position, span in enumerate(extracted["evidence"]):
-                spans.append({"record_id": record_id, "position": position, **span})
-            for position, name in enumerate(extracted["victims"]["names"]):
-                names.append({"record_id": record_id, "position": position, "name": name})
-            revisions.append(
-                {
-                    "record_id": record_id,
-                    "at": when,
-                    "by": self.machine,
-                    "action": "suggested",
-                    "changes": {},
-                    "note": None,
-                }
-            )
-        insert_rows(connection, "evidence", EVIDENCE_COLUMNS, spans)
-        insert_rows(connection, "victim_names", NAME_COLUMNS, names)
-        insert_rows(connection, "revisions", REVISION_COLUMNS, revisions)
-        self.new_records.extend((row["id"], row["search_text"]) for row in rows)
-        self.new_counts.update((row["violation"], row["kind"], row["review_state"]) for row in rows)
+        original = {"sha256": document.sha256, "size": len(data), "content": data}
+        self.held.append(_NewDocument(original, source, rows, records))
         self.report.records_added += len(records)
 
     def _record(self, source: Source, extracted: dict[str, Any]) -> Record:
@@ -456,13 +472,12 @@ def ingest_items(
 
         def commit(last: bool = False) -> None:
             nonlocal last_commit, refresh_at
-            writer.index_written(session)
+            writer.flush(session)
             session.commit()
             done = report.added + report.reextracted
             if done >= refresh_at or (last and done >= REFRESH_STATISTICS):
                 refresh_statistics(database, session, last)
                 refresh_at *= 10
-            writer.next_record_id = None  # another writer may go next
             writer.writing = False
             last_commit = time.monotonic()
             for path, status in written:
@@ -470,7 +485,7 @@ def ingest_items(
             written.clear()
 
         try:
-            for outcome in extract_bytes(to_extract(), metadata.published, jobs):
+            for outcome in extract_bytes(to_extract(), metadata.published, jobs, WINDOW_PER_JOB):
                 path, data, new = in_flight.popleft()
                 if outcome.error is not None:
                     fail(path, outcome.error)
