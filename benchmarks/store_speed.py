@@ -222,6 +222,9 @@ def main() -> None:
             else:
                 admin = create_engine(args.postgresql)
                 with admin.begin() as connection:
+                    # pg_trgm outside the schema dropped afterwards: dropping it with
+                    # the schema would drop other databases' trigram indexes too
+                    connection.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
                     connection.execute(text(f"CREATE SCHEMA {schema}"))
                 url = f"{args.postgresql}?options=-csearch_path%3D{schema},public"
             ok = run([*kirok, "init", "--db", url])

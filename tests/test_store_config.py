@@ -227,3 +227,43 @@ def test_an_ingests_sqlite_settings_stay_with_its_own_transactions(tmp_path: Pat
         assert settings(session) == DEFAULT_SETTINGS
         assert session.execute(text("SELECT count(*) FROM records")).scalar() == 1
     database.close()
+
+
+def test_postgresql_uses_pg_trgm_made_in_another_teams_schema(
+    postgresql_server: str, tmp_path: Path
+) -> None:
+    """pg_trgm is made once per database, in one schema: perhaps by another team's
+    Kirok in its own schema, off this one's search path. A new Kirok database
+    still builds its trigram index and searches with it."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    tag = uuid.uuid4().hex[:8]
+    schema, elsewhere = f"kirok_test_{tag}", f"kirok_other_team_{tag}"
+    engine = create_engine(postgresql_server)
+    with engine.begin() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+        connection.execute(text(f"CREATE SCHEMA {elsewhere}"))
+        connection.execute(text(f"ALTER EXTENSION pg_trgm SET SCHEMA {elsewhere}"))
+    try:
+        url = f"{postgresql_server}?options=-csearch_path%3D{schema}"
+        write_txt(tmp_path / "report.txt", INCIDENT)
+        ok(kirok("ingest", str(tmp_path / "report.txt"), "--db", url))
+        found = ok(kirok("search", "yalu river", "--json", "--db", url)).stdout.splitlines()
+        assert [json.loads(line)["violation"] for line in found] == ["life.killing"]
+        with engine.connect() as connection:
+            index = connection.execute(
+                text(
+                    "SELECT indexdef FROM pg_indexes "
+                    "WHERE schemaname = :schema AND indexname = 'ix_records_search'"
+                ),
+                {"schema": schema},
+            ).scalar_one()
+        assert f"{elsewhere}.gin_trgm_ops" in index
+    finally:
+        with engine.begin() as connection:
+            connection.execute(text("ALTER EXTENSION pg_trgm SET SCHEMA public"))
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+            connection.execute(text(f"DROP SCHEMA {elsewhere}"))  # empty again: no CASCADE
+        engine.dispose()
