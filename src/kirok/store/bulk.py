@@ -6,7 +6,7 @@ parameters took about a third of the ingest's own time (sampled with py-spy);
 here the statement is written once per table and columns, each value is
 converted by its column type's own bind processor (so a date or a JSON value
 is stored exactly as the ORM stores it), and the rows go to the driver's
-``executemany``.
+``executemany`` (SQLite) or to PostgreSQL's ``COPY``.
 """
 
 from __future__ import annotations
@@ -30,14 +30,16 @@ class _Repeated:
 
     def __init__(self, processor: Callable[[Any], Any]) -> None:
         self.processor = processor
-        self.last: Any = self  # nothing converted yet
-        self.converted: Any = None
+        # the last value and what it became, as one pair: statements are shared
+        # between threads (web uploads), and each reads the pair once
+        self.last: tuple[Any, Any] = (self, None)
 
     def __call__(self, value: Any) -> Any:
-        if value is not self.last:
-            self.converted = self.processor(value)
-            self.last = value
-        return self.converted
+        last, converted = self.last
+        if value is not last:
+            converted = self.processor(value)
+            self.last = (value, converted)
+        return converted
 
 
 class BulkInsert:
