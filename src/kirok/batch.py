@@ -17,6 +17,7 @@ from kirok.sources.document import Document
 from kirok.sources.readers import read_bytes, read_document
 
 WINDOW_PER_JOB = 16  # files handed to each process ahead of the one being written
+WINDOW_BYTES = 64_000_000  # and of files in hand (an ingest's), no more than this in all
 
 Task = TypeVar("Task")
 
@@ -82,20 +83,29 @@ def _in_order(
     tasks: Iterable[Task],
     jobs: int,
     window: int = WINDOW_PER_JOB,
+    size: Callable[[Task], int] = lambda task: 0,
 ) -> Iterator[Outcome]:
+    """``window`` tasks per process in flight at most, and, past one per process,
+    no more than ``WINDOW_BYTES`` of them by ``size``."""
     if jobs <= 1:
         _start_worker()
         yield from map(function, tasks)
         return
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_start_worker) as pool:
-        pending: deque[Any] = deque()
+        pending: deque[tuple[Any, int]] = deque()
+        in_flight = 0
         for task in tasks:
-            pending.append(pool.apply_async(function, (task,)))
-            if len(pending) >= jobs * window:
-                yield pending.popleft().get()
+            pending.append((pool.apply_async(function, (task,)), size(task)))
+            in_flight += pending[-1][1]
+            while len(pending) >= jobs * window or (
+                len(pending) > jobs and in_flight > WINDOW_BYTES
+            ):
+                result, weight = pending.popleft()
+                in_flight -= weight
+                yield result.get()
         while pending:
-            yield pending.popleft().get()
+            yield pending.popleft()[0].get()
 
 
 def extract_paths(
@@ -114,5 +124,9 @@ def extract_bytes(
     """Extract each ``(name, original bytes)``, in order, keeping the document read.
     ``window``: files handed to each process ahead of the one being used."""
     return _in_order(
-        _one_from_bytes, ((name, data, published) for name, data in items), jobs, window
+        _one_from_bytes,
+        ((name, data, published) for name, data in items),
+        jobs,
+        window,
+        size=lambda task: len(task[1]),
     )
