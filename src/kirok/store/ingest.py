@@ -165,8 +165,7 @@ class _NewDocument:
 
     original: dict[str, Any]
     source: dict[str, Any]  # the ``sources`` row but its ID
-    records: list[dict[str, Any]]  # ``records`` rows but their IDs and source ID
-    extracted: list[dict[str, Any]]  # the records as extracted: their evidence and names
+    records: list[dict[str, Any]]  # as extracted (the contract's dicts)
 
 
 class _Writer:
@@ -199,9 +198,20 @@ class _Writer:
         for source_id, document in zip(source_ids, held, strict=True):
             document.source["id"] = source_id
             sources.append(document.source)
-            for row, extracted in zip(document.records, document.extracted, strict=True):
+            when = document.source["ingested_at"]
+            for extracted in document.records:
                 record_id = next(record_ids)
-                row["id"], row["source_id"] = record_id, source_id
+                row = {
+                    **record_columns(extracted),
+                    "id": record_id,
+                    "source_id": source_id,
+                    "review_state": "suggested",
+                    "origin": "extractor",
+                    "extractor_version": self.version,
+                    "created_at": when,
+                    "updated_at": when,
+                    "version": 1,
+                }
                 records.append(row)
                 for position, span in enumerate(extracted["evidence"]):
                     spans.append({"record_id": record_id, "position": position, **span})
@@ -210,7 +220,7 @@ class _Writer:
                 revisions.append(
                     {
                         "record_id": record_id,
-                        "at": row["created_at"],
+                        "at": when,
                         "by": self.machine,
                         "action": "suggested",
                         "changes": {},
@@ -265,7 +275,6 @@ class _Writer:
     def _hold(
         self, name: str, data: bytes, document: Document, records: list[dict[str, Any]]
     ) -> None:
-        when = now()
         source = dict(
             sha256=document.sha256,
             filename=name,
@@ -275,24 +284,12 @@ class _Writer:
             url=self.metadata.url or document.url,
             published=document.published,
             text=document.text,
-            ingested_at=when,
+            ingested_at=now(),  # and its records' creation
             ingested_by=self.by,
             extractor_version=self.version,
         )
-        rows = [
-            {
-                **record_columns(extracted),
-                "review_state": "suggested",
-                "origin": "extractor",
-                "extractor_version": self.version,
-                "created_at": when,
-                "updated_at": when,
-                "version": 1,
-            }
-            for extracted in records
-        ]
         original = {"sha256": document.sha256, "size": len(data), "content": data}
-        self.held.append(_NewDocument(original, source, rows, records))
+        self.held.append(_NewDocument(original, source, records))
         self.report.records_added += len(records)
 
     def _record(self, source: Source, extracted: dict[str, Any]) -> Record:

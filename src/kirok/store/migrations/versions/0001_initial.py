@@ -44,12 +44,13 @@ POSTGRESQL_SEARCH = [
     "ALTER TABLE sources ADD COLUMN search_vector tsvector GENERATED ALWAYS AS "
     "(to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED",
     "CREATE INDEX ix_sources_search ON sources USING gin (search_vector)",
-    # pg_trgm lives in one schema per database, maybe not on this search path (a
-    # team's other Kirok database in a schema of its own may have made it there):
-    # its operator class is named with that schema
-    "CREATE INDEX ix_records_search ON records USING gin (search_text {trgm}.gin_trgm_ops)",
 ]
-# the schema pg_trgm was made in, quoted
+# pg_trgm lives in one schema per database, maybe not on this search path (a
+# team's other Kirok database in a schema of its own may have made it there): its
+# operator class is named with that schema, which TRGM_SCHEMA finds (quoted)
+RECORDS_TRIGRAM_INDEX = (
+    "CREATE INDEX ix_records_search ON records USING gin (search_text {trgm}.gin_trgm_ops)"
+)
 TRGM_SCHEMA = (
     "SELECT quote_ident(n.nspname) FROM pg_extension e "
     "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'"
@@ -153,9 +154,9 @@ def upgrade() -> None:
             op.execute(statement)
         return
     for statement in POSTGRESQL_SEARCH:
-        if "{trgm}" in statement:
-            statement = statement.format(trgm=op.get_bind().exec_driver_sql(TRGM_SCHEMA).scalar())
         op.execute(statement)
+    trgm = op.get_bind().exec_driver_sql(TRGM_SCHEMA).scalar()
+    op.execute(RECORDS_TRIGRAM_INDEX.format(trgm=trgm))
 
 
 def downgrade() -> None:
