@@ -309,6 +309,8 @@ def build_records(sentences: list[Sentence], main_country: str | None) -> list[R
     """The records a document states, each act once."""
     records: list[Record] = []
     last_seen: dict[int, int] = {}
+    # positions in ``records`` by violation: only the same violation can be the same act
+    by_violation: dict[str, list[int]] = defaultdict(list)
     for index, sentence in enumerate(sentences):
         groups: dict[str, list[Trigger]] = defaultdict(list)
         for trigger in sentence.triggers:
@@ -319,7 +321,8 @@ def build_records(sentences: list[Sentence], main_country: str | None) -> list[R
             record = _record(sentence, group, main_country)
             if record is None:
                 continue
-            for position, earlier in enumerate(records):
+            for position in by_violation[record.violation]:
+                earlier = records[position]
                 if _same_act(earlier, record, sentence, index - last_seen[position]):
                     if earlier.evidence[-1].start != sentence.start:
                         earlier.evidence.append(record.evidence[0])
@@ -328,5 +331,6 @@ def build_records(sentences: list[Sentence], main_country: str | None) -> list[R
                     break
             else:
                 last_seen[len(records)] = index
+                by_violation[record.violation].append(len(records))
                 records.append(record)
     return records

@@ -92,7 +92,9 @@ def set_sentences(doc: Doc) -> Doc:
     length = table[:, 1].astype(np.int64)
     starts = sentences.punctuation_starts(table[:, 2], table[:, 3], length, doc.vocab)
     sentences.line_break_starts(state.text, idx, starts, is_heading)
-    sentences.join_abbreviations(state.text, idx, length, starts, _abbreviations())
+    sentences.join_abbreviations(
+        state.text, idx, length, table[:, 2], starts, _abbreviations(), doc.vocab
+    )
     # spaCy stores SENT_START as uint64, -1 ("not a start") wrapped around
     marks: Any = np.where(starts, 1, -1).astype(np.int64).astype(np.uint64).reshape(-1, 1)
     doc.from_array([SENT_START], marks)

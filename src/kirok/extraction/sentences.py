@@ -62,6 +62,7 @@ def line_break_starts(
     text: str, idx: IntArray, starts: IntArray, is_heading: Callable[[str], bool]
 ) -> None:
     """Mark sentence starts at line breaks that end a sentence (in place)."""
+    breaks = []
     for match in _LINE_START.finditer(text):
         previous_break = text.rfind("\n", 0, match.start())
         previous = text[previous_break + 1 : match.start()].strip()
@@ -72,29 +73,51 @@ def line_break_starts(
             or previous.endswith(_LINE_END)
             or is_heading(previous)
         ):
-            index = int(np.searchsorted(idx, match.end()))
-            if 0 < index < len(idx) and int(idx[index]) == match.end():
-                starts[index] = True
+            breaks.append(match.end())
+    if not breaks or not len(idx):
+        return
+    at = np.array(breaks, dtype=np.int64)
+    index = np.searchsorted(idx, at)  # the token starting where the line's text does
+    inside = (index > 0) & (index < len(idx))
+    index, at = index[inside], at[inside]
+    starts[index[idx[index] == at]] = True
 
 
 def join_abbreviations(
-    text: str, idx: IntArray, length: IntArray, starts: IntArray, abbreviations: frozenset[str]
+    text: str,
+    idx: IntArray,
+    length: IntArray,
+    orth: IntArray,
+    starts: IntArray,
+    abbreviations: frozenset[str],
+    vocab: Vocab,
 ) -> None:
     """Undo sentence starts right after "No." or "Ms." before a number or name (in place)."""
     longest = max(len(word) for word in abbreviations) + 1
     candidates = np.nonzero(starts)[0]
     candidates = candidates[candidates >= 2]
     candidates = candidates[length[candidates - 2] <= longest]
-    for i in candidates:
-        dot = text[idx[i - 1] : idx[i - 1] + length[i - 1]]
-        word = text[idx[i - 2] : idx[i - 2] + length[i - 2]].lower()
-        first = text[idx[i] : idx[i] + 1]
-        gap = text[idx[i - 1] + length[i - 1] : idx[i]]
+    # only a start two tokens after an abbreviation ("No" ".", or "No.") can be undone
+    words = orth[candidates - 2]
+    kinds = np.unique(words).tolist()
+    abbreviated = [
+        orth_id
+        for orth_id, word in zip(kinds, (vocab.strings[k].lower() for k in kinds), strict=True)
+        if word in abbreviations or (word.endswith(".") and word.rstrip(".") in abbreviations)
+    ]
+    candidates = candidates[np.isin(words, abbreviated)]
+    for i in candidates.tolist():
+        before, dot_at, at = int(idx[i - 2]), int(idx[i - 1]), int(idx[i])
+        dot_end = dot_at + int(length[i - 1])
+        dot = text[dot_at:dot_end]
+        word = text[before : before + int(length[i - 2])].lower()
+        first = text[at : at + 1]
+        gap = text[dot_end:at]
         joined = dot == "." and word in abbreviations and (first.isdigit() or first.isupper())
         joined = joined or (
             word.endswith(".") and word.rstrip(".") in abbreviations and first.isdigit()
         )
-        if joined and "\n" not in gap and idx[i - 1] == idx[i - 2] + length[i - 2]:
+        if joined and "\n" not in gap and dot_at == before + int(length[i - 2]):
             starts[i] = False
 
 
@@ -102,10 +125,9 @@ def spans(idx: IntArray, length: IntArray, starts: IntArray) -> list[tuple[int, 
     """(start, end) character offsets of every sentence."""
     if not len(idx):
         return []
-    firsts = np.nonzero(starts)[0].tolist()
-    if not firsts or firsts[0] != 0:
-        firsts.insert(0, 0)
-    bounds = [*firsts[1:], len(idx)]
-    return [
-        (int(idx[a]), int(idx[b - 1] + length[b - 1])) for a, b in zip(firsts, bounds, strict=True)
-    ]
+    firsts = np.nonzero(starts)[0]
+    if not len(firsts) or firsts[0] != 0:
+        firsts = np.concatenate(([0], firsts))
+    lasts = np.concatenate((firsts[1:], [len(idx)])) - 1
+    ends = idx[lasts] + length[lasts]
+    return list(zip(idx[firsts].tolist(), ends.tolist(), strict=True))

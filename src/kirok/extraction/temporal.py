@@ -19,34 +19,61 @@ from kirok.extraction.records import TimeMention
 _M = rf"(?P<m1>{MONTH})"
 _PREP = r"(?i:in|since|by|during|until|till|from|of|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|around|before|after|through|between|and|to|on)"
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+_MONTH_YEAR = frozenset({"month", "year"})
+_MONTH_DIGIT = frozenset({"month", "digit"})
+
+# Each pattern with what a sentence must hold for it to match (see ``_features``).
+_PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
     (
         "range",
         re.compile(
             rf"\b(?i:between|from)\s+(?P<m1>{MONTH})(?:\s+(?P<d1>{DAY}))?(?:,?\s+(?P<y1>{YEAR}))?"
             rf"\s+(?i:and|to|until|till|through)\s+(?P<m2>{MONTH})(?:\s+(?P<d2>{DAY}))?(?:,?\s+(?P<y2>{YEAR}))?\b"
         ),
+        frozenset({"between", "month"}),
     ),
     (
         "range",
         re.compile(rf"\b(?P<m1>{MONTH})\s*[-–]\s*(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?\b"),
+        frozenset({"dash", "month"}),
     ),
     (
         "yearrange",
         re.compile(
             rf"\b(?i:between|from)\s+(?P<y1>{YEAR})\s+(?i:and|to|until|through)\s+(?P<y2>{YEAR})\b"
         ),
+        frozenset({"between", "year"}),
     ),
-    ("mdy", re.compile(rf"\b(?P<m1>{MONTH})\s+(?P<d1>{DAY}),?\s+(?P<y1>{YEAR})\b")),
-    ("dmy", re.compile(rf"\b(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH}),?\s+(?P<y1>{YEAR})\b")),
-    ("iso", re.compile(rf"\b(?P<y1>{YEAR})-(?P<mm>0[1-9]|1[0-2])-(?P<dd>[12]\d|3[01]|0[1-9])\b")),
-    ("my", re.compile(rf"\b(?P<m1>{MONTH}),?\s+(?:of\s+)?(?P<y1>{YEAR})\b")),
-    ("md", re.compile(rf"\b(?P<m1>{MONTH})\s+(?P<d1>{DAY})\b(?!,?\s*\d)")),
-    ("dm", re.compile(rf"\b(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH})\b")),
-    ("lastmonth", re.compile(rf"\b(?i:last|past)\s+(?P<m1>{MONTH})\b")),
-    ("month", re.compile(rf"\b{_PREP}\s+(?P<m1>{MONTH})\b(?!\s+\d)")),
-    ("year", re.compile(rf"\b{_PREP}\s+(?:(?i:the\s+year)\s+)?(?P<y1>{YEAR})\b(?![-–]\d)")),
-    ("year", re.compile(rf"(?:^|(?<=[\s(]))(?P<y1>{YEAR})(?=,\s)")),
+    (
+        "mdy",
+        re.compile(rf"\b(?P<m1>{MONTH})\s+(?P<d1>{DAY}),?\s+(?P<y1>{YEAR})\b"),
+        _MONTH_YEAR,
+    ),
+    (
+        "dmy",
+        re.compile(rf"\b(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH}),?\s+(?P<y1>{YEAR})\b"),
+        _MONTH_YEAR,
+    ),
+    (
+        "iso",
+        re.compile(rf"\b(?P<y1>{YEAR})-(?P<mm>0[1-9]|1[0-2])-(?P<dd>[12]\d|3[01]|0[1-9])\b"),
+        frozenset({"year", "dash"}),
+    ),
+    ("my", re.compile(rf"\b(?P<m1>{MONTH}),?\s+(?:of\s+)?(?P<y1>{YEAR})\b"), _MONTH_YEAR),
+    ("md", re.compile(rf"\b(?P<m1>{MONTH})\s+(?P<d1>{DAY})\b(?!,?\s*\d)"), _MONTH_DIGIT),
+    ("dm", re.compile(rf"\b(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH})\b"), _MONTH_DIGIT),
+    (
+        "lastmonth",
+        re.compile(rf"\b(?i:last|past)\s+(?P<m1>{MONTH})\b"),
+        frozenset({"last", "month"}),
+    ),
+    ("month", re.compile(rf"\b{_PREP}\s+(?P<m1>{MONTH})\b(?!\s+\d)"), frozenset({"month"})),
+    (
+        "year",
+        re.compile(rf"\b{_PREP}\s+(?:(?i:the\s+year)\s+)?(?P<y1>{YEAR})\b(?![-–]\d)"),
+        frozenset({"year"}),
+    ),
+    ("year", re.compile(rf"(?:^|(?<=[\s(]))(?P<y1>{YEAR})(?=,\s)"), frozenset({"year", "comma"})),
     (
         "relative",
         re.compile(
@@ -55,6 +82,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:over|in|during|for|within)\s+the\s+(?:past|last)\s+(?:(?:few|several|two|three|four|six|\d+)\s+)?(?:days|weeks|months|years|month|year)"
             r"|(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago))\b"
         ),
+        frozenset({"relative"}),
     ),
 ]
 
@@ -207,14 +235,53 @@ def _resolve_range(
 # Every pattern above needs a digit, a month's name or one of these words.
 _MAYBE = re.compile(rf"\d|{MONTH}|(?i:\b(?:this|last|past|previous|yesterday|ago)\b)")
 
+_MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_YEAR_STARTS = ("18", "19", "20")
+_DIGIT = re.compile(r"[0-9]")
+_WORDS = {
+    "between": ("between", "from"),
+    "last": ("last", "past"),
+    "relative": ("this", "last", "past", "previous", "yesterday", "ago"),
+}
+_EVERYTHING = frozenset({"month", "year", "digit", "dash", "comma", *_WORDS})
+
+
+def _features(text: str) -> frozenset[str]:
+    """What ``text`` holds of the words and characters the patterns need: a pattern
+    whose needs are not all here cannot match, so it is not run. Substring tests
+    cost far less than a pattern's pass over the sentence. The words are tested
+    lower-cased, which is exact only for ASCII text (a case-insensitive pattern
+    also matches, say, the long s): any other text runs every pattern."""
+    if not text.isascii():
+        return _EVERYTHING
+    found = set()
+    if any(month in text for month in _MONTH_STARTS):
+        found.add("month")
+    if any(year in text for year in _YEAR_STARTS):
+        found.add("year")
+    if _DIGIT.search(text):
+        found.add("digit")
+    if "-" in text:
+        found.add("dash")
+    if "," in text:
+        found.add("comma")
+    lowered = text.lower()
+    for feature, words in _WORDS.items():
+        if any(word in lowered for word in words):
+            found.add(feature)
+    return frozenset(found)
+
 
 def find_times(text: str, offset: int, anchor: PartialDate | None) -> list[TimeMention]:
     """Temporal expressions in ``text`` (which starts at document offset ``offset``)."""
     if not _MAYBE.search(text):
         return []
+    features = _features(text)
     taken: list[tuple[int, int]] = []
     found: list[TimeMention] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern, needs in _PATTERNS:
+        if not needs <= features:
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):

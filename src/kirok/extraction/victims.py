@@ -25,9 +25,12 @@ _AFTER_AMBIGUOUS = re.compile(
     r"^(?:\s*[,.;:)\]—–-]|\s*$|\s+(?:who|was|were|had|has|and|in|from|of|on|at|by|named|called|to|"
     r"[A-Z]))"
 )
+# Two to five capitalised words, or one right after "surnamed". Both begin with a
+# capital, written once at the front so that the regex engine skips every other
+# character without trying the pattern there.
 _NAME = (
-    r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,4}"
-    r"|(?<=surnamed )[A-Z][a-z]+(?:-[a-z]+)?"
+    r"[A-Z](?:[a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,4}"
+    r"|(?<=surnamed [A-Z])[a-z]+(?:-[a-z]+)?)"
 )
 _AGE = re.compile(r"(?<!\d)(\d{1,3})[- ]years?[- ]old|\b(?:aged|at\s+the\s+age\s+of)\s+(\d{1,3})\b")
 
@@ -178,6 +181,14 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
     return found
 
 
+@cache
+def _not_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Capitalised words that are not names, and titles before a name."""
+    adjectives, plurals = demonyms()
+    words = {*adjectives, *plurals, "North", "South", "East", "West", "The", "In", "On"}
+    return frozenset(words), frozenset(victim_words().get("titles", []))
+
+
 def find_names(
     text: str, offset: int, anchors: list[tuple[int, int]], blocked: list[tuple[int, int]]
 ) -> list[tuple[int, int, str]]:
@@ -187,9 +198,7 @@ def find_names(
     after "a fisheries official"), right after it ("the killing of Kim
     Jong-nam"), or right before it ("Otto Warmbier, a student, was").
     """
-    adjectives, plurals = demonyms()
-    not_names = {*adjectives, *plurals, "North", "South", "East", "West", "The", "In", "On"}
-    titles = frozenset(victim_words().get("titles", []))
+    not_names, titles = _not_names()
     names: list[tuple[int, int, str]] = []
     anchors = list(anchors)
     used_before: set[tuple[int, int]] = set()
