@@ -71,3 +71,35 @@ def test_written_dates_round_trip(day: dt.date) -> None:
     text = f"on {calendar.month_name[day.month]} {day.day}, {day.year}, police"
     assert resolved(text) == [(day.isoformat(), None)]
     assert PartialDate.parse_iso(day.isoformat()).first_day() == day
+
+
+# Pieces that make up the dates the patterns look for, and the words around them.
+_PIECES = [
+    "January", "Sept.", "May", "Dec", "March", "2019", "1998", "20", "3rd", "15",
+    "2020-09-22", "-", "–", ",", "and", "to", "between", "from", "in", "on", "of",
+    "the end of", "last", "past", "this", "previous", "yesterday", "ago", "month",
+    "year", "weeks", "few", "two", "guards", "Hyesan", "LAST", "Between",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12))
+def test_skipping_patterns_a_sentence_cannot_match_changes_nothing(pieces: list[str]) -> None:
+    """A pattern is run only when the sentence holds what it needs; running every
+    pattern on every sentence finds the same dates."""
+    import kirok.extraction.temporal as temporal
+
+    text = " ".join(pieces) + "."
+    found = find_times(text, 0, ANCHOR)
+    every = temporal._features
+    try:
+        temporal._features = lambda text: temporal._EVERYTHING  # type: ignore[assignment]
+        assert find_times(text, 0, ANCHOR) == found
+    finally:
+        temporal._features = every
+
+
+def test_text_that_is_not_ascii_runs_every_pattern() -> None:
+    assert resolved("Between March and May 2020 — 탈북자 두 명이 체포되었다.") == [
+        ("2020-03", "2020-05")
+    ]
+    assert resolved("From June–August 2019, “they” were held.") == [("2019-06", "2019-08")]

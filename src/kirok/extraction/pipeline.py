@@ -164,6 +164,8 @@ def find_sentence_times(doc: Doc) -> Doc:
 @Language.component("kirok_place")
 def find_sentence_places(doc: Doc) -> Doc:
     state = _state(doc)
+    if not state.sentences:
+        return doc  # no act to place: the gazetteer's pass over the text would go unused
     everywhere = find_places(state.text)
     state.main_country = main_country(state.text, everywhere)
     starts = [p.start for p in everywhere]
