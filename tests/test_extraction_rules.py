@@ -164,3 +164,14 @@ def test_subjected_to_beatings_and_recommendations(extractor: Extractor) -> None
     assert records(extractor, "He recommends that the Government release all those detained.") == []
     [handed] = records(extractor, "Two of the women were handed over to North Korean guards.")
     assert handed["victims"]["count"] == 2
+
+
+def test_the_regimes_agents_are_the_states_agents_wherever_they_act(
+    extractor: Extractor,
+) -> None:
+    for apostrophe in ("'", "’"):
+        [record] = records(
+            extractor, f"In March, the regime{apostrophe}s agents abducted a pastor in Yanji."
+        )
+        assert record["violation"] == "disappearance.abduction"
+        assert record["perpetrator"] == "Government of the DPRK"

@@ -18,6 +18,7 @@ import pycountry
 from kirok.countries import label
 from kirok.extraction.lexicon import actor_table, demonyms, sentence_rules
 from kirok.extraction.records import ActorMention, PlaceMention
+from kirok.extraction.wordlists import alternation
 
 # "... by the Ministry", "by an interrogator", "by local police": the actor of a passive verb
 _AGENT_BEFORE = re.compile(
@@ -68,9 +69,9 @@ class Actors:
     reporting_after: re.Pattern[str]
 
 
-def _alternation(words: list[str]) -> str:
-    words = sorted(set(words), key=len, reverse=True)
-    body = "|".join(re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in words)
+def _alternation(words: list[str], fold_case: bool = False) -> str:
+    """Any of ``words`` as a whole word (either apostrophe matching either)."""
+    body = alternation(words, fold_case=fold_case, apostrophes=True)
     return rf"(?<![\w-])(?:{body})(?![\w-])"
 
 
@@ -95,14 +96,16 @@ def actors() -> Actors:
     national = [a for a, code in adjectives.items() if code]
     state_words = table.get("state_words", [])
     return Actors(
-        re.compile(_alternation(lower), re.IGNORECASE) if lower else None,
+        re.compile(_alternation(lower, fold_case=True), re.IGNORECASE) if lower else None,
         re.compile(_alternation(upper)) if upper else None,
         re.compile(_alternation(subject)) if subject else None,
-        re.compile(_alternation(table.get("generic", [])), re.IGNORECASE),
-        re.compile(_alternation(list(table.get("contextual", {}))), re.IGNORECASE),
-        re.compile(_alternation(table.get("police", {}).get("words", [])), re.IGNORECASE),
+        re.compile(_alternation(table.get("generic", []), fold_case=True), re.IGNORECASE),
+        re.compile(_alternation(list(table.get("contextual", {})), fold_case=True), re.IGNORECASE),
         re.compile(
-            rf"(?<![\w-])(?P<nation>{'|'.join(re.escape(a) for a in sorted(national, key=len, reverse=True))})"
+            _alternation(table.get("police", {}).get("words", []), fold_case=True), re.IGNORECASE
+        ),
+        re.compile(
+            rf"(?<![\w-])(?P<nation>{alternation(national)})"
             rf"\s+(?:{'|'.join(re.escape(w) for w in state_words)})(?![\w-])"
         )
         if national and state_words

@@ -18,6 +18,7 @@ from number_parser import parse_number
 
 from kirok.extraction.lexicon import demonyms, victim_words
 from kirok.extraction.records import VictimMention
+from kirok.extraction.wordlists import alternation
 
 # Nouns that are also adjectives ("an official passport") must end the phrase.
 _AMBIGUOUS = frozenset({"official", "national", "resident", "member", "christian", "youth", "crew"})
@@ -48,8 +49,9 @@ class VictimPatterns:
     implied: dict[str, str]
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _alt(words: list[str], fold_case: bool = True) -> str:
+    """``words`` as one expression; ``fold_case`` for a pattern that ignores case."""
+    return alternation(words, fold_case=fold_case)
 
 
 @cache
@@ -74,11 +76,13 @@ def patterns() -> VictimPatterns:
     )
     return VictimPatterns(
         phrase=phrase,
-        plural_demonym=re.compile(rf"(?<![\w-])(?:{_alt(list(plurals))})(?![\w-])"),
+        plural_demonym=re.compile(
+            rf"(?<![\w-])(?:{_alt(list(plurals), fold_case=False)})(?![\w-])"
+        ),
         group=re.compile("|".join(data["groups"]), re.IGNORECASE),
         name=re.compile(_NAME),
         demonym=re.compile(
-            rf"(?<![\w-])(?:{_alt([a for a in adjectives if adjectives[a]])})(?![\w-])"
+            rf"(?<![\w-])(?:{_alt([a for a in adjectives if adjectives[a]], fold_case=False)})(?![\w-])"
         ),
         sex={p["word"].lower(): p["sex"] for p in people},
         singular=frozenset(p["word"].lower() for p in people if p["singular"]),

@@ -1,0 +1,59 @@
+"""Word lists written as tries match what the plain, longest-first alternation does."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kirok.extraction.actors import find_actors
+from kirok.extraction.wordlists import alternation
+
+# few letters, so that words share beginnings and run into each other in the text
+_WORD = st.text(alphabet="abAB '’-", min_size=1, max_size=6)
+_TEXT = st.text(alphabet="abAB '’-.x", max_size=40)
+
+
+def plain(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def spans(pattern: str, text: str, flags: int = 0) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(pattern, text, flags)]
+
+
+@given(st.lists(_WORD, min_size=1, max_size=8), _TEXT)
+def test_a_trie_finds_what_the_sorted_alternation_finds(words: list[str], text: str) -> None:
+    assert spans(alternation(words), text) == spans(plain(words), text)
+    whole = r"(?<![\w-])(?:{})(?![\w-])"
+    assert spans(whole.format(alternation(words)), text) == spans(whole.format(plain(words)), text)
+
+
+@given(st.lists(_WORD, min_size=1, max_size=8), _TEXT)
+def test_ignoring_case(words: list[str], text: str) -> None:
+    folded = alternation(words, fold_case=True)
+    assert spans(folded, text, re.IGNORECASE) == spans(plain(words), text, re.IGNORECASE)
+
+
+@given(st.lists(_WORD, min_size=1, max_size=8), _TEXT)
+def test_either_apostrophe(words: list[str], text: str) -> None:
+    either = "|".join(
+        re.escape(w.replace("’", "'")).replace("'", "['’]")
+        for w in sorted(words, key=len, reverse=True)
+    )
+    assert spans(alternation(words, apostrophes=True), text) == spans(either, text)
+
+
+def test_words_not_in_ascii_are_a_plain_alternation_when_case_is_folded() -> None:
+    assert alternation(["Straße", "Stra"], fold_case=True) == "Straße|Stra"
+    assert alternation(["dozens", "dozens of", "a"]) == "(?:a|dozens(?:\\ of|))"
+
+
+def test_actors_written_with_a_straight_or_curly_apostrophe() -> None:
+    for apostrophe in ("'", "’"):
+        text = f"Officers of the People{apostrophe}s Safety Agency and the Korean People{apostrophe}s Army"
+        assert [(a.text, a.name) for a in find_actors(text, 0, "KP")] == [
+            (f"People{apostrophe}s Safety Agency", "Ministry of Social Security"),
+            (f"Korean People{apostrophe}s Army", "Korean People's Army"),
+        ]
