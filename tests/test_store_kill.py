@@ -91,3 +91,38 @@ def test_killed_mid_ingest_then_rerun_equals_an_uninterrupted_run(
     assert (
         f"{DOCUMENTS} originals checked, 0 problems" in ok(kirok("verify", "--db", db_url)).stdout
     )
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie waiting to be reaped does not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+def test_a_killed_ingest_leaves_no_extracting_process_behind(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "reports", DOCUMENTS)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kirok", "ingest", str(folder), "--jobs", "2"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "KIROK_USER": "tester"},
+    )
+    children_file = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    deadline = time.monotonic() + 60
+    children: list[int] = []
+    while len(children) < 2 and time.monotonic() < deadline:
+        assert process.poll() is None, "the ingest finished before it could be killed"
+        children = [int(pid) for pid in children_file.read_text().split()]
+        time.sleep(0.02)
+    assert len(children) == 2, children
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in children if _alive(pid)]

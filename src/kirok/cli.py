@@ -87,17 +87,21 @@ def _run(
     )
     with progress:
         task = progress.add_task("extract", total=len(files))
-        for outcome in extract_paths(files, published, jobs):
-            if outcome.result is None:
-                failed += 1
-                progress.console.print(
-                    f"[red]error:[/red] {outcome.error}", markup=True, highlight=False
-                )
-            else:
-                read += 1
-                records += len(outcome.result["records"])
-            take(outcome)
-            progress.advance(task)
+        try:
+            for outcome in extract_paths(files, published, jobs):
+                if outcome.result is None:
+                    failed += 1
+                    progress.console.print(
+                        f"[red]error:[/red] {outcome.error}", markup=True, highlight=False
+                    )
+                else:
+                    read += 1
+                    records += len(outcome.result["records"])
+                take(outcome)
+                progress.advance(task)
+        except KirokError as error:  # the batch itself stopped: the files left are failures
+            progress.console.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
+            failed = len(files) - read
     return read, records, failed
 
 
