@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -103,3 +104,21 @@ def test_text_that_is_not_ascii_runs_every_pattern() -> None:
         ("2020-03", "2020-05")
     ]
     assert resolved("From June–August 2019, “they” were held.") == [("2019-06", "2019-08")]
+
+
+_MONTHISH = [
+    "January", "Jan", "June", "Jun", "July", "Jul", "Ju", "Sept", "Sep", "September",
+    "May", "Ma", "Mar", "March", "Marc", "Dec", "Decem", "December", "Nov", "Oct", "Octo",
+    "Feb", "Apr", "April", "Aug", "August", ".", ". ", " ", "5", ",", "x", "2020", "-",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_MONTHISH), min_size=1, max_size=8))
+def test_the_month_trie_matches_what_the_list_of_names_matches(pieces: list[str]) -> None:
+    from kirok.dates import MONTH, MONTH_NAMES_PATTERN
+
+    text = "".join(pieces)
+    for template in (r"\b(?P<m>{})", r"\b(?P<m>{})\b", r"(?P<m>{})\s+\d", r"(?P<m>{}),?\s+20\d\d"):
+        trie = [m.span() for m in re.finditer(template.format(MONTH), text)]
+        names = [m.span() for m in re.finditer(template.format(MONTH_NAMES_PATTERN), text)]
+        assert trie == names

@@ -44,10 +44,19 @@ MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if 
 MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTH_NAMES["sept"] = 9
 
-# Capitalised month names only: "may" as a verb is not a month.
-MONTH = (
+# Capitalised month names only: "may" as a verb is not a month. The names and
+# their abbreviations, as a plain list:
+MONTH_NAMES_PATTERN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+# and the same, written as a trie so that the regex engine does not try twenty-three
+# words wherever it looks (tests/test_temporal.py checks both match alike). The full
+# name comes before its abbreviation, as in the list.
+MONTH = (
+    r"(?:J(?:an(?:uary|\.?)|u(?:ne|n\.?|ly|l\.?))|Feb(?:ruary|\.?)|Ma(?:rch|r\.?|y)"
+    r"|A(?:pr(?:il|\.?)|ug(?:ust|\.?))|Sep(?:tember|t\.?|\.?)|Oct(?:ober|\.?)"
+    r"|Nov(?:ember|\.?)|Dec(?:ember|\.?))"
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
