@@ -14,7 +14,7 @@ from kirok.errors import KirokError
 
 
 def test_files_in_hand_stay_within_the_byte_window(monkeypatch: pytest.MonkeyPatch) -> None:
-    """An ingest hands each process up to 64 files ahead; large files are held to
+    """An ingest hands each process many files ahead; large files are held to
     ``WINDOW_BYTES`` in all, past one a process, so memory does not grow with them."""
     monkeypatch.setattr(batch, "WINDOW_BYTES", 100_000)
     taken = 0

@@ -4,6 +4,7 @@ database rows, and the flat field map that review and revisions speak."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 from kirok.dates import PartialDate
@@ -32,6 +33,7 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+@lru_cache(maxsize=4096)  # an ingest's records share their dates, month after month
 def date_bounds(date: str | None, date_end: str | None) -> tuple[dt.date | None, dt.date | None]:
     """The first and last day a record's partial dates allow."""
     if date is None:
