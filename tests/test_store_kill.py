@@ -126,3 +126,35 @@ def test_a_killed_ingest_leaves_no_extracting_process_behind(tmp_path: Path) -> 
     while any(_alive(pid) for pid in children) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [pid for pid in children if _alive(pid)]
+
+
+def test_ctrl_c_stops_an_ingest_at_once_and_keeps_what_it_committed(tmp_path: Path) -> None:
+    """Ctrl-C reaches the whole process group of the terminal: the ingest stops
+    within seconds (its extracting processes ignore it and are stopped by it), says
+    nothing more than that, and what it committed is whole."""
+    folder = corpus(tmp_path / "reports", DOCUMENTS)
+    db = str(tmp_path / "kirok.db")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kirok", "ingest", str(folder), "--jobs", "2", "--db", db],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "KIROK_USER": "tester"},
+        start_new_session=True,  # a group of its own, as a terminal's job
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    deadline = time.monotonic() + 120
+    while sources_stored(db) < 10 and time.monotonic() < deadline:
+        assert process.poll() is None, "the ingest finished before it could be stopped"
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        _, errors = process.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail("the ingest did not stop within 20 seconds of Ctrl-C")
+    assert process.returncode != 0
+    assert "Traceback" not in errors.decode()
+    stored = sources_stored(db)
+    assert 10 <= stored < DOCUMENTS
+    assert f"{stored} originals checked, 0 problems" in ok(kirok("verify", "--db", db)).stdout

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -65,6 +66,10 @@ def _leave_with_parent(parent: int) -> None:
 
 
 def _start_process(parent: int) -> None:
+    # Ctrl-C reaches every process of the terminal's group: only the parent acts on
+    # it, and stops the batch; an extracting process stopped in the middle of
+    # sending its result would keep the pipe's lock, and the others would wait on it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_leave_with_parent, args=(parent,), daemon=True).start()
     _start_worker()
     # The extractor lives as long as the process: out of the garbage collector's
