@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,41 @@ def test_no_paths_is_a_clear_error() -> None:
     result = kirok("extract")
     assert result.returncode == 2
     assert "--samples" in result.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+def test_an_extracting_process_that_dies_stops_the_batch_with_an_error(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for number in range(3000):  # invented reports, enough to outlast the kill
+        (folder / f"report-{number:04d}.txt").write_text(
+            f"{INCIDENT}\n\n(Invented report number {number}.)\n", encoding="utf-8"
+        )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kirok", "extract", str(folder), "--jobs", "2", "--format", "jsonl"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    deadline = time.monotonic() + 60
+    pids: list[str] = []
+    while len(pids) < 2 and time.monotonic() < deadline and process.poll() is None:
+        pids = children.read_text().split()
+        time.sleep(0.02)
+    assert len(pids) == 2, "the extracting processes did not start"
+    time.sleep(0.5)
+    os.kill(int(pids[0]), signal.SIGKILL)  # as the kernel does when memory runs out
+    _, errors = process.communicate(timeout=60)
+    message = errors.decode()
+    assert process.returncode == 1
+    assert "error: an extracting process stopped without finishing its file" in message
+    read, failed = (
+        int(n) for n in re.findall(r"(\d+) documents read, \d+ records, (\d+) failed", message)[0]
+    )
+    assert read + failed == 3000 and failed > 0
