@@ -567,3 +567,37 @@ def test_the_app_serves_and_changes_a_database_on_either_engine(
                 ).scalar()
             engine.dispose()
             assert left_open == 0
+
+
+def test_serve_says_where_it_is_only_once_it_listens(
+    server: dict[str, Any], tmp_path: Path
+) -> None:
+    """The address is printed once the port is taken, so going there at once works;
+    a port another program holds is a clear error."""
+    import socket
+    import urllib.request
+
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kirok", "serve", "--port", str(port), "--db", server["db"]],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stderr is not None
+        line = ""
+        while "Kirok is at" not in line:
+            line = process.stderr.readline()
+            assert line, "kirok serve ended without saying where it is"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=30) as answer:
+            assert answer.status == 200  # at once: no "connection refused"
+        with socket.socket() as client:
+            client.connect(("127.0.0.1", port))  # the port is held
+        taken = kirok("serve", "--port", str(port), "--db", server["db"])
+        assert taken.returncode == 2
+        assert f"cannot serve at http://127.0.0.1:{port}" in taken.stderr
+        assert "Address already in use" in taken.stderr
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)  # and closes its pipe

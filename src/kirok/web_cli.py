@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import socket
 import sys
 import tempfile
 import threading
@@ -67,11 +68,25 @@ def _serve(
     if not app.state.mailer.host:
         _stderr().print(f"Emails (sign-on confirmations) go to {app.state.mailer.outbox}/")
     address = f"http://{host}:{port}"
+    listening = None
+    if workers == 1:
+        # listening before saying so: a browser (or a script) that goes to the
+        # address as soon as it is printed waits for its page, never "refused"
+        try:
+            family = socket.AF_INET6 if ":" in host else socket.AF_INET
+            listening = socket.create_server((host, port), family=family)
+        except OSError as error:
+            app.state.database.close()
+            _stderr().print(
+                f"[red]error:[/red] cannot serve at {address}: {error.strerror or error}"
+            )
+            raise typer.Exit(2) from None
     _stderr().print(f"Kirok is at {address} (Ctrl-C stops it)")
     if open_browser:
         threading.Timer(1.0, lambda: webbrowser.open(address)).start()
-    if workers == 1:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+    if listening is not None:
+        config = uvicorn.Config(app, host=host, port=port, log_level="warning")
+        uvicorn.Server(config).run(sockets=[listening])
         return
     app.state.database.close()
     if database_url:
