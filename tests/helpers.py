@@ -73,6 +73,20 @@ def wait_for(process: subprocess.Popen[Any], port: int, why: Callable[[], str]) 
             time.sleep(0.1)
 
 
+def extracting_processes(process: subprocess.Popen[Any], count: int = 2) -> list[int]:
+    """The PIDs of ``process``'s ``count`` extracting processes once they have all
+    started (Linux: read from /proc)."""
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    deadline = time.monotonic() + 60
+    pids: list[int] = []
+    while len(pids) < count and time.monotonic() < deadline:
+        assert process.poll() is None, "the command finished before its processes were seen"
+        pids = [int(pid) for pid in children.read_text().split()]
+        time.sleep(0.02)
+    assert len(pids) == count, f"the extracting processes did not start: {pids}"
+    return pids
+
+
 @contextmanager
 def kirok_serve(
     *args: str, log: Path | None = None, env: dict[str, str] | None = None

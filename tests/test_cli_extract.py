@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from helpers import INCIDENT, MEASURE, WRITERS, kirok
+from helpers import INCIDENT, MEASURE, WRITERS, extracting_processes, kirok
 
 
 def _rows(stdout: str) -> list[dict]:
@@ -136,12 +141,6 @@ def test_no_paths_is_a_clear_error() -> None:
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
 def test_an_extracting_process_that_dies_stops_the_batch_with_an_error(tmp_path: Path) -> None:
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-
     folder = tmp_path / "reports"
     folder.mkdir()
     for number in range(3000):  # invented reports, enough to outlast the kill
@@ -153,15 +152,9 @@ def test_an_extracting_process_that_dies_stops_the_batch_with_an_error(tmp_path:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
-    deadline = time.monotonic() + 60
-    pids: list[str] = []
-    while len(pids) < 2 and time.monotonic() < deadline and process.poll() is None:
-        pids = children.read_text().split()
-        time.sleep(0.02)
-    assert len(pids) == 2, "the extracting processes did not start"
+    pids = extracting_processes(process)
     time.sleep(0.5)
-    os.kill(int(pids[0]), signal.SIGKILL)  # as the kernel does when memory runs out
+    os.kill(pids[0], signal.SIGKILL)  # as the kernel does when memory runs out
     _, errors = process.communicate(timeout=60)
     message = errors.decode()
     assert process.returncode == 1

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from helpers import export_lines, kirok, ok, without_times, write_txt
+from helpers import export_lines, extracting_processes, kirok, ok, without_times, write_txt
 from kirok.store.database import resolve_url
 
 DOCUMENTS = 400
@@ -52,6 +52,14 @@ def sources_stored(url: str) -> int:
         engine.dispose()
 
 
+def wait_until_stored(url: str, process: subprocess.Popen[bytes], count: int = 10) -> None:
+    """Until the running ingest ``process`` has committed ``count`` sources."""
+    deadline = time.monotonic() + 120
+    while sources_stored(url) < count and time.monotonic() < deadline:
+        assert process.poll() is None, "the ingest finished before it could be stopped"
+        time.sleep(0.02)
+
+
 @pytest.mark.slow
 def test_killed_mid_ingest_then_rerun_equals_an_uninterrupted_run(
     db_url: str, tmp_path: Path
@@ -69,10 +77,7 @@ def test_killed_mid_ingest_then_rerun_equals_an_uninterrupted_run(
         stderr=subprocess.DEVNULL,
         env=env,
     )
-    deadline = time.monotonic() + 120
-    while sources_stored(db_url) < 10 and time.monotonic() < deadline:
-        assert process.poll() is None, "the ingest finished before it could be killed"
-        time.sleep(0.02)
+    wait_until_stored(db_url, process)
     process.send_signal(signal.SIGKILL)
     process.wait()
     stored = sources_stored(db_url)
@@ -112,14 +117,7 @@ def test_a_killed_ingest_leaves_no_extracting_process_behind(tmp_path: Path) -> 
         stderr=subprocess.DEVNULL,
         env={**os.environ, "KIROK_USER": "tester"},
     )
-    children_file = Path(f"/proc/{process.pid}/task/{process.pid}/children")
-    deadline = time.monotonic() + 60
-    children: list[int] = []
-    while len(children) < 2 and time.monotonic() < deadline:
-        assert process.poll() is None, "the ingest finished before it could be killed"
-        children = [int(pid) for pid in children_file.read_text().split()]
-        time.sleep(0.02)
-    assert len(children) == 2, children
+    children = extracting_processes(process)
     process.send_signal(signal.SIGKILL)
     process.wait()
     deadline = time.monotonic() + 10
@@ -142,10 +140,7 @@ def test_ctrl_c_stops_an_ingest_at_once_and_keeps_what_it_committed(tmp_path: Pa
         start_new_session=True,  # a group of its own, as a terminal's job
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    deadline = time.monotonic() + 120
-    while sources_stored(db) < 10 and time.monotonic() < deadline:
-        assert process.poll() is None, "the ingest finished before it could be stopped"
-        time.sleep(0.02)
+    wait_until_stored(db, process)
     os.killpg(process.pid, signal.SIGINT)
     try:
         _, errors = process.communicate(timeout=20)

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kirok.extraction.actors import find_actors
-from kirok.extraction.wordlists import alternation
+from kirok.wordlists import alternation
 
 # few letters, so that words share beginnings and run into each other in the text
 _WORD = st.text(alphabet="abAB '’-", min_size=1, max_size=6)

@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import dateparser
 
+from kirok.wordlists import alternation
+
 _DATEPARSER_SETTINGS = {
     "PREFER_DATES_FROM": "past",
     "PREFER_DAY_OF_MONTH": "first",
@@ -44,20 +46,14 @@ MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if 
 MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTH_NAMES["sept"] = 9
 
-# Capitalised month names only: "may" as a verb is not a month. The names and
-# their abbreviations, as a plain list:
-MONTH_NAMES_PATTERN = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
-# and the same, written as a trie so that the regex engine does not try twenty-three
-# words wherever it looks (tests/test_temporal.py checks both match alike). The full
-# name comes before its abbreviation, as in the list.
-MONTH = (
-    r"(?:J(?:an(?:uary|\.?)|u(?:ne|n\.?|ly|l\.?))|Feb(?:ruary|\.?)|Ma(?:rch|r\.?|y)"
-    r"|A(?:pr(?:il|\.?)|ug(?:ust|\.?))|Sep(?:tember|t\.?|\.?)|Oct(?:ober|\.?)"
-    r"|Nov(?:ember|\.?)|Dec(?:ember|\.?))"
-)
+# Capitalised month names only: "may" as a verb is not a month. Each name, then
+# its abbreviations with and without a full stop (written out: calendar's names
+# follow the locale).
+_FULL = "January February March April May June July August September October November December"
+_SHORT = "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+MONTH_WORDS = (*_FULL.split(), *(f"{short}{dot}" for short in _SHORT.split() for dot in (".", "")))
+# as a trie: the regex engine does not try twenty-odd words wherever it looks
+MONTH = f"(?:{alternation(MONTH_WORDS)})"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 

@@ -18,7 +18,7 @@ import pycountry
 from kirok.countries import label
 from kirok.extraction.lexicon import actor_table, demonyms, sentence_rules
 from kirok.extraction.records import ActorMention, PlaceMention
-from kirok.extraction.wordlists import alternation
+from kirok.wordlists import alternation
 
 # "... by the Ministry", "by an interrogator", "by local police": the actor of a passive verb
 _AGENT_BEFORE = re.compile(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kirok.dates import DAY, MONTH, YEAR, PartialDate, month_number, normalise_explicit
+from kirok.dates import DAY, MONTH, MONTH_WORDS, YEAR, PartialDate, month_number, normalise_explicit
 from kirok.extraction.records import TimeMention
 
 _M = rf"(?P<m1>{MONTH})"
@@ -235,7 +235,7 @@ def _resolve_range(
 # Every pattern above needs a digit, a month's name or one of these words.
 _MAYBE = re.compile(rf"\d|{MONTH}|(?i:\b(?:this|last|past|previous|yesterday|ago)\b)")
 
-_MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_STARTS = tuple(sorted({word[:3] for word in MONTH_WORDS}))
 _YEAR_STARTS = ("18", "19", "20")
 _DIGIT = re.compile(r"[0-9]")
 _WORDS = {
@@ -251,9 +251,10 @@ def _features(text: str) -> frozenset[str]:
     whose needs are not all here cannot match, so it is not run. Substring tests
     cost far less than a pattern's pass over the sentence. The words are tested
     lower-cased, which is exact only for ASCII text (a case-insensitive pattern
-    also matches, say, the long s): any other text runs every pattern."""
+    also matches, say, the long s): any other text runs every pattern, if it
+    holds a digit, a month's name or a relative word at all."""
     if not text.isascii():
-        return _EVERYTHING
+        return _EVERYTHING if _MAYBE.search(text) else frozenset()
     found = set()
     if any(month in text for month in _MONTH_STARTS):
         found.add("month")
@@ -274,8 +275,6 @@ def _features(text: str) -> frozenset[str]:
 
 def find_times(text: str, offset: int, anchor: PartialDate | None) -> list[TimeMention]:
     """Temporal expressions in ``text`` (which starts at document offset ``offset``)."""
-    if not _MAYBE.search(text):
-        return []
     features = _features(text)
     taken: list[tuple[int, int]] = []
     found: list[TimeMention] = []

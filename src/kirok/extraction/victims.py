@@ -18,7 +18,7 @@ from number_parser import parse_number
 
 from kirok.extraction.lexicon import demonyms, victim_words
 from kirok.extraction.records import VictimMention
-from kirok.extraction.wordlists import alternation
+from kirok.wordlists import alternation
 
 # Nouns that are also adjectives ("an official passport") must end the phrase.
 _AMBIGUOUS = frozenset({"official", "national", "resident", "member", "christian", "youth", "crew"})
@@ -49,40 +49,33 @@ class VictimPatterns:
     implied: dict[str, str]
 
 
-def _alt(words: list[str], fold_case: bool = True) -> str:
-    """``words`` as one expression; ``fold_case`` for a pattern that ignores case."""
-    return alternation(words, fold_case=fold_case)
-
-
 @cache
 def patterns() -> VictimPatterns:
     data = victim_words()
     adjectives, plurals = demonyms()
     people = data["people"]
-    numbers = _alt(data["number_words"])
+    numbers = alternation(data["number_words"], fold_case=True)
     number = rf"(?:\d[\d,]*|(?:{numbers})(?:[- ](?:{numbers}|and))*)"
     count = (
         rf"(?:(?:between|from)\s+{number}\s+(?:and|to)\s+{number}"
         rf"|{number}\s+(?:to|or)\s+{number}"
-        rf"|(?:(?:{_alt(data['modifiers'])})\s+)?"
-        rf"(?:{_alt(list(data['vague']))}|{number}|an?|one|the))"
+        rf"|(?:(?:{alternation(data['modifiers'], fold_case=True)})\s+)?"
+        rf"(?:{alternation(data['vague'], fold_case=True)}|{number}|an?|one|the))"
     )
     filler_stop = rf"(?:a|an|the|and|or|to|of|who|that|which|by|{numbers})"
     filler = rf"(?:(?!{filler_stop}\b)(?:\d{{1,3}}-years?(?:-old)?|[A-Za-z][\w'’-]*)\s+)"
-    nouns = _alt([p["word"] for p in people] + list(plurals))
+    nouns = alternation([p["word"] for p in people] + list(plurals), fold_case=True)
     phrase = re.compile(
         rf"(?<![\w-])(?P<count>{count})(?:\]\([^)\s]{{0,200}}\))?(?:\s+of(?:\s+(?:the|those|these))?)?\s+(?P<mods>{filler}{{0,5}}?)(?P<noun>{nouns})(?![\w-])",
         re.IGNORECASE,
     )
     return VictimPatterns(
         phrase=phrase,
-        plural_demonym=re.compile(
-            rf"(?<![\w-])(?:{_alt(list(plurals), fold_case=False)})(?![\w-])"
-        ),
+        plural_demonym=re.compile(rf"(?<![\w-])(?:{alternation(plurals)})(?![\w-])"),
         group=re.compile("|".join(data["groups"]), re.IGNORECASE),
         name=re.compile(_NAME),
         demonym=re.compile(
-            rf"(?<![\w-])(?:{_alt([a for a in adjectives if adjectives[a]], fold_case=False)})(?![\w-])"
+            rf"(?<![\w-])(?:{alternation(a for a in adjectives if adjectives[a])})(?![\w-])"
         ),
         sex={p["word"].lower(): p["sex"] for p in people},
         singular=frozenset(p["word"].lower() for p in people if p["singular"]),

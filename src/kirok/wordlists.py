@@ -1,4 +1,4 @@
-"""Word lists (people, numbers, demonyms, actors' names) as regular expressions.
+"""Word lists (month names, people, numbers, demonyms, actors' names) as regular expressions.
 
 Written as one alternation, longest word first ("dozens of|dozens|..."), a list
 makes Python's regex engine try every word, one after another, at every place
