@@ -199,7 +199,7 @@ def test_an_ingests_sqlite_settings_stay_with_its_own_transactions(tmp_path: Pat
     own defaults."""
     from sqlalchemy import text
 
-    from kirok.store.database import BULK_SETTINGS, DEFAULT_SETTINGS, Database, begin_write
+    from kirok.store.database import DEFAULT_SETTINGS, Database, begin_write
     from kirok.store.ingest import ingest_items
 
     database = Database(f"sqlite:///{tmp_path / 'kirok.db'}")
@@ -219,7 +219,8 @@ def test_an_ingests_sqlite_settings_stay_with_its_own_transactions(tmp_path: Pat
         begin_write(session)
         seen.append(settings(session))
         session.commit()
-    assert seen == [BULK_SETTINGS, DEFAULT_SETTINGS]
+    # 64 MB of the new database's 16 KB pages between checkpoints, and a 64 MB cache
+    assert seen == [{"cache_size": -65536, "wal_autocheckpoint": 4096}, DEFAULT_SETTINGS]
 
     report = ingest_items(database, [("report.txt", INCIDENT.encode(), None)], by="tester", jobs=1)
     assert report.added == 1
@@ -267,3 +268,63 @@ def test_postgresql_uses_pg_trgm_made_in_another_teams_schema(
             connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
             connection.execute(text(f"DROP SCHEMA {elsewhere}"))  # empty again: no CASCADE
         engine.dispose()
+
+
+def test_new_sqlite_databases_have_16_kb_pages_and_older_ones_keep_theirs(
+    tmp_path: Path,
+) -> None:
+    """``kirok init`` makes a database of 16 KB pages (an ingest's commits cost
+    less); a database made with SQLite's 4 KB pages keeps them, ingests into it,
+    and checkpoints after as many bytes."""
+    import sqlite3
+
+    from sqlalchemy import text
+
+    from kirok.cli import samples_folder
+    from kirok.store.database import Database, begin_write
+
+    new = tmp_path / "new.db"
+    ok(kirok("init", "--db", str(new)))
+    with sqlite3.connect(new) as connection:
+        assert connection.execute("PRAGMA page_size").fetchone() == (16384,)
+
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as connection:  # as Kirok made them before
+        connection.execute("PRAGMA page_size=4096")
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("CREATE TABLE made_before (x)")
+    ok(kirok("ingest", "--db", str(old), str(samples_folder())))
+    with sqlite3.connect(old) as connection:
+        assert connection.execute("PRAGMA page_size").fetchone() == (4096,)
+        assert connection.execute("SELECT count(*) FROM records").fetchone()[0] > 0
+    database = Database(f"sqlite:///{old}")
+    with database.session() as session:
+        begin_write(session, bulk=True)
+        assert session.execute(text("PRAGMA wal_autocheckpoint")).scalar() == 16384
+        session.rollback()
+    database.close()
+
+
+def test_the_records_search_index_merges_eight_segments_at_a_time(tmp_path: Path) -> None:
+    """Migration 0008 (SQLite): FTS5 keeps the setting in the index's own config
+    table; taken back to 0007 the index merges four at a time again, FTS5's default."""
+    import sqlite3
+
+    db = tmp_path / "kirok.db"
+
+    def automerge() -> object:
+        with sqlite3.connect(db) as connection:
+            found = connection.execute(
+                "SELECT v FROM records_fts_config WHERE k = 'automerge'"
+            ).fetchone()
+        return found[0] if found else None
+
+    ok(kirok("init", "--db", str(db)))
+    assert automerge() == 8
+    downgrade(f"sqlite:///{db}", "0007")
+    assert automerge() == 4
+    ok(kirok("ingest", "--db", str(db), str(write_txt(tmp_path / "report.txt", INCIDENT))))
+    assert automerge() == 8
+    found = ok(kirok("export", "--db", str(db), "--text", "wading across")).stdout
+    rows = [json.loads(line) for line in found.splitlines()]
+    assert [r["violation"] for row in rows for r in row["records"]] == ["life.killing"]
