@@ -224,3 +224,39 @@ def test_new_and_reextracted_documents_written_together_keep_every_record(
     readded = ok(kirok("search", "--violation", before[0]["violation"], "--json", "--db", db_url))
     evidence = {json.loads(line)["evidence"][0]["text"] for line in readded.stdout.splitlines()}
     assert before[0]["evidence"][0]["text"] in evidence
+
+
+def test_a_parallel_ingest_ends_with_a_small_transaction(tmp_path: Path) -> None:
+    """Once every file is with the extracting processes, documents are committed
+    as soon as as many are held as are still being extracted: the last
+    transaction, which no extraction overlaps, holds only a few documents, and
+    the progress bar is not held back until the end."""
+    from collections import Counter
+
+    from sqlalchemy import event
+
+    from kirok.store.database import Database
+    from kirok.store.ingest import DRAIN_COMMIT_AT_LEAST, ingest_items
+
+    database = Database(f"sqlite:///{tmp_path / 'kirok.db'}")
+    database.upgrade()
+    commits: list[object] = []
+    event.listen(database.engine, "commit", lambda connection: commits.append(connection))
+    told: list[int] = []  # for each document reported stored: the commits made by then
+    items = [
+        (
+            f"report-{n}.txt",
+            f"Field report {n}\n\nDate: April 2, 2021\n\n{INCIDENT}\n".encode(),
+            None,
+        )
+        for n in range(300)
+    ]
+    report = ingest_items(
+        database, items, by="tester", jobs=2, listener=lambda *_: told.append(len(commits))
+    )
+    database.close()
+    assert report.added == 300 and report.records_added == 300
+    groups = Counter(told)  # documents told after each commit
+    last = groups[max(groups)]
+    assert len(groups) > 3
+    assert last < DRAIN_COMMIT_AT_LEAST, sorted(groups.items())
