@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,3 +55,42 @@ def test_a_process_that_dies_stops_the_batch_with_a_clear_error(tmp_path: Path) 
     # what was extracted before the death comes out; nothing at or after it does
     names = [Path(o.path).name for o in outcomes]
     assert names in (["report-0.txt"], ["report-0.txt", "report-1.txt"])
+
+
+def _slow(task: str) -> batch.Outcome:
+    time.sleep(0.5)
+    return batch.Outcome(task)
+
+
+def test_a_batch_stopped_early_does_not_extract_the_files_queued_to_its_processes() -> None:
+    """Each process has files queued to it; a batch that stops (an error, Ctrl-C)
+    ends its processes instead of waiting while they extract those files."""
+    tasks = [f"report-{number}.txt" for number in range(200)]
+    started = time.monotonic()
+    outcomes = batch._in_order(_slow, tasks, jobs=2, window=64)
+    assert next(outcomes).path == "report-0.txt"
+    outcomes.close()  # the caller stops here, as on an error or Ctrl-C
+    # 2 x 32 files queued at half a second each would take 16 s more
+    assert time.monotonic() - started < 5
+
+
+def test_the_processes_have_files_queued_and_wide_pipes() -> None:
+    """With one file queued and 64 KB pipes, the threads that move files and
+    results waited on an ingest's writer for the interpreter lock, and the
+    processes waited a tenth of the time (docs/extraction.md); this checks that
+    the pool gets the deeper queue and the wider pipes."""
+    import fcntl
+
+    pool = batch._start_pool(2)
+    try:
+        call_queue, result_queue = pool._call_queue, pool._result_queue  # type: ignore[attr-defined]
+        assert call_queue._maxsize == 2 + 2 * batch.QUEUED_PER_JOB
+        if hasattr(fcntl, "F_GETPIPE_SZ"):  # Linux
+            for queue in (call_queue, result_queue):
+                assert fcntl.fcntl(queue._writer.fileno(), fcntl.F_GETPIPE_SZ) == batch.PIPE_BYTES
+    finally:
+        pool.shutdown()
+    # other pools keep the library's own default
+    import concurrent.futures.process
+
+    assert concurrent.futures.process.EXTRA_QUEUED_CALLS == 1
