@@ -1,6 +1,6 @@
 """Benchmark: what the record store costs on top of extraction, and how fast it searches.
 
-    python benchmarks/store_speed.py [--documents 10000] [--jobs 2]
+    python benchmarks/store_speed.py [--documents 10000] [--jobs 2] [--rounds 3]
         [--engines sqlite,postgresql] [--postgresql URL] [--searches 200]
 
 Generates ``--documents`` invented reports (about ten records each, so 10,000
@@ -14,6 +14,10 @@ documents make about 100,000 records), then, on the same files:
    50 rows and the total count: median and 95th percentile latency (targets:
    p95 under 50 ms at 10,000 documents, under 200 ms at 100,000 records);
 4. the peak resident memory of each command.
+
+Steps 1 and 2 run ``--rounds`` times in turn (a fresh database each time), and
+the store's share is the median of the rounds: on a shared machine one run's
+time varies by a fifth or more, as much as the share being measured.
 
 PostgreSQL runs in a schema of its own (dropped afterwards) on ``--postgresql``
 (default: the local test server).
@@ -178,6 +182,23 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share / 100 * (len(ordered) - 1)))]
 
 
+def fresh_database(engine: str, work: Path, schema: str, postgresql: str) -> str:
+    """An empty database of ``engine`` (the last round's is dropped): its URL."""
+    if engine == "sqlite":
+        for leftover in work.glob("kirok.db*"):
+            leftover.unlink()
+        return str(work / "kirok.db")
+    admin = create_engine(postgresql)
+    with admin.begin() as connection:
+        # pg_trgm outside the schema dropped afterwards: dropping it with the
+        # schema would drop other databases' trigram indexes too
+        connection.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
+        connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    admin.dispose()
+    return f"{postgresql}?options=-csearch_path%3D{schema},public"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -189,57 +210,66 @@ def main() -> None:
     parser.add_argument("--searches", type=int, default=200)
     parser.add_argument("--act-share", type=float, default=0.12)
     parser.add_argument("--paragraphs", type=int, default=16)
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="extract, then ingest into each engine, this many times in turn (median share)",
+    )
     args = parser.parse_args()
     kirok = [sys.executable, "-m", "kirok"]
+    engines = args.engines.split(",")
     work = Path(tempfile.mkdtemp(prefix="kirok-store-bench-"))
     schema = f"kirok_bench_{uuid.uuid4().hex[:8]}"
-    admin = None
+    urls: dict[str, str] = {}
     try:
         folder = work / "reports"
         folder.mkdir()
         size = generate(folder, args.documents, args.act_share, args.paragraphs)
         print(f"corpus: {args.documents:,} documents, {size / 1e6:.1f} MB of text")
-        baseline, memory = run(
-            [
-                *kirok,
-                "extract",
-                str(folder),
-                "--jobs",
-                str(args.jobs),
-                "--format",
-                "jsonl",
-                "-o",
-                os.devnull,
-            ]
-        )
-        print(
-            f"kirok extract --jobs {args.jobs}: {baseline:.1f} s, "
-            f"{args.documents / baseline:,.0f} documents/s, peak RSS {memory:.0f} MB"
-        )
-        for engine in args.engines.split(","):
-            if engine == "sqlite":
-                url = str(work / "kirok.db")
-            else:
-                admin = create_engine(args.postgresql)
-                with admin.begin() as connection:
-                    # pg_trgm outside the schema dropped afterwards: dropping it with
-                    # the schema would drop other databases' trigram indexes too
-                    connection.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
-                    connection.execute(text(f"CREATE SCHEMA {schema}"))
-                url = f"{args.postgresql}?options=-csearch_path%3D{schema},public"
-            ok = run([*kirok, "init", "--db", url])
-            elapsed, memory = run(
-                [*kirok, "ingest", str(folder), "--jobs", str(args.jobs), "--db", url]
+        shares: dict[str, list[float]] = {engine: [] for engine in engines}
+        for round_number in range(1, args.rounds + 1):
+            baseline, memory = run(
+                [
+                    *kirok,
+                    "extract",
+                    str(folder),
+                    "--jobs",
+                    str(args.jobs),
+                    "--format",
+                    "jsonl",
+                    "-o",
+                    os.devnull,
+                ]
             )
             print(
-                f"{engine}: kirok ingest --jobs {args.jobs}: {elapsed:.1f} s, "
-                f"{args.documents / elapsed:,.0f} documents/s, "
-                f"{(elapsed / baseline - 1) * 100:+.0f}% on extract, peak RSS {memory:.0f} MB"
-                f" (init {ok[0]:.1f} s)"
+                f"round {round_number}: kirok extract --jobs {args.jobs}: {baseline:.1f} s, "
+                f"{args.documents / baseline:,.0f} documents/s, peak RSS {memory:.0f} MB"
             )
-            measure_searches(url, args.searches)
+            for engine in engines:
+                urls[engine] = url = fresh_database(engine, work, schema, args.postgresql)
+                ok = run([*kirok, "init", "--db", url])
+                elapsed, memory = run(
+                    [*kirok, "ingest", str(folder), "--jobs", str(args.jobs), "--db", url]
+                )
+                shares[engine].append(elapsed / baseline - 1)
+                print(
+                    f"  {engine}: kirok ingest --jobs {args.jobs}: {elapsed:.1f} s, "
+                    f"{args.documents / elapsed:,.0f} documents/s, "
+                    f"{shares[engine][-1] * 100:+.0f}% on extract, peak RSS {memory:.0f} MB"
+                    f" (init {ok[0]:.1f} s)"
+                )
+        for engine in engines:
+            print(
+                f"{engine}: the store adds {statistics.median(shares[engine]) * 100:+.0f}% "
+                f"to extract (median of {args.rounds} rounds; "
+                + ", ".join(f"{share * 100:+.0f}%" for share in shares[engine])
+                + ")"
+            )
+            measure_searches(urls[engine], args.searches)
     finally:
-        if admin is not None:
+        if "postgresql" in urls:
+            admin = create_engine(args.postgresql)
             with admin.begin() as connection:
                 connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
             admin.dispose()
