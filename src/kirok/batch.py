@@ -34,7 +34,7 @@ WINDOW_BYTES = 64_000_000  # and of files in hand (an ingest's), no more than th
 # need the interpreter lock to move each one, and while an ingest's writer held
 # it the extracting processes waited a tenth of the time, for work or to send a
 # result (sampled every 5 ms: 89% running; with these, 97%; on 10,000 documents
-# the ingest took 25.0 s against 27.5 s, alternating runs).
+# the ingest took 27.2 s against 29.3 s on average over six alternating rounds).
 QUEUED_PER_JOB = 32
 PIPE_BYTES = 1 << 20
 
