@@ -194,11 +194,11 @@ def _start_pool(jobs: int) -> ProcessPoolExecutor:
     for queue in (getattr(pool, "_call_queue", None), getattr(pool, "_result_queue", None)):
         writer = getattr(queue, "_writer", None)
         if writer is not None:
-            widen_pipe(writer.fileno())
+            _widen_pipe(writer.fileno())
     return pool
 
 
-def widen_pipe(descriptor: int, size: int = PIPE_BYTES) -> None:
+def _widen_pipe(descriptor: int, size: int = PIPE_BYTES) -> None:
     """Give the pipe at ``descriptor`` room for ``size`` bytes where the system
     allows it (Linux; up to /proc/sys/fs/pipe-max-size); elsewhere keep its own."""
     set_size = getattr(fcntl, "F_SETPIPE_SZ", None)

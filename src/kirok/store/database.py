@@ -99,21 +99,14 @@ BULK_CHECKPOINT_BYTES = 64 * 1024 * 1024
 DEFAULT_SETTINGS = {"cache_size": -2000, "wal_autocheckpoint": 1000}
 
 
-def bulk_settings(page_size: int) -> dict[str, int]:
-    """The bulk settings for a database of ``page_size`` pages (the checkpoint
-    counts pages)."""
-    return {
-        "cache_size": -BULK_CACHE_KB,
-        "wal_autocheckpoint": BULK_CHECKPOINT_BYTES // page_size,
-    }
-
-
 def _bulk_settings(connection: Any, bulk: bool) -> None:
-    if bulk:
-        page_size = connection.exec_driver_sql("PRAGMA page_size").scalar()
-        settings = bulk_settings(int(page_size))
-    else:
-        settings = DEFAULT_SETTINGS
+    settings = DEFAULT_SETTINGS
+    if bulk:  # the checkpoint counts pages, of whatever size the database has
+        page_size = int(connection.exec_driver_sql("PRAGMA page_size").scalar())
+        settings = {
+            "cache_size": -BULK_CACHE_KB,
+            "wal_autocheckpoint": BULK_CHECKPOINT_BYTES // page_size,
+        }
     for name, value in settings.items():
         connection.exec_driver_sql(f"PRAGMA {name}={value}")
     connection.info[BULK_OPTION] = bulk
