@@ -89,6 +89,25 @@ def _start_process(parent: int) -> None:
     gc.freeze()
 
 
+@contextlib.contextmanager
+def earlier_objects_set_aside() -> Iterator[None]:
+    """Keep the objects that exist now out of the garbage collector's passes
+    until the block ends (``gc.freeze``, then ``gc.unfreeze``).
+
+    A long batch in this process that keeps many objects alive for a while (an
+    ingest holds each document's rows until its commit) makes the collector run
+    full passes, and each full pass walks every object the process holds, its
+    libraries' included. During a 10,000-document ingest these passes cost the
+    writing process 1 to 1.5 s of CPU out of 12.5 to 13.5 (sampled with py-spy;
+    ``gc.freeze`` at the start: 11.7 to 11.8 s). Objects set aside are put back
+    at the end, so a long-running server still collects them."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _guarded(path: str, work: Callable[[Extractor], Outcome]) -> Outcome:
     assert _worker_extractor is not None
     try:

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
 from kirok import __version__
-from kirok.batch import Outcome, extract_bytes
+from kirok.batch import Outcome, earlier_objects_set_aside, extract_bytes
 from kirok.extraction.lexicon import data_fingerprint
 from kirok.sources.document import Document
 from kirok.sources.paths import collect_paths
@@ -427,7 +427,7 @@ def ingest_items(
         report.errors.append(message)
         tell(path, "failed", message)
 
-    with database.session() as session:
+    with earlier_objects_set_aside(), database.session() as session:
 
         def read(path: str, given: bytes | None, problem: str | None) -> bytes | None:
             if problem:
