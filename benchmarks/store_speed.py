@@ -13,11 +13,17 @@ documents make about 100,000 records), then, on the same files:
    dates, country, perpetrator, review state, sources), each fetching a page of
    50 rows and the total count: median and 95th percentile latency (targets:
    p95 under 50 ms at 10,000 documents, under 200 ms at 100,000 records);
-4. the peak resident memory of each command.
+4. the peak resident memory of each command, and the processor time it used
+   (its own processes) and that the whole machine used while it ran (Linux:
+   with PostgreSQL on the same machine, that includes the server's work).
 
 Steps 1 and 2 run ``--rounds`` times in turn (a fresh database each time), and
 the store's share is the median of the rounds: on a shared machine one run's
-time varies by a fifth or more, as much as the share being measured.
+time varies by a fifth or more, as much as the share being measured. The share
+of processor time the store adds (the machine's, median of the rounds) is
+printed beside it: it moves much less from run to run, and where the cores are
+busy throughout (``--jobs`` equal to the cores, a corpus large enough that
+starting up is a small part), the time share comes close to it.
 
 PostgreSQL runs in a schema of its own (dropped afterwards) on ``--postgresql``
 (default: the local test server).
@@ -35,6 +41,7 @@ import sys
 import tempfile
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -73,17 +80,43 @@ def generate(
     return size
 
 
-def run(command: list[str]) -> tuple[float, float]:
-    """Seconds taken and peak resident memory (MB) of the command's main process."""
+@dataclass
+class Run:
+    seconds: float
+    memory_mb: float  # peak resident memory of the command's main process
+    cpu: float  # processor seconds of the command and the processes it waited for
+    machine_cpu: float | None  # processor seconds the whole machine used (Linux)
+
+
+def _machine_busy() -> float | None:
+    """Seconds of processor time the machine has been busy, all cores (Linux)."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()
+    except OSError:
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq = (int(f) for f in fields[1:8])
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
+
+
+def run(command: list[str]) -> Run:
+    """Time, peak memory and processor time of ``command``."""
+    busy = _machine_busy()
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
+    busy_after = _machine_busy()
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in (0,):
         error = process.stderr.read().decode() if process.stderr else ""
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {error[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    machine = busy_after - busy if busy is not None and busy_after is not None else None
+    return Run(elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, machine)
+
+
+def cpu_text(result: Run) -> str:
+    machine = f", machine {result.machine_cpu:.1f} s" if result.machine_cpu is not None else ""
+    return f"processor {result.cpu:.1f} s{machine}"
 
 
 def queries(rng: random.Random, count: int) -> list[tuple[str, Filters, bool]]:
@@ -228,8 +261,9 @@ def main() -> None:
         size = generate(folder, args.documents, args.act_share, args.paragraphs)
         print(f"corpus: {args.documents:,} documents, {size / 1e6:.1f} MB of text")
         shares: dict[str, list[float]] = {engine: [] for engine in engines}
+        cpu_shares: dict[str, list[float]] = {engine: [] for engine in engines}
         for round_number in range(1, args.rounds + 1):
-            baseline, memory = run(
+            baseline = run(
                 [
                     *kirok,
                     "extract",
@@ -243,21 +277,23 @@ def main() -> None:
                 ]
             )
             print(
-                f"round {round_number}: kirok extract --jobs {args.jobs}: {baseline:.1f} s, "
-                f"{args.documents / baseline:,.0f} documents/s, peak RSS {memory:.0f} MB"
+                f"round {round_number}: kirok extract --jobs {args.jobs}: {baseline.seconds:.1f} s, "
+                f"{args.documents / baseline.seconds:,.0f} documents/s, "
+                f"peak RSS {baseline.memory_mb:.0f} MB, {cpu_text(baseline)}"
             )
             for engine in engines:
                 urls[engine] = url = fresh_database(engine, work, schema, args.postgresql)
                 ok = run([*kirok, "init", "--db", url])
-                elapsed, memory = run(
-                    [*kirok, "ingest", str(folder), "--jobs", str(args.jobs), "--db", url]
-                )
-                shares[engine].append(elapsed / baseline - 1)
+                ingest = run([*kirok, "ingest", str(folder), "--jobs", str(args.jobs), "--db", url])
+                shares[engine].append(ingest.seconds / baseline.seconds - 1)
+                if ingest.machine_cpu is not None and baseline.machine_cpu:
+                    cpu_shares[engine].append(ingest.machine_cpu / baseline.machine_cpu - 1)
                 print(
-                    f"  {engine}: kirok ingest --jobs {args.jobs}: {elapsed:.1f} s, "
-                    f"{args.documents / elapsed:,.0f} documents/s, "
-                    f"{shares[engine][-1] * 100:+.0f}% on extract, peak RSS {memory:.0f} MB"
-                    f" (init {ok[0]:.1f} s)"
+                    f"  {engine}: kirok ingest --jobs {args.jobs}: {ingest.seconds:.1f} s, "
+                    f"{args.documents / ingest.seconds:,.0f} documents/s, "
+                    f"{shares[engine][-1] * 100:+.0f}% on extract, "
+                    f"peak RSS {ingest.memory_mb:.0f} MB, {cpu_text(ingest)} "
+                    f"(init {ok.seconds:.1f} s)"
                 )
         for engine in engines:
             print(
@@ -266,6 +302,13 @@ def main() -> None:
                 + ", ".join(f"{share * 100:+.0f}%" for share in shares[engine])
                 + ")"
             )
+            if cpu_shares[engine]:
+                print(
+                    f"  and {statistics.median(cpu_shares[engine]) * 100:+.0f}% to the "
+                    "machine's processor time (median; "
+                    + ", ".join(f"{share * 100:+.0f}%" for share in cpu_shares[engine])
+                    + ")"
+                )
             measure_searches(urls[engine], args.searches)
     finally:
         if "postgresql" in urls:

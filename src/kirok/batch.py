@@ -97,10 +97,10 @@ def earlier_objects_set_aside() -> Iterator[None]:
     A long batch in this process that keeps many objects alive for a while (an
     ingest holds each document's rows until its commit) makes the collector run
     full passes, and each full pass walks every object the process holds, its
-    libraries' included. During a 10,000-document ingest these passes cost the
-    writing process 1 to 1.5 s of CPU out of 12.5 to 13.5 (sampled with py-spy;
-    ``gc.freeze`` at the start: 11.7 to 11.8 s). Objects set aside are put back
-    at the end, so a long-running server still collects them."""
+    libraries' included: a tenth of the writing process's samples (py-spy).
+    Over a 10,000-document ingest, alternating runs, the process used 11.3 to
+    11.9 s of CPU with this and 12.4 to 12.7 s without. Objects set aside are
+    put back at the end, so a long-running server still collects them."""
     gc.freeze()
     try:
         yield
