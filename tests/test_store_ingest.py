@@ -31,7 +31,16 @@ def test_every_record_points_into_its_source_and_starts_suggested(db_url: str) -
         assert len(line["text"]) == line["text_chars"]
         for record in line["records"]:
             assert record["review_state"] == "suggested"
-            assert record["history"][0]["action"] == "suggested"
+            # one revision: the extractor's suggestion, made when the record was
+            assert record["history"] == [
+                {
+                    "at": record["created_at"],
+                    "by": f"kirok {record['extractor_version']}",
+                    "action": "suggested",
+                    "changes": {},
+                    "note": None,
+                }
+            ]
             for span in record["evidence"]:
                 assert line["text"][span["start"] : span["end"]] == span["text"]
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, Insert, bindparam, literal, null, select, text
 from sqlalchemy.orm import Session
 
 from kirok import __version__
@@ -24,16 +24,17 @@ from kirok.batch import Outcome, earlier_objects_set_aside, extract_bytes
 from kirok.extraction.lexicon import data_fingerprint
 from kirok.sources.document import Document
 from kirok.sources.paths import collect_paths
-from kirok.store.bulk import insert_rows, statement
+from kirok.store.bulk import insert_ordered, insert_rows, statement
 from kirok.store.counts import count_new
 from kirok.store.database import Database, begin_write
 from kirok.store.fulltext import index_new_records, index_new_sources
 from kirok.store.records import (
+    NEW_RECORD_COLUMNS,
     date_bounds,
     flat,
     get_field,
+    new_record_row,
     now,
-    record_columns,
     search_text,
     set_field,
 )
@@ -56,6 +57,9 @@ SOURCE_COLUMNS = (
     "ingested_at",
     "ingested_by",
     "extractor_version",
+)
+ID, VIOLATION, KIND, SEARCH_TEXT = (
+    NEW_RECORD_COLUMNS.index(name) for name in ("id", "violation", "kind", "search_text")
 )
 EVIDENCE_COLUMNS = ("record_id", "position", "start", "end", "text")
 NAME_COLUMNS = ("record_id", "position", "name")
@@ -191,6 +195,7 @@ class _Writer:
         # between the statements cost more (SQLite), and every statement was a
         # round trip (PostgreSQL).
         self.held: list[_NewDocument] = []
+        self.first_revisions = self._first_revisions()
 
     def flush(self, session: Session) -> None:
         """Write, index and count the new documents held since the last commit
@@ -202,53 +207,53 @@ class _Writer:
         dialect = connection.dialect
         source_ids = reserve_ids(connection, "sources", len(held))
         record_ids = iter(reserve_ids(connection, "records", sum(len(d.records) for d in held)))
-        sources, records, spans, names, revisions = [], [], [], [], []
+        sources: list[dict[str, Any]] = []
+        records: list[list[Any]] = []  # in the order of NEW_RECORD_COLUMNS
+        spans: list[tuple[int, int, int, int, str]] = []
+        names: list[tuple[int, int, str]] = []
         for source_id, document in zip(source_ids, held, strict=True):
             document.source["id"] = source_id
             sources.append(document.source)
             when = document.source["ingested_at"]
             for extracted in document.records:
                 record_id = next(record_ids)
-                row = {
-                    **record_columns(extracted),
-                    "id": record_id,
-                    "source_id": source_id,
-                    "review_state": "suggested",
-                    "origin": "extractor",
-                    "extractor_version": self.version,
-                    "created_at": when,
-                    "updated_at": when,
-                    "version": 1,
-                }
-                records.append(row)
+                records.append(new_record_row(extracted, record_id, source_id, self.version, when))
                 for position, span in enumerate(extracted["evidence"]):
-                    spans.append({"record_id": record_id, "position": position, **span})
+                    spans.append((record_id, position, span["start"], span["end"], span["text"]))
                 for position, name in enumerate(extracted["victims"]["names"]):
-                    names.append({"record_id": record_id, "position": position, "name": name})
-                revisions.append(
-                    {
-                        "record_id": record_id,
-                        "at": when,
-                        "by": self.machine,
-                        "action": "suggested",
-                        "changes": {},
-                        "note": None,
-                    }
-                )
+                    names.append((record_id, position, name))
         statement(dialect, "originals", ORIGINAL_COLUMNS, skip_existing=True).run(
             connection,
             (document.original for document in held),  # the same bytes kept once
         )
         insert_rows(connection, "sources", SOURCE_COLUMNS, sources)
+        insert_ordered(connection, "records", NEW_RECORD_COLUMNS, records)
+        insert_ordered(connection, "evidence", EVIDENCE_COLUMNS, spans)
+        insert_ordered(connection, "victim_names", NAME_COLUMNS, names)
         if records:
-            insert_rows(connection, "records", tuple(records[0]), records)
-        insert_rows(connection, "evidence", EVIDENCE_COLUMNS, spans)
-        insert_rows(connection, "victim_names", NAME_COLUMNS, names)
-        insert_rows(connection, "revisions", REVISION_COLUMNS, revisions)
+            connection.execute(self.first_revisions, {"sources": source_ids})
         index_new_sources(connection, ((s["id"], s["title"], s["text"]) for s in sources))
-        index_new_records(connection, ((r["id"], r["search_text"]) for r in records))
-        count_new(
-            connection, Counter((r["violation"], r["kind"], r["review_state"]) for r in records)
+        index_new_records(connection, ((r[ID], r[SEARCH_TEXT]) for r in records))
+        count_new(connection, Counter((r[VIOLATION], r[KIND], "suggested") for r in records))
+
+    def _first_revisions(self) -> Insert:
+        """Each new record's first revision ("suggested", by this extractor, when
+        the record was made), written by the database from the records of the
+        given new ``sources``: a row built and bound per record cost about half a
+        second of a 10,000-document ingest."""
+        records, revisions = TABLES["records"], TABLES["revisions"]
+        return revisions.insert().from_select(
+            list(REVISION_COLUMNS),
+            select(
+                records.c.id,
+                records.c.created_at,
+                literal(self.machine, revisions.c.by.type),
+                literal("suggested", revisions.c.action.type),
+                literal({}, revisions.c.changes.type),
+                null(),
+            )
+            .where(records.c.source_id.in_(bindparam("sources", expanding=True)))
+            .order_by(records.c.id),
         )
 
     def states_of(self, session: Session, hashes: list[str]) -> dict[str, str]:

@@ -117,22 +117,70 @@ def _search_text(
     return fold(own + EVIDENCE_MARK + "\n".join(evidence))
 
 
-def record_columns(record: dict[str, Any]) -> dict[str, Any]:
-    """The ``records`` columns of an extracted record (the contract's dict), for a
-    bulk insert; evidence and names go to their own tables."""
+# The ``records`` columns of a new record, in the order ``new_record_row`` gives them.
+NEW_RECORD_COLUMNS = (
+    "id",
+    "source_id",
+    "violation",
+    "kind",
+    "date",
+    "date_end",
+    "date_start",
+    "date_stop",
+    "country",
+    "place",
+    "perpetrator",
+    "victim_count",
+    "victim_count_text",
+    "victim_nationality",
+    "victim_age",
+    "victim_sex",
+    "confidence",
+    "review_state",
+    "origin",
+    "extractor_version",
+    "search_text",
+    "created_at",
+    "updated_at",
+    "version",
+)
+
+
+def new_record_row(
+    record: dict[str, Any],
+    record_id: int,
+    source_id: int,
+    extractor_version: str,
+    when: dt.datetime,
+) -> list[Any]:
+    """An extracted record (the contract's dict) as a new ``records`` row, a
+    suggestion of the extractor, values in the order of ``NEW_RECORD_COLUMNS``;
+    evidence and names go to their own tables. A row for a bulk insert: built
+    this way, not as a mapping, it costs a third as much."""
     victims = record["victims"]
     start, stop = date_bounds(record["date"], record["date_end"])
-    values = {column: record[name] for name, column in COLUMNS.items() if "." not in name}
-    values.update(
-        victim_count=victims["count"],
-        victim_count_text=victims["count_text"],
-        victim_nationality=victims["nationality"],
-        victim_age=victims["age"],
-        victim_sex=victims["sex"],
-        date_start=start,
-        date_stop=stop,
-        confidence=record["confidence"],
-        search_text=_search_text(
+    return [
+        record_id,
+        source_id,
+        record["violation"],
+        record["kind"],
+        record["date"],
+        record["date_end"],
+        start,
+        stop,
+        record["country"],
+        record["place"],
+        record["perpetrator"],
+        victims["count"],
+        victims["count_text"],
+        victims["nationality"],
+        victims["age"],
+        victims["sex"],
+        record["confidence"],
+        "suggested",
+        "extractor",
+        extractor_version,
+        _search_text(
             record["violation"],
             record["kind"],
             record["place"],
@@ -141,8 +189,10 @@ def record_columns(record: dict[str, Any]) -> dict[str, Any]:
             victims["names"],
             [span["text"] for span in record["evidence"]],
         ),
-    )
-    return values
+        when,
+        when,
+        1,
+    ]
 
 
 def record_to_dict(row: Record) -> dict[str, Any]:
