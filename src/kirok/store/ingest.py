@@ -58,8 +58,9 @@ SOURCE_COLUMNS = (
     "ingested_by",
     "extractor_version",
 )
-ID, VIOLATION, KIND, SEARCH_TEXT = (
-    NEW_RECORD_COLUMNS.index(name) for name in ("id", "violation", "kind", "search_text")
+ID, VIOLATION, KIND, REVIEW_STATE, SEARCH_TEXT = (
+    NEW_RECORD_COLUMNS.index(name)
+    for name in ("id", "violation", "kind", "review_state", "search_text")
 )
 EVIDENCE_COLUMNS = ("record_id", "position", "start", "end", "text")
 NAME_COLUMNS = ("record_id", "position", "name")
@@ -234,7 +235,7 @@ class _Writer:
             connection.execute(self.first_revisions, {"sources": source_ids})
         index_new_sources(connection, ((s["id"], s["title"], s["text"]) for s in sources))
         index_new_records(connection, ((r[ID], r[SEARCH_TEXT]) for r in records))
-        count_new(connection, Counter((r[VIOLATION], r[KIND], "suggested") for r in records))
+        count_new(connection, Counter((r[VIOLATION], r[KIND], r[REVIEW_STATE]) for r in records))
 
     def _first_revisions(self) -> Insert:
         """Each new record's first revision ("suggested", by this extractor, when
