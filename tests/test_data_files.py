@@ -123,3 +123,19 @@ def test_demonyms_and_places_name_real_countries() -> None:
         assert place.country in (None, "XK") or pycountry.countries.get(alpha_2=place.country), (
             place
         )
+
+
+def test_victim_words_state_a_known_sex_and_rules_name_known_values() -> None:
+    words = lexicon.victim_words()
+    sexes = {"male", "female", None}
+    assert {person["sex"] for person in words["people"]} <= sexes
+    assert set(words["pseudonym_titles"].values()) <= sexes
+    for table in words["pronouns"].values():
+        assert set(table.values()) <= sexes
+    people = [person["word"] for person in words["people"]]
+    assert len(people) == len(set(people)), "a word for people is listed twice"
+    for row in json.loads(
+        resources.files("kirok.data").joinpath("taxonomy.json").read_text(encoding="utf-8")
+    )["violations"]:
+        assert row.get("country_from", "perpetrator") == "perpetrator", row["code"]
+        assert row.get("victims_from", "place") == "place", row["code"]

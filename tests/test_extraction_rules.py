@@ -175,3 +175,81 @@ def test_the_regimes_agents_are_the_states_agents_wherever_they_act(
         )
         assert record["violation"] == "disappearance.abduction"
         assert record["perpetrator"] == "Government of the DPRK"
+
+
+# The people named in the tests below are invented.
+
+
+def test_victims_kept_anonymous_or_told_by_a_pronoun(extractor: Extractor) -> None:
+    [held] = records(
+        extractor, "In March 2019, Chinese police arrested Ms. A at a farm near Yanji."
+    )
+    assert held["victims"]["count"] == 1 and held["victims"]["sex"] == "female"
+    assert held["victims"]["names"] == []  # a letter keeps her anonymous: not a name
+    [beaten] = records(extractor, "She said guards in Onsong beat her with sticks in May 2019.")
+    assert beaten["violation"] == "detention.torture"
+    assert beaten["victims"]["sex"] == "female" and beaten["victims"]["count"] is None
+    assert beaten["victims"]["nationality"] == "KP"
+    [passive] = records(extractor, "He was beaten by guards in Hyesan in May 2019.")
+    assert passive["victims"]["sex"] == "male" and passive["victims"]["count"] is None
+    [wife] = records(extractor, "Police in Hyesan arrested his wife in May 2020.")
+    assert wife["victims"]["count"] == 1 and wife["victims"]["count_text"] == "his wife"
+    [inmates] = records(extractor, "Guards at the camp in Kaechon routinely beat inmates.")
+    assert inmates["victims"]["nationality"] == "KP" and inmates["victims"]["count"] is None
+
+
+def test_victims_joined_by_and_are_counted_together(extractor: Extractor) -> None:
+    [shot] = records(extractor, "In May 2020, guards shot two women and a child near Hyesan.")
+    assert (
+        shot["victims"]["count"] == 3 and shot["victims"]["count_text"] == "two women and a child"
+    )
+    [sent] = records(
+        extractor, "In April 2019, Chinese police forcibly repatriated Ms. B and 20 other women."
+    )
+    assert sent["victims"]["count"] == 21 and sent["victims"]["sex"] == "female"
+    [family] = records(extractor, "Police arrested a man and his family in Hyesan in 2020.")
+    assert family["victims"]["count"] is None  # how many relatives, it does not say
+
+
+def test_a_named_victims_nationality_told_elsewhere_in_the_document(extractor: Extractor) -> None:
+    text = (
+        "We mourn Tomas Ferreira, the Chilean engineer who died in Santiago last week.\n\n"
+        "North Korean authorities arrested Tomas Ferreira at Pyongyang airport on March 3, 2019."
+    )
+    [arrest] = records(extractor, text)
+    assert arrest["victims"]["names"] == ["Tomas Ferreira"]
+    assert arrest["victims"]["nationality"] == "CL" and arrest["country"] == "KP"
+    # the perpetrators' nationality before the name is not the victim's
+    text = (
+        "The case of Hana Morimoto is the best known.\n\n"
+        "North Korean agents abducted Hana Morimoto in Niigata on June 5, 1978."
+    )
+    [taken] = records(extractor, text)
+    assert taken["victims"]["nationality"] == "JP"
+
+
+def test_abducted_people_are_of_the_country_they_were_taken_from(extractor: Extractor) -> None:
+    [taken] = records(extractor, "North Korean agents abducted a schoolgirl in Niigata in 1977.")
+    assert taken["violation"] == "disappearance.abduction"
+    assert taken["country"] == "JP" and taken["victims"]["nationality"] == "JP"
+    [stated] = records(extractor, "Agents abducted a South Korean pastor in Yanji in 2000.")
+    assert stated["country"] == "CN" and stated["victims"]["nationality"] == "KR"
+    [arrested] = records(extractor, "In 2019, agents detained two Nepali workers in Sinuiju.")
+    assert arrested["victims"]["nationality"] == "NP"  # any country's people, not only Korea's
+
+
+def test_names_after_a_nationality_and_a_title(extractor: Extractor) -> None:
+    [held] = records(
+        extractor, "Police arrested Chinese businessman Wang Tiemin in Sinuiju in 2019."
+    )
+    assert held["victims"]["names"] == ["Wang Tiemin"] and held["victims"]["nationality"] == "CN"
+    [other] = records(extractor, "Officers arrested South Korean Park Eun-ha in Hyesan in 2019.")
+    assert other["victims"]["names"] == ["Park Eun-ha"] and other["victims"]["nationality"] == "KR"
+
+
+def test_a_group_of_people_is_a_victim_phrase(extractor: Extractor) -> None:
+    [group] = records(
+        extractor, "Chinese police detained a group of North Korean women in Shenyang in 2022."
+    )
+    assert group["victims"]["count"] is None and group["victims"]["nationality"] == "KP"
+    assert group["victims"]["count_text"] == "a group of North Korean women"

@@ -31,6 +31,8 @@ from kirok.extraction.victims import (
     find_names,
     nationality_before,
     nationality_near,
+    victim_after_act,
+    victim_before_passive,
 )
 
 MERGE_WINDOW = 4  # sentences within which "the incident" points back
@@ -155,7 +157,7 @@ def _choose_perpetrator(
     return before[-1].name if before else None
 
 
-def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
+def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
     candidates = [
         v
         for v in sentence.victims
@@ -181,6 +183,53 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
     if before and not any(before[-1].end <= a.start < trigger.start for a in sentence.actors):
         return before[-1]
     return None  # "a former prisoner said guards beat ...": the speaker is not the victim
+
+
+_AND = re.compile(r"\s*,?\s+and\s+")
+
+
+def _with_the_next(sentence: Sentence, victim: VictimMention) -> VictimMention:
+    """The victim together with a phrase joined to it by "and" ("Ms. A and about
+    20 other women": 21; "two women and a child": three; how many, unknown if
+    either does not say)."""
+    following = next((v for v in sentence.victims if v.start >= victim.end), None)
+    if following is None or not _AND.fullmatch(
+        sentence.text[victim.end - sentence.start : following.start - sentence.start]
+    ):
+        return victim
+    both = sentence.text[victim.start - sentence.start : following.end - sentence.start]
+    counts = (victim.count, following.count)
+    return VictimMention(
+        victim.start,
+        following.end,
+        both,
+        count=None if None in counts else sum(c or 0 for c in counts),
+        count_text=both,
+        names=[*victim.names, *following.names],
+        nationality=victim.nationality or following.nationality,
+        age=victim.age if following.age is None else None,
+        sex=victim.sex if victim.sex == following.sex else None,
+    )
+
+
+def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
+    """The victim phrase tied to the act; else the words the act is said of that
+    count no one ("beat her", "beat inmates", "she was beaten")."""
+    victim = _counted_victim(sentence, trigger)
+    if victim is not None:
+        victim = _with_the_next(sentence, victim)
+    if victim is None:
+        victim = victim_after_act(
+            sentence.text,
+            sentence.start,
+            trigger.start - sentence.start,
+            trigger.end - sentence.start,
+        )
+    if victim is None:
+        victim = victim_before_passive(
+            sentence.text, sentence.start, trigger.start - sentence.start
+        )
+    return victim
 
 
 def _choose_place(sentence: Sentence) -> tuple[str | None, str | None]:
@@ -221,7 +270,10 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
             if age is None:
                 age = age_after_name(sentence.text[end - sentence.start :])
             if name_nationality is None:
-                name_nationality = nationality_before(sentence.text[: start - sentence.start])
+                # after the act, only what follows it ("North Korean agents abducted
+                # Megumi Yokota": the agents' nationality, not hers)
+                since = trigger.end - sentence.start if start >= trigger.end else 0
+                name_nationality = nationality_before(sentence.text[since : start - sentence.start])
             if name_nationality is None and end <= trigger.start:
                 name_nationality = nationality_near(tail)
         if age is None and (victim or names):
@@ -234,6 +286,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     date, date_end = _choose_time(sentence, trigger)
     perpetrator = _choose_perpetrator(sentence, trigger, victim)
     place, country = _choose_place(sentence)
+    where = country  # the country of the places named as where it happened
     perpetrator_country = next((a.country for a in sentence.actors if a.name == perpetrator), None)
     if (
         perpetrator_country
@@ -245,8 +298,12 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     nationality = victim.nationality if victim and victim.nationality else name_nationality
     if country is None:
         country = nationality or main_country
+    stated = nationality is not None
     if nationality is None and (victim is not None or names):
-        nationality = main_country or country
+        if where and taxonomy_extras(trigger.violation).get("victims_from") == "place":
+            nationality = where  # "abducted ... in Niigata": Japan's, unless told otherwise
+        else:
+            nationality = main_country or country
     confidence = (
         0.55
         + (0.2 if trigger.form == "act" else 0)
@@ -272,6 +329,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         ),
         evidence=[Evidence(sentence.start, sentence.end, sentence.text)],
         confidence=min(confidence, 0.95),
+        nationality_stated=stated,
     )
 
 
@@ -334,3 +392,39 @@ def build_records(sentences: list[Sentence], main_country: str | None) -> list[R
                 by_violation[record.violation].append(len(records))
                 records.append(record)
     return records
+
+
+_APPOSITIVE = re.compile(r"\s*,\s*([^,.;:()]{1,80})")
+
+
+def _nationality_told_elsewhere(text: str, name: str) -> str | None:
+    """The nationality the document gives a named person at any mention of the
+    name: before it ("American student Otto Warmbier") or in an appositive after
+    it ("Otto Warmbier, the American university student")."""
+    at = text.find(name)
+    while at != -1:
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and not text[end : end + 1].isalnum():
+            found = nationality_before(text[max(0, at - 60) : at])
+            appositive = _APPOSITIVE.match(text, end)
+            if found is None and appositive:
+                found = nationality_near(appositive.group(1))
+            if found:
+                return found
+        at = text.find(name, end)
+    return None
+
+
+def settle_nationalities(records: list[Record], text: str) -> None:
+    """Named victims whose nationality their sentences left unsaid take the one
+    the document gives them elsewhere: a statement introduces "Otto Warmbier, the
+    American university student" once, then tells of his arrest by name."""
+    for record in records:
+        if record.nationality_stated or not record.victims.names:
+            continue
+        for name in record.victims.names:
+            found = _nationality_told_elsewhere(text, name)
+            if found:
+                record.victims.nationality = found
+                record.nationality_stated = True
+                break

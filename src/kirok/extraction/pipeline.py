@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from kirok.dates import PartialDate
 from kirok.extraction import sentences
 from kirok.extraction.actors import find_actors
-from kirok.extraction.assemble import build_records
+from kirok.extraction.assemble import build_records, settle_nationalities
 from kirok.extraction.lexicon import sentence_rules, trigger_stems
 from kirok.extraction.places import classify_locative, find_places, main_country
 from kirok.extraction.records import Record, Sentence
@@ -207,6 +207,7 @@ def find_sentence_victims(doc: Doc) -> Doc:
 def write_records(doc: Doc) -> Doc:
     state = _state(doc)
     state.records = build_records(state.sentences, state.main_country)
+    settle_nationalities(state.records, state.text)
     return doc
 
 

@@ -119,6 +119,9 @@ class Record:
     victims: Victims = field(default_factory=Victims)
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.5
+    # whether the victims' nationality was stated, not assumed from the country
+    # (not part of the record: it decides whether another mention may settle it)
+    nationality_stated: bool = field(default=True, compare=False)
 
     @property
     def family(self) -> str:

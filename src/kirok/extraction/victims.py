@@ -47,6 +47,11 @@ class VictimPatterns:
     singular: frozenset[str]
     vague: dict[str, int | None]
     implied: dict[str, str]
+    pseudonym: re.Pattern[str]  # "Ms. A": one person, kept anonymous
+    pseudonym_sex: dict[str, str | None]
+    after_act: re.Pattern[str]  # right after an act: "her", "his wife", "inmates"
+    before_passive: re.Pattern[str]  # "she was ...", at the end of the text before an act
+    pronoun_sex: dict[str, str | None]
 
 
 @cache
@@ -69,6 +74,22 @@ def patterns() -> VictimPatterns:
         rf"(?<![\w-])(?P<count>{count})(?:\]\([^)\s]{{0,200}}\))?(?:\s+of(?:\s+(?:the|those|these))?)?\s+(?P<mods>{filler}{{0,5}}?)(?P<noun>{nouns})(?![\w-])",
         re.IGNORECASE,
     )
+    singular = [p["word"] for p in people if p["singular"]]
+    plural = [p["word"] for p in people if not p["singular"]]
+    pronouns = data["pronouns"]
+    after_act = re.compile(
+        rf"\s+(?:(?:{alternation(data['possessives'], fold_case=True)})\s+"
+        rf"(?P<one>{alternation(singular, fold_case=True)})"
+        rf"|(?P<pronoun>{alternation(pronouns['object'], fold_case=True)})(?![\w'’])"
+        rf"|{filler}{{0,2}}?(?P<many>{alternation(plural, fold_case=True)}))(?![\w-])",
+        re.IGNORECASE,
+    )
+    before_passive = re.compile(
+        rf"(?<![\w-])(?P<pronoun>{alternation(pronouns['subject'], fold_case=True)})\s+"
+        r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?$",
+        re.IGNORECASE,
+    )
+    titles = data["pseudonym_titles"]
     return VictimPatterns(
         phrase=phrase,
         plural_demonym=re.compile(rf"(?<![\w-])(?:{alternation(plurals)})(?![\w-])"),
@@ -81,6 +102,13 @@ def patterns() -> VictimPatterns:
         singular=frozenset(p["word"].lower() for p in people if p["singular"]),
         vague={k.lower(): v for k, v in data["vague"].items()},
         implied={k.lower(): v for k, v in data["implied_nationality"].items()},
+        pseudonym=re.compile(rf"(?<![\w-])(?P<title>{alternation(titles)})\.?\s+[A-Z](?![\w-])"),
+        pseudonym_sex=dict(titles),
+        after_act=after_act,
+        before_passive=before_passive,
+        pronoun_sex={
+            word.lower(): sex for table in pronouns.values() for word, sex in table.items()
+        },
     )
 
 
@@ -174,8 +202,58 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
         )
     for match in table.plural_demonym.finditer(text):
         uncounted(match, plurals.get(match.group()))
+    for match in table.pseudonym.finditer(text):
+        if free(*match.span()):
+            taken.append(match.span())
+            found.append(
+                VictimMention(
+                    offset + match.start(),
+                    offset + match.end(),
+                    match.group(),
+                    count=1,
+                    count_text=match.group(),
+                    sex=table.pseudonym_sex[match.group("title")],
+                )
+            )
     found.sort(key=lambda v: v.start)
     return found
+
+
+def victim_after_act(text: str, offset: int, start: int, end: int) -> VictimMention | None:
+    """The victim an act's words (``start`` to ``end``, sentence-relative) take
+    within or right after them when no counted phrase names one: a pronoun ("beat
+    her"; how many, it does not say), a possessive and a word for one person
+    ("arrested his wife": one), or a plural without a number ("beat inmates")."""
+    table = patterns()
+    match = table.after_act.search(text, start)
+    if match is None or match.start() > end:
+        return None
+    first = match.start() + len(match.group()) - len(match.group().lstrip())
+    words = text[first : match.end()]
+    if match.group("pronoun"):
+        sex = table.pronoun_sex[match.group("pronoun").lower()]
+        return VictimMention(offset + first, offset + match.end(), words, sex=sex)
+    noun = (match.group("one") or match.group("many")).lower()
+    return VictimMention(
+        offset + first,
+        offset + match.end(),
+        words,
+        count=1 if match.group("one") else None,
+        count_text=words if match.group("one") else None,
+        nationality=table.implied.get(noun),
+        sex=table.sex.get(noun),
+    )
+
+
+def victim_before_passive(text: str, offset: int, at: int) -> VictimMention | None:
+    """The pronoun a passive act is said of ("she was beaten"), ending right before ``at``."""
+    table = patterns()
+    match = table.before_passive.search(text, 0, at)
+    if match is None:
+        return None
+    start, end = match.span("pronoun")
+    sex = table.pronoun_sex[match.group("pronoun").lower()]
+    return VictimMention(offset + start, offset + end, text[start:end], sex=sex)
 
 
 @cache
@@ -204,7 +282,8 @@ def find_names(
         if any(start < e and s < end for s, e in blocked):
             continue
         words = match.group().split()
-        while len(words) > 1 and words[0] in titles:  # "Defence Minister Hyon Yong-chol"
+        # "Defence Minister Hyon Yong-chol", "South Korean Kim Chol-su"
+        while len(words) > 1 and (words[0] in titles or words[0] in not_names):
             start += len(words[0]) + 1
             words = words[1:]
         single = len(words) == 1 and start == match.start()  # a lone word: only after "surnamed"
@@ -216,7 +295,7 @@ def find_names(
             continue
         for anchor in anchors:
             a_start, a_end = anchor
-            if 0 <= start - a_end <= 40 and _AFTER_ANCHOR.fullmatch(text[a_end:start]):
+            if 0 <= start - a_end <= 60 and _after_anchor().fullmatch(text[a_end:start]):
                 names.append((offset + start, offset + end, text[start:end]))
                 anchors.append((start, end))
                 break
@@ -231,20 +310,45 @@ def find_names(
     return names
 
 
-_AFTER_ANCHOR = re.compile(
-    r"\s*(?:,|,?\s*and)?\s*(?:named\s+|called\s+|surnamed\s+|of\s+)?(?:[A-Z][a-z]+\s+){0,3}"
-)
+@cache
+def _after_anchor() -> re.Pattern[str]:
+    """What may stand between an act or a victim phrase and the name after it:
+    "named", capitalised titles and nationalities ("Defence Minister", "South
+    Korean"), and lower-case words ending with a word for a person ("Chinese
+    businessman")."""
+    person = alternation(_person_words())
+    return re.compile(
+        r"\s*(?:,|,?\s*and)?\s*(?:named\s+|called\s+|surnamed\s+|of\s+)?(?:[A-Z][a-z]+\s+){0,3}"
+        rf"(?:(?:[a-z][\w-]*\s+){{0,2}}(?:{person})\s+)?"
+    )
+
+
 _BEFORE_ANCHOR = re.compile(
     r"\s*(?:,[^,]{1,90},\s*)?(?:,\s*(?:a|an|the)\s*|\s*(?:was|were|had been|has been)\s+(?:\w+\s+)?)?"
 )
 
 
 def nationality_before(text: str) -> str | None:
-    """The nationality of a title before a name: "Japanese citizen " before "Megumi Yokota"."""
-    for match in patterns().demonym.finditer(text[-60:]):
-        if re.fullmatch(r"(?:\s+[a-z][\w-]*){0,3}\s+", text[-60:][match.end() :]):
+    """The nationality of a title before a name: "Japanese citizen " before "Megumi
+    Yokota". The words after the nationality end with a word for a person or a
+    title, so that "North Korean agents abducted " gives no nationality to whom
+    they took."""
+    tail = text[-60:]
+    for match in patterns().demonym.finditer(tail):
+        words = re.fullmatch(r"((?:\s+[a-z][\w-]*){0,3})\s+", tail[match.end() :])
+        if words and (not words.group(1) or words.group(1).split()[-1] in _person_words()):
             return demonyms()[0].get(match.group())
     return None
+
+
+@cache
+def _person_words() -> frozenset[str]:
+    """Words for a person that may stand before a name ("citizen", "pastor")."""
+    data = victim_words()
+    return frozenset(
+        [p["word"].lower() for p in data["people"] if p["singular"]]
+        + [title.lower() for title in data["titles"]]
+    )
 
 
 def age_in(text: str) -> int | None:
