@@ -253,3 +253,86 @@ def test_a_group_of_people_is_a_victim_phrase(extractor: Extractor) -> None:
     )
     assert group["victims"]["count"] is None and group["victims"]["nationality"] == "KP"
     assert group["victims"]["count_text"] == "a group of North Korean women"
+
+
+def test_a_later_date_ends_a_span_only_for_the_same_act(extractor: Extractor) -> None:
+    found = records(
+        extractor,
+        "Han Song-mi, a missionary from South Korea, was arrested in Pyongyang in October "
+        "2013 and sentenced to life with hard labour in May 2014.",
+    )
+    dates = {r["violation"]: (r["date"], r["date_end"]) for r in found}
+    assert dates["detention.arbitrary"] == ("2013-10", None)
+    assert dates["labor.forced"] == ("2014-05", None)
+    [executed, *_] = records(
+        extractor,
+        "A young man was publicly executed in South Hwanghae in 2022, according to a report "
+        "the ministry released last week.",
+        published="2024-07-03",
+    )
+    assert executed["date"] == "2022" and executed["date_end"] is None
+    [cut] = records(
+        extractor,
+        "The government began cutting food imports in July and stopped them in October 2020.",
+    )
+    assert (cut["date"], cut["date_end"]) == ("2020-07", "2020-10")
+
+
+def test_names_joined_by_and_and_institutions_that_are_not_names(extractor: Extractor) -> None:
+    [held] = records(extractor, "Ko Min-jae and Seo Yu-na were detained in Hyesan in 2014.")
+    assert held["victims"]["names"] == ["Ko Min-jae", "Seo Yu-na"]
+    assert held["victims"]["count"] == 2
+    [labour] = records(
+        extractor, "In April 2013 the Supreme Court sentenced him to 15 years of hard labour."
+    )
+    assert labour["victims"]["names"] == [] and labour["victims"]["sex"] == "male"
+    [shot] = records(extractor, "Two of their colleagues were shot dead in Hyesan in September.")
+    assert shot["victims"]["count"] == 2
+
+
+def test_another_person_of_the_same_surname_is_another_act(extractor: Extractor) -> None:
+    found = records(
+        extractor,
+        "Kim Yong-ho, a missionary from South Korea, was arrested in Pyongyang in 2013. "
+        "Kim Sun-ae was arrested in Sinuiju in 2014 on similar charges.",
+    )
+    assert [r["victims"]["names"] for r in found] == [["Kim Yong-ho"], ["Kim Sun-ae"]]
+    [again] = records(
+        extractor,
+        "Police arrested Kim Yong-ho in Hyesan in 2013. Mr. Kim was arrested after a raid.",
+    )
+    assert len(again["evidence"]) == 2  # "Mr. Kim": the same man, the same arrest
+
+
+def test_he_or_she_after_a_named_victim_is_that_person(extractor: Extractor) -> None:
+    text = (
+        "Daniel Okafor, a Korean-American teacher, was arrested in Rason in November 2012. "
+        "In April 2013 a court sentenced him to 15 years of hard labour."
+    )
+    arrest, labour = records(extractor, text)
+    assert arrest["victims"]["nationality"] == "US"
+    assert labour["violation"] == "labor.forced"
+    assert labour["victims"]["names"] == ["Daniel Okafor"] and labour["victims"]["count"] == 1
+    assert labour["victims"]["nationality"] == "US" and labour["victims"]["sex"] == "male"
+    # "her" is not the man named before (a name alone says no sex)
+    [_, other] = records(
+        extractor,
+        "Police arrested a man, Daniel Okafor, in Rason in 2012. In 2013 guards beat her in Onsong.",
+    )
+    assert other["victims"]["names"] == [] and other["victims"]["sex"] == "female"
+
+
+def test_those_who_tell_of_an_act_are_not_its_victims(extractor: Extractor) -> None:
+    [record] = records(
+        extractor,
+        "The report, based on interviews with 649 defectors, also describes pregnant women "
+        "being forced to work at a construction site in Hyesan in 2021.",
+    )
+    assert record["violation"] == "labor.forced"
+    assert record["victims"]["count"] is None and record["victims"]["count_text"] is None
+    [counted] = records(
+        extractor,
+        "The report, based on interviews with 649 defectors, also describes three women "
+        "being forced to work at a construction site in Hyesan in 2021.",
+    )
+    assert counted["victims"]["count"] == 3

@@ -31,11 +31,16 @@ from kirok.extraction.victims import (
     find_names,
     nationality_before,
     nationality_near,
+    not_name_words,
     victim_after_act,
     victim_before_passive,
 )
 
 MERGE_WINDOW = 4  # sentences within which "the incident" points back
+# "he" or "she" names the person named last if that was at most this many
+# characters before (about two or three sentences)
+REFER_BACK_CHARS = 400
+_ONE_PERSON = frozenset({"he", "him", "she", "her"})
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}\W*$", re.IGNORECASE
 )
@@ -110,6 +115,8 @@ def _choose_time(
             continue  # "SEOUL, September 24, 2020 --": when it was written
         if any(time.end <= r < trigger.start for r in reports):
             continue  # "On September 24, the government said ...": when it was said
+        if any(trigger.end <= r < time.start for r in reports):
+            continue  # "..., according to a report released last week": the same
         segment = _segment_of(time.start, segments)
         text = sentence.text[segment[0] - sentence.start : segment[1] - sentence.start]
         if segment != home and _SUBORDINATE.match(text):
@@ -128,6 +135,11 @@ def _choose_time(
             and t.date is not None
             and t.date_end is None
             and t.date.first_day() > chosen.date.first_day()
+            # "arrested in October 2013 and sentenced in May 2014": another act's date
+            and not any(
+                o.violation != trigger.violation and chosen.end <= o.start < t.start
+                for o in sentence.triggers
+            )
         ]
         if later:
             end = later[0].date
@@ -174,6 +186,11 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
     inside = [v for v in candidates if v.start < trigger.end and trigger.start < v.end]
     if inside:
         return inside[0]
+    # "interviews with 649 defectors also describe women being forced to work":
+    # those who tell of an act are not its victims
+    told = _last_reporting(before_text)
+    if told is not None:
+        before = [v for v in before if v.end > sentence.start + told]
     if trigger.victim_before and before:
         return before[-1]
     if _PASSIVE_BEFORE.search(before_text):
@@ -183,6 +200,12 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
     if before and not any(before[-1].end <= a.start < trigger.start for a in sentence.actors):
         return before[-1]
     return None  # "a former prisoner said guards beat ...": the speaker is not the victim
+
+
+def _last_reporting(text: str) -> int | None:
+    """Where the last reporting word in ``text`` ("said", "describes") starts."""
+    starts = [match.start() for match in _rules().reporting.finditer(text)]
+    return starts[-1] if starts else None
 
 
 _AND = re.compile(r"\s*,?\s+and\s+")
@@ -330,16 +353,17 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         evidence=[Evidence(sentence.start, sentence.end, sentence.text)],
         confidence=min(confidence, 0.95),
         nationality_stated=stated,
+        refers_back=victim is not None
+        and not names
+        and victim.count is None
+        and victim.text.lower() in _ONE_PERSON,
     )
 
 
 def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance: int) -> bool:
     if earlier.violation != later.violation:
         return False
-    tokens = {
-        part for name in earlier.victims.names for part in re.split(r"[\s]+", name) if len(part) > 2
-    }
-    if tokens and any(re.search(rf"\b{re.escape(t)}\b", later_sentence.text) for t in tokens):
+    if _names_again(earlier.victims.names, later_sentence.text):
         return True
     if distance <= MERGE_WINDOW and _rules().anaphora.search(later_sentence.text):
         return True
@@ -363,12 +387,49 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
     )
 
 
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def _names_again(names: list[str], text: str) -> bool:
+    """Whether ``text`` names again someone of ``names``, by the whole name or a
+    part of it ("Warmbier", "Mr. Bae"), and not as part of another person's name
+    ("Kim" in "Kim Kook-gi" after "Kim Jung-wook")."""
+    parts = {part for name in names for part in name.split() if len(part) > 2}
+    if not parts:
+        return False
+    not_names, titles = not_name_words()
+    for run in _NAME_RUN.finditer(text):
+        words = [w for w in run.group().split() if w not in titles]
+        if words and parts.intersection(words) and set(words) <= parts | not_names:
+            return True
+    return False
+
+
+def _refer_back(record: Record, named: Record, start: int) -> None:
+    """A record whose victim is only "he" or "she" takes the person of ``named``,
+    the record that named one person last, if that was close before ``start`` and
+    the sex agrees ("Kenneth Bae ... was arrested in Rason. ... the court
+    sentenced him ...")."""
+    if start - named.evidence[-1].end > REFER_BACK_CHARS:
+        return
+    mine, theirs = record.victims, named.victims
+    if mine.sex and theirs.sex and mine.sex != theirs.sex:
+        return
+    mine.names = list(theirs.names)
+    mine.count = 1
+    mine.nationality = theirs.nationality
+    mine.sex = mine.sex or theirs.sex
+    mine.age = mine.age if mine.age is not None else theirs.age
+    record.nationality_stated = named.nationality_stated
+
+
 def build_records(sentences: list[Sentence], main_country: str | None) -> list[Record]:
     """The records a document states, each act once."""
     records: list[Record] = []
     last_seen: dict[int, int] = {}
     # positions in ``records`` by violation: only the same violation can be the same act
     by_violation: dict[str, list[int]] = defaultdict(list)
+    named: Record | None = None  # the last record whose victim is one named person
     for index, sentence in enumerate(sentences):
         groups: dict[str, list[Trigger]] = defaultdict(list)
         for trigger in sentence.triggers:
@@ -379,6 +440,10 @@ def build_records(sentences: list[Sentence], main_country: str | None) -> list[R
             record = _record(sentence, group, main_country)
             if record is None:
                 continue
+            if record.refers_back and named is not None:
+                _refer_back(record, named, sentence.start)
+            if len(record.victims.names) == 1 and record.victims.count in (1, None):
+                named = record
             for position in by_violation[record.violation]:
                 earlier = records[position]
                 if _same_act(earlier, record, sentence, index - last_seen[position]):

@@ -122,6 +122,8 @@ class Record:
     # whether the victims' nationality was stated, not assumed from the country
     # (not part of the record: it decides whether another mention may settle it)
     nationality_stated: bool = field(default=True, compare=False)
+    # the victims are only "he" or "she": the person named just before, maybe
+    refers_back: bool = field(default=False, compare=False)
 
     @property
     def family(self) -> str:

@@ -71,7 +71,7 @@ def patterns() -> VictimPatterns:
     filler = rf"(?:(?!{filler_stop}\b)(?:\d{{1,3}}-years?(?:-old)?|[A-Za-z][\w'’-]*)\s+)"
     nouns = alternation([p["word"] for p in people] + list(plurals), fold_case=True)
     phrase = re.compile(
-        rf"(?<![\w-])(?P<count>{count})(?:\]\([^)\s]{{0,200}}\))?(?:\s+of(?:\s+(?:the|those|these))?)?\s+(?P<mods>{filler}{{0,5}}?)(?P<noun>{nouns})(?![\w-])",
+        rf"(?<![\w-])(?P<count>{count})(?:\]\([^)\s]{{0,200}}\))?(?:\s+of(?:\s+(?:the|those|these|their|his|her|our|its))?)?\s+(?P<mods>{filler}{{0,5}}?)(?P<noun>{nouns})(?![\w-])",
         re.IGNORECASE,
     )
     singular = [p["word"] for p in people if p["singular"]]
@@ -257,10 +257,11 @@ def victim_before_passive(text: str, offset: int, at: int) -> VictimMention | No
 
 
 @cache
-def _not_names() -> tuple[frozenset[str], frozenset[str]]:
+def not_name_words() -> tuple[frozenset[str], frozenset[str]]:
     """Capitalised words that are not names, and titles before a name."""
     adjectives, plurals = demonyms()
     words = {*adjectives, *plurals, "North", "South", "East", "West", "The", "In", "On"}
+    words.update(victim_words().get("not_name_words", []))
     return frozenset(words), frozenset(victim_words().get("titles", []))
 
 
@@ -273,10 +274,11 @@ def find_names(
     after "a fisheries official"), right after it ("the killing of Kim
     Jong-nam"), or right before it ("Otto Warmbier, a student, was").
     """
-    not_names, titles = _not_names()
+    not_names, titles = not_name_words()
     names: list[tuple[int, int, str]] = []
     anchors = list(anchors)
     used_before: set[tuple[int, int]] = set()
+    waiting: list[tuple[int, int]] = []  # names no anchor took, yet
     for match in patterns().name.finditer(text):
         start, end = match.span()
         if any(start < e and s < end for s, e in blocked):
@@ -307,7 +309,26 @@ def find_names(
                 names.append((offset + start, offset + end, text[start:end]))
                 used_before.add(anchor)
                 break
+        else:
+            waiting.append((start, end))
+    # a name joined by "and" or a comma to one found ("Kim Kook-gi and Choi Chun-gil were")
+    found_more = True
+    while found_more:
+        found_more = False
+        for start, end in list(waiting):
+            if any(
+                _JOINED.fullmatch(text[end : s - offset])
+                or _JOINED.fullmatch(text[e - offset : start])
+                for s, e, _ in names
+            ):
+                names.append((offset + start, offset + end, text[start:end]))
+                waiting.remove((start, end))
+                found_more = True
+    names.sort()
     return names
+
+
+_JOINED = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")
 
 
 @cache
