@@ -336,3 +336,28 @@ def test_those_who_tell_of_an_act_are_not_its_victims(extractor: Extractor) -> N
         "being forced to work at a construction site in Hyesan in 2021.",
     )
     assert counted["victims"]["count"] == 3
+
+
+def test_a_year_is_not_a_count_and_a_relative_is_one_person(extractor: Extractor) -> None:
+    [camp] = records(
+        extractor, "She said that in 2017 her brother was sent to a political prison camp."
+    )
+    assert camp["date"] == "2017"
+    assert camp["victims"]["count"] == 1 and camp["victims"]["count_text"] == "her brother"
+    assert camp["victims"]["sex"] == "male"
+    [farmers] = records(extractor, "In 2019 farmers were arrested in Musan.")
+    assert farmers["victims"]["count"] is None
+    [many] = records(extractor, "Police arrested 2000 people in Musan in 2019.")
+    assert many["victims"]["count"] == 2000
+
+
+def test_those_executed_points_back_to_the_execution(extractor: Extractor) -> None:
+    found = records(
+        extractor,
+        "At least seven people were executed in Ryanggang Province in 2023 for sharing "
+        "foreign films. He also noted reports that families of those executed were "
+        "banished to remote areas.",
+        published="2024-02-15",
+    )
+    [execution] = [r for r in found if r["violation"] == "life.execution"]
+    assert len(execution["evidence"]) == 2 and execution["victims"]["count"] == 7

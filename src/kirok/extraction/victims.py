@@ -48,6 +48,7 @@ class VictimPatterns:
     vague: dict[str, int | None]
     implied: dict[str, str]
     pseudonym: re.Pattern[str]  # "Ms. A": one person, kept anonymous
+    kin: re.Pattern[str]  # "her brother": one person
     pseudonym_sex: dict[str, str | None]
     after_act: re.Pattern[str]  # right after an act: "her", "his wife", "inmates"
     before_passive: re.Pattern[str]  # "she was ...", at the end of the text before an act
@@ -104,6 +105,11 @@ def patterns() -> VictimPatterns:
         implied={k.lower(): v for k, v in data["implied_nationality"].items()},
         pseudonym=re.compile(rf"(?<![\w-])(?P<title>{alternation(titles)})\.?\s+[A-Z](?![\w-])"),
         pseudonym_sex=dict(titles),
+        kin=re.compile(
+            rf"(?<![\w-])(?:{alternation(data['possessives'], fold_case=True)})\s+"
+            rf"(?P<noun>{alternation(singular, fold_case=True)})(?![\w-])",
+            re.IGNORECASE,
+        ),
         after_act=after_act,
         before_passive=before_passive,
         pronoun_sex={
@@ -172,6 +178,8 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
         uncounted(match)
     for match in table.phrase.finditer(text):
         noun = match.group("noun")
+        if _a_year(match, text):
+            continue  # "in 2017 her brother", "In 2019 farmers ..."
         if noun.lower() in _AMBIGUOUS and not _AFTER_AMBIGUOUS.match(text[match.end() :]):
             continue
         start = match.start()
@@ -215,8 +223,40 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
                     sex=table.pseudonym_sex[match.group("title")],
                 )
             )
+    for match in table.kin.finditer(text):  # "her brother", "his wife": one person
+        if free(*match.span()):
+            taken.append(match.span())
+            noun = match.group("noun").lower()
+            found.append(
+                VictimMention(
+                    offset + match.start(),
+                    offset + match.end(),
+                    match.group(),
+                    count=1,
+                    count_text=match.group(),
+                    nationality=table.implied.get(noun),
+                    sex=table.sex.get(noun),
+                )
+            )
     found.sort(key=lambda v: v.start)
     return found
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_BEFORE_YEAR = re.compile(
+    r"(?:\b(?:in|since|until|till|from|by|during|of|before|after|early|late|mid|between|"
+    r"and|to|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|spring|summer|autumn|fall|winter)|[,(])\s*$",
+    re.IGNORECASE,
+)
+
+
+def _a_year(match: re.Match[str], text: str) -> bool:
+    """Whether a victim phrase's number is a year: four digits from 1800 to 2099
+    after a word that goes before dates ("in 2017 her brother"). "2,000 people"
+    and "1500 people" at the start of a clause stay counts."""
+    count = match.group("count")
+    return bool(_YEAR.fullmatch(count)) and bool(_BEFORE_YEAR.search(text[: match.start()]))
 
 
 def victim_after_act(text: str, offset: int, start: int, end: int) -> VictimMention | None:
