@@ -48,3 +48,18 @@ def test_the_earliest_header_date_is_the_document_date() -> None:
 
 def test_a_dateline_with_the_date_in_brackets() -> None:
     assert find_published("GENEVA (19 October 2023) – UN experts said ...") == "2023-10-19"
+
+
+def test_a_date_the_header_gives_as_when_it_was_written() -> None:
+    assert find_published("# Case\n\n*Case note, dated August 6, 2009.*\n\nText.") == "2009-08-06"
+    assert find_published("Explainer\n\n*Updated: March 3, 2022*\n\nText.") == "2022-03-03"
+    notes = "Interview notes (names changed)\nInterviewed 12 May 2021 in Seoul\n\nShe said ..."
+    assert find_published(notes) == "2021-05-12"
+    # past the first paragraph, a report "released on" a date is what the text tells
+    body = (
+        "Weekly summary of what our researchers heard from contacts inside the country, "
+        "written for members and partners, with the names of all our sources and of the "
+        "places they live kept out of it for their safety.\n\n"
+        "The report was released on March 3, 2022."
+    )
+    assert find_published(body) is None

@@ -1,8 +1,9 @@
 """Finding a document's own date and title in its text.
 
 The date anchors relative expressions ("last September"), so it must be the
-date the text was written: a "Date:" line, a dateline, or a letter's date line
-near the top. When a page carries both a release date and the letter's own
+date the text was written: a "Date:" line, a dateline, a letter's date line
+near the top, or a date given as when the text was dated, updated or recorded
+("Case note, dated August 6, 2009.") in a short line above the first paragraph. When a page carries both a release date and the letter's own
 date, the earlier one is when the words were written, and it wins.
 """
 
@@ -18,6 +19,14 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"^\W*[A-Z][A-Za-z .'-]{1,40}(?:,\s*|\s*\()(?P<rest>.+)$")
+# within a short line above the first paragraph: "Case note, dated August 6,
+# 2009.", "*Updated: March 3, 2022*", "Interviewed 12 May 2021 in Seoul"
+_LABELLED_INSIDE = re.compile(
+    r"\b(?:dated|published|posted|released|issued|updated|written|interviewed|recorded)"
+    r"(?:\s+on)?\s*:?\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+HEADER_LINE_CHARS = 160  # a longer line is a paragraph: the header has ended
 _DECORATION = re.compile(r"[*_#>\s]+")
 
 
@@ -36,10 +45,19 @@ def _date_alone(line: str) -> str | None:
 def find_published(text: str) -> str | None:
     """The document's own date from its header lines, or None."""
     candidates: list[str] = []
+    in_header = True
     for line in text[:HEADER_CHARS].splitlines():
         line = line.strip()
         if not line:
             continue
+        if in_header and len(line) <= HEADER_LINE_CHARS:
+            inside = _LABELLED_INSIDE.search(line)
+            found = find_explicit_dates(inside.group("rest")[:40]) if inside else []
+            if found and found[0][0] < 4 and found[0][2].precision == "day":
+                candidates.append(found[0][2].iso())
+                continue
+        else:
+            in_header = False
         if len(line) > 120:
             line = line[:60]  # a dateline opens the first paragraph of a news item
         alone = _date_alone(line)
