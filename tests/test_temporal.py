@@ -80,6 +80,7 @@ _PIECES = [
     "2020-09-22", "-", "–", ",", "and", "to", "between", "from", "in", "on", "of",
     "the end of", "last", "past", "this", "previous", "yesterday", "ago", "month",
     "year", "weeks", "few", "two", "guards", "Hyesan", "LAST", "Between",
+    "Monday", "Sunday", "every", "a", "today",
 ]  # fmt: skip
 
 
@@ -129,3 +130,30 @@ def test_the_month_trie_matches_what_the_list_of_names_matches(pieces: list[str]
         trie = [m.span() for m in re.finditer(template.format(MONTH), text)]
         names = [m.span() for m in re.finditer(template.format(MONTH_NAMES_PATTERN), text)]
         assert trie == names
+
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@given(anchors, st.sampled_from(WEEKDAYS), st.booleans())
+def test_a_weekday_is_the_latest_such_day_not_after_the_document(
+    anchor: dt.date, weekday: str, last: bool
+) -> None:
+    text = f"Police arrested him {'last' if last else 'on'} {weekday}."
+    [(found, _)] = resolved(text, PartialDate(anchor.year, anchor.month, anchor.day))
+    assert found is not None
+    day = dt.date.fromisoformat(found)
+    assert calendar.day_name[day.weekday()] == weekday
+    assert (1 if last else 0) <= (anchor - day).days <= (7 if last else 6)
+
+
+def test_weekdays_that_name_no_day() -> None:
+    sunday = PartialDate(2023, 4, 2)
+    assert resolved("Police arrested 40 protesters last Sunday.", sunday) == [("2023-03-26", None)]
+    assert resolved("Guards shot a man on Sunday.", sunday) == [("2023-04-02", None)]
+    assert resolved("Every Monday they were beaten.", sunday) == []
+    assert resolved("It happened on a Sunday in May.", sunday) == [("2022-05", None)]
+    assert resolved("On Monday, March 6, 2023, guards shot a man.", sunday) == [
+        ("2023-03-06", None)
+    ]
+    assert resolved("Guards shot a man on Sunday.", PartialDate(2023, 4)) == [(None, None)]

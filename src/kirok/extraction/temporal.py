@@ -1,9 +1,10 @@
 """Time: find temporal expressions, then resolve them against the document's date.
 
 Detection uses our own patterns; relative expressions ("last September", "in
-August", "on September 22", "over the past few months", "earlier this month")
-are resolved by deterministic rules, a month without a year being the latest
-such month not after the document's own month. Explicit dates go through
+August", "on September 22", "over the past few months", "earlier this month",
+"last Sunday") are resolved by deterministic rules, a month without a year
+being the latest such month not after the document's own month, and a weekday
+the latest such day not after the document's own (before it, after "last"). Explicit dates go through
 dateparser (see :mod:`kirok.dates`). Without a document date, relative
 expressions stay unresolved rather than guessed.
 """
@@ -18,6 +19,9 @@ from kirok.extraction.records import TimeMention
 
 _M = rf"(?P<m1>{MONTH})"
 _PREP = r"(?i:in|since|by|during|until|till|from|of|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|around|before|after|through|between|and|to|on)"
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = "|".join(_WEEKDAYS)
 
 _MONTH_YEAR = frozenset({"month", "year"})
 _MONTH_DIGIT = frozenset({"month", "digit"})
@@ -74,6 +78,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
         frozenset({"year"}),
     ),
     ("year", re.compile(rf"(?:^|(?<=[\s(]))(?P<y1>{YEAR})(?=,\s)"), frozenset({"year", "comma"})),
+    (
+        "weekday",
+        # not "a Sunday", "every Monday", nor "Monday, March 6, 2023" (the date says it)
+        re.compile(
+            rf"(?:\b(?P<last>(?i:last|this\s+past|past))\s+)?(?<!\b[Aa]\s)(?<![Ee]very\s)(?<![Ee]ach\s)"
+            rf"\b(?P<wd>{_WEEKDAY})\b(?!,?\s+(?:the\s+)?\d|,?\s+(?:{MONTH}))"
+        ),
+        frozenset({"weekday"}),
+    ),
     (
         "relative",
         re.compile(
@@ -206,8 +219,22 @@ def _resolve(
         return _month_not_after(month_number(group["m1"]), anchor, strictly_before=True), None, True
     if kind == "range":
         return (*_resolve_range(group, anchor), group.get("y2") is None)
+    if kind == "weekday":
+        return _weekday_before(group["wd"], anchor, strictly=bool(group["last"])), None, True
     start, end = _resolve_relative(group["rel"], anchor)
     return start, end, True
+
+
+def _weekday_before(name: str, anchor: PartialDate | None, strictly: bool) -> PartialDate | None:
+    """The latest such weekday not after the document's day ("on Monday"), or
+    before it ("last Monday"); a document dated only to its month leaves it open."""
+    if anchor is None or anchor.day is None:
+        return None
+    day = anchor.first_day()
+    back = (day.weekday() - _WEEKDAYS.index(name)) % 7
+    if back == 0 and strictly:
+        back = 7
+    return PartialDate.from_date(day - dt.timedelta(days=back))
 
 
 def _resolve_range(
@@ -233,7 +260,7 @@ def _resolve_range(
 
 
 # Every pattern above needs a digit, a month's name or one of these words.
-_MAYBE = re.compile(rf"\d|{MONTH}|(?i:\b(?:this|last|past|previous|yesterday|ago)\b)")
+_MAYBE = re.compile(rf"\d|{MONTH}|{_WEEKDAY}|(?i:\b(?:this|last|past|previous|yesterday|ago)\b)")
 
 _MONTH_STARTS = tuple(sorted({word[:3] for word in MONTH_WORDS}))
 _YEAR_STARTS = ("18", "19", "20")
@@ -243,7 +270,7 @@ _WORDS = {
     "last": ("last", "past"),
     "relative": ("this", "last", "past", "previous", "yesterday", "ago"),
 }
-_EVERYTHING = frozenset({"month", "year", "digit", "dash", "comma", *_WORDS})
+_EVERYTHING = frozenset({"month", "year", "digit", "dash", "comma", "weekday", *_WORDS})
 
 
 def _features(text: str) -> frozenset[str]:
@@ -266,6 +293,8 @@ def _features(text: str) -> frozenset[str]:
         found.add("dash")
     if "," in text:
         found.add("comma")
+    if "day" in text:
+        found.add("weekday")  # every weekday's name ends so
     lowered = text.lower()
     for feature, words in _WORDS.items():
         if any(word in lowered for word in words):
