@@ -361,3 +361,18 @@ def test_those_executed_points_back_to_the_execution(extractor: Extractor) -> No
     )
     [execution] = [r for r in found if r["violation"] == "life.execution"]
     assert len(execution["evidence"]) == 2 and execution["victims"]["count"] == 7
+
+
+def test_its_citizens_are_of_the_country_named_before(extractor: Extractor) -> None:
+    [taken] = records(
+        extractor,
+        "Thailand's foreign ministry said one of its nationals was abducted from Macau in 1978.",
+    )
+    assert taken["violation"] == "disappearance.abduction"
+    assert taken["victims"]["nationality"] == "TH" and taken["victims"]["count"] == 1
+    [many] = records(
+        extractor,
+        "Japan's government recognises 17 of its citizens as abducted by North Korean agents "
+        "in the 1970s, in a report about Pyongyang, Wonsan and Chongjin.",
+    )
+    assert many["victims"]["nationality"] == "JP" and many["victims"]["count"] == 17

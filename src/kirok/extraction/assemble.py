@@ -255,6 +255,24 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
     return victim
 
 
+_ITS = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:citizens|nationals|people)\b", re.IGNORECASE)
+
+
+def _country_of_its(sentence: Sentence, victim: VictimMention) -> str | None:
+    """The country "its citizens" belong to: the country named with "'s" before
+    them ("Japan's government recognises 17 of its citizens as abducted")."""
+    if not _ITS.search(victim.text):
+        return None
+    owners = [
+        p
+        for p in sentence.places
+        if p.kind == "country"
+        and p.end <= victim.start
+        and sentence.text[p.end - sentence.start : p.end - sentence.start + 2] in ("'s", "’s")
+    ]
+    return owners[-1].country if owners else None
+
+
 def _choose_place(sentence: Sentence) -> tuple[str | None, str | None]:
     """(place, country) from the places where the act happened."""
     where = [
@@ -319,6 +337,8 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     if country is None:
         country = perpetrator_country
     nationality = victim.nationality if victim and victim.nationality else name_nationality
+    if nationality is None and victim is not None:
+        nationality = _country_of_its(sentence, victim)
     if country is None:
         country = nationality or main_country
     stated = nationality is not None

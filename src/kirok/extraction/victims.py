@@ -118,7 +118,11 @@ def patterns() -> VictimPatterns:
     )
 
 
-def _count(count_words: str, noun: str, table: VictimPatterns) -> int | None:
+def _count(
+    count_words: str, noun: str, table: VictimPatterns, partitive: bool = False
+) -> int | None:
+    """How many ``count_words`` say; ``partitive``: of a group ("one of its
+    nationals" is one)."""
     words = count_words.lower()
     if re.search(r"\d\s+(?:and|to|or)\s+\S|^(?:between|from)\s", words):
         return None  # a range: the count is uncertain
@@ -131,7 +135,7 @@ def _count(count_words: str, noun: str, table: VictimPatterns) -> int | None:
     if core in table.vague:
         return table.vague[core]
     if core in ("a", "an", "one"):
-        return 1 if noun.lower() in table.singular else None
+        return 1 if noun.lower() in table.singular or (partitive and core == "one") else None
     if core == "the":
         return None  # "the citizen" points back to someone already counted
     digits = core.replace(",", "")
@@ -201,7 +205,7 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
                 offset + start,
                 offset + match.end(),
                 phrase,
-                count=_count(match.group("count"), noun, table),
+                count=_count(match.group("count"), noun, table, partitive=" of " in phrase),
                 count_text=phrase,
                 nationality=nationality,
                 age=int(age.group(1) or age.group(2)) if age else None,
