@@ -376,3 +376,37 @@ def test_its_citizens_are_of_the_country_named_before(extractor: Extractor) -> N
         "in the 1970s, in a report about Pyongyang, Wonsan and Chongjin.",
     )
     assert many["victims"]["nationality"] == "JP" and many["victims"]["count"] == 17
+
+
+def test_a_letter_asking_and_what_happens_to_whoever_are_not_acts(extractor: Extractor) -> None:
+    assert (
+        records(
+            extractor,
+            "We write as a coalition of 40 organisations to ask your government to raise the "
+            "case of North Korean escapees detained in China.",
+        )
+        == []
+    )
+    assert (
+        records(
+            extractor,
+            "Those who are sent back from China are routinely interrogated and beaten.",
+        )
+        == []
+    )
+    [past] = records(extractor, "Those who were sent back in May 2020 were beaten in Onsong.")
+    assert past["violation"] == "detention.torture" and past["date"] == "2020-05"
+
+
+def test_sent_back_from_china_and_an_act_that_is_reported(extractor: Extractor) -> None:
+    found = records(
+        extractor,
+        "In October 2023, China forcibly returned an estimated 600 North Koreans. "
+        "In April 2024 a further 60 people were reported to have been sent back from "
+        "Jilin Province.",
+        published="2024-05-01",
+    )
+    assert [(r["violation"], r["date"], r["victims"]["count"]) for r in found] == [
+        ("movement.forced_return", "2023-10", 600),
+        ("movement.forced_return", "2024-04", 60),
+    ]

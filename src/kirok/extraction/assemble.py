@@ -46,8 +46,12 @@ _PASSIVE_BEFORE = re.compile(
 )
 _ORDER = re.compile(r"\b(?:ordered|instructed|commanded|directed|told)\b", re.IGNORECASE)
 _ANOTHER = re.compile(
-    r"\b(?:another|other|others|second|third|also|again|separately|similar)\b", re.IGNORECASE
+    r"\b(?:another|other|others|second|third|also|again|separately|similar|further)\b",
+    re.IGNORECASE,
 )
+# "were reported to have been sent back": the act is what is reported, and a
+# date before it is the act's
+_PASSIVE_REPORT = re.compile(r"\b(?:was|were|is|are|been|being)\s+$", re.IGNORECASE)
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[^-—–(]{4,30}?\s*(?:--|—|–|-|\()|\s*\([^)]{4,30}\)\s*(?:--|—|–|-))"
 )
@@ -105,7 +109,11 @@ def _choose_time(
 ) -> tuple[PartialDate | None, PartialDate | None]:
     segments = _segments(sentence)
     home = _segment_of(trigger.start, segments)
-    reports = [sentence.start + m.start() for m in _rules().reporting.finditer(sentence.text)]
+    reports = [
+        sentence.start + m.start()
+        for m in _rules().reporting.finditer(sentence.text)
+        if not _PASSIVE_REPORT.search(sentence.text, 0, m.start())
+    ]
     usable: list[TimeMention] = []
     dateline = _DATELINE.match(sentence.text)
     for time in sentence.times:
@@ -203,8 +211,13 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
 
 
 def _last_reporting(text: str) -> int | None:
-    """Where the last reporting word in ``text`` ("said", "describes") starts."""
-    starts = [match.start() for match in _rules().reporting.finditer(text)]
+    """Where the last reporting word in ``text`` ("said", "describes") starts;
+    not a passive one ("were reported to have been sent"), which tells of the act."""
+    starts = [
+        match.start()
+        for match in _rules().reporting.finditer(text)
+        if not _PASSIVE_REPORT.search(text, 0, match.start())
+    ]
     return starts[-1] if starts else None
 
 

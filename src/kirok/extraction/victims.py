@@ -49,6 +49,7 @@ class VictimPatterns:
     implied: dict[str, str]
     pseudonym: re.Pattern[str]  # "Ms. A": one person, kept anonymous
     kin: re.Pattern[str]  # "her brother": one person
+    modifier: re.Pattern[str]  # "at least", "some", "a further": before a count
     pseudonym_sex: dict[str, str | None]
     after_act: re.Pattern[str]  # right after an act: "her", "his wife", "inmates"
     before_passive: re.Pattern[str]  # "she was ...", at the end of the text before an act
@@ -105,6 +106,7 @@ def patterns() -> VictimPatterns:
         implied={k.lower(): v for k, v in data["implied_nationality"].items()},
         pseudonym=re.compile(rf"(?<![\w-])(?P<title>{alternation(titles)})\.?\s+[A-Z](?![\w-])"),
         pseudonym_sex=dict(titles),
+        modifier=re.compile(rf"^(?:{alternation(data['modifiers'], fold_case=True)})\s+"),
         kin=re.compile(
             rf"(?<![\w-])(?:{alternation(data['possessives'], fold_case=True)})\s+"
             rf"(?P<noun>{alternation(singular, fold_case=True)})(?![\w-])",
@@ -126,12 +128,7 @@ def _count(
     words = count_words.lower()
     if re.search(r"\d\s+(?:and|to|or)\s+\S|^(?:between|from)\s", words):
         return None  # a range: the count is uncertain
-    core = re.sub(
-        r"^(?:at least|some|about|around|approximately|nearly|almost|more than|over|"
-        r"up to|an estimated|as many as|roughly|fewer than|no fewer than|at most)\s+",
-        "",
-        words,
-    )
+    core = table.modifier.sub("", words)
     if core in table.vague:
         return table.vague[core]
     if core in ("a", "an", "one"):

@@ -51,6 +51,7 @@ class SentenceRules:
     demand: re.Pattern[str]
     hypothetical: re.Pattern[str]
     background: re.Pattern[str]
+    generic: re.Pattern[str]  # "Those who are sent back ... are beaten": what happens
     non_human_cause: re.Pattern[str]
 
 
@@ -66,6 +67,7 @@ def rules() -> SentenceRules:
         compiled("demand"),
         compiled("hypothetical"),
         compiled("background"),
+        compiled("generic"),
         re.compile(data["non_human_cause"], re.IGNORECASE),
     )
 
@@ -130,7 +132,7 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
     if not matches or is_heading(text):
         return []
     table = rules()
-    if table.demand.search(text):
+    if table.demand.search(text) or table.generic.search(text):
         return []
     hypothetical = [m.span() for m in table.hypothetical.finditer(text)]
     natural = table.non_human_cause
