@@ -109,11 +109,7 @@ def _choose_time(
 ) -> tuple[PartialDate | None, PartialDate | None]:
     segments = _segments(sentence)
     home = _segment_of(trigger.start, segments)
-    reports = [
-        sentence.start + m.start()
-        for m in _rules().reporting.finditer(sentence.text)
-        if not _PASSIVE_REPORT.search(sentence.text, 0, m.start())
-    ]
+    reports = _reports(sentence)
     usable: list[TimeMention] = []
     dateline = _DATELINE.match(sentence.text)
     for time in sentence.times:
@@ -196,9 +192,9 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
         return inside[0]
     # "interviews with 649 defectors also describe women being forced to work":
     # those who tell of an act are not its victims
-    told = _last_reporting(before_text)
-    if told is not None:
-        before = [v for v in before if v.end > sentence.start + told]
+    told = [r for r in _reports(sentence) if r < trigger.start]
+    if told:
+        before = [v for v in before if v.end > told[-1]]
     if trigger.victim_before and before:
         return before[-1]
     if _PASSIVE_BEFORE.search(before_text):
@@ -210,15 +206,17 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
     return None  # "a former prisoner said guards beat ...": the speaker is not the victim
 
 
-def _last_reporting(text: str) -> int | None:
-    """Where the last reporting word in ``text`` ("said", "describes") starts;
-    not a passive one ("were reported to have been sent"), which tells of the act."""
-    starts = [
-        match.start()
-        for match in _rules().reporting.finditer(text)
-        if not _PASSIVE_REPORT.search(text, 0, match.start())
-    ]
-    return starts[-1] if starts else None
+def _reports(sentence: Sentence) -> list[int]:
+    """Where the sentence's reporting words ("said", "describes") start
+    (document offsets), found once a sentence; not a passive one ("were reported
+    to have been sent"), which tells of the act."""
+    if sentence.reports is None:
+        sentence.reports = [
+            sentence.start + m.start()
+            for m in _rules().reporting.finditer(sentence.text)
+            if not _PASSIVE_REPORT.search(sentence.text, 0, m.start())
+        ]
+    return sentence.reports
 
 
 _AND = re.compile(r"\s*,?\s+and\s+")
@@ -274,6 +272,8 @@ _ITS = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:citizens|nationals|people)\b
 def _country_of_its(sentence: Sentence, victim: VictimMention) -> str | None:
     """The country "its citizens" belong to: the country named with "'s" before
     them ("Japan's government recognises 17 of its citizens as abducted")."""
+    if " its " not in victim.text and " their " not in victim.text:
+        return None  # most victim phrases: no pattern to run
     if not _ITS.search(victim.text):
         return None
     owners = [

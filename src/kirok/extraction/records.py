@@ -73,6 +73,8 @@ class Sentence:
     actors: list[ActorMention] = field(default_factory=list)
     victims: list[VictimMention] = field(default_factory=list)
     triggers: list[Trigger] = field(default_factory=list)
+    # where its reporting words start ("said", "according to"), found once
+    reports: list[int] | None = None
 
 
 @dataclass

@@ -48,8 +48,9 @@ class VictimPatterns:
     vague: dict[str, int | None]
     implied: dict[str, str]
     pseudonym: re.Pattern[str]  # "Ms. A": one person, kept anonymous
-    kin: re.Pattern[str]  # "her brother": one person
     modifier: re.Pattern[str]  # "at least", "some", "a further": before a count
+    possessives: frozenset[str]
+    pseudonym_titles: tuple[str, ...]
     pseudonym_sex: dict[str, str | None]
     after_act: re.Pattern[str]  # right after an act: "her", "his wife", "inmates"
     before_passive: re.Pattern[str]  # "she was ...", at the end of the text before an act
@@ -62,14 +63,16 @@ def patterns() -> VictimPatterns:
     adjectives, plurals = demonyms()
     people = data["people"]
     numbers = alternation(data["number_words"], fold_case=True)
+    possessives = alternation(data["possessives"], fold_case=True)
     number = rf"(?:\d[\d,]*|(?:{numbers})(?:[- ](?:{numbers}|and))*)"
     count = (
         rf"(?:(?:between|from)\s+{number}\s+(?:and|to)\s+{number}"
         rf"|{number}\s+(?:to|or)\s+{number}"
         rf"|(?:(?:{alternation(data['modifiers'], fold_case=True)})\s+)?"
-        rf"(?:{alternation(data['vague'], fold_case=True)}|{number}|an?|one|the))"
+        rf"(?:{alternation(data['vague'], fold_case=True)}|{number}|an?|one|the)"
+        rf"|{possessives})"  # "her brother": one
     )
-    filler_stop = rf"(?:a|an|the|and|or|to|of|who|that|which|by|{numbers})"
+    filler_stop = rf"(?:a|an|the|and|or|to|of|who|that|which|by|{possessives}|{numbers})"
     filler = rf"(?:(?!{filler_stop}\b)(?:\d{{1,3}}-years?(?:-old)?|[A-Za-z][\w'’-]*)\s+)"
     nouns = alternation([p["word"] for p in people] + list(plurals), fold_case=True)
     phrase = re.compile(
@@ -106,12 +109,9 @@ def patterns() -> VictimPatterns:
         implied={k.lower(): v for k, v in data["implied_nationality"].items()},
         pseudonym=re.compile(rf"(?<![\w-])(?P<title>{alternation(titles)})\.?\s+[A-Z](?![\w-])"),
         pseudonym_sex=dict(titles),
+        possessives=frozenset(word.lower() for word in data["possessives"]),
+        pseudonym_titles=tuple(titles),
         modifier=re.compile(rf"^(?:{alternation(data['modifiers'], fold_case=True)})\s+"),
-        kin=re.compile(
-            rf"(?<![\w-])(?:{alternation(data['possessives'], fold_case=True)})\s+"
-            rf"(?P<noun>{alternation(singular, fold_case=True)})(?![\w-])",
-            re.IGNORECASE,
-        ),
         after_act=after_act,
         before_passive=before_passive,
         pronoun_sex={
@@ -133,6 +133,8 @@ def _count(
         return table.vague[core]
     if core in ("a", "an", "one"):
         return 1 if noun.lower() in table.singular or (partitive and core == "one") else None
+    if core in table.possessives:  # "her brother" is one, "their children" not counted
+        return 1 if noun.lower() in table.singular else None
     if core == "the":
         return None  # "the citizen" points back to someone already counted
     digits = core.replace(",", "")
@@ -211,7 +213,12 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
         )
     for match in table.plural_demonym.finditer(text):
         uncounted(match, plurals.get(match.group()))
-    for match in table.pseudonym.finditer(text):
+    pseudonyms = (
+        table.pseudonym.finditer(text)
+        if any(title in text for title in table.pseudonym_titles)
+        else ()
+    )
+    for match in pseudonyms:
         if free(*match.span()):
             taken.append(match.span())
             found.append(
@@ -222,21 +229,6 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
                     count=1,
                     count_text=match.group(),
                     sex=table.pseudonym_sex[match.group("title")],
-                )
-            )
-    for match in table.kin.finditer(text):  # "her brother", "his wife": one person
-        if free(*match.span()):
-            taken.append(match.span())
-            noun = match.group("noun").lower()
-            found.append(
-                VictimMention(
-                    offset + match.start(),
-                    offset + match.end(),
-                    match.group(),
-                    count=1,
-                    count_text=match.group(),
-                    nationality=table.implied.get(noun),
-                    sex=table.sex.get(noun),
                 )
             )
     found.sort(key=lambda v: v.start)
