@@ -410,3 +410,31 @@ def test_sent_back_from_china_and_an_act_that_is_reported(extractor: Extractor) 
         ("movement.forced_return", "2023-10", 600),
         ("movement.forced_return", "2024-04", 60),
     ]
+
+
+def test_who_tells_is_the_victim_only_when_the_act_is_said_of_them(extractor: Extractor) -> None:
+    [herself] = records(extractor, "One woman said she was beaten in Onsong in 2021.")
+    assert herself["victims"]["count"] == 1 and herself["victims"]["sex"] == "female"
+    [himself] = records(extractor, "A former prisoner said guards beat him in Onsong in 2019.")
+    assert himself["victims"]["count_text"] == "A former prisoner"
+    assert himself["victims"]["sex"] == "male"
+    [other] = records(extractor, "A man said guards beat her in Onsong in 2019.")
+    assert other["victims"]["count"] is None and other["victims"]["sex"] == "female"
+    found = records(
+        extractor,
+        "Women held in detention centres in Hoeryong in 2019 were forced to undergo invasive "
+        "body searches, two former detainees said.",
+    )
+    assert "sexual_violence" in {r["violation"] for r in found}
+    assert all(r["victims"]["count"] != 2 for r in found)
+
+
+def test_discrimination_by_disability_and_by_class(extractor: Extractor) -> None:
+    [expelled] = records(
+        extractor, "People with disabilities were expelled from Pyongyang in 2006."
+    )
+    assert expelled["violation"] == "discrimination" and expelled["date"] == "2006"
+    [barred] = records(
+        extractor, "Children of families with poor songbun are barred from universities."
+    )
+    assert barred["violation"] == "discrimination" and barred["kind"] == "measure"

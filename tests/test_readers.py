@@ -63,3 +63,9 @@ def test_a_date_the_header_gives_as_when_it_was_written() -> None:
         "The report was released on March 3, 2022."
     )
     assert find_published(body) is None
+
+
+def test_a_date_that_ends_a_header_line() -> None:
+    assert find_published("Press release -- 7 July 2022\n\nText.") == "2022-07-07"
+    assert find_published("Briefing: new laws (2 February 2023)\n\nText.") == "2023-02-02"
+    assert find_published("Report on camps, 2014\n\nText.") is None  # a year is not a day

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kirok.dates import PartialDate
@@ -186,7 +186,11 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
         return None
     before_text = sentence.text[: trigger.start - sentence.start]
     before = [v for v in candidates if v.end <= trigger.start]
-    after = [v for v in candidates if v.start >= trigger.end and v.start - trigger.end <= 120]
+    after = [
+        v
+        for v in candidates
+        if v.start >= trigger.end and v.start - trigger.end <= 120 and not _speaker(sentence, v)
+    ]  # "..., two former detainees said": who told of it
     inside = [v for v in candidates if v.start < trigger.end and trigger.start < v.end]
     if inside:
         return inside[0]
@@ -263,7 +267,39 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
         victim = victim_before_passive(
             sentence.text, sentence.start, trigger.start - sentence.start
         )
+    if victim is not None and victim.count is None and victim.text.lower() in _PRONOUNS:
+        # "One woman said she was beaten": the one who tells is the one it was done to
+        speaker = next(
+            (
+                v
+                for v in reversed(sentence.victims)
+                if v.end <= victim.start and _speaker(sentence, v) and _may_be(v, victim)
+            ),
+            None,
+        )
+        if speaker is not None:
+            victim = replace(speaker, sex=speaker.sex or victim.sex)
     return victim
+
+
+_SAID_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:said|says|say|told|tells|recalled|recounted|testified|described|reported)\b",
+    re.IGNORECASE,
+)
+_PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them"})
+
+
+def _speaker(sentence: Sentence, victim: VictimMention) -> bool:
+    """Whether the phrase is who tells ("two former detainees said")."""
+    return bool(_SAID_AFTER.match(sentence.text, victim.end - sentence.start))
+
+
+def _may_be(speaker: VictimMention, pronoun: VictimMention) -> bool:
+    """Whether ``pronoun`` may stand for ``speaker``: number and sex agree."""
+    plural = pronoun.text.lower() in ("they", "them")
+    if speaker.count is not None and (speaker.count == 1) == plural:
+        return False
+    return not (speaker.sex and pronoun.sex and speaker.sex != pronoun.sex)
 
 
 _ITS = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:citizens|nationals|people)\b", re.IGNORECASE)

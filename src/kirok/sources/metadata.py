@@ -26,6 +26,9 @@ _LABELLED_INSIDE = re.compile(
     r"(?:\s+on)?\s*:?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
+# or a date that ends such a line after a dash, a colon or a bracket: "Press
+# release -- 7 July 2022", "Briefing: new laws (2 February 2023)"
+_DATE_ENDS_LINE = re.compile(r"(?:--|[-–—:(|,])\s*(?P<rest>[^-–—:(|,]{6,40}?)\)?\W*$")
 HEADER_LINE_CHARS = 160  # a longer line is a paragraph: the header has ended
 _DECORATION = re.compile(r"[*_#>\s]+")
 
@@ -55,6 +58,11 @@ def find_published(text: str) -> str | None:
             found = find_explicit_dates(inside.group("rest")[:40]) if inside else []
             if found and found[0][0] < 4 and found[0][2].precision == "day":
                 candidates.append(found[0][2].iso())
+                continue
+            at_end = _DATE_ENDS_LINE.search(line)
+            alone = _date_alone(at_end.group("rest")) if at_end else None
+            if alone:
+                candidates.append(alone)
                 continue
         else:
             in_header = False
