@@ -438,3 +438,53 @@ def test_discrimination_by_disability_and_by_class(extractor: Extractor) -> None
         extractor, "Children of families with poor songbun are barred from universities."
     )
     assert barred["violation"] == "discrimination" and barred["kind"] == "measure"
+
+
+def test_a_title_over_a_dateline_is_not_a_statement(extractor: Extractor) -> None:
+    text = (
+        "Footage shows teenagers sentenced to hard labour for watching dramas\n"
+        "Seoul, January 18, 2024\n\n"
+        "North Korea sentenced two teenagers to 12 years of hard labour in 2022.\n"
+    )
+    found = records(extractor, text)
+    assert [r["evidence"][0]["text"][:11] for r in found] == ["North Korea"]
+    titled = "Border closure briefing, 1 December 2020 (an example)\n\nNo act is told here.\n"
+    assert records(extractor, titled) == []
+
+
+def test_the_year_of_a_law_and_what_is_being_done_for_anything(extractor: Extractor) -> None:
+    [law] = records(
+        extractor,
+        'Under a 2020 law on "rejecting reactionary thought", distributing South Korean '
+        "media can be punished by death.",
+    )
+    assert law["violation"] == "expression.suppression" and law["date"] == "2020"
+    quote = '"People are being killed for watching the wrong video," the expert said.'
+    assert records(extractor, quote) == []
+
+
+def test_people_sent_back_are_of_where_they_are_sent(extractor: Extractor) -> None:
+    [laos] = records(extractor, "Thai police deported 12 people to Laos in 2019.")
+    assert laos["country"] == "TH" and laos["victims"]["nationality"] == "LA"
+    [jilin] = records(
+        extractor, "In 2024 a further 60 people were reported to have been sent back from Jilin."
+    )
+    assert jilin["country"] == "CN" and jilin["victims"]["nationality"] == "KP"
+
+
+def test_the_people_a_sentence_opens_with_and_a_name_before_its_appositive(
+    extractor: Extractor,
+) -> None:
+    found = records(
+        extractor,
+        "Women held in a detention centre in Hoeryong in 2019 were forced to undergo "
+        "invasive body searches by male guards.",
+    )
+    assert {r["victims"]["sex"] for r in found} == {"female"}
+    assert {r["victims"]["nationality"] for r in found} == {"KP"}
+    named = records(
+        extractor,
+        "Lim Ha-neul, a missionary from South Korea, was arrested in Pyongyang in October "
+        "2013 and was sentenced to life with hard labour in May 2014.",
+    )
+    assert [r["victims"]["names"] for r in named] == [["Lim Ha-neul"], ["Lim Ha-neul"]]

@@ -32,6 +32,7 @@ from kirok.extraction.victims import (
     nationality_before,
     nationality_near,
     not_name_words,
+    plural_subject,
     victim_after_act,
     victim_before_passive,
 )
@@ -267,6 +268,17 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
         victim = victim_before_passive(
             sentence.text, sentence.start, trigger.start - sentence.start
         )
+    if victim is None:
+        # "Women held in Hoeryong ... were forced to ...": the people the sentence
+        # opens with, when no one acting stands between them and the act
+        subject = plural_subject(sentence.text, sentence.start)
+        if (
+            subject is not None
+            and subject.end <= trigger.start
+            and not _speaker(sentence, subject)
+            and not any(a.end > subject.start and a.start < trigger.start for a in sentence.actors)
+        ):
+            victim = subject
     if victim is not None and victim.count is None and victim.text.lower() in _PRONOUNS:
         # "One woman said she was beaten": the one who tells is the one it was done to
         speaker = next(
@@ -320,6 +332,20 @@ def _country_of_its(sentence: Sentence, victim: VictimMention) -> str | None:
         and sentence.text[p.end - sentence.start : p.end - sentence.start + 2] in ("'s", "’s")
     ]
     return owners[-1].country if owners else None
+
+
+_TOWARDS = re.compile(r"\b(?:to|into|back\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _destination(sentence: Sentence) -> str | None:
+    """The country people are sent to: a place after "to" ("sent back to North Korea")."""
+    for place in sentence.places:
+        before = sentence.text[
+            max(0, place.start - sentence.start - 12) : place.start - sentence.start
+        ]
+        if place.country and _TOWARDS.search(before):
+            return place.country
+    return None
 
 
 def _choose_place(sentence: Sentence) -> tuple[str | None, str | None]:
@@ -392,8 +418,16 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         country = nationality or main_country
     stated = nationality is not None
     if nationality is None and (victim is not None or names):
-        if where and taxonomy_extras(trigger.violation).get("victims_from") == "place":
+        extras = taxonomy_extras(trigger.violation)
+        if where and extras.get("victims_from") == "place":
             nationality = where  # "abducted ... in Niigata": Japan's, unless told otherwise
+        elif extras.get("victims_from") == "destination":
+            # people sent back are of where they are sent, never of the state sending them
+            nationality = (
+                _destination(sentence)
+                or (main_country if main_country != country else None)
+                or extras.get("victims_default")
+            )
         else:
             nationality = main_country or country
     confidence = (

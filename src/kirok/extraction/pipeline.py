@@ -17,6 +17,7 @@ the cost beyond tokenising stays small on long documents.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -110,6 +111,10 @@ def _line_of_its_own(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and not text[end:line_end].strip()
 
 
+# a title's closing remark in brackets ("... (2 February 2023)") does not make it a sentence
+_TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 @cache
 def _stems() -> ahocorasick.Automaton:
     machine = ahocorasick.Automaton()
@@ -136,7 +141,7 @@ def find_sentence_triggers(doc: Doc) -> Doc:
         raw = text[start:end]
         stripped = raw.strip()
         if not stripped or (
-            stripped[-1] not in '.!?"”)'
+            _TRAILING_BRACKETS.sub("", stripped)[-1:] not in '.!?"”)'
             and len(stripped.split()) <= 15
             and "\n" not in stripped
             and _line_of_its_own(

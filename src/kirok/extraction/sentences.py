@@ -58,6 +58,19 @@ def punctuation_starts(
     return starts
 
 
+def _header_line_follows(text: str, start: int) -> bool:
+    """Whether the line at ``start`` is a short line of its own that no prose
+    ends (no full stop), before a blank line: a dateline or a date under a long
+    title ("Footage shows ... dramas" then "Seoul, January 18, 2024"), which the
+    title does not run on into."""
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    line = text[start:end].strip()
+    next_end = text.find("\n", end + 1)
+    after = text[end + 1 : len(text) if next_end == -1 else next_end]
+    return 0 < len(line) < WRAP_WIDTH and not line.endswith(_LINE_END) and not after.strip()
+
+
 def line_break_starts(
     text: str, idx: IntArray, starts: IntArray, is_heading: Callable[[str], bool]
 ) -> None:
@@ -72,6 +85,7 @@ def line_break_starts(
             or len(previous) < WRAP_WIDTH
             or previous.endswith(_LINE_END)
             or is_heading(previous)
+            or _header_line_follows(text, match.end())
         ):
             breaks.append(match.end())
     if not breaks or not len(idx):

@@ -79,6 +79,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
     ),
     ("year", re.compile(rf"(?:^|(?<=[\s(]))(?P<y1>{YEAR})(?=,\s)"), frozenset({"year", "comma"})),
     (
+        "year",  # "a 2020 law", "the 2014 crackdown": when the measure was made
+        re.compile(
+            rf"\b(?i:a|the|its)\s+(?P<y1>{YEAR})\s+(?i:law|decree|order|directive|regulation|"
+            r"rule|policy|ban|campaign|crackdown|edict|act)\b"
+        ),
+        frozenset({"year"}),
+    ),
+    (
         "weekday",
         # not "a Sunday", "every Monday", nor "Monday, March 6, 2023" (the date says it)
         re.compile(

@@ -54,6 +54,7 @@ class VictimPatterns:
     pseudonym_sex: dict[str, str | None]
     after_act: re.Pattern[str]  # right after an act: "her", "his wife", "inmates"
     before_passive: re.Pattern[str]  # "she was ...", at the end of the text before an act
+    plural_subject: re.Pattern[str]  # "Women held in ... were ...": a sentence's first words
     pronoun_sex: dict[str, str | None]
 
 
@@ -95,6 +96,10 @@ def patterns() -> VictimPatterns:
         re.IGNORECASE,
     )
     titles = data["pseudonym_titles"]
+    plural_subject = re.compile(
+        rf"\W*(?P<many>{filler}{{0,2}}?(?:{alternation(plural, fold_case=True)}))(?![\w-])",
+        re.IGNORECASE,
+    )
     return VictimPatterns(
         phrase=phrase,
         plural_demonym=re.compile(rf"(?<![\w-])(?:{alternation(plurals)})(?![\w-])"),
@@ -114,6 +119,7 @@ def patterns() -> VictimPatterns:
         modifier=re.compile(rf"^(?:{alternation(data['modifiers'], fold_case=True)})\s+"),
         after_act=after_act,
         before_passive=before_passive,
+        plural_subject=plural_subject,
         pronoun_sex={
             word.lower(): sex for table in pronouns.values() for word, sex in table.items()
         },
@@ -289,6 +295,24 @@ def victim_before_passive(text: str, offset: int, at: int) -> VictimMention | No
     return VictimMention(offset + start, offset + end, text[start:end], sex=sex)
 
 
+def plural_subject(text: str, offset: int) -> VictimMention | None:
+    """People a sentence opens with, without a number ("Women held in Hoeryong
+    ... were forced ..."): the victims of a passive act told of them."""
+    table = patterns()
+    match = table.plural_subject.match(text)
+    if match is None:
+        return None
+    start, end = match.span("many")
+    noun = text[start:end].split()[-1].lower()
+    return VictimMention(
+        offset + start,
+        offset + end,
+        text[start:end],
+        nationality=table.implied.get(noun),
+        sex=table.sex.get(noun),
+    )
+
+
 @cache
 def not_name_words() -> tuple[frozenset[str], frozenset[str]]:
     """Capitalised words that are not names, and titles before a name."""
@@ -378,7 +402,7 @@ def _after_anchor() -> re.Pattern[str]:
 
 
 _BEFORE_ANCHOR = re.compile(
-    r"\s*(?:,[^,]{1,90},\s*)?(?:,\s*(?:a|an|the)\s*|\s*(?:was|were|had been|has been)\s+(?:\w+\s+)?)?"
+    r"\s*(?:,[^,]{1,90},\s*)?(?:,\s*(?:a|an|the)\s*|,\s*|\s*(?:was|were|had been|has been)\s+(?:\w+\s+)?)?"
 )
 
 
