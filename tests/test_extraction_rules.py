@@ -488,3 +488,17 @@ def test_the_people_a_sentence_opens_with_and_a_name_before_its_appositive(
         "2013 and was sentenced to life with hard labour in May 2014.",
     )
     assert [r["victims"]["names"] for r in named] == [["Lim Ha-neul"], ["Lim Ha-neul"]]
+
+
+def test_held_by_the_authorities_and_its_national_in_apposition(extractor: Extractor) -> None:
+    [held] = records(
+        extractor,
+        "The government of the Republic of Korea regrets that one of its nationals, a "
+        "58-year-old missionary named Bae Jin-ho, has been held by North Korean authorities "
+        "since his arrest in Dandong in August 2020.",
+    )
+    assert held["violation"] == "detention.arbitrary" and held["date"] == "2020-08"
+    assert held["victims"]["names"] == ["Bae Jin-ho"] and held["victims"]["age"] == 58
+    assert held["victims"]["nationality"] == "KR"
+    assert records(extractor, "The talks were held by the government in June 2020.") == []
+    assert records(extractor, "A ceremony was held by officials in Pyongyang in 2021.") == []

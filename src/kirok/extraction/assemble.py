@@ -318,20 +318,37 @@ _ITS = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:citizens|nationals|people)\b
 
 
 def _country_of_its(sentence: Sentence, victim: VictimMention) -> str | None:
-    """The country "its citizens" belong to: the country named with "'s" before
-    them ("Japan's government recognises 17 of its citizens as abducted")."""
-    if " its " not in victim.text and " their " not in victim.text:
-        return None  # most victim phrases: no pattern to run
-    if not _ITS.search(victim.text):
+    """The country "its citizens" belong to: the country named with "'s" or
+    after "of" before them ("Japan's government recognises 17 of its citizens
+    as abducted", "the government of the Republic of Korea ... one of its
+    nationals, a missionary named ..."). The phrase may be the victim's or one
+    set in apposition just before it."""
+    phrases = [victim] + [
+        v
+        for v in sentence.victims
+        if v.end <= victim.start
+        and not sentence.text[v.end - sentence.start : victim.start - sentence.start].strip(", ")
+    ]
+    told = [
+        v for v in phrases if (" its " in v.text or " their " in v.text) and _ITS.search(v.text)
+    ]  # the substring test first: most phrases need no pattern run
+    if not told:
         return None
+    first = min(v.start for v in told)
     owners = [
         p
         for p in sentence.places
         if p.kind == "country"
-        and p.end <= victim.start
-        and sentence.text[p.end - sentence.start : p.end - sentence.start + 2] in ("'s", "’s")
+        and p.end <= first
+        and (
+            sentence.text[p.end - sentence.start : p.end - sentence.start + 2] in ("'s", "’s")
+            or _OF_BEFORE.search(sentence.text[: p.start - sentence.start])
+        )
     ]
     return owners[-1].country if owners else None
+
+
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 
 
 _TOWARDS = re.compile(r"\b(?:to|into|back\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
