@@ -502,3 +502,12 @@ def test_held_by_the_authorities_and_its_national_in_apposition(extractor: Extra
     assert held["victims"]["nationality"] == "KR"
     assert records(extractor, "The talks were held by the government in June 2020.") == []
     assert records(extractor, "A ceremony was held by officials in Pyongyang in 2021.") == []
+
+
+def test_the_following_month_after_a_date_told_before(extractor: Extractor) -> None:
+    text = (
+        "Mr. E deserted from his unit in March 2016. Security officials arrested his parents "
+        "in Wonsan the following month."
+    )
+    [arrest] = records(extractor, text)
+    assert arrest["violation"] == "detention.arbitrary" and arrest["date"] == "2016-04"

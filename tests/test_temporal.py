@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kirok.dates import PartialDate
-from kirok.extraction.temporal import find_times
+from kirok.extraction.temporal import find_times, resolve_sequel
 
 ANCHOR = PartialDate(2020, 12, 15)
 
@@ -80,7 +80,7 @@ _PIECES = [
     "2020-09-22", "-", "–", ",", "and", "to", "between", "from", "in", "on", "of",
     "the end of", "last", "past", "this", "previous", "yesterday", "ago", "month",
     "year", "weeks", "few", "two", "guards", "Hyesan", "LAST", "Between",
-    "Monday", "Sunday", "every", "a", "today",
+    "Monday", "Sunday", "every", "a", "today", "that", "following", "next", "day",
 ]  # fmt: skip
 
 
@@ -157,3 +157,15 @@ def test_weekdays_that_name_no_day() -> None:
         ("2023-03-06", None)
     ]
     assert resolved("Guards shot a man on Sunday.", PartialDate(2023, 4)) == [(None, None)]
+
+
+def test_the_following_month_follows_the_date_told_before() -> None:
+    assert resolve_sequel("the following month", PartialDate(2016)) == PartialDate(2016)
+    assert resolve_sequel("the following month", PartialDate(2019, 12)) == PartialDate(2020, 1)
+    assert resolve_sequel("the next day", PartialDate(2020, 2, 28)) == PartialDate(2020, 2, 29)
+    assert resolve_sequel("the next day", PartialDate(2020, 2)) == PartialDate(2020, 2)
+    assert resolve_sequel("later that year", PartialDate(2018, 5, 3)) == PartialDate(2018)
+    assert resolve_sequel("the previous year", PartialDate(2018, 5)) == PartialDate(2017)
+    assert resolve_sequel("that week", PartialDate(2018, 5, 3)) == PartialDate(2018, 5)
+    # alone in a sentence, nothing before it: left open
+    assert resolved("Police arrested him the following month.") == [(None, None)]

@@ -36,7 +36,7 @@ from kirok.extraction.assemble import build_records, settle_nationalities
 from kirok.extraction.lexicon import sentence_rules, trigger_stems
 from kirok.extraction.places import classify_locative, find_places, main_country
 from kirok.extraction.records import Record, Sentence
-from kirok.extraction.temporal import find_times
+from kirok.extraction.temporal import SEQUEL, find_times, resolve_sequel
 from kirok.extraction.victims import find_victims
 from kirok.extraction.violations import find_triggers, is_heading
 from kirok.sources.document import Document
@@ -163,7 +163,24 @@ def find_sentence_times(doc: Doc) -> Doc:
     state = _state(doc)
     for sentence in state.sentences:
         sentence.times = find_times(sentence.text, sentence.start, state.anchor)
+        for time in sentence.times:
+            if time.date is None and SEQUEL.match(" ".join(time.text.split())):
+                before = _date_told_before(state, time.start)
+                time.date = resolve_sequel(time.text, before) if before else None
     return doc
+
+
+SEQUEL_LOOKBACK = 1500  # characters before "the following month" searched for its date
+
+
+def _date_told_before(state: State, position: int) -> PartialDate | None:
+    """The last date the text gives before ``position`` (in about the preceding
+    paragraph): what "the following month" follows."""
+    start = max(0, position - SEQUEL_LOOKBACK)
+    found = [
+        t for t in find_times(state.text[start:position], start, state.anchor) if t.date is not None
+    ]
+    return found[-1].date if found else None
 
 
 @Language.component("kirok_place")

@@ -4,7 +4,8 @@ Detection uses our own patterns; relative expressions ("last September", "in
 August", "on September 22", "over the past few months", "earlier this month",
 "last Sunday") are resolved by deterministic rules, a month without a year
 being the latest such month not after the document's own month, and a weekday
-the latest such day not after the document's own (before it, after "last"). Explicit dates go through
+the latest such day not after the document's own (before it, after "last");
+"the following month" follows the last date the text gave before it. Explicit dates go through
 dateparser (see :mod:`kirok.dates`). Without a document date, relative
 expressions stay unresolved rather than guessed.
 """
@@ -85,6 +86,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
             r"rule|policy|ban|campaign|crackdown|edict|act)\b"
         ),
         frozenset({"year"}),
+    ),
+    (
+        "sequel",  # resolved against the date told before it (``resolve_sequel``)
+        re.compile(
+            r"\b(?i:(?P<seq>the\s+following|the\s+next|the\s+previous|later\s+that|"
+            r"earlier\s+that|that))\s+(?P<unit>(?i:day|week|month|year))\b"
+        ),
+        frozenset({"sequel"}),
     ),
     (
         "weekday",
@@ -227,6 +236,8 @@ def _resolve(
         return _month_not_after(month_number(group["m1"]), anchor, strictly_before=True), None, True
     if kind == "range":
         return (*_resolve_range(group, anchor), group.get("y2") is None)
+    if kind == "sequel":
+        return None, None, True  # the date before it is not known here
     if kind == "weekday":
         return _weekday_before(group["wd"], anchor, strictly=bool(group["last"])), None, True
     start, end = _resolve_relative(group["rel"], anchor)
@@ -243,6 +254,33 @@ def _weekday_before(name: str, anchor: PartialDate | None, strictly: bool) -> Pa
     if back == 0 and strictly:
         back = 7
     return PartialDate.from_date(day - dt.timedelta(days=back))
+
+
+SEQUEL = re.compile(
+    r"^(?P<seq>the\s+following|the\s+next|the\s+previous|later\s+that|earlier\s+that|that)"
+    r"\s+(?P<unit>day|week|month|year)$",
+    re.IGNORECASE,
+)
+
+
+def resolve_sequel(phrase: str, before: PartialDate) -> PartialDate | None:
+    """ "The following month", "that year", "the next day" after the date told
+    just before (``before``): one unit on, back, or the same, at the precision
+    both allow ("the following month" after a year alone is that year)."""
+    match = SEQUEL.match(" ".join(phrase.split()))
+    if match is None:
+        return None
+    seq, unit = match.group("seq").lower(), match.group("unit").lower()
+    step = 1 if seq.endswith(("following", "next")) else -1 if seq.endswith("previous") else 0
+    if unit == "year":
+        return PartialDate(before.year + step)
+    if before.month is None:
+        return PartialDate(before.year)
+    if unit == "week" or (unit == "day" and before.day is None):
+        return PartialDate(before.year, before.month)
+    if unit == "month":
+        return PartialDate(*_shift_months(before.year, before.month, step))
+    return PartialDate.from_date(before.first_day() + dt.timedelta(days=step))
 
 
 def _resolve_range(
@@ -268,7 +306,10 @@ def _resolve_range(
 
 
 # Every pattern above needs a digit, a month's name or one of these words.
-_MAYBE = re.compile(rf"\d|{MONTH}|{_WEEKDAY}|(?i:\b(?:this|last|past|previous|yesterday|ago)\b)")
+_MAYBE = re.compile(
+    rf"\d|{MONTH}|{_WEEKDAY}"
+    r"|(?i:\b(?:this|last|past|previous|yesterday|ago|that|following|next)\b)"
+)
 
 _MONTH_STARTS = tuple(sorted({word[:3] for word in MONTH_WORDS}))
 _YEAR_STARTS = ("18", "19", "20")
@@ -278,7 +319,7 @@ _WORDS = {
     "last": ("last", "past"),
     "relative": ("this", "last", "past", "previous", "yesterday", "ago"),
 }
-_EVERYTHING = frozenset({"month", "year", "digit", "dash", "comma", "weekday", *_WORDS})
+_EVERYTHING = frozenset({"month", "year", "digit", "dash", "comma", "weekday", "sequel", *_WORDS})
 
 
 def _features(text: str) -> frozenset[str]:
@@ -303,6 +344,8 @@ def _features(text: str) -> frozenset[str]:
         found.add("comma")
     if "day" in text:
         found.add("weekday")  # every weekday's name ends so
+    if "that " in text or "following " in text or "next " in text or "previous " in text:
+        found.add("sequel")
     lowered = text.lower()
     for feature, words in _WORDS.items():
         if any(word in lowered for word in words):
