@@ -511,3 +511,19 @@ def test_the_following_month_after_a_date_told_before(extractor: Extractor) -> N
     )
     [arrest] = records(extractor, text)
     assert arrest["violation"] == "detention.arbitrary" and arrest["date"] == "2016-04"
+
+
+def test_a_footnote_mark_ends_a_sentence_and_witnesses_are_sources(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "A former guard at Camp 15 told the commission that in 1999 he witnessed the "
+        "execution of two prisoners who had tried to escape.[45] Another witness, Ms. F, said "
+        "she was forced to have an abortion at a holding centre in Onsong in 2009."
+    )
+    found = {r["violation"]: r for r in records(extractor, text, published="2014-02-07")}
+    execution, abortion = found["life.execution"], found["sexual_violence"]
+    assert execution["date"] == "1999" and execution["perpetrator"] is None
+    assert execution["evidence"][0]["text"].endswith("escape.[45]")
+    assert abortion["date"] == "2009" and abortion["place"] == "Onsong"
+    assert abortion["victims"]["count_text"] == "Ms. F" and abortion["victims"]["sex"] == "female"

@@ -112,7 +112,7 @@ def actors() -> Actors:
         else None,
         canonical,
         dict(table.get("state_of", {})),
-        re.compile(rf"^\s*(?:\w+\s+){{0,2}}{reporting}", re.IGNORECASE),
+        re.compile(rf"^\s*(?:\w+\s+){{0,3}}{reporting}", re.IGNORECASE),
     )
 
 

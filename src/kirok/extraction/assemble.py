@@ -295,7 +295,7 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
 
 
 _SAID_AFTER = re.compile(
-    r"\s+(?:\w+\s+)?(?:said|says|say|told|tells|recalled|recounted|testified|described|reported)\b",
+    r",?\s+(?:\w+\s+)?(?:said|says|say|told|tells|recalled|recounted|testified|described|reported)\b",
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them"})

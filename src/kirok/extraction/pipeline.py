@@ -93,6 +93,7 @@ def set_sentences(doc: Doc) -> Doc:
     length = table[:, 1].astype(np.int64)
     starts = sentences.punctuation_starts(table[:, 2], table[:, 3], length, doc.vocab)
     sentences.line_break_starts(state.text, idx, starts, is_heading)
+    sentences.footnote_starts(state.text, idx, starts)
     sentences.join_abbreviations(
         state.text, idx, length, table[:, 2], starts, _abbreviations(), doc.vocab
     )

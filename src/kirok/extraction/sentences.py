@@ -7,7 +7,9 @@ costs several times as much as tokenizing; ``punctuation_starts`` applies the
 same rule, with the sentencizer's own characters, over the token arrays
 (``tests/test_sentences.py`` checks both agree). Kirok then adds two rules of
 its own: a line that ends without a full stop and is short or heading-like ends
-its sentence, and "No. 12" or "Ms. A" does not end one.
+its sentence, a footnote mark after a full stop ("escape.[45] Another") ends
+one though the tokenizer keeps it in the word, and "No. 12" or "Ms. A" does
+not end one.
 """
 
 from __future__ import annotations
@@ -93,6 +95,22 @@ def line_break_starts(
     at = np.array(breaks, dtype=np.int64)
     index = np.searchsorted(idx, at)  # the token starting where the line's text does
     inside = (index > 0) & (index < len(idx))
+    index, at = index[inside], at[inside]
+    starts[index[idx[index] == at]] = True
+
+
+# a footnote mark after a sentence's full stop ("... tried to escape.[45] Another
+# witness"), which the tokenizer keeps in the word before it: no full stop token
+_FOOTNOTE_END = re.compile(r"(?<=[a-z)”\"’])[.!?][\"”’]?(?:\[\d{1,3}\]|\d{1,3})\s+(?=[A-Z])")
+
+
+def footnote_starts(text: str, idx: IntArray, starts: IntArray) -> None:
+    """Mark sentence starts after a full stop and its footnote mark (in place)."""
+    at = np.array([m.end() for m in _FOOTNOTE_END.finditer(text)], dtype=np.int64)
+    if not len(at) or not len(idx):
+        return
+    index = np.searchsorted(idx, at)  # the token starting where the next sentence does
+    inside = index < len(idx)
     index, at = index[inside], at[inside]
     starts[index[idx[index] == at]] = True
 
