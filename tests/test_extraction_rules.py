@@ -527,3 +527,13 @@ def test_a_footnote_mark_ends_a_sentence_and_witnesses_are_sources(
     assert execution["evidence"][0]["text"].endswith("escape.[45]")
     assert abortion["date"] == "2009" and abortion["place"] == "Onsong"
     assert abortion["victims"]["count_text"] == "Ms. F" and abortion["victims"]["sex"] == "female"
+
+
+def test_a_return_happens_where_they_were_sent_back_from(extractor: Extractor) -> None:
+    found = records(
+        extractor,
+        "Ms. G said she was beaten at a holding centre in Onsong in 2009 after being sent "
+        "back from China.",
+    )
+    [returned] = [r for r in found if r["violation"] == "movement.forced_return"]
+    assert returned["country"] == "CN"

@@ -354,6 +354,23 @@ _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _TOWARDS = re.compile(r"\b(?:to|into|back\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _sent_from(sentence: Sentence, trigger: Trigger) -> str | None:
+    """The country people were sent back from: a place after "from", in or
+    after the words of the act."""
+    for place in sentence.places:
+        if place.start < trigger.start or not place.country:
+            continue
+        before = sentence.text[
+            max(0, place.start - sentence.start - 10) : place.start - sentence.start
+        ]
+        if _FROM.search(before):
+            return place.country
+    return None
+
+
 def _destination(sentence: Sentence) -> str | None:
     """The country people are sent to: a place after "to" ("sent back to North Korea")."""
     for place in sentence.places:
@@ -421,11 +438,10 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     place, country = _choose_place(sentence)
     where = country  # the country of the places named as where it happened
     perpetrator_country = next((a.country for a in sentence.actors if a.name == perpetrator), None)
-    if (
-        perpetrator_country
-        and taxonomy_extras(trigger.violation).get("country_from") == "perpetrator"
-    ):
-        country = perpetrator_country  # a forced return happens where the returning state acts
+    if taxonomy_extras(trigger.violation).get("country_from") == "perpetrator":
+        # a forced return happens where the returning state acts: the one named
+        # as acting, else the one they were sent back from ("sent back from China")
+        country = perpetrator_country or _sent_from(sentence, trigger) or country
     if country is None:
         country = perpetrator_country
     nationality = victim.nationality if victim and victim.nationality else name_nationality
