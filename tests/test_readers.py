@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import tempfile
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import kirok
 from kirok.sources import read_document
 from kirok.sources.metadata import find_published
 
@@ -69,3 +71,25 @@ def test_a_date_that_ends_a_header_line() -> None:
     assert find_published("Press release -- 7 July 2022\n\nText.") == "2022-07-07"
     assert find_published("Briefing: new laws (2 February 2023)\n\nText.") == "2023-02-02"
     assert find_published("Report on camps, 2014\n\nText.") is None  # a year is not a day
+
+
+def test_a_month_in_the_header_anchors_relative_dates_but_is_not_the_date(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "log.txt"
+    path.write_text(
+        "Monthly incident log, March 2022 (invented)\n\n"
+        "1. On 3 March, police arrested a woman in Hyesan.\n"
+        "2. Around mid-March, guards shot dead two traders in Musan.\n",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    assert document.published is None and document.period == "2022-03"
+    result = kirok("extract", str(path), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    row = json.loads(result.stdout)
+    assert row["published"] is None
+    assert [r["date"] for r in row["records"]] == ["2022-03-03", "2022-03"]
+    dated = tmp_path / "dated.txt"
+    dated.write_text("Update, March 2022\nDate: 4 April 2022\n\nText.\n", encoding="utf-8")
+    assert read_document(dated).period is None  # a day given: that is the date

@@ -270,9 +270,10 @@ class Extractor:
     def extract(self, document: Document) -> Extraction:
         doc = self.nlp.make_doc(document.text)
         state = State(text=document.text)
-        if document.published:
+        anchor = document.published[:10] if document.published else document.period
+        if anchor:
             try:
-                state.anchor = PartialDate.parse_iso(document.published[:10])
+                state.anchor = PartialDate.parse_iso(anchor)
             except ValueError:
                 state.anchor = None
         doc._.kirok = state

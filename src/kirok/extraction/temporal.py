@@ -72,7 +72,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
         re.compile(rf"\b(?i:last|past)\s+(?P<m1>{MONTH})\b"),
         frozenset({"last", "month"}),
     ),
-    ("month", re.compile(rf"\b{_PREP}\s+(?P<m1>{MONTH})\b(?!\s+\d)"), frozenset({"month"})),
+    (
+        "month",
+        re.compile(rf"\b(?:{_PREP}\s+|(?i:mid|early|late)-)(?P<m1>{MONTH})\b(?!\s+\d)"),
+        frozenset({"month"}),
+    ),
     (
         "year",
         re.compile(rf"\b{_PREP}\s+(?:(?i:the\s+year)\s+)?(?P<y1>{YEAR})\b(?![-–]\d)"),

@@ -22,3 +22,7 @@ class Document:
     published_from: str | None = None  # "text", "metadata" or "given"
     publisher: str | None = None
     url: str | None = None
+    # "YYYY-MM": the month a header dates the document to when it gives no day
+    # ("Monthly incident log, March 2022"); relative dates are resolved against
+    # it, but it is not the document's date
+    period: str | None = None

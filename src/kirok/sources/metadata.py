@@ -82,6 +82,22 @@ def find_published(text: str) -> str | None:
     return min(candidates) if candidates else None
 
 
+def find_period(text: str) -> str | None:
+    """The month (``YYYY-MM``) a short header line above the first paragraph
+    dates the document to, when it gives no day ("Monthly incident log, March
+    2022", "Update - June 2021"), or None."""
+    for line in text[:HEADER_CHARS].splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) > HEADER_LINE_CHARS:
+            return None  # the first paragraph: the header has ended
+        for _, _, value in find_explicit_dates(line):
+            if value.precision == "month":
+                return value.iso()
+    return None
+
+
 _NOT_TITLE = re.compile(r"^(?:https?://|www\.|date\b|re:|to:|from:|cc:|dear\b)", re.IGNORECASE)
 
 

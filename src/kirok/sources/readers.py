@@ -25,7 +25,7 @@ from kirok.errors import (
     UnsupportedFormat,
 )
 from kirok.sources.document import Document
-from kirok.sources.metadata import find_published, find_title
+from kirok.sources.metadata import find_period, find_published, find_title
 
 SUFFIXES = {
     ".txt": "text",
@@ -207,6 +207,7 @@ def read_bytes(path: str, data: bytes, published: str | None = None) -> Document
         published_from=published_from,
         publisher=read.publisher,
         url=read.url,
+        period=None if published else find_period(read.text),
     )
 
 
