@@ -101,12 +101,21 @@ def line_break_starts(
 
 # a footnote mark after a sentence's full stop ("... tried to escape.[45] Another
 # witness"), which the tokenizer keeps in the word before it: no full stop token
-_FOOTNOTE_END = re.compile(r"(?<=[a-z)”\"’])[.!?][\"”’]?(?:\[\d{1,3}\]|\d{1,3})\s+(?=[A-Z])")
+# (led by the full stop itself, a literal the regex engine finds fast; the word
+# before it is checked apart: "2.12 The" is a number, not a footnote)
+_FOOTNOTE_END = re.compile(r"\.[\"”’]?(?:\[\d{1,3}\]|\d{1,3})\s+(?=[A-Z])")
 
 
 def footnote_starts(text: str, idx: IntArray, starts: IntArray) -> None:
     """Mark sentence starts after a full stop and its footnote mark (in place)."""
-    at = np.array([m.end() for m in _FOOTNOTE_END.finditer(text)], dtype=np.int64)
+    at = np.array(
+        [
+            m.end()
+            for m in _FOOTNOTE_END.finditer(text)
+            if m.start() and (text[m.start() - 1].isalpha() or text[m.start() - 1] in ')”"’')
+        ],
+        dtype=np.int64,
+    )
     if not len(at) or not len(idx):
         return
     index = np.searchsorted(idx, at)  # the token starting where the next sentence does

@@ -89,7 +89,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
             rf"\b(?i:a|the|its)\s+(?P<y1>{YEAR})\s+(?i:law|decree|order|directive|regulation|"
             r"rule|policy|ban|campaign|crackdown|edict|act)\b"
         ),
-        frozenset({"year"}),
+        frozenset({"year", "measure"}),
     ),
     (
         "sequel",  # resolved against the date told before it (``resolve_sequel``)
@@ -323,7 +323,14 @@ _WORDS = {
     "last": ("last", "past"),
     "relative": ("this", "last", "past", "previous", "yesterday", "ago"),
 }
-_EVERYTHING = frozenset({"month", "year", "digit", "dash", "comma", "weekday", "sequel", *_WORDS})
+# what "a 2020 law" may name (lower-cased, as it is written mostly)
+_MEASURE_WORDS = (
+    "law", "decree", "order", "directive", "regulation", "rule", "policy", "ban",
+    "campaign", "crackdown", "edict", "act",
+)  # fmt: skip
+_EVERYTHING = frozenset(
+    {"month", "year", "digit", "dash", "comma", "weekday", "sequel", "measure", *_WORDS}
+)
 
 
 def _features(text: str) -> frozenset[str]:
@@ -350,6 +357,8 @@ def _features(text: str) -> frozenset[str]:
         found.add("weekday")  # every weekday's name ends so
     if "that " in text or "following " in text or "next " in text or "previous " in text:
         found.add("sequel")
+    if any(word in text for word in _MEASURE_WORDS):
+        found.add("measure")
     lowered = text.lower()
     for feature, words in _WORDS.items():
         if any(word in lowered for word in words):
