@@ -537,3 +537,23 @@ def test_a_return_happens_where_they_were_sent_back_from(extractor: Extractor) -
     )
     [returned] = [r for r in found if r["violation"] == "movement.forced_return"]
     assert returned["country"] == "CN"
+
+
+def test_taken_away_heard_nothing_of_him_and_forced_to_plant(extractor: Extractor) -> None:
+    found = records(
+        extractor,
+        "In the spring of 2021, Bowibu agents took away a 52-year-old teacher from his home "
+        "in Hoeryong at night; his wife has heard nothing of him since.",
+    )
+    by_type = {r["violation"]: r for r in found}
+    assert by_type["detention.arbitrary"]["victims"]["count_text"] == "a 52-year-old teacher"
+    assert by_type["detention.arbitrary"]["perpetrator"] == "Ministry of State Security"
+    gone = by_type["disappearance.enforced"]
+    assert gone["victims"]["sex"] == "male" and gone["victims"]["count_text"] != "his wife"
+    assert records(extractor, "Agents took away their phones in Hyesan in 2021.") == []
+    [planting] = records(
+        extractor,
+        "The authorities forced students and office workers to spend six weeks planting rice "
+        "on collective farms in May 2022.",
+    )
+    assert planting["violation"] == "labor.forced" and planting["date"] == "2022-05"

@@ -93,3 +93,7 @@ def test_a_month_in_the_header_anchors_relative_dates_but_is_not_the_date(
     dated = tmp_path / "dated.txt"
     dated.write_text("Update, March 2022\nDate: 4 April 2022\n\nText.\n", encoding="utf-8")
     assert read_document(dated).period is None  # a day given: that is the date
+
+
+def test_a_header_that_says_when_it_was_compiled() -> None:
+    assert find_published("Field notes compiled on 14 November 2022\n\nText.") == "2022-11-14"

@@ -254,7 +254,17 @@ def _with_the_next(sentence: Sentence, victim: VictimMention) -> VictimMention:
 def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
     """The victim phrase tied to the act; else the words the act is said of that
     count no one ("beat her", "beat inmates", "she was beaten")."""
-    victim = _counted_victim(sentence, trigger)
+    victim = None
+    if _PRONOUN_IN_ACT.search(trigger.text):
+        # "his wife has heard nothing of him": the one the words are said of
+        victim = victim_after_act(
+            sentence.text,
+            sentence.start,
+            trigger.start - sentence.start,
+            trigger.end - sentence.start,
+        )
+    if victim is None:
+        victim = _counted_victim(sentence, trigger)
     if victim is not None:
         victim = _with_the_next(sentence, victim)
     if victim is None:
@@ -294,6 +304,7 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
     return victim
 
 
+_PRONOUN_IN_ACT = re.compile(r"\s(?:him|her|them)\b", re.IGNORECASE)
 _SAID_AFTER = re.compile(
     r",?\s+(?:\w+\s+)?(?:said|says|say|told|tells|recalled|recounted|testified|described|reported)\b",
     re.IGNORECASE,
