@@ -557,3 +557,13 @@ def test_taken_away_heard_nothing_of_him_and_forced_to_plant(extractor: Extracto
         "on collective farms in May 2022.",
     )
     assert planting["violation"] == "labor.forced" and planting["date"] == "2022-05"
+
+
+def test_parents_are_two_and_one_more_after_and(extractor: Extractor) -> None:
+    [family] = records(
+        extractor, "Security officials arrested his parents and younger sister in Wonsan in 2016."
+    )
+    assert family["victims"]["count"] == 3
+    assert family["victims"]["count_text"] == "his parents and younger sister"
+    [couple] = records(extractor, "Police arrested a man and his wife in Hyesan in 2019.")
+    assert couple["victims"]["count"] == 2

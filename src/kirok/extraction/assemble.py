@@ -32,6 +32,7 @@ from kirok.extraction.victims import (
     nationality_before,
     nationality_near,
     not_name_words,
+    one_more_after,
     plural_subject,
     victim_after_act,
     victim_before_passive,
@@ -235,7 +236,20 @@ def _with_the_next(sentence: Sentence, victim: VictimMention) -> VictimMention:
     if following is None or not _AND.fullmatch(
         sentence.text[victim.end - sentence.start : following.start - sentence.start]
     ):
-        return victim
+        end = one_more_after(sentence.text, victim.end - sentence.start)
+        if end is None:
+            return victim
+        # "his parents and younger sister": one more, with no number of its own
+        both = sentence.text[victim.start - sentence.start : end]
+        return replace(
+            victim,
+            end=sentence.start + end,
+            text=both,
+            count=None if victim.count is None else victim.count + 1,
+            count_text=both,
+            age=None,
+            sex=None,
+        )
     both = sentence.text[victim.start - sentence.start : following.end - sentence.start]
     counts = (victim.count, following.count)
     return VictimMention(

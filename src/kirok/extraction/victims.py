@@ -50,6 +50,8 @@ class VictimPatterns:
     pseudonym: re.Pattern[str]  # "Ms. A": one person, kept anonymous
     modifier: re.Pattern[str]  # "at least", "some", "a further": before a count
     possessives: frozenset[str]
+    counted: dict[str, int]  # words for people that say how many: "parents"
+    and_one_more: re.Pattern[str]  # ", and (his) younger sister": one more
     pseudonym_titles: tuple[str, ...]
     pseudonym_sex: dict[str, str | None]
     after_act: re.Pattern[str]  # right after an act: "her", "his wife", "inmates"
@@ -115,6 +117,12 @@ def patterns() -> VictimPatterns:
         pseudonym=re.compile(rf"(?<![\w-])(?P<title>{alternation(titles)})\.?\s+[A-Z](?![\w-])"),
         pseudonym_sex=dict(titles),
         possessives=frozenset(word.lower() for word in data["possessives"]),
+        counted={p["word"].lower(): p["count"] for p in people if p.get("count")},
+        and_one_more=re.compile(
+            rf"\s*,?\s+and\s+(?:(?:{possessives})\s+)?(?:[a-z][\w-]*\s+)?"
+            rf"(?:{alternation(singular, fold_case=True)})(?![\w-])",
+            re.IGNORECASE,
+        ),
         pseudonym_titles=tuple(titles),
         modifier=re.compile(rf"^(?:{alternation(data['modifiers'], fold_case=True)})\s+"),
         after_act=after_act,
@@ -140,6 +148,8 @@ def _count(
     if core in ("a", "an", "one"):
         return 1 if noun.lower() in table.singular or (partitive and core == "one") else None
     if core in table.possessives:  # "her brother" is one, "their children" not counted
+        if noun.lower() in table.counted:
+            return table.counted[noun.lower()]  # "his parents": two
         return 1 if noun.lower() in table.singular else None
     if core == "the":
         return None  # "the citizen" points back to someone already counted
@@ -293,6 +303,13 @@ def victim_before_passive(text: str, offset: int, at: int) -> VictimMention | No
     start, end = match.span("pronoun")
     sex = table.pronoun_sex[match.group("pronoun").lower()]
     return VictimMention(offset + start, offset + end, text[start:end], sex=sex)
+
+
+def one_more_after(text: str, at: int) -> int | None:
+    """Where ", and (his) younger sister" ends, if it follows ``at``: one person
+    more, told without a number of their own."""
+    match = patterns().and_one_more.match(text, at)
+    return match.end() if match else None
 
 
 def plural_subject(text: str, offset: int) -> VictimMention | None:
