@@ -567,3 +567,23 @@ def test_parents_are_two_and_one_more_after_and(extractor: Extractor) -> None:
     assert family["victims"]["count_text"] == "his parents and younger sister"
     [couple] = records(extractor, "Police arrested a man and his wife in Hyesan in 2019.")
     assert couple["victims"]["count"] == 2
+
+
+def test_the_officials_told_again_and_where_those_who_tell_are(extractor: Extractor) -> None:
+    found = records(
+        extractor,
+        "North Korea has executed as many as 30 officials in Chagang Province in July, "
+        "South Korean media reported. The officials were executed for failing to prevent "
+        "flood deaths, the report said.",
+        published="2024-09-04",
+    )
+    [execution] = [r for r in found if r["violation"] == "life.execution"]
+    assert len(execution["evidence"]) == 2 and execution["victims"]["count"] == 30
+    [held] = records(
+        extractor,
+        "Ms. H moved to North Korea from Japan in 1960 and lived in Hamhung. In 2019 a "
+        "Japanese woman was detained after she criticised local officials in North Korea, "
+        "her relatives in Osaka said.",
+    )
+    assert held["place"] != "Osaka" and held["country"] == "KP"
+    assert held["victims"]["nationality"] == "JP"

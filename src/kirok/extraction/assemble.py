@@ -412,8 +412,12 @@ def _choose_place(sentence: Sentence) -> tuple[str | None, str | None]:
     where = [
         p
         for p in sentence.places
-        if p.locative is True
-        or (p.locative is None and p.kind not in ("country", "city", "province"))
+        if (
+            p.locative is True
+            or (p.locative is None and p.kind not in ("country", "city", "province"))
+        )
+        # "..., her relatives in Osaka said": where those who tell are
+        and not _SAID_AFTER.match(sentence.text, p.end - sentence.start)
     ]
     specific = [p for p in where if p.kind != "country"]
     place = max(specific, key=lambda p: p.rank).name if specific else None
@@ -473,7 +477,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     if nationality is None and victim is not None:
         nationality = _country_of_its(sentence, victim)
     if country is None:
-        country = nationality or main_country
+        country = main_country or nationality  # a foreigner held where the document is about
     stated = nationality is not None
     if nationality is None and (victim is not None or names):
         extras = taxonomy_extras(trigger.violation)
