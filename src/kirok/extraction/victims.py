@@ -48,12 +48,12 @@ class VictimPatterns:
     vague: dict[str, int | None]
     implied: dict[str, str]
     pseudonym: re.Pattern[str]  # "Ms. A": one person, kept anonymous
+    pseudonym_titles: tuple[str, ...]
+    pseudonym_sex: dict[str, str | None]
     modifier: re.Pattern[str]  # "at least", "some", "a further": before a count
     possessives: frozenset[str]
     counted: dict[str, int]  # words for people that say how many: "parents"
     and_one_more: re.Pattern[str]  # ", and (his) younger sister": one more
-    pseudonym_titles: tuple[str, ...]
-    pseudonym_sex: dict[str, str | None]
     after_act: re.Pattern[str]  # right after an act: "her", "his wife", "inmates"
     before_passive: re.Pattern[str]  # "she was ...", at the end of the text before an act
     plural_subject: re.Pattern[str]  # "Women held in ... were ...": a sentence's first words
@@ -86,7 +86,7 @@ def patterns() -> VictimPatterns:
     plural = [p["word"] for p in people if not p["singular"]]
     pronouns = data["pronouns"]
     after_act = re.compile(
-        rf"\s+(?:(?:{alternation(data['possessives'], fold_case=True)})\s+"
+        rf"\s+(?:(?:{possessives})\s+"
         rf"(?P<one>{alternation(singular, fold_case=True)})"
         rf"|(?P<pronoun>{alternation(pronouns['object'], fold_case=True)})(?![\w'’])"
         rf"|{filler}{{0,2}}?(?P<many>{alternation(plural, fold_case=True)}))(?![\w-])",
@@ -115,7 +115,9 @@ def patterns() -> VictimPatterns:
         vague={k.lower(): v for k, v in data["vague"].items()},
         implied={k.lower(): v for k, v in data["implied_nationality"].items()},
         pseudonym=re.compile(rf"(?<![\w-])(?P<title>{alternation(titles)})\.?\s+[A-Z](?![\w-])"),
+        pseudonym_titles=tuple(titles),
         pseudonym_sex=dict(titles),
+        modifier=re.compile(rf"^(?:{alternation(data['modifiers'], fold_case=True)})\s+"),
         possessives=frozenset(word.lower() for word in data["possessives"]),
         counted={p["word"].lower(): p["count"] for p in people if p.get("count")},
         and_one_more=re.compile(
@@ -123,8 +125,6 @@ def patterns() -> VictimPatterns:
             rf"(?:{alternation(singular, fold_case=True)})(?![\w-])",
             re.IGNORECASE,
         ),
-        pseudonym_titles=tuple(titles),
-        modifier=re.compile(rf"^(?:{alternation(data['modifiers'], fold_case=True)})\s+"),
         after_act=after_act,
         before_passive=before_passive,
         plural_subject=plural_subject,
