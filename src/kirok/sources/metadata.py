@@ -2,9 +2,12 @@
 
 The date anchors relative expressions ("last September"), so it must be the
 date the text was written: a "Date:" line, a dateline, a letter's date line
-near the top, or a date given as when the text was dated, updated or recorded
-("Case note, dated August 6, 2009.") in a short line above the first paragraph. When a page carries both a release date and the letter's own
-date, the earlier one is when the words were written, and it wins.
+near the top, or, in a short line above the first paragraph, a date given as
+when the text was dated, updated, compiled or recorded ("Case note, dated
+August 6, 2009.") or a date ending the line ("Press release -- 7 July 2022").
+When a page carries both a release date and the letter's own date, the
+earlier one is when the words were written, and it wins. A header that gives
+only a month is the document's period (``find_period``), not its date.
 """
 
 from __future__ import annotations
