@@ -265,29 +265,28 @@ def _with_the_next(sentence: Sentence, victim: VictimMention) -> VictimMention:
     )
 
 
+def _said_of(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
+    """Whom the act's words take within or right after them (``victim_after_act``)."""
+    return victim_after_act(
+        sentence.text,
+        sentence.start,
+        trigger.start - sentence.start,
+        trigger.end - sentence.start,
+    )
+
+
 def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
     """The victim phrase tied to the act; else the words the act is said of that
     count no one ("beat her", "beat inmates", "she was beaten")."""
-    victim = None
-    if _PRONOUN_IN_ACT.search(trigger.text):
-        # "his wife has heard nothing of him": the one the words are said of
-        victim = victim_after_act(
-            sentence.text,
-            sentence.start,
-            trigger.start - sentence.start,
-            trigger.end - sentence.start,
-        )
+    # "his wife has heard nothing of him": the one the act's own words are said of
+    in_act = bool(_PRONOUN_IN_ACT.search(trigger.text))
+    victim = _said_of(sentence, trigger) if in_act else None
     if victim is None:
         victim = _counted_victim(sentence, trigger)
     if victim is not None:
         victim = _with_the_next(sentence, victim)
-    if victim is None:
-        victim = victim_after_act(
-            sentence.text,
-            sentence.start,
-            trigger.start - sentence.start,
-            trigger.end - sentence.start,
-        )
+    if victim is None and not in_act:  # (in_act: already looked for, not there)
+        victim = _said_of(sentence, trigger)
     if victim is None:
         victim = victim_before_passive(
             sentence.text, sentence.start, trigger.start - sentence.start
@@ -382,29 +381,27 @@ _TOWARDS = re.compile(r"\b(?:to|into|back\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def _country_after(sentence: Sentence, words: re.Pattern[str], since: int) -> str | None:
+    """The country of the first place from ``since`` on that ``words`` stand
+    right before ("from China", "back to North Korea")."""
+    for place in sentence.places:
+        if place.start < since or not place.country:
+            continue
+        at = place.start - sentence.start
+        if words.search(sentence.text[max(0, at - 12) : at]):
+            return place.country
+    return None
+
+
 def _sent_from(sentence: Sentence, trigger: Trigger) -> str | None:
     """The country people were sent back from: a place after "from", in or
     after the words of the act."""
-    for place in sentence.places:
-        if place.start < trigger.start or not place.country:
-            continue
-        before = sentence.text[
-            max(0, place.start - sentence.start - 10) : place.start - sentence.start
-        ]
-        if _FROM.search(before):
-            return place.country
-    return None
+    return _country_after(sentence, _FROM, trigger.start)
 
 
 def _destination(sentence: Sentence) -> str | None:
     """The country people are sent to: a place after "to" ("sent back to North Korea")."""
-    for place in sentence.places:
-        before = sentence.text[
-            max(0, place.start - sentence.start - 12) : place.start - sentence.start
-        ]
-        if place.country and _TOWARDS.search(before):
-            return place.country
-    return None
+    return _country_after(sentence, _TOWARDS, sentence.start)
 
 
 def _choose_place(sentence: Sentence) -> tuple[str | None, str | None]:

@@ -21,6 +21,11 @@ from kirok.extraction.records import TimeMention
 _M = rf"(?P<m1>{MONTH})"
 _PREP = r"(?i:in|since|by|during|until|till|from|of|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|around|before|after|through|between|and|to|on)"
 
+# "the following month", "later that year": a unit on from the date told before
+_SEQUEL = (
+    r"(?P<seq>the\s+following|the\s+next|the\s+previous|later\s+that|earlier\s+that|that)"
+    r"\s+(?P<unit>day|week|month|year)"
+)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = "|".join(_WEEKDAYS)
 
@@ -93,10 +98,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
     ),
     (
         "sequel",  # resolved against the date told before it (``resolve_sequel``)
-        re.compile(
-            r"\b(?i:(?P<seq>the\s+following|the\s+next|the\s+previous|later\s+that|"
-            r"earlier\s+that|that))\s+(?P<unit>(?i:day|week|month|year))\b"
-        ),
+        re.compile(rf"\b(?i:{_SEQUEL})\b"),
         frozenset({"sequel"}),
     ),
     (
@@ -260,11 +262,7 @@ def _weekday_before(name: str, anchor: PartialDate | None, strictly: bool) -> Pa
     return PartialDate.from_date(day - dt.timedelta(days=back))
 
 
-SEQUEL = re.compile(
-    r"^(?P<seq>the\s+following|the\s+next|the\s+previous|later\s+that|earlier\s+that|that)"
-    r"\s+(?P<unit>day|week|month|year)$",
-    re.IGNORECASE,
-)
+SEQUEL = re.compile(rf"^{_SEQUEL}$", re.IGNORECASE)  # a phrase the pattern above found
 
 
 def resolve_sequel(phrase: str, before: PartialDate) -> PartialDate | None:

@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from number_parser import parse_number
 
+from kirok.dates import MONTH, YEAR
 from kirok.extraction.lexicon import demonyms, victim_words
 from kirok.extraction.records import VictimMention
 from kirok.wordlists import alternation
@@ -179,8 +181,10 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
     def free(start: int, end: int) -> bool:
         return not any(start < e and s < end for s, e in taken)
 
-    def uncounted(match: re.Match[str], nationality: str | None = None) -> None:
-        """A group named without a number: "the man and his family", "North Koreans"."""
+    def whole(match: re.Match[str], **fields: Any) -> None:
+        """The whole match as one victim phrase, if no other phrase took its words:
+        a group named without a number ("the man and his family", "North
+        Koreans"), or a person kept anonymous ("Ms. A")."""
         if free(*match.span()):
             taken.append(match.span())
             found.append(
@@ -189,12 +193,12 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
                     offset + match.end(),
                     match.group(),
                     count_text=match.group(),
-                    nationality=nationality,
+                    **fields,
                 )
             )
 
     for match in table.group.finditer(text):
-        uncounted(match)
+        whole(match)
     for match in table.phrase.finditer(text):
         noun = match.group("noun")
         if _a_year(match, text):
@@ -228,34 +232,18 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
             )
         )
     for match in table.plural_demonym.finditer(text):
-        uncounted(match, plurals.get(match.group()))
-    pseudonyms = (
-        table.pseudonym.finditer(text)
-        if any(title in text for title in table.pseudonym_titles)
-        else ()
-    )
-    for match in pseudonyms:
-        if free(*match.span()):
-            taken.append(match.span())
-            found.append(
-                VictimMention(
-                    offset + match.start(),
-                    offset + match.end(),
-                    match.group(),
-                    count=1,
-                    count_text=match.group(),
-                    sex=table.pseudonym_sex[match.group("title")],
-                )
-            )
+        whole(match, nationality=plurals.get(match.group()))
+    if any(title in text for title in table.pseudonym_titles):
+        for match in table.pseudonym.finditer(text):
+            whole(match, count=1, sex=table.pseudonym_sex[match.group("title")])
     found.sort(key=lambda v: v.start)
     return found
 
 
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR = re.compile(YEAR)
 _BEFORE_YEAR = re.compile(
     r"(?:\b(?:in|since|until|till|from|by|during|of|before|after|early|late|mid|between|"
-    r"and|to|January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|spring|summer|autumn|fall|winter)|[,(])\s*$",
+    rf"and|to|spring|summer|autumn|fall|winter)|\b{MONTH}|[,(])\s*$",
     re.IGNORECASE,
 )
 

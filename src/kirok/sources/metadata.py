@@ -13,6 +13,7 @@ only a month is the document's period (``find_period``), not its date.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kirok.dates import find_explicit_dates
 
@@ -49,24 +50,35 @@ def _date_alone(line: str) -> str | None:
     return None
 
 
+def _header_lines(text: str) -> Iterator[str]:
+    """The text's first lines, stripped, empty ones left out."""
+    for line in text[:HEADER_CHARS].splitlines():
+        line = line.strip()
+        if line:
+            yield line
+
+
+def _day_opening(text: str) -> str | None:
+    """The ISO day a date at the start of ``text`` gives, if it gives a day."""
+    found = find_explicit_dates(text[:40])
+    if found and found[0][0] < 4 and found[0][2].precision == "day":
+        return found[0][2].iso()
+    return None
+
+
 def find_published(text: str) -> str | None:
     """The document's own date from its header lines, or None."""
     candidates: list[str] = []
     in_header = True
-    for line in text[:HEADER_CHARS].splitlines():
-        line = line.strip()
-        if not line:
-            continue
+    for line in _header_lines(text):
         if in_header and len(line) <= HEADER_LINE_CHARS:
             inside = _LABELLED_INSIDE.search(line)
-            found = find_explicit_dates(inside.group("rest")[:40]) if inside else []
-            if found and found[0][0] < 4 and found[0][2].precision == "day":
-                candidates.append(found[0][2].iso())
-                continue
             at_end = _DATE_ENDS_LINE.search(line)
-            alone = _date_alone(at_end.group("rest")) if at_end else None
-            if alone:
-                candidates.append(alone)
+            day = (_day_opening(inside.group("rest")) if inside else None) or (
+                _date_alone(at_end.group("rest")) if at_end else None
+            )
+            if day:
+                candidates.append(day)
                 continue
         else:
             in_header = False
@@ -78,11 +90,10 @@ def find_published(text: str) -> str | None:
             continue
         for pattern in (_LABELLED, _DATELINE):
             match = pattern.match(line)
-            if match:
-                found = find_explicit_dates(match.group("rest")[:40])
-                if found and found[0][0] < 4 and found[0][2].precision == "day":
-                    candidates.append(found[0][2].iso())
-                    break
+            day = _day_opening(match.group("rest")) if match else None
+            if day:
+                candidates.append(day)
+                break
     return min(candidates) if candidates else None
 
 
@@ -90,10 +101,7 @@ def find_period(text: str) -> str | None:
     """The month (``YYYY-MM``) a short header line above the first paragraph
     dates the document to, when it gives no day ("Monthly incident log, March
     2022", "Update - June 2021"), or None."""
-    for line in text[:HEADER_CHARS].splitlines():
-        line = line.strip()
-        if not line:
-            continue
+    for line in _header_lines(text):
         if len(line) > HEADER_LINE_CHARS:
             return None  # the first paragraph: the header has ended
         for _, _, value in find_explicit_dates(line):
