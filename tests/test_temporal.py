@@ -169,3 +169,17 @@ def test_the_following_month_follows_the_date_told_before() -> None:
     assert resolve_sequel("that week", PartialDate(2018, 5, 3)) == PartialDate(2018, 5)
     # alone in a sentence, nothing before it: left open
     assert resolved("Police arrested him the following month.") == [(None, None)]
+
+
+def test_a_month_of_the_same_year_and_the_same_day() -> None:
+    assert resolve_sequel("July of the same year", PartialDate(1978, 1)) == PartialDate(1978, 7)
+    assert resolve_sequel("May of that year", PartialDate(2019, 3, 2)) == PartialDate(2019, 5)
+    assert resolve_sequel("the same day", PartialDate(2019, 3, 2)) == PartialDate(2019, 3, 2)
+    # not a July of its own, resolved against the document's date
+    assert resolved("He was taken in July of the same year.") == [(None, None)]
+
+
+def test_a_season_gives_its_year() -> None:
+    assert resolved("In the spring of 2018, she crossed.") == [("2018", None)]
+    assert resolved("They were caught in late autumn 2017.") == [("2017", None)]
+    assert resolved("A winter 2019 crackdown began.") == [("2019", None)]

@@ -23,7 +23,9 @@ _PREP = r"(?i:in|since|by|during|until|till|from|of|early|late|mid-?|the\s+end\s
 
 # "the following month", "later that year": a unit on from the date told before
 _SEQUEL = (
-    r"(?P<seq>the\s+following|the\s+next|the\s+previous|later\s+that|earlier\s+that|that)"
+    rf"(?:(?P<sm>{MONTH})\s+of\s+)?"  # "July of the same year"
+    r"(?P<seq>the\s+following|the\s+next|the\s+previous|later\s+that|earlier\s+that"
+    r"|the\s+same|that\s+same|that)"
     r"\s+(?P<unit>day|week|month|year)"
 )
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -73,6 +75,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
     ("md", re.compile(rf"\b(?P<m1>{MONTH})\s+(?P<d1>{DAY})\b(?!,?\s*\d)"), _MONTH_DIGIT),
     ("dm", re.compile(rf"\b(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH})\b"), _MONTH_DIGIT),
     (
+        "sequel",  # resolved against the date told before it (``resolve_sequel``);
+        # before the months: "July of the same year" is no July of its own
+        re.compile(rf"\b(?i:{_SEQUEL})\b"),
+        frozenset({"sequel"}),
+    ),
+    (
         "lastmonth",
         re.compile(rf"\b(?i:last|past)\s+(?P<m1>{MONTH})\b"),
         frozenset({"last", "month"}),
@@ -81,6 +89,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
         "month",
         re.compile(rf"\b(?:{_PREP}\s+|(?i:mid|early|late)-)(?P<m1>{MONTH})\b(?!\s+\d)"),
         frozenset({"month"}),
+    ),
+    (
+        "year",  # a season of a year: the year ("in the spring of 2018", "winter 2019")
+        re.compile(
+            rf"\b(?:{_PREP}\s+)?(?:(?i:the)\s+)?(?:(?i:early|late|mid-?)\s*)?"
+            rf"(?i:spring|summer|autumn|fall|winter)\s+(?:(?i:of)\s+)?(?P<y1>{YEAR})\b(?![-–]\d)"
+        ),
+        frozenset({"year"}),
     ),
     (
         "year",
@@ -95,11 +111,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
             r"rule|policy|ban|campaign|crackdown|edict|act)\b"
         ),
         frozenset({"year", "measure"}),
-    ),
-    (
-        "sequel",  # resolved against the date told before it (``resolve_sequel``)
-        re.compile(rf"\b(?i:{_SEQUEL})\b"),
-        frozenset({"sequel"}),
     ),
     (
         "weekday",
@@ -275,7 +286,8 @@ def resolve_sequel(phrase: str, before: PartialDate) -> PartialDate | None:
     seq, unit = match.group("seq").lower(), match.group("unit").lower()
     step = 1 if seq.endswith(("following", "next")) else -1 if seq.endswith("previous") else 0
     if unit == "year":
-        return PartialDate(before.year + step)
+        month = match.group("sm")
+        return PartialDate(before.year + step, month_number(month) if month else None)
     if before.month is None:
         return PartialDate(before.year)
     if unit == "week" or (unit == "day" and before.day is None):
@@ -353,7 +365,13 @@ def _features(text: str) -> frozenset[str]:
         found.add("comma")
     if "day" in text:
         found.add("weekday")  # every weekday's name ends so
-    if "that " in text or "following " in text or "next " in text or "previous " in text:
+    if (
+        "that " in text
+        or "following " in text
+        or "next " in text
+        or "previous " in text
+        or "same " in text
+    ):
         found.add("sequel")
     if any(word in text for word in _MEASURE_WORDS):
         found.add("measure")
