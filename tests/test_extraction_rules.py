@@ -587,3 +587,145 @@ def test_the_officials_told_again_and_where_those_who_tell_are(extractor: Extrac
     )
     assert held["place"] != "Osaka" and held["country"] == "KP"
     assert held["victims"]["nationality"] == "JP"
+
+
+def test_handed_back_to_the_north_with_the_people_between(extractor: Extractor) -> None:
+    [handed] = records(
+        extractor,
+        "On 4 March, Thai police handed three North Korean women back to the North at the border.",
+    )
+    assert handed["violation"] == "movement.forced_return"
+    assert handed["victims"]["count"] == 3 and handed["victims"]["nationality"] == "KP"
+    assert handed["date"] == "2021-03-04"
+
+
+def test_relatives_kept_from_where_a_person_is_held(extractor: Extractor) -> None:
+    for sentence in (
+        "Guards refused to tell his mother where he was being held.",
+        "His family has never been able to find out where he was sent.",
+        "No word of the teacher has reached her pupils since the raid.",
+    ):
+        found = records(extractor, "In 2019 police in Chongjin arrested a teacher. " + sentence)
+        assert "disappearance.enforced" in {r["violation"] for r in found}, sentence
+    assert records(extractor, "Officials refused to say where the meeting was held.") == []
+
+
+def test_a_life_sentence_with_hard_labour_and_where_the_person_is_from(
+    extractor: Extractor,
+) -> None:
+    [sentenced] = records(
+        extractor,
+        "In May 2017 a court in Pyongyang sentenced Kim Hak-song, a researcher from a "
+        "university near Seoul, to life in prison with hard labour.",
+    )
+    assert sentenced["violation"] == "labor.forced"
+    assert sentenced["victims"]["names"] == ["Kim Hak-song"]
+    assert sentenced["place"] == "Pyongyang" and sentenced["country"] == "KP"
+
+
+def test_a_threat_to_shoot_anyone_approaching_is_a_measure(extractor: Extractor) -> None:
+    [threat] = records(
+        extractor,
+        "In May, villagers in Sakju were warned that anyone approaching the Yalu after "
+        "dark would be shot.",
+    )
+    assert threat["violation"] == "movement.restriction" and threat["kind"] == "measure"
+    assert threat["date"] == "2021-05"
+    # said of the victims, it is still what might happen
+    assert records(extractor, "Those who are caught could be shot.") == []
+
+
+def test_held_in_a_prison_is_a_detention(extractor: Extractor) -> None:
+    [held] = records(extractor, "In 2015 the pastor was held in a prison near Pyongyang.")
+    assert held["violation"] == "detention.arbitrary"
+    [camp] = records(extractor, "In 2015 the pastor was held in a political prison camp.")
+    assert camp["violation"] == "detention.prison_camp"
+
+
+def test_a_date_the_reporting_verb_takes_and_the_sentence_carried_out(
+    extractor: Extractor,
+) -> None:
+    found = records(
+        extractor,
+        "State television reported on Tuesday that Ri Yong-jin, a vice-premier, had been "
+        "executed for disloyalty. Officials said the sentence was carried out on Sunday.",
+        published="2021-06-02",
+    )
+    [execution] = found
+    assert execution["date"] == "2021-05-30"  # the Sunday, not the Tuesday it was told
+    assert len(execution["evidence"]) == 2
+    assert execution["victims"]["names"] == ["Ri Yong-jin"]
+    assert execution["victims"]["count"] == 1  # the name counts the vice-premier
+
+
+def test_a_datelines_place_is_not_what_the_document_is_about(extractor: Extractor) -> None:
+    [execution] = records(
+        extractor,
+        "Tokyo, 2 June 2021\n\nNorth Korea said on Monday that a factory manager had been "
+        "executed for theft.",
+    )
+    assert execution["country"] == "KP"
+
+
+def test_nationality_from_a_countrys_people_and_a_word_told_with_one(
+    extractor: Extractor,
+) -> None:
+    [taken] = records(
+        extractor,
+        "Lee Mi-ran, one of South Korea's leading singers, was abducted in Beijing in 1985.",
+    )
+    assert taken["victims"]["nationality"] == "KR" and taken["country"] == "CN"
+    found = records(
+        extractor,
+        "Australian missionary detained\n\nIn May police in Pyongyang arrested Tom Ellery, "
+        "a missionary, at his hotel.",
+    )
+    assert found[0]["victims"]["nationality"] == "AU"
+
+
+def test_a_person_named_again_by_part_of_the_name(extractor: Extractor) -> None:
+    found = records(
+        extractor,
+        "In March a court sentenced Tom Ellery, an Australian missionary, to ten years of "
+        "hard labour. Mr. Ellery had been arrested in Rason in January.",
+    )
+    arrest = next(r for r in found if r["violation"] == "detention.arbitrary")
+    assert arrest["victims"]["names"] == ["Tom Ellery"]
+    assert arrest["victims"]["count"] == 1 and arrest["victims"]["nationality"] == "AU"
+    found = records(
+        extractor,
+        "In March a court sentenced Tom Ellery, an Australian missionary, to ten years of "
+        "hard labour. Mr. Ellery's driver was arrested in Rason in January.",
+    )
+    arrest = next(r for r in found if r["violation"] == "detention.arbitrary")
+    assert arrest["victims"]["names"] == []
+
+
+def test_a_time_told_alone_is_the_next_acts(extractor: Extractor) -> None:
+    [arrest] = records(
+        extractor,
+        "Q: When was this?\nA: In the summer of 2016. Police arrested me at the market in Hyesan.",
+    )
+    assert arrest["date"] == "2016"
+    assert arrest["victims"]["count"] == 1  # the one who tells
+
+
+def test_who_tells_of_what_was_done_to_them(extractor: Extractor) -> None:
+    [beaten] = records(
+        extractor, "In 2017 guards at the Onsong holding centre made us kneel for hours."
+    )
+    assert beaten["violation"] == "detention.torture"
+    assert beaten["victims"]["nationality"] == "KP"
+    assert records(extractor, "We urge China to stop sending us back.") == []
+
+
+def test_a_day_before_a_month_counts_no_one(extractor: Extractor) -> None:
+    [arrest] = records(extractor, "On 12 March farmers in Musan were arrested.")
+    assert arrest["victims"]["count"] is None and arrest["date"] == "2021-03-12"
+    [brothers] = records(extractor, "In 2020 two brothers were arrested in Hyesan.")
+    assert brothers["victims"]["count"] == 2 and brothers["victims"]["sex"] == "male"
+
+
+def test_a_city_that_is_a_country_is_the_place(extractor: Extractor) -> None:
+    [arrest] = records(extractor, "In 2019 police arrested two North Korean men in Hong Kong.")
+    assert arrest["place"] == "Hong Kong" and arrest["country"] == "HK"

@@ -31,6 +31,8 @@ from kirok.extraction.victims import (
     find_names,
     nationality_before,
     nationality_near,
+    nationality_of_country_possessive,
+    nationality_of_noun,
     not_name_words,
     one_more_after,
     plural_subject,
@@ -56,6 +58,10 @@ _ANOTHER = re.compile(
 _PASSIVE_REPORT = re.compile(r"\b(?:was|were|is|are|been|being)\s+$", re.IGNORECASE)
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[^-—–(]{4,30}?\s*(?:--|—|–|-|\()|\s*\([^)]{4,30}\)\s*(?:--|—|–|-))"
+)
+# a reporting word and at most one more before a time: the time it was said
+_RIGHT_AFTER_REPORT = re.compile(
+    r"[\w’']+(?:\s+(?!that\b)\w+)?\s+(?:on|in|last|this|earlier|late|early)?\s*"
 )
 _SUBORDINATE = re.compile(
     r"^\W*(?:even|after|before|while|when|although|though|whereas)\b", re.IGNORECASE
@@ -123,12 +129,22 @@ def _choose_time(
             continue  # "On September 24, the government said ...": when it was said
         if any(trigger.end <= r < time.start for r in reports):
             continue  # "..., according to a report released last week": the same
+        if time.end <= trigger.start and any(
+            _RIGHT_AFTER_REPORT.fullmatch(
+                sentence.text, r - sentence.start, time.start - sentence.start
+            )
+            for r in reports
+            if r < time.start
+        ):
+            continue  # "North Korea announced on Friday that he had been executed"
         segment = _segment_of(time.start, segments)
         text = sentence.text[segment[0] - sentence.start : segment[1] - sentence.start]
         if segment != home and _SUBORDINATE.match(text):
             continue
         usable.append(time)
     if not usable:
+        if sentence.told_before is not None:
+            return sentence.told_before.date, sentence.told_before.date_end
         return None, None
     same = [t for t in usable if _segment_of(t.start, segments) == home] or usable
     chosen = min(same, key=lambda t: _distance(t.start, t.end, trigger.start, trigger.end))
@@ -317,7 +333,7 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
     return victim
 
 
-_PRONOUN_IN_ACT = re.compile(r"\s(?:him|her|them)\b", re.IGNORECASE)
+_PRONOUN_IN_ACT = re.compile(r"\s(?:him|her|them|us|me)\b", re.IGNORECASE)
 _SAID_AFTER = re.compile(
     r",?\s+(?:\w+\s+)?(?:said|says|say|told|tells|recalled|recounted|testified|described|reported)\b",
     re.IGNORECASE,
@@ -404,12 +420,58 @@ def _destination(sentence: Sentence) -> str | None:
     return _country_after(sentence, _TOWARDS, sentence.start)
 
 
-def _choose_place(sentence: Sentence) -> tuple[str | None, str | None]:
-    """(place, country) from the places where the act happened."""
+# "Name, a pastor from ...,": the remark after a name; "a pastor from a church
+# near Toronto": where a person is from
+_REMARK = re.compile(r",\s+(?:a|an|the|one\s+of)\s+[^,;:()]{1,100}(?=[,;:)]|\.\s|\.$)")
+_ORIGIN = re.compile(r"\s+from\s+[^,;:()]{1,100}(?=[,;:)]|\.\s|\.$)")
+
+
+def _described(sentence: Sentence, ends: list[int]) -> list[tuple[int, int]]:
+    """The spans (in the document) of the remarks after a victim's name or
+    phrase ending at ``ends`` ("Hyeon Soo Lim, a pastor from a church near
+    Toronto, ..."): they describe the person, not where the act happened."""
+    spans = []
+    for end in ends:
+        found = _REMARK.match(sentence.text, end - sentence.start)
+        if found:
+            spans.append((end, sentence.start + found.end()))
+        else:
+            rest = _ORIGIN.match(sentence.text, end - sentence.start)
+            if rest:
+                spans.append((end, sentence.start + rest.end()))
+    return spans
+
+
+_BETWEEN_NAME_AND_PHRASE = re.compile(r"\s*,?\s*")
+
+
+def _names_the(
+    sentence: Sentence, victim: VictimMention, starts: list[int], ends: list[int]
+) -> bool:
+    """Whether a name stands right before the victim phrase, or right after it,
+    or the phrase is in the remark after a name, naming the person it describes
+    ("the director Shin Sang-ok", "Jang Song-thaek, the uncle of ... and the
+    country's second most powerful man"): the names then count the victims."""
+    text, offset = sentence.text, sentence.start
+    return any(
+        _BETWEEN_NAME_AND_PHRASE.fullmatch(text, victim.end - offset, start - offset)
+        for start in starts
+        if start >= victim.end
+    ) or any(
+        start <= victim.start and victim.end <= end for start, end in _described(sentence, ends)
+    )
+
+
+def _choose_place(
+    sentence: Sentence, described: list[tuple[int, int]]
+) -> tuple[str | None, str | None]:
+    """(place, country) from the places where the act happened, none of those
+    ``described`` spans hold."""
     where = [
         p
         for p in sentence.places
-        if (
+        if not any(start <= p.start and p.end <= end for start, end in described)
+        and (
             p.locative is True
             or (p.locative is None and p.kind not in ("country", "city", "province"))
         )
@@ -430,6 +492,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     names: list[str] = []
     name_nationality: str | None = None
     name_starts: list[int] = []
+    name_ends: list[int] = []
     age = victim.age if victim else None
     if victim or trigger.form == "mention" or trigger.kind == "incident":
         anchors = [(t.start - sentence.start, t.end - sentence.start) for t in group]
@@ -442,6 +505,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         for start, end, name in find_names(sentence.text, sentence.start, anchors, blocked):
             names.append(name)
             name_starts.append(start)
+            name_ends.append(end)
             tail = sentence.text[end - sentence.start : trigger.start - sentence.start]
             if age is None:
                 age = age_after_name(sentence.text[end - sentence.start :])
@@ -461,7 +525,8 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         return None
     date, date_end = _choose_time(sentence, trigger)
     perpetrator = _choose_perpetrator(sentence, trigger, victim)
-    place, country = _choose_place(sentence)
+    described = _described(sentence, [*name_ends, *([victim.end] if victim else [])])
+    place, country = _choose_place(sentence, described)
     where = country  # the country of the places named as where it happened
     perpetrator_country = next((a.country for a in sentence.actors if a.name == perpetrator), None)
     if taxonomy_extras(trigger.violation).get("country_from") == "perpetrator":
@@ -505,7 +570,12 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         place=place,
         perpetrator=perpetrator,
         victims=Victims(
-            count=victim.count if victim else (len(names) or None),
+            count=victim.count
+            if victim
+            and (
+                victim.count is not None or not _names_the(sentence, victim, name_starts, name_ends)
+            )
+            else (len(names) or None),
             count_text=victim.count_text if victim else None,
             names=names,
             nationality=nationality,
@@ -585,6 +655,29 @@ def _refer_back(record: Record, named: Record, start: int) -> None:
     record.nationality_stated = named.nationality_stated
 
 
+def _named_by_part(record: Record, sentence: Sentence, people: list[Record]) -> Record | None:
+    """The record of the person a sentence names by a part of the name alone
+    ("Mr. Lim, 60, was detained" after "Hyeon Soo Lim"; "Shin was held"), when
+    the sentence's own record names and counts no one; not one who tells, nor
+    one whose relative it is ("Mr. Lim's wife")."""
+    if record.victims.names or record.victims.count is not None:
+        return None
+    _, titles = not_name_words()
+    words = [
+        run.group()
+        for run in _NAME_RUN.finditer(sentence.text)
+        if run.group() not in titles
+        and " " not in run.group()
+        and not sentence.text.startswith(("'s", "’s"), run.end())
+        and not _SAID_AFTER.match(sentence.text, run.end())
+    ]
+    for earlier in reversed(people):
+        parts = {part for part in earlier.victims.names[0].split() if len(part) > 2}
+        if parts.intersection(words):
+            return earlier
+    return None
+
+
 def build_records(sentences: list[Sentence], main_country: str | None) -> list[Record]:
     """The records a document states, each act once."""
     records: list[Record] = []
@@ -592,6 +685,7 @@ def build_records(sentences: list[Sentence], main_country: str | None) -> list[R
     # positions in ``records`` by violation: only the same violation can be the same act
     by_violation: dict[str, list[int]] = defaultdict(list)
     named: Record | None = None  # the last record whose victim is one named person
+    people: list[Record] = []  # every such record
     for index, sentence in enumerate(sentences):
         groups: dict[str, list[Trigger]] = defaultdict(list)
         for trigger in sentence.triggers:
@@ -604,14 +698,27 @@ def build_records(sentences: list[Sentence], main_country: str | None) -> list[R
                 continue
             if record.refers_back and named is not None:
                 _refer_back(record, named, sentence.start)
+            person = _named_by_part(record, sentence, people)
+            if person is not None:
+                record.victims.names = list(person.victims.names)
+                record.victims.count = 1
+                record.victims.sex = record.victims.sex or person.victims.sex
+                if not record.nationality_stated:
+                    record.victims.nationality = person.victims.nationality
+                    record.nationality_stated = person.nationality_stated
             if len(record.victims.names) == 1 and record.victims.count in (1, None):
                 named = record
+                people.append(record)
             for position in by_violation[record.violation]:
                 earlier = records[position]
                 if _same_act(earlier, record, sentence, index - last_seen[position]):
                     if earlier.evidence[-1].start != sentence.start:
                         earlier.evidence.append(record.evidence[0])
                         earlier.confidence = min(0.97, earlier.confidence + 0.03)
+                    if earlier.date is None and record.date is not None:
+                        # "... had been executed. ... the sentence was carried out
+                        # on Thursday": the date the retelling gives
+                        earlier.date, earlier.date_end = record.date, record.date_end
                     last_seen[position] = index
                     break
             else:
@@ -636,22 +743,56 @@ def _nationality_told_elsewhere(text: str, name: str) -> str | None:
             appositive = _APPOSITIVE.match(text, end)
             if found is None and appositive:
                 found = nationality_near(appositive.group(1))
+            remark = _REMARK.match(text, end)
+            if found is None and remark:
+                found = nationality_of_country_possessive(remark.group())
             if found:
                 return found
         at = text.find(name, end)
     return None
 
 
+_ONE_NOUN = re.compile(r"(?:a|an|the)\s+([a-z][\w-]+)", re.IGNORECASE)
+_NAME_THEN_NOUN = re.compile(r",\s+(?:a|an|the)\s+([a-z][\w-]+)\s*[,.]")
+
+
+def _noun_after_name(text: str, name: str) -> re.Match[str] | None:
+    """The word for the person right after the name's first mention ("Tom Ellery,
+    a missionary,")."""
+    at = text.find(name)
+    return None if at == -1 else _NAME_THEN_NOUN.match(text, at + len(name))
+
+
 def settle_nationalities(records: list[Record], text: str) -> None:
     """Named victims whose nationality their sentences left unsaid take the one
     the document gives them elsewhere: a statement introduces "Otto Warmbier, the
-    American university student" once, then tells of his arrest by name."""
+    American university student" once, then tells of his arrest by name. Every
+    record of a person then takes what one of them found."""
+    known: dict[str, str] = {}
     for record in records:
-        if record.nationality_stated or not record.victims.names:
+        nationality = record.victims.nationality
+        if record.nationality_stated and nationality:
+            known.update((name, nationality) for name in record.victims.names)
+            continue
+        if not record.victims.names:
             continue
         for name in record.victims.names:
             found = _nationality_told_elsewhere(text, name)
             if found:
+                break
+        else:
+            # "Hyeon Soo Lim, a pastor": the nationality of the "Canadian pastor"
+            one = _ONE_NOUN.fullmatch(record.victims.count_text or "")
+            if one is None and len(record.victims.names) == 1:
+                one = _noun_after_name(text, record.victims.names[0])
+            found = nationality_of_noun(text, one.group(1)) if one else None
+        if found:
+            record.victims.nationality = found
+            record.nationality_stated = True
+            known.update((name, found) for name in record.victims.names)
+    for record in records:
+        if not record.nationality_stated:
+            found = next((known[n] for n in record.victims.names if n in known), None)
+            if found:
                 record.victims.nationality = found
                 record.nationality_stated = True
-                break

@@ -35,7 +35,7 @@ from kirok.extraction.actors import find_actors
 from kirok.extraction.assemble import build_records, settle_nationalities
 from kirok.extraction.lexicon import sentence_rules, trigger_stems
 from kirok.extraction.places import classify_locative, find_places, main_country
-from kirok.extraction.records import Record, Sentence
+from kirok.extraction.records import Record, Sentence, TimeMention
 from kirok.extraction.temporal import SEQUEL, find_times, resolve_sequel
 from kirok.extraction.victims import find_victims
 from kirok.extraction.violations import find_triggers, is_heading
@@ -162,13 +162,39 @@ def find_sentence_triggers(doc: Doc) -> Doc:
 @Language.component("kirok_time")
 def find_sentence_times(doc: Doc) -> Doc:
     state = _state(doc)
+    starts = [start for start, _ in state.sentence_spans]
     for sentence in state.sentences:
         sentence.times = find_times(sentence.text, sentence.start, state.anchor)
         for time in sentence.times:
             if time.date is None and SEQUEL.match(" ".join(time.text.split())):
                 before = _date_told_before(state, time.start)
                 time.date = resolve_sequel(time.text, before) if before else None
+        if not any(time.date for time in sentence.times):
+            index = bisect.bisect_right(starts, sentence.start) - 1
+            if index > 0:
+                sentence.told_before = _time_alone(state, *state.sentence_spans[index - 1])
     return doc
+
+
+# what may stand in a sentence beside its time for the time to stand alone:
+# a speaker's mark ("A:"), and words that place the time itself
+_ONLY_WITH_A_TIME = re.compile(
+    r"(?:^\s*(?:[A-Z]|Q|A)\s*:)?(?:\W|\b(?:it|was|that|this|happened|in|on|during|the|"
+    r"early|late|around|about|spring|summer|autumn|fall|winter)\b)*",
+    re.IGNORECASE,
+)
+
+
+def _time_alone(state: State, start: int, end: int) -> TimeMention | None:
+    """The time of a sentence that says nothing but a time ("In the spring of 2018.")."""
+    text = state.text[start:end]
+    if len(text) > 80:
+        return None
+    times = [t for t in find_times(text, start, state.anchor) if t.date is not None]
+    if len(times) != 1:
+        return None
+    rest = text[: times[0].start - start] + " " + text[times[0].end - start :]
+    return times[0] if _ONLY_WITH_A_TIME.fullmatch(rest) else None
 
 
 SEQUEL_LOOKBACK = 1500  # characters before "the following month" searched for its date

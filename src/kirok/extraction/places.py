@@ -8,6 +8,7 @@ camps, seas and sea borders. Matching is case-sensitive and whole-word.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -189,11 +190,26 @@ def _demonym_automaton() -> ahocorasick.Automaton:
     return machine
 
 
+# after a place opening a line, what makes the line a dateline ("Seoul, 13
+# December 2013", "SEOUL — A woman ..."): where the writer is, not what about
+_DATELINE_AFTER = re.compile(
+    r"(?:,\s*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|\s*(?:—|–|--|-\s|\())"
+)
+
+
+def _dateline(text: str, place: PlaceMention) -> bool:
+    line_start = text.rfind("\n", 0, place.start) + 1
+    return not text[line_start : place.start].strip() and bool(
+        _DATELINE_AFTER.match(text, place.end)
+    )
+
+
 def main_country(text: str, places: list[PlaceMention]) -> str | None:
-    """The country a document is mostly about: the most named, by places and by peoples."""
+    """The country a document is mostly about: the most named, by places and by
+    peoples, a dateline's place aside."""
     counts: dict[str, int] = {}
     for place in places:
-        if place.country:
+        if place.country and not _dateline(text, place):
             counts[place.country] = counts.get(place.country, 0) + 1
     for last, (length, country) in _demonym_automaton().iter(text):
         if _boundary(text, last - length + 1, last + 1):

@@ -75,6 +75,9 @@ class Sentence:
     triggers: list[Trigger] = field(default_factory=list)
     # where its reporting words start ("said", "according to"), found once
     reports: list[int] | None = None
+    # the time a sentence of its own just before gives ("In the spring of 2018.
+    # I crossed the Yalu ..."): the act's when the sentence gives none
+    told_before: TimeMention | None = None
 
 
 @dataclass

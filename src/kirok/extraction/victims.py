@@ -77,7 +77,8 @@ def patterns() -> VictimPatterns:
         rf"(?:{alternation(data['vague'], fold_case=True)}|{number}|an?|one|the)"
         rf"|{possessives})"  # "her brother": one
     )
-    filler_stop = rf"(?:a|an|the|and|or|to|of|who|that|which|by|{possessives}|{numbers})"
+    # nor a month: "On 19 January residents ..." counts no one
+    filler_stop = rf"(?:a|an|the|and|or|to|of|who|that|which|by|{possessives}|{numbers}|{MONTH})"
     filler = rf"(?:(?!{filler_stop}\b)(?:\d{{1,3}}-years?(?:-old)?|[A-Za-z][\w'’-]*)\s+)"
     nouns = alternation([p["word"] for p in people] + list(plurals), fold_case=True)
     phrase = re.compile(
@@ -268,8 +269,7 @@ def victim_after_act(text: str, offset: int, start: int, end: int) -> VictimMent
     first = match.start() + len(match.group()) - len(match.group().lstrip())
     words = text[first : match.end()]
     if match.group("pronoun"):
-        sex = table.pronoun_sex[match.group("pronoun").lower()]
-        return VictimMention(offset + first, offset + match.end(), words, sex=sex)
+        return _pronoun(offset + first, offset + match.end(), words)
     noun = (match.group("one") or match.group("many")).lower()
     return VictimMention(
         offset + first,
@@ -289,8 +289,21 @@ def victim_before_passive(text: str, offset: int, at: int) -> VictimMention | No
     if match is None:
         return None
     start, end = match.span("pronoun")
-    sex = table.pronoun_sex[match.group("pronoun").lower()]
-    return VictimMention(offset + start, offset + end, text[start:end], sex=sex)
+    return _pronoun(offset + start, offset + end, text[start:end])
+
+
+def _pronoun(start: int, end: int, word: str) -> VictimMention:
+    """A pronoun as a victim: its sex, and a count only for one who tells ("me")."""
+    self_words = {w.lower() for w in victim_words()["self"]}
+    one = word.lower() in self_words
+    return VictimMention(
+        start,
+        end,
+        word,
+        count=1 if one else None,
+        count_text=word if one else None,
+        sex=patterns().pronoun_sex[word.lower()],
+    )
 
 
 def one_more_after(text: str, at: int) -> int | None:
@@ -444,6 +457,41 @@ def nationality_near(text: str) -> str | None:
     """The nationality an appositive gives ("..., the half-brother of North Korean leader ...")."""
     match = patterns().demonym.search(text)
     return demonyms()[0].get(match.group()) if match else None
+
+
+@cache
+def _country_possessive() -> re.Pattern[str]:
+    """ "South Korea's best-known film actresses": a country's own people."""
+    data = victim_words()
+    nouns = alternation([p["word"] for p in data["people"]] + list(demonyms()[1]), fold_case=True)
+    return re.compile(
+        rf"\b(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}})['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b"
+    )
+
+
+def nationality_of_country_possessive(text: str) -> str | None:
+    """The country whose people a remark says the person is one of ("one of South
+    Korea's best-known film actresses")."""
+    from kirok.extraction.places import gazetteer
+
+    for match in _country_possessive().finditer(text):
+        place = gazetteer().get(match.group("country"))
+        if place is not None and place.kind == "country":
+            return place.country
+    return None
+
+
+def nationality_of_noun(text: str, noun: str) -> str | None:
+    """The one nationality the document gives a word for a person where it says
+    it with a nationality ("Canadian pastor ... Hyeon Soo Lim, a pastor"); None
+    when it gives none or several."""
+    found = {
+        demonyms()[0].get(match.group())
+        for match in patterns().demonym.finditer(text)
+        if re.match(rf"\s+{re.escape(noun)}\b", text[match.end() : match.end() + len(noun) + 3])
+    }
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
 
 
 def age_after_name(text: str) -> int | None:

@@ -139,8 +139,8 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
     found: list[Trigger] = []
     for pattern, match in matches:
         start, end = match.span()
-        if any(start < e and s < end for s, e in hypothetical):
-            continue
+        if any(start < e and s < end and not start <= s < e <= end for s, e in hypothetical):
+            continue  # (a trigger holding the whole of one is the threat: "anyone ... would be shot")
         if _NEGATION.search(text[max(0, start - 40) : start]):
             continue
         if pattern.violation.startswith("life.") and natural.search(
