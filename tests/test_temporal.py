@@ -183,3 +183,13 @@ def test_a_season_gives_its_year() -> None:
     assert resolved("In the spring of 2018, she crossed.") == [("2018", None)]
     assert resolved("They were caught in late autumn 2017.") == [("2017", None)]
     assert resolved("A winter 2019 crackdown began.") == [("2019", None)]
+
+
+def test_so_many_units_earlier_or_later() -> None:
+    assert resolve_sequel("two years earlier", PartialDate(2003)) == PartialDate(2001)
+    assert resolve_sequel("a month later", PartialDate(2019, 12)) == PartialDate(2020, 1)
+    assert resolve_sequel("three days later", PartialDate(2020, 2, 27)) == PartialDate(2020, 3, 1)
+    assert resolve_sequel("two weeks later", PartialDate(2020, 5)) == PartialDate(2020, 5)
+    assert resolve_sequel("a year later", PartialDate(2020, 2, 29)) == PartialDate(2021, 2)
+    # after an event, not a date: no time of its own
+    assert resolved("He died two years after his arrest.") == []

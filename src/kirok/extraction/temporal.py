@@ -22,11 +22,27 @@ _M = rf"(?P<m1>{MONTH})"
 _PREP = r"(?i:in|since|by|during|until|till|from|of|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|around|before|after|through|between|and|to|on)"
 
 # "the following month", "later that year": a unit on from the date told before
+_SMALL_NUMBERS = (
+    "a",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+)
 _SEQUEL = (
     rf"(?:(?P<sm>{MONTH})\s+of\s+)?"  # "July of the same year"
     r"(?P<seq>the\s+following|the\s+next|the\s+previous|later\s+that|earlier\s+that"
     r"|the\s+same|that\s+same|that)"
     r"\s+(?P<unit>day|week|month|year)"
+    # "two years earlier", "a month later": not "two years after his arrest"
+    rf"|(?P<n>{'|'.join(_SMALL_NUMBERS)}|\d{{1,2}})\s+(?P<nunit>day|week|month|year)s?\s+"
+    r"(?P<dir>earlier|later|afterwards|before(?![ \t]+\w)|after(?![ \t]+\w))"
 )
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = "|".join(_WEEKDAYS)
@@ -283,6 +299,8 @@ def resolve_sequel(phrase: str, before: PartialDate) -> PartialDate | None:
     match = SEQUEL.match(" ".join(phrase.split()))
     if match is None:
         return None
+    if match.group("n"):
+        return _shifted(match, before)
     seq, unit = match.group("seq").lower(), match.group("unit").lower()
     step = 1 if seq.endswith(("following", "next")) else -1 if seq.endswith("previous") else 0
     if unit == "year":
@@ -295,6 +313,29 @@ def resolve_sequel(phrase: str, before: PartialDate) -> PartialDate | None:
     if unit == "month":
         return PartialDate(*_shift_months(before.year, before.month, step))
     return PartialDate.from_date(before.first_day() + dt.timedelta(days=step))
+
+
+def _shifted(match: re.Match[str], before: PartialDate) -> PartialDate | None:
+    """ "Two years earlier", "a month later": so many units from the date told
+    before, at the precision both allow (weeks and days: the month at most)."""
+    n_text = match.group("n").lower()
+    n = int(n_text) if n_text.isdigit() else max(1, _SMALL_NUMBERS.index(n_text))
+    step = -n if match.group("dir").lower() in ("earlier", "before") else n
+    unit = match.group("nunit").lower()
+    if unit == "year":
+        try:
+            return PartialDate(before.year + step, before.month, before.day)
+        except ValueError:  # from 29 February to a year without one
+            return PartialDate(before.year + step, before.month)
+    if unit == "month" and before.month is not None:
+        year, month = _shift_months(before.year, before.month, step)
+        return PartialDate(year, month)
+    if unit == "month" or before.month is None:
+        return PartialDate(before.year)
+    if before.day is None:
+        return PartialDate(before.year, before.month)
+    days = step * (7 if unit == "week" else 1)
+    return PartialDate.from_date(before.first_day() + dt.timedelta(days=days))
 
 
 def _resolve_range(
@@ -371,6 +412,10 @@ def _features(text: str) -> frozenset[str]:
         or "next " in text
         or "previous " in text
         or "same " in text
+        or "earlier" in text
+        or "later" in text
+        or "before" in text
+        or "after" in text
     ):
         found.add("sequel")
     if any(word in text for word in _MEASURE_WORDS):
