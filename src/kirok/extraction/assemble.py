@@ -29,6 +29,7 @@ from kirok.extraction.victims import (
     age_after_name,
     age_in,
     find_names,
+    names_before,
     nationality_before,
     nationality_near,
     nationality_of_country_possessive,
@@ -36,6 +37,7 @@ from kirok.extraction.victims import (
     not_name_words,
     one_more_after,
     plural_subject,
+    pronoun_victim,
     victim_after_act,
     victim_before_passive,
 )
@@ -228,6 +230,30 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
     return None  # "a former prisoner said guards beat ...": the speaker is not the victim
 
 
+_FAMILY_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s+\S+$", re.IGNORECASE)
+# between a family's phrase and its members listed after it
+_LISTED = re.compile(r"[^.;:]{0,160}")
+
+
+def _whole_family(sentence: Sentence, victim: VictimMention) -> VictimMention:
+    """ "A family of four, a mother, her two sons ... and their grandmother, who
+    were detained": the family, not the member listed last."""
+    family = next(
+        (
+            v
+            for v in sentence.victims
+            if v.end <= victim.start
+            and v.count is not None
+            and _FAMILY_OF.search(v.text)
+            and _LISTED.fullmatch(
+                sentence.text, v.end - sentence.start, victim.start - sentence.start
+            )
+        ),
+        None,
+    )
+    return family or victim
+
+
 def _reports(sentence: Sentence) -> list[int]:
     """Where the sentence's reporting words ("said", "describes") start
     (document offsets), found once a sentence; not a passive one ("were reported
@@ -295,11 +321,19 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
     """The victim phrase tied to the act; else the words the act is said of that
     count no one ("beat her", "beat inmates", "she was beaten")."""
     # "his wife has heard nothing of him": the one the act's own words are said of
-    in_act = bool(_PRONOUN_IN_ACT.search(trigger.text))
+    # (unless they name one: "... told her that my father had died there")
+    whose = _WHERE_PRONOUN.search(trigger.text)
+    if whose:  # "nobody would tell my mother where he had been taken": him
+        return pronoun_victim(trigger.start + whose.start(1), whose.group(1))
+    pronoun = _PRONOUN_IN_ACT.search(trigger.text)
+    in_act = pronoun is not None and not any(
+        trigger.start + pronoun.end() <= v.start and v.end <= trigger.end for v in sentence.victims
+    )
     victim = _said_of(sentence, trigger) if in_act else None
     if victim is None:
         victim = _counted_victim(sentence, trigger)
     if victim is not None:
+        victim = _whole_family(sentence, victim)
         victim = _with_the_next(sentence, victim)
     if victim is None and not in_act:  # (in_act: already looked for, not there)
         victim = _said_of(sentence, trigger)
@@ -333,6 +367,7 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
     return victim
 
 
+_WHERE_PRONOUN = re.compile(r"\bwhere\s+(he|she|they)\b", re.IGNORECASE)
 _PRONOUN_IN_ACT = re.compile(r"\s(?:him|her|them|us|me)\b", re.IGNORECASE)
 _SAID_AFTER = re.compile(
     r",?\s+(?:\w+\s+)?(?:said|says|say|told|tells|recalled|recounted|testified|described|reported)\b",
@@ -462,6 +497,24 @@ def _names_the(
     )
 
 
+def _count(
+    sentence: Sentence,
+    victim: VictimMention | None,
+    names: list[str],
+    starts: list[int],
+    ends: list[int],
+) -> int | None:
+    """How many victims: the phrase's number, else the names when the phrase is
+    the person named (or "he" or "she" for them), else none."""
+    if victim is None or (
+        victim.count is None
+        and names
+        and (victim.text.lower() in _ONE_PERSON or _names_the(sentence, victim, starts, ends))
+    ):
+        return len(names) or None
+    return victim.count
+
+
 def _choose_place(
     sentence: Sentence, described: list[tuple[int, int]]
 ) -> tuple[str | None, str | None]:
@@ -496,8 +549,22 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     age = victim.age if victim else None
     if victim or trigger.form == "mention" or trigger.kind == "incident":
         anchors = [(t.start - sentence.start, t.end - sentence.start) for t in group]
+        # the act's first word: a name right after it is whom it takes, when the
+        # act's words go on past it ("sentenced Matthew Miller ... to hard labour")
+        anchors.extend(
+            (t.start - sentence.start, t.start - sentence.start + len(t.text.split()[0]))
+            for t in group
+            if " " in t.text
+        )
         if victim:
             anchors.insert(0, (victim.start - sentence.start, victim.end - sentence.start))
+            if victim.text.lower() in _ONE_PERSON:
+                # "Another American, Jeffrey Fowle, has been held since May, when
+                # he was arrested": the name the sentence gave before the pronoun
+                anchors.extend(
+                    (start, end)
+                    for start, end in names_before(sentence.text, victim.start - sentence.start)
+                )
         blocked = [
             (m.start - sentence.start, m.end - sentence.start)
             for m in [*sentence.places, *sentence.actors, *sentence.times]
@@ -516,11 +583,18 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
                 name_nationality = nationality_before(sentence.text[since : start - sentence.start])
             if name_nationality is None and end <= trigger.start:
                 name_nationality = nationality_near(tail)
-        if age is None and (victim or names):
-            age = age_in(sentence.text)
+        if age is None and (victim or names) and not (victim and (victim.count or 0) > 1):
+            age = age_in(sentence.text)  # (not for a group: "two sons aged 9 and 12")
     if victim and names and victim.start > trigger.end and victim.start > min(name_starts):
         victim = None  # "the execution of Hyon Yong-chol ... before hundreds of officials"
-    explicit = bool(names) or (victim is not None and victim.count is not None)
+    explicit = bool(names) or (
+        victim is not None
+        and (
+            victim.count is not None
+            # "took him away": a person the act's own words take
+            or (victim.text.lower() in _PRONOUNS and trigger.start <= victim.start < trigger.end)
+        )
+    )
     if trigger.form == "mention" and not explicit:
         return None
     date, date_end = _choose_time(sentence, trigger)
@@ -570,12 +644,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         place=place,
         perpetrator=perpetrator,
         victims=Victims(
-            count=victim.count
-            if victim
-            and (
-                victim.count is not None or not _names_the(sentence, victim, name_starts, name_ends)
-            )
-            else (len(names) or None),
+            count=_count(sentence, victim, names, name_starts, name_ends),
             count_text=victim.count_text if victim else None,
             names=names,
             nationality=nationality,
@@ -639,7 +708,7 @@ def _names_again(names: list[str], text: str) -> bool:
 
 def _refer_back(record: Record, named: Record, start: int) -> None:
     """A record whose victim is only "he" or "she" takes the person of ``named``,
-    the record that named one person last, if that was close before ``start`` and
+    the record of one person told last, if that was close before ``start`` and
     the sex agrees ("Kenneth Bae ... was arrested in Rason. ... the court
     sentenced him ...")."""
     if start - named.evidence[-1].end > REFER_BACK_CHARS:
@@ -684,7 +753,9 @@ def build_records(sentences: list[Sentence], main_country: str | None) -> list[R
     last_seen: dict[int, int] = {}
     # positions in ``records`` by violation: only the same violation can be the same act
     by_violation: dict[str, list[int]] = defaultdict(list)
-    named: Record | None = None  # the last record whose victim is one named person
+    # the last record whose victim is one person, named or not ("my father ...
+    # took him away"): whom "he" or "she" points back to
+    named: Record | None = None
     people: list[Record] = []  # every such record
     for index, sentence in enumerate(sentences):
         groups: dict[str, list[Trigger]] = defaultdict(list)
@@ -709,6 +780,8 @@ def build_records(sentences: list[Sentence], main_country: str | None) -> list[R
             if len(record.victims.names) == 1 and record.victims.count in (1, None):
                 named = record
                 people.append(record)
+            elif not record.victims.names and record.victims.count == 1:
+                named = record
             for position in by_violation[record.violation]:
                 earlier = records[position]
                 if _same_act(earlier, record, sentence, index - last_seen[position]):

@@ -185,16 +185,28 @@ _ONLY_WITH_A_TIME = re.compile(
 )
 
 
+# a sentence that opens by setting its time: "It was the winter of 1997, and ..."
+_SCENE_BEFORE = re.compile(
+    r"\W*(?:(?:[A-Z]|Q|A)\s*:\s*)?(?:It|This|That)\s+was\s+(?:in\s+|during\s+)?"
+)
+_SCENE_AFTER = re.compile(r"\s*[,.;]")
+
+
 def _time_alone(state: State, start: int, end: int) -> TimeMention | None:
-    """The time of a sentence that says nothing but a time ("In the spring of 2018.")."""
+    """The time of a sentence that says nothing but a time ("In the spring of
+    2018."), or that opens by setting it ("It was the winter of 1997, and ...")."""
     text = state.text[start:end]
-    if len(text) > 80:
+    if len(text) > 300:
         return None
     times = [t for t in find_times(text, start, state.anchor) if t.date is not None]
     if len(times) != 1:
         return None
-    rest = text[: times[0].start - start] + " " + text[times[0].end - start :]
-    return times[0] if _ONLY_WITH_A_TIME.fullmatch(rest) else None
+    before, after = text[: times[0].start - start], text[times[0].end - start :]
+    if _SCENE_BEFORE.fullmatch(before) and _SCENE_AFTER.match(after):
+        return times[0]
+    if len(text) > 80:
+        return None
+    return times[0] if _ONLY_WITH_A_TIME.fullmatch(before + " " + after) else None
 
 
 SEQUEL_LOOKBACK = 1500  # characters before "the following month" searched for its date

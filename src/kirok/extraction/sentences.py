@@ -23,7 +23,7 @@ from spacy.pipeline import Sentencizer
 from spacy.vocab import Vocab
 
 _LINE_START = re.compile(r"\n[ \t]*(?=\S)")
-_LINE_END = (".", "!", "?", ":", ";", '"', "”", ")", "]", "*")
+_LINE_END = (".", "!", "?", ":", ";", '"', "”", ")", "]", "*", "|")  # "|": a table's row
 WRAP_WIDTH = 60  # lines shorter than this end their sentence
 
 IntArray = np.ndarray

@@ -60,6 +60,7 @@ class VictimPatterns:
     before_passive: re.Pattern[str]  # "she was ...", at the end of the text before an act
     plural_subject: re.Pattern[str]  # "Women held in ... were ...": a sentence's first words
     pronoun_sex: dict[str, str | None]
+    family_of: re.Pattern[str]  # "a North Korean family of four": how many it names
 
 
 @cache
@@ -78,7 +79,10 @@ def patterns() -> VictimPatterns:
         rf"|{possessives})"  # "her brother": one
     )
     # nor a month: "On 19 January residents ..." counts no one
-    filler_stop = rf"(?:a|an|the|and|or|to|of|who|that|which|by|{possessives}|{numbers}|{MONTH})"
+    filler_stop = (
+        rf"(?:a|an|the|and|or|to|of|who|that|which|by|when|while|as|my|our|your|"
+        rf"{possessives}|{numbers}|{MONTH})"
+    )
     filler = rf"(?:(?!{filler_stop}\b)(?:\d{{1,3}}-years?(?:-old)?|[A-Za-z][\w'’-]*)\s+)"
     nouns = alternation([p["word"] for p in people] + list(plurals), fold_case=True)
     phrase = re.compile(
@@ -97,7 +101,9 @@ def patterns() -> VictimPatterns:
     )
     before_passive = re.compile(
         rf"(?<![\w-])(?P<pronoun>{alternation(pronouns['subject'], fold_case=True)})\s+"
-        r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?$",
+        # "they were beaten", "they were deprived of sleep and beaten"
+        r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+"
+        r"(?:(?:\w+\s+){1,4}(?:and|or)\s+|\w+\s+)?$",
         re.IGNORECASE,
     )
     titles = data["pseudonym_titles"]
@@ -131,6 +137,11 @@ def patterns() -> VictimPatterns:
         after_act=after_act,
         before_passive=before_passive,
         plural_subject=plural_subject,
+        family_of=re.compile(
+            rf"(?<![\w-])(?:a|an|one|the)\s+(?P<mods>{filler}{{0,3}}?)famil(?:y|ies)\s+of\s+"
+            rf"(?P<count>{number})(?![\w-])",
+            re.IGNORECASE,
+        ),
         pronoun_sex={
             word.lower(): sex for table in pronouns.values() for word, sex in table.items()
         },
@@ -200,6 +211,13 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
 
     for match in table.group.finditer(text):
         whole(match)
+    for match in table.family_of.finditer(text):
+        demonym = table.demonym.search(match.group("mods"))
+        whole(
+            match,
+            count=_count(match.group("count"), "people", table),
+            nationality=adjectives.get(demonym.group()) if demonym else None,
+        )
     for match in table.phrase.finditer(text):
         noun = match.group("noun")
         if _a_year(match, text):
@@ -269,7 +287,7 @@ def victim_after_act(text: str, offset: int, start: int, end: int) -> VictimMent
     first = match.start() + len(match.group()) - len(match.group().lstrip())
     words = text[first : match.end()]
     if match.group("pronoun"):
-        return _pronoun(offset + first, offset + match.end(), words)
+        return pronoun_victim(offset + first, words)
     noun = (match.group("one") or match.group("many")).lower()
     return VictimMention(
         offset + first,
@@ -289,16 +307,17 @@ def victim_before_passive(text: str, offset: int, at: int) -> VictimMention | No
     if match is None:
         return None
     start, end = match.span("pronoun")
-    return _pronoun(offset + start, offset + end, text[start:end])
+    return pronoun_victim(offset + start, text[start:end])
 
 
-def _pronoun(start: int, end: int, word: str) -> VictimMention:
-    """A pronoun as a victim: its sex, and a count only for one who tells ("me")."""
+def pronoun_victim(start: int, word: str) -> VictimMention:
+    """A pronoun at ``start`` as a victim: its sex, and a count only for one who
+    tells ("me")."""
     self_words = {w.lower() for w in victim_words()["self"]}
     one = word.lower() in self_words
     return VictimMention(
         start,
-        end,
+        start + len(word),
         word,
         count=1 if one else None,
         count_text=word if one else None,
@@ -338,6 +357,18 @@ def not_name_words() -> tuple[frozenset[str], frozenset[str]]:
     words = {*adjectives, *plurals, "North", "South", "East", "West", "The", "In", "On"}
     words.update(victim_words().get("not_name_words", []))
     return frozenset(words), frozenset(victim_words().get("titles", []))
+
+
+def names_before(text: str, at: int) -> list[tuple[int, int]]:
+    """Where the last name before ``at`` stands, as an anchor for ``find_names``
+    (a name is its own anchor: it is then found right after itself)."""
+    not_names, _ = not_name_words()
+    found = [
+        m.span()
+        for m in patterns().name.finditer(text, 0, at)
+        if not not_names & set(m.group().split())
+    ]
+    return [(found[-1][0], found[-1][0])] if found else []
 
 
 def find_names(
@@ -380,6 +411,7 @@ def find_names(
                 anchor not in used_before
                 and 0 <= a_start - end <= 110
                 and _BEFORE_ANCHOR.fullmatch(text[end:a_start])
+                and not _PLACE_BEFORE.search(text, max(0, start - 8), start)
             ):
                 names.append((offset + start, offset + end, text[start:end]))
                 used_before.add(anchor)
@@ -419,9 +451,13 @@ def _after_anchor() -> re.Pattern[str]:
     )
 
 
+# (one or two remarks between commas: "Merrill Newman, of Palo Alto, California, was")
 _BEFORE_ANCHOR = re.compile(
-    r"\s*(?:,[^,]{1,90},\s*)?(?:,\s*(?:a|an|the)\s*|,\s*|\s*(?:was|were|had been|has been)\s+(?:\w+\s+)?)?"
+    r"\s*(?:(?:,[^,]{1,90}){1,2},\s*)?"
+    r"(?:,\s*(?:a|an|the)\s*|,\s*|\s*(?:was|were|had been|has been)\s+(?:\w+\s+)?)?"
 )
+# before a run of capitals, what makes it a place ("Merrill Newman, of Palo Alto,")
+_PLACE_BEFORE = re.compile(r",\s*(?:of|from|in|near)\s+$")
 
 
 def nationality_before(text: str) -> str | None:
@@ -431,7 +467,8 @@ def nationality_before(text: str) -> str | None:
     they took."""
     tail = text[-60:]
     for match in patterns().demonym.finditer(tail):
-        words = re.fullmatch(r"((?:\s+[a-z][\w-]*){0,3})\s+", tail[match.end() :])
+        # "American citizen ", or "Another American, " right before the name
+        words = re.fullmatch(r"(?:,|((?:\s+[a-z][\w-]*){0,3}))\s+", tail[match.end() :])
         if words and (not words.group(1) or words.group(1).split()[-1] in _person_words()):
             return demonyms()[0].get(match.group())
     return None
