@@ -39,6 +39,12 @@ VARIANTS = {
 PERSON_NAMED = ("Kim Hyong Gwon", "Kim Hyong Jik", "Kim Jong Suk")  # need "County" after them
 
 
+def common_spellings(name: str) -> set[str]:
+    """Spellings news use for the dataset's "ph": "Sinpo" for "Sinpho", "Nampo"
+    for "Nampho" (McCune-Reischauer's aspirated p, written without its mark)."""
+    return {name.replace("ph", "p").replace("Ph", "P")} - {name}
+
+
 def plain(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
@@ -54,6 +60,7 @@ def rows(folder: Path) -> list[dict[str, object]]:
                 aliases = {f"{name} County"}
                 name = f"{name} County"
             aliases |= {plain(a) for a in aliases} - {name}
+            aliases |= {v for a in [name, *aliases] for v in common_spellings(a)}
             parent = item["parent"]["name"]["en"] if item.get("parent") else None
             out.append(
                 {
