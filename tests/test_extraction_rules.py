@@ -836,3 +836,89 @@ def test_a_childs_account_of_a_father(extractor: Extractor) -> None:
     assert taken["date"] == "1998" and taken["victims"]["count"] == 1
     died = by_violation["life.death_in_custody"]
     assert died["date"] == "2001" and died["victims"]["sex"] == "male"
+    assert died["place"] == "Kaechon"  # the camp the act's own words name
+
+
+def test_seized_on_a_beach_and_where_people_were_taken_from(extractor: Extractor) -> None:
+    [seized] = records(
+        extractor,
+        "Aiko Mori and Ken Mori were seized on a beach near Niigata on 3 July 1979.",
+    )
+    assert seized["violation"] == "disappearance.abduction"
+    assert seized["victims"]["names"] == ["Aiko Mori", "Ken Mori"]
+    assert seized["country"] == "JP" and seized["date"] == "1979-07-03"
+    [taken] = records(
+        extractor, "The third, Emi Sato, was abducted from Fukui Prefecture in August 1979."
+    )
+    assert taken["victims"]["names"] == ["Emi Sato"]
+    assert taken["place"] == "Fukui Prefecture" and taken["country"] == "JP"
+
+
+def test_a_hijacked_flight_is_an_abduction(extractor: Extractor) -> None:
+    [hijack] = records(
+        extractor, "On 4 May 1971 an agent hijacked a domestic flight and forced it north."
+    )
+    assert hijack["violation"] == "disappearance.abduction" and hijack["date"] == "1971-05-04"
+
+
+def test_held_since_needs_a_person(extractor: Extractor) -> None:
+    [held] = records(extractor, "Mina Park, a teacher, has been held since October 2019.")
+    assert held["violation"] == "detention.arbitrary" and held["date"] == "2019-10"
+    assert records(extractor, "Talks have been held since October 2019.") == []
+
+
+def test_detainees_made_to_sit_dig_and_dying_in_the_cell(extractor: Extractor) -> None:
+    [sit] = records(
+        extractor, "In 2020 guards forced detainees to sit motionless for hours at a time."
+    )
+    assert sit["violation"] == "detention.torture"
+    [dig] = records(
+        extractor, "In 2021 officers made a group of nine prisoners dig ditches in the snow."
+    )
+    assert dig["violation"] == "labor.forced" and dig["victims"]["count"] == 9
+    [died] = records(extractor, "In 2020 she saw an old man die in the cell.")
+    assert died["violation"] == "life.death_in_custody"
+    assert records(extractor, "They made progress in their work in 2020.") == []
+
+
+def test_wages_paid_to_the_state(extractor: Extractor) -> None:
+    [wages] = records(
+        extractor, "In 2019 most of the workers' wages were paid to the state, they said."
+    )
+    assert wages["violation"] == "labor.forced"
+
+
+def test_questions_state_no_acts(extractor: Extractor) -> None:
+    assert records(extractor, "What happens to people who are sent back from China?") == []
+    assert records(extractor, "Q: Were you beaten in detention in 2019?") == []
+
+
+def test_a_day_told_by_its_weekday_ends_no_span(extractor: Extractor) -> None:
+    [taken] = records(
+        extractor,
+        "Four sailors who were kidnapped by agents in 1975 flew home on Tuesday.",
+        published="2021-06-02",
+    )
+    assert taken["date"] == "1975" and taken["date_end"] is None
+
+
+def test_the_nationality_a_title_gives_named_victims(extractor: Extractor) -> None:
+    text = (
+        "Two detained Canadians freed\n\nJoe Tran, a businessman, was arrested in "
+        "Rason in May 2019. Lee Ha-na, a nurse, was arrested in Hyesan in June 2019."
+    )
+    document = Document(
+        "test.txt",
+        hashlib.sha256(text.encode()).hexdigest(),
+        "text",
+        text,
+        title="Two detained Canadians freed",
+        published="2021-06-01",
+    )
+    found = [r.to_dict() for r in extractor.extract(document).records]
+    assert [r["victims"]["nationality"] for r in found] == ["CA", "CA"]
+
+
+def test_common_spellings_of_north_korean_places(extractor: Extractor) -> None:
+    [shot] = records(extractor, "In May 2021 guards shot dead two fishermen off Sinpo.")
+    assert shot["place"] == "Sinpho" and shot["country"] == "KP"

@@ -18,6 +18,7 @@ from kirok.dates import PartialDate
 from kirok.extraction.lexicon import sentence_rules, taxonomy_extras
 from kirok.extraction.records import (
     Evidence,
+    PlaceMention,
     Record,
     Sentence,
     TimeMention,
@@ -31,6 +32,7 @@ from kirok.extraction.victims import (
     find_names,
     names_before,
     nationality_before,
+    nationality_in_title,
     nationality_near,
     nationality_of_country_possessive,
     nationality_of_noun,
@@ -65,6 +67,7 @@ _DATELINE = re.compile(
 _RIGHT_AFTER_REPORT = re.compile(
     r"[\w’']+(?:\s+(?!that\b)\w+)?\s+(?:on|in|last|this|earlier|late|early)?\s*"
 )
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(
     r"^\W*(?:even|after|before|while|when|although|though|whereas)\b", re.IGNORECASE
 )
@@ -159,6 +162,9 @@ def _choose_time(
             and t.date is not None
             and t.date_end is None
             and t.date.first_day() > chosen.date.first_day()
+            # "kidnapped in 1978 flew home on Tuesday": a day told by its weekday is
+            # another, recent event's
+            and not _WEEKDAY.search(t.text)
             # "arrested in October 2013 and sentenced in May 2014": another act's date
             and not any(
                 o.violation != trigger.violation and chosen.end <= o.start < t.start
@@ -515,21 +521,43 @@ def _count(
     return victim.count
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _choose_place(
-    sentence: Sentence, described: list[tuple[int, int]]
+    sentence: Sentence,
+    described: list[tuple[int, int]],
+    from_is_where: bool = False,
+    act: Trigger | None = None,
 ) -> tuple[str | None, str | None]:
     """(place, country) from the places where the act happened, none of those
-    ``described`` spans hold."""
+    ``described`` spans hold; ``from_is_where``: a place after "from" is where
+    it happened too ("abducted from Sado Island"); so is a place the ``act``'s
+    own words name ("released from Yodok ... had died there")."""
+
+    def in_act(p: PlaceMention) -> bool:
+        return p.kind != "country" and act is not None and act.start <= p.start < act.end
+
     where = [
         p
         for p in sentence.places
         if not any(start <= p.start and p.end <= end for start, end in described)
         and (
-            p.locative is True
-            or (p.locative is None and p.kind not in ("country", "city", "province"))
+            in_act(p)
+            or (
+                (
+                    p.locative is True
+                    or (p.locative is None and p.kind not in ("country", "city", "province"))
+                    or (
+                        from_is_where
+                        and _FROM_BEFORE.search(sentence.text, 0, p.start - sentence.start)
+                        is not None
+                    )
+                )
+                # "..., her relatives in Osaka said": where those who tell are
+                and not _SAID_AFTER.match(sentence.text, p.end - sentence.start)
+            )
         )
-        # "..., her relatives in Osaka said": where those who tell are
-        and not _SAID_AFTER.match(sentence.text, p.end - sentence.start)
     ]
     specific = [p for p in where if p.kind != "country"]
     place = max(specific, key=lambda p: p.rank).name if specific else None
@@ -600,7 +628,8 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     date, date_end = _choose_time(sentence, trigger)
     perpetrator = _choose_perpetrator(sentence, trigger, victim)
     described = _described(sentence, [*name_ends, *([victim.end] if victim else [])])
-    place, country = _choose_place(sentence, described)
+    from_is_where = taxonomy_extras(trigger.violation).get("place_from") == "where"
+    place, country = _choose_place(sentence, described, from_is_where, trigger)
     where = country  # the country of the places named as where it happened
     perpetrator_country = next((a.country for a in sentence.actors if a.name == perpetrator), None)
     if taxonomy_extras(trigger.violation).get("country_from") == "perpetrator":
@@ -836,12 +865,14 @@ def _noun_after_name(text: str, name: str) -> re.Match[str] | None:
     return None if at == -1 else _NAME_THEN_NOUN.match(text, at + len(name))
 
 
-def settle_nationalities(records: list[Record], text: str) -> None:
+def settle_nationalities(records: list[Record], text: str, title: str | None = None) -> None:
     """Named victims whose nationality their sentences left unsaid take the one
     the document gives them elsewhere: a statement introduces "Otto Warmbier, the
     American university student" once, then tells of his arrest by name. Every
-    record of a person then takes what one of them found."""
+    record of a person then takes what one of them found; failing that, the one
+    nationality of people the ``title`` names ("Three detained Americans freed")."""
     known: dict[str, str] = {}
+    in_title = nationality_in_title(title or "")
     for record in records:
         nationality = record.victims.nationality
         if record.nationality_stated and nationality:
@@ -864,8 +895,8 @@ def settle_nationalities(records: list[Record], text: str) -> None:
             record.nationality_stated = True
             known.update((name, found) for name in record.victims.names)
     for record in records:
-        if not record.nationality_stated:
-            found = next((known[n] for n in record.victims.names if n in known), None)
+        if not record.nationality_stated and record.victims.names:
+            found = next((known[n] for n in record.victims.names if n in known), in_title)
             if found:
                 record.victims.nationality = found
                 record.nationality_stated = True

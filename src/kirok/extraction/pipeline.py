@@ -61,6 +61,7 @@ class State:
     sentence_spans: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     main_country: str | None = None
+    title: str | None = None  # the document's title, which often says who the victims are
     records: list[Record] = field(default_factory=list)
 
 
@@ -268,7 +269,7 @@ def find_sentence_victims(doc: Doc) -> Doc:
 def write_records(doc: Doc) -> Doc:
     state = _state(doc)
     state.records = build_records(state.sentences, state.main_country)
-    settle_nationalities(state.records, state.text)
+    settle_nationalities(state.records, state.text, state.title)
     return doc
 
 
@@ -307,7 +308,7 @@ class Extractor:
 
     def extract(self, document: Document) -> Extraction:
         doc = self.nlp.make_doc(document.text)
-        state = State(text=document.text)
+        state = State(text=document.text, title=document.title)
         anchor = document.published[:10] if document.published else document.period
         if anchor:
             try:

