@@ -49,11 +49,11 @@ def test_extraction_on_the_second_corpus(tmp_path: Path) -> None:
     figures = json.loads(result.stdout.splitlines()[-1])
     # measured on 2026-12-05: precision and recall 1.00 (37 records), each field
     # 0.85 (place) to 1.00, the victims' nationality 0.93; with the extractor as
-    # it was before that day: F1 0.79, nationality 0.61. Two batches of eight
-    # documents added later that day scored F1 0.76 and 0.69 before any rule was
-    # changed for them; all 31 then: precision and recall 1.00 (70 records),
-    # fields 0.83 (place) to 1.00, nationality 0.92
-    assert figures["f1"] >= 0.95 and figures["tp"] >= 66
+    # it was before that day: F1 0.79, nationality 0.61. Three batches added
+    # later that day (8, 8 and 7 documents) scored F1 0.76, 0.69 and 0.58
+    # before any rule was changed for them; all 38 then: precision 1.00, recall
+    # 0.98 (84 of 86 records), fields 0.89 (nationality) to 1.00, place 0.91
+    assert figures["f1"] >= 0.95 and figures["tp"] >= 80
     for name, (share, total) in figures["fields"].items():
         if total:
             assert share >= 0.80, name
