@@ -758,7 +758,7 @@ def _named_by_part(record: Record, sentence: Sentence, people: list[Record]) -> 
     ("Mr. Lim, 60, was detained" after "Hyeon Soo Lim"; "Shin was held"), when
     the sentence's own record names and counts no one; not one who tells, nor
     one whose relative it is ("Mr. Lim's wife")."""
-    if record.victims.names or record.victims.count is not None:
+    if not people or record.victims.names or record.victims.count is not None:
         return None
     _, titles = not_name_words()
     words = [

@@ -35,15 +35,18 @@ _SMALL_NUMBERS = (
     "nine",
     "ten",
 )
-_SEQUEL = (
+_SEQUEL_UNIT = (
     rf"(?:(?P<sm>{MONTH})\s+of\s+)?"  # "July of the same year"
     r"(?P<seq>the\s+following|the\s+next|the\s+previous|later\s+that|earlier\s+that"
     r"|the\s+same|that\s+same|that)"
     r"\s+(?P<unit>day|week|month|year)"
-    # "two years earlier", "a month later": not "two years after his arrest"
-    rf"|(?P<n>{'|'.join(_SMALL_NUMBERS)}|\d{{1,2}})\s+(?P<nunit>day|week|month|year)s?\s+"
+)
+# "two years earlier", "a month later": not "two years after his arrest"
+_SHIFT = (
+    rf"(?P<n>{'|'.join(_SMALL_NUMBERS)}|\d{{1,2}})\s+(?P<nunit>day|week|month|year)s?\s+"
     r"(?P<dir>earlier|later|afterwards|before(?![ \t]+\w)|after(?![ \t]+\w))"
 )
+_SEQUEL = f"{_SEQUEL_UNIT}|{_SHIFT}"
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = "|".join(_WEEKDAYS)
 
@@ -93,9 +96,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
     (
         "sequel",  # resolved against the date told before it (``resolve_sequel``);
         # before the months: "July of the same year" is no July of its own
-        re.compile(rf"\b(?i:{_SEQUEL})\b"),
+        re.compile(rf"\b(?i:{_SEQUEL_UNIT})\b"),
         frozenset({"sequel"}),
     ),
+    ("sequel", re.compile(rf"\b(?i:{_SHIFT})\b"), frozenset({"shift"})),
     (
         "lastmonth",
         re.compile(rf"\b(?i:last|past)\s+(?P<m1>{MONTH})\b"),
@@ -112,7 +116,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
             rf"\b(?:{_PREP}\s+)?(?:(?i:the)\s+)?(?:(?i:early|late|mid-?)\s*)?"
             rf"(?i:spring|summer|autumn|fall|winter)\s+(?:(?i:of)\s+)?(?P<y1>{YEAR})\b(?![-–]\d)"
         ),
-        frozenset({"year"}),
+        frozenset({"year", "season"}),
     ),
     (
         "year",
@@ -379,8 +383,21 @@ _MEASURE_WORDS = (
     "law", "decree", "order", "directive", "regulation", "rule", "policy", "ban",
     "campaign", "crackdown", "edict", "act",
 )  # fmt: skip
+_SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 _EVERYTHING = frozenset(
-    {"month", "year", "digit", "dash", "comma", "weekday", "sequel", "measure", *_WORDS}
+    {
+        "month",
+        "year",
+        "digit",
+        "dash",
+        "comma",
+        "weekday",
+        "sequel",
+        "shift",
+        "season",
+        "measure",
+        *_WORDS,
+    }
 )
 
 
@@ -412,15 +429,15 @@ def _features(text: str) -> frozenset[str]:
         or "next " in text
         or "previous " in text
         or "same " in text
-        or "earlier" in text
-        or "later" in text
-        or "before" in text
-        or "after" in text
     ):
         found.add("sequel")
+    if "earlier" in text or "later" in text or "before" in text or "after" in text:
+        found.add("shift")
     if any(word in text for word in _MEASURE_WORDS):
         found.add("measure")
     lowered = text.lower()
+    if any(season in lowered for season in _SEASONS):
+        found.add("season")
     for feature, words in _WORDS.items():
         if any(word in lowered for word in words):
             found.add(feature)
