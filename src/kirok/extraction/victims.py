@@ -79,10 +79,9 @@ def patterns() -> VictimPatterns:
         rf"(?:{alternation(data['vague'], fold_case=True)}|{number}|an?|one|the)"
         rf"|{possessives})"  # "her brother": one
     )
-    # nor a month: "On 19 January residents ..." counts no one
     filler_stop = (
         rf"(?:a|an|the|and|or|to|of|who|that|which|by|when|while|as|my|our|your|"
-        rf"{possessives}|{numbers}|{MONTH})"
+        rf"{possessives}|{numbers})"
     )
     filler = rf"(?:(?!{filler_stop}\b)(?:\d{{1,3}}-years?(?:-old)?|[A-Za-z][\w'’-]*)\s+)"
     nouns = alternation([p["word"] for p in people] + list(plurals), fold_case=True)
@@ -212,7 +211,7 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
 
     for match in table.group.finditer(text):
         whole(match)
-    for match in table.family_of.finditer(text):
+    for match in table.family_of.finditer(text) if "famil" in text else ():
         demonym = table.demonym.search(match.group("mods"))
         whole(
             match,
@@ -221,8 +220,8 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
         )
     for match in table.phrase.finditer(text):
         noun = match.group("noun")
-        if _a_year(match, text):
-            continue  # "in 2017 her brother", "In 2019 farmers ..."
+        if _a_year(match, text) or _DAY_MONTH.match(match.group("mods")):
+            continue  # "in 2017 her brother", "In 2019 farmers ...", "On 19 January residents"
         if noun.lower() in _AMBIGUOUS and not _AFTER_AMBIGUOUS.match(text[match.end() :]):
             continue
         start = match.start()
@@ -261,6 +260,7 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
 
 
 _YEAR = re.compile(YEAR)
+_DAY_MONTH = re.compile(rf"{MONTH}\s")  # a count before a month's name is a day
 _BEFORE_YEAR = re.compile(
     r"(?:\b(?:in|since|until|till|from|by|during|of|before|after|early|late|mid|between|"
     rf"and|to|spring|summer|autumn|fall|winter)|\b{MONTH}|[,(])\s*$",
