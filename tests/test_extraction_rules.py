@@ -922,3 +922,69 @@ def test_the_nationality_a_title_gives_named_victims(extractor: Extractor) -> No
 def test_common_spellings_of_north_korean_places(extractor: Extractor) -> None:
     [shot] = records(extractor, "In May 2021 guards shot dead two fishermen off Sinpo.")
     assert shot["place"] == "Sinpho" and shot["country"] == "KP"
+
+
+def test_a_family_name_alone_after_the_whole_name_in_no_record(extractor: Extractor) -> None:
+    [arrest] = records(
+        extractor,
+        "A court awarded damages to the family of Ana Lind, a Swedish aid worker. Lind, "
+        "then 30, was arrested in Hyesan in May 2019.",
+    )
+    assert arrest["victims"]["names"] == ["Ana Lind"] and arrest["victims"]["count"] == 1
+    assert arrest["victims"]["nationality"] == "SE"
+    # a month or a place is no part of a name told before
+    [shot] = records(
+        extractor, "Last May was hot. Guards shot dead dozens of traders in May 2021 at Musan."
+    )
+    assert shot["victims"]["names"] == []
+
+
+def test_an_execution_told_again_by_the_number_executed(extractor: Extractor) -> None:
+    found = records(
+        extractor,
+        "Officials in Sinuiju publicly executed four people on 2 May. The four, three men "
+        "and a woman, were shot by a firing squad before a crowd. Their families were "
+        "sent to a remote village the same week.",
+    )
+    assert [r["violation"] for r in found] == ["life.execution", "movement.restriction"]
+    assert len(found[0]["evidence"]) == 2 and found[0]["victims"]["count"] == 4
+    assert found[1]["date"] == "2021-05"
+
+
+def test_a_strip_search_by_male_guards(extractor: Extractor) -> None:
+    [searched] = records(
+        extractor, "In April 2021 a woman was forced to undress and searched by male guards."
+    )
+    assert searched["violation"] == "sexual_violence"
+
+
+def test_a_familys_account_in_the_first_person(extractor: Extractor) -> None:
+    found = records(
+        extractor,
+        "We lived in Musan until 2009. That spring my uncle was arrested, and we never "
+        "learned where he was sent. In 2011 my brother was sent to build roads for two "
+        "years without pay. Chinese police caught us in Yanji in May 2015, and we were "
+        "sent back a month later. We were held at the Musan security bureau for forty "
+        "days. They beat my mother.",
+        published="2024-11-05",
+    )
+    got = [(r["violation"], r["date"]) for r in found]
+    assert got == [
+        ("detention.arbitrary", "2009"),
+        ("disappearance.enforced", "2009"),  # since the arrest
+        ("labor.forced", "2011"),
+        ("detention.arbitrary", "2015-05"),
+        ("movement.forced_return", "2015-06"),
+        ("detention.arbitrary", None),
+        ("detention.torture", None),
+    ]
+    assert found[3]["country"] == "CN" and found[4]["victims"]["nationality"] == "KP"
+
+
+def test_held_there_since(extractor: Extractor) -> None:
+    [held] = records(
+        extractor,
+        "In January 2021 its 20 crew members were taken to Bandar Abbas and have "
+        "been held there since.",
+    )
+    assert held["violation"] == "detention.arbitrary" and held["victims"]["count"] == 20

@@ -14,8 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import cache
 
-from kirok.dates import PartialDate
+from kirok.dates import MONTH, PartialDate
 from kirok.extraction.lexicon import sentence_rules, taxonomy_extras
+from kirok.extraction.places import gazetteer
 from kirok.extraction.records import (
     Evidence,
     PlaceMention,
@@ -29,6 +30,7 @@ from kirok.extraction.records import (
 from kirok.extraction.victims import (
     age_after_name,
     age_in,
+    find_full_names,
     find_names,
     names_before,
     nationality_before,
@@ -67,6 +69,7 @@ _DATELINE = re.compile(
 _RIGHT_AFTER_REPORT = re.compile(
     r"[\w’']+(?:\s+(?!that\b)\w+)?\s+(?:on|in|last|this|earlier|late|early)?\s*"
 )
+_MONTH_WORD = re.compile(MONTH)
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(
     r"^\W*(?:even|after|before|while|when|although|though|whereas)\b", re.IGNORECASE
@@ -328,7 +331,7 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
     count no one ("beat her", "beat inmates", "she was beaten")."""
     # "his wife has heard nothing of him": the one the act's own words are said of
     # (unless they name one: "... told her that my father had died there")
-    whose = _WHERE_PRONOUN.search(trigger.text)
+    whose = _WHERE_PRONOUN.search(trigger.text) or _PRONOUN_FIRST.match(trigger.text)
     if whose:  # "nobody would tell my mother where he had been taken": him
         return pronoun_victim(trigger.start + whose.start(1), whose.group(1))
     pronoun = _PRONOUN_IN_ACT.search(trigger.text)
@@ -374,6 +377,7 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
 
 
 _WHERE_PRONOUN = re.compile(r"\bwhere\s+(he|she|they)\b", re.IGNORECASE)
+_PRONOUN_FIRST = re.compile(r"(we|they|he|she|I)\b", re.IGNORECASE)  # "we were sent back"
 _PRONOUN_IN_ACT = re.compile(r"\s(?:him|her|them|us|me)\b", re.IGNORECASE)
 _SAID_AFTER = re.compile(
     r",?\s+(?:\w+\s+)?(?:said|says|say|told|tells|recalled|recounted|testified|described|reported)\b",
@@ -753,15 +757,12 @@ def _refer_back(record: Record, named: Record, start: int) -> None:
     record.nationality_stated = named.nationality_stated
 
 
-def _named_by_part(record: Record, sentence: Sentence, people: list[Record]) -> Record | None:
-    """The record of the person a sentence names by a part of the name alone
-    ("Mr. Lim, 60, was detained" after "Hyeon Soo Lim"; "Shin was held"), when
-    the sentence's own record names and counts no one; not one who tells, nor
-    one whose relative it is ("Mr. Lim's wife")."""
-    if not people or record.victims.names or record.victims.count is not None:
-        return None
+def _parts_named(sentence: Sentence) -> list[str]:
+    """Capitalised words standing alone in a sentence, as a part of a name would
+    ("Mr. Lim, 60, was detained", "Shin was held"): not a title, not one whose
+    relative it is ("Mr. Lim's wife"), not one who tells."""
     _, titles = not_name_words()
-    words = [
+    return [
         run.group()
         for run in _NAME_RUN.finditer(sentence.text)
         if run.group() not in titles
@@ -769,6 +770,14 @@ def _named_by_part(record: Record, sentence: Sentence, people: list[Record]) -> 
         and not sentence.text.startswith(("'s", "’s"), run.end())
         and not _SAID_AFTER.match(sentence.text, run.end())
     ]
+
+
+def _named_by_part(record: Record, sentence: Sentence, people: list[Record]) -> Record | None:
+    """The record of the person a sentence names by a part of the name alone,
+    when the sentence's own record names and counts no one."""
+    if not people or record.victims.names or record.victims.count is not None:
+        return None
+    words = _parts_named(sentence)
     for earlier in reversed(people):
         parts = {part for part in earlier.victims.names[0].split() if len(part) > 2}
         if parts.intersection(words):
@@ -776,7 +785,33 @@ def _named_by_part(record: Record, sentence: Sentence, people: list[Record]) -> 
     return None
 
 
-def build_records(sentences: list[Sentence], main_country: str | None) -> list[Record]:
+def _name_told_before(record: Record, sentence: Sentence, text: str) -> str | None:
+    """The whole name, told earlier in the document, of the person a sentence
+    names by a part of it ("... the parents of Otto Warmbier ..." then "Warmbier,
+    then 21, was arrested"), when the sentence's own record names and counts no
+    one and no record told of the person."""
+    victims = record.victims
+    if victims.names or victims.count is not None or victims.count_text is not None:
+        return None
+    not_names, titles = not_name_words()
+    words = {w for w in _parts_named(sentence) if len(w) > 2 and w not in not_names}
+    if not words:
+        return None
+    for found in reversed(find_full_names(text, sentence.start)):
+        parts = [p for p in found.split() if p not in titles]
+        if (
+            len(parts) > 1
+            and not not_names & set(parts)
+            and not any(p in gazetteer() or _MONTH_WORD.fullmatch(p) for p in parts)
+            and words.intersection({parts[0], parts[-1]})  # a family name, first or last
+        ):
+            return " ".join(parts)
+    return None
+
+
+def build_records(
+    sentences: list[Sentence], main_country: str | None, text: str = ""
+) -> list[Record]:
     """The records a document states, each act once."""
     records: list[Record] = []
     last_seen: dict[int, int] = {}
@@ -806,6 +841,9 @@ def build_records(sentences: list[Sentence], main_country: str | None) -> list[R
                 if not record.nationality_stated:
                     record.victims.nationality = person.victims.nationality
                     record.nationality_stated = person.nationality_stated
+            elif text and (full := _name_told_before(record, sentence, text)):
+                record.victims.names = [full]
+                record.victims.count = 1
             if len(record.victims.names) == 1 and record.victims.count in (1, None):
                 named = record
                 people.append(record)

@@ -268,7 +268,7 @@ def find_sentence_victims(doc: Doc) -> Doc:
 @Language.component("kirok_records")
 def write_records(doc: Doc) -> Doc:
     state = _state(doc)
-    state.records = build_records(state.sentences, state.main_country)
+    state.records = build_records(state.sentences, state.main_country, state.text)
     settle_nationalities(state.records, state.text, state.title)
     return doc
 

@@ -39,7 +39,7 @@ _SEQUEL_UNIT = (
     rf"(?:(?P<sm>{MONTH})\s+of\s+)?"  # "July of the same year"
     r"(?P<seq>the\s+following|the\s+next|the\s+previous|later\s+that|earlier\s+that"
     r"|the\s+same|that\s+same|that)"
-    r"\s+(?P<unit>day|week|month|year)"
+    r"\s+(?P<unit>day|week|month|year|spring|summer|autumn|fall|winter)"  # "that spring": its year
 )
 # "two years earlier", "a month later": not "two years after his arrest"
 _SHIFT = (
@@ -310,6 +310,8 @@ def resolve_sequel(phrase: str, before: PartialDate) -> PartialDate | None:
     if unit == "year":
         month = match.group("sm")
         return PartialDate(before.year + step, month_number(month) if month else None)
+    if unit in _SEASONS:
+        return PartialDate(before.year + step)
     if before.month is None:
         return PartialDate(before.year)
     if unit == "week" or (unit == "day" and before.day is None):
@@ -423,8 +425,9 @@ def _features(text: str) -> frozenset[str]:
         found.add("comma")
     if "day" in text:
         found.add("weekday")  # every weekday's name ends so
+    lowered = text.lower()
     if (
-        "that " in text
+        "that " in lowered  # "That spring"
         or "following " in text
         or "next " in text
         or "previous " in text
@@ -435,7 +438,6 @@ def _features(text: str) -> frozenset[str]:
         found.add("shift")
     if any(word in text for word in _MEASURE_WORDS):
         found.add("measure")
-    lowered = text.lower()
     if any(season in lowered for season in _SEASONS):
         found.add("season")
     for feature, words in _WORDS.items():

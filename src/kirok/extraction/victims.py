@@ -360,6 +360,11 @@ def not_name_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words), frozenset(victim_words().get("titles", []))
 
 
+def find_full_names(text: str, end: int) -> list[str]:
+    """Runs of two or more capitalised words before ``end`` that may be names."""
+    return [m.group() for m in patterns().name.finditer(text, 0, end) if " " in m.group()]
+
+
 def names_before(text: str, at: int) -> list[tuple[int, int]]:
     """Where the last name before ``at`` stands, as an anchor for ``find_names``
     (a name is its own anchor: it is then found right after itself)."""
