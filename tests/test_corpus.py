@@ -49,11 +49,11 @@ def test_extraction_on_the_second_corpus(tmp_path: Path) -> None:
     figures = json.loads(result.stdout.splitlines()[-1])
     # measured on 2026-12-05: precision and recall 1.00 (37 records), each field
     # 0.85 (place) to 1.00, the victims' nationality 0.93; with the extractor as
-    # it was before that day: F1 0.79, nationality 0.61. Three batches added
-    # later that day (8, 8 and 7 documents) scored F1 0.76, 0.69 and 0.58
-    # before any rule was changed for them; all 38 then: precision 1.00, recall
-    # 0.98 (84 of 86 records), fields 0.89 (nationality) to 1.00, place 0.91
-    assert figures["f1"] >= 0.95 and figures["tp"] >= 80
+    # it was before that day: F1 0.79, nationality 0.61. Four batches added
+    # later that day (8, 8, 7 and 5 documents) scored F1 0.76, 0.69, 0.58 and
+    # 0.55 before any rule was changed for them; all 43 then: precision 1.00,
+    # recall 0.98 (99 of 101 records), fields 0.88 (count) to 1.00
+    assert figures["f1"] >= 0.95 and figures["tp"] >= 95
     for name, (share, total) in figures["fields"].items():
         if total:
             assert share >= 0.80, name
