@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -785,19 +786,31 @@ def _named_by_part(record: Record, sentence: Sentence, people: list[Record]) -> 
     return None
 
 
-def _name_told_before(record: Record, sentence: Sentence, text: str) -> str | None:
+def _name_told_before(
+    record: Record, sentence: Sentence, names: Callable[[], list[tuple[int, str]]]
+) -> str | None:
     """The whole name, told earlier in the document, of the person a sentence
     names by a part of it ("... the parents of Otto Warmbier ..." then "Warmbier,
     then 21, was arrested"), when the sentence's own record names and counts no
-    one and no record told of the person."""
+    one and no record told of the person. ``names``: the document's runs of
+    capitalised words and where they start, found once when first needed."""
     victims = record.victims
     if victims.names or victims.count is not None or victims.count_text is not None:
         return None
     not_names, titles = not_name_words()
-    words = {w for w in _parts_named(sentence) if len(w) > 2 and w not in not_names}
+    words = {
+        w
+        for w in _parts_named(sentence)
+        if len(w) > 2
+        and w not in not_names
+        and w not in gazetteer()
+        and not _MONTH_WORD.fullmatch(w)
+    }
     if not words:
         return None
-    for found in reversed(find_full_names(text, sentence.start)):
+    for start, found in reversed(names()):
+        if start >= sentence.start:
+            continue
         parts = [p for p in found.split() if p not in titles]
         if (
             len(parts) > 1
@@ -820,6 +833,11 @@ def build_records(
     # the last record whose victim is one person, named or not ("my father ...
     # took him away"): whom "he" or "she" points back to
     named: Record | None = None
+
+    @cache
+    def full_names() -> list[tuple[int, str]]:
+        return find_full_names(text)
+
     people: list[Record] = []  # every such record
     for index, sentence in enumerate(sentences):
         groups: dict[str, list[Trigger]] = defaultdict(list)
@@ -841,7 +859,7 @@ def build_records(
                 if not record.nationality_stated:
                     record.victims.nationality = person.victims.nationality
                     record.nationality_stated = person.nationality_stated
-            elif text and (full := _name_told_before(record, sentence, text)):
+            elif text and (full := _name_told_before(record, sentence, full_names)):
                 record.victims.names = [full]
                 record.victims.count = 1
             if len(record.victims.names) == 1 and record.victims.count in (1, None):

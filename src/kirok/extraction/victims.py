@@ -360,9 +360,9 @@ def not_name_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words), frozenset(victim_words().get("titles", []))
 
 
-def find_full_names(text: str, end: int) -> list[str]:
-    """Runs of two or more capitalised words before ``end`` that may be names."""
-    return [m.group() for m in patterns().name.finditer(text, 0, end) if " " in m.group()]
+def find_full_names(text: str) -> list[tuple[int, str]]:
+    """Runs of two or more capitalised words that may be names, and where they start."""
+    return [(m.start(), m.group()) for m in patterns().name.finditer(text) if " " in m.group()]
 
 
 def names_before(text: str, at: int) -> list[tuple[int, int]]:
