@@ -28,11 +28,13 @@ from kirok.extraction.records import (
     VictimMention,
     Victims,
 )
+from kirok.extraction.temporal import WEEKDAY_NAME
 from kirok.extraction.victims import (
     age_after_name,
     age_in,
     find_full_names,
     find_names,
+    is_family_of,
     names_before,
     nationality_before,
     nationality_in_title,
@@ -71,7 +73,6 @@ _RIGHT_AFTER_REPORT = re.compile(
     r"[\w’']+(?:\s+(?!that\b)\w+)?\s+(?:on|in|last|this|earlier|late|early)?\s*"
 )
 _MONTH_WORD = re.compile(MONTH)
-_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(
     r"^\W*(?:even|after|before|while|when|although|though|whereas)\b", re.IGNORECASE
 )
@@ -168,7 +169,7 @@ def _choose_time(
             and t.date.first_day() > chosen.date.first_day()
             # "kidnapped in 1978 flew home on Tuesday": a day told by its weekday is
             # another, recent event's
-            and not _WEEKDAY.search(t.text)
+            and not WEEKDAY_NAME.search(t.text)
             # "arrested in October 2013 and sentenced in May 2014": another act's date
             and not any(
                 o.violation != trigger.violation and chosen.end <= o.start < t.start
@@ -240,7 +241,6 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
     return None  # "a former prisoner said guards beat ...": the speaker is not the victim
 
 
-_FAMILY_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s+\S+$", re.IGNORECASE)
 # between a family's phrase and its members listed after it
 _LISTED = re.compile(r"[^.;:]{0,160}")
 
@@ -254,7 +254,7 @@ def _whole_family(sentence: Sentence, victim: VictimMention) -> VictimMention:
             for v in sentence.victims
             if v.end <= victim.start
             and v.count is not None
-            and _FAMILY_OF.search(v.text)
+            and is_family_of(v.text)
             and _LISTED.fullmatch(
                 sentence.text, v.end - sentence.start, victim.start - sentence.start
             )
@@ -330,11 +330,12 @@ def _said_of(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
 def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
     """The victim phrase tied to the act; else the words the act is said of that
     count no one ("beat her", "beat inmates", "she was beaten")."""
-    # "his wife has heard nothing of him": the one the act's own words are said of
-    # (unless they name one: "... told her that my father had died there")
+    # "nobody would tell my mother where he had been taken": him; "we were sent back": us
     whose = _WHERE_PRONOUN.search(trigger.text) or _PRONOUN_FIRST.match(trigger.text)
-    if whose:  # "nobody would tell my mother where he had been taken": him
+    if whose:
         return pronoun_victim(trigger.start + whose.start(1), whose.group(1))
+    # "his wife has heard nothing of him": the one the act's own words are said of
+    # (unless they name one after it: "... told her that my father had died there")
     pronoun = _PRONOUN_IN_ACT.search(trigger.text)
     in_act = pronoun is not None and not any(
         trigger.start + pronoun.end() <= v.start and v.end <= trigger.end for v in sentence.victims
@@ -492,7 +493,7 @@ _BETWEEN_NAME_AND_PHRASE = re.compile(r"\s*,?\s*")
 
 
 def _names_the(
-    sentence: Sentence, victim: VictimMention, starts: list[int], ends: list[int]
+    sentence: Sentence, victim: VictimMention, starts: list[int], described: list[tuple[int, int]]
 ) -> bool:
     """Whether a name stands right before the victim phrase, or right after it,
     or the phrase is in the remark after a name, naming the person it describes
@@ -503,9 +504,7 @@ def _names_the(
         _BETWEEN_NAME_AND_PHRASE.fullmatch(text, victim.end - offset, start - offset)
         for start in starts
         if start >= victim.end
-    ) or any(
-        start <= victim.start and victim.end <= end for start, end in _described(sentence, ends)
-    )
+    ) or any(start <= victim.start and victim.end <= end for start, end in described)
 
 
 def _count(
@@ -513,27 +512,24 @@ def _count(
     victim: VictimMention | None,
     names: list[str],
     starts: list[int],
-    ends: list[int],
+    described: list[tuple[int, int]],
 ) -> int | None:
     """How many victims: the phrase's number, else the names when the phrase is
     the person named (or "he" or "she" for them), else none."""
     if victim is None or (
         victim.count is None
         and names
-        and (victim.text.lower() in _ONE_PERSON or _names_the(sentence, victim, starts, ends))
+        and (victim.text.lower() in _ONE_PERSON or _names_the(sentence, victim, starts, described))
     ):
         return len(names) or None
     return victim.count
 
 
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-
-
 def _choose_place(
     sentence: Sentence,
     described: list[tuple[int, int]],
-    from_is_where: bool = False,
-    act: Trigger | None = None,
+    from_is_where: bool,
+    act: Trigger,
 ) -> tuple[str | None, str | None]:
     """(place, country) from the places where the act happened, none of those
     ``described`` spans hold; ``from_is_where``: a place after "from" is where
@@ -541,7 +537,7 @@ def _choose_place(
     own words name ("released from Yodok ... had died there")."""
 
     def in_act(p: PlaceMention) -> bool:
-        return p.kind != "country" and act is not None and act.start <= p.start < act.end
+        return p.kind != "country" and act.start <= p.start < act.end
 
     where = [
         p
@@ -555,8 +551,7 @@ def _choose_place(
                     or (p.locative is None and p.kind not in ("country", "city", "province"))
                     or (
                         from_is_where
-                        and _FROM_BEFORE.search(sentence.text, 0, p.start - sentence.start)
-                        is not None
+                        and _FROM.search(sentence.text, 0, p.start - sentence.start) is not None
                     )
                 )
                 # "..., her relatives in Osaka said": where those who tell are
@@ -594,10 +589,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
             if victim.text.lower() in _ONE_PERSON:
                 # "Another American, Jeffrey Fowle, has been held since May, when
                 # he was arrested": the name the sentence gave before the pronoun
-                anchors.extend(
-                    (start, end)
-                    for start, end in names_before(sentence.text, victim.start - sentence.start)
-                )
+                anchors.extend(names_before(sentence.text, victim.start - sentence.start))
         blocked = [
             (m.start - sentence.start, m.end - sentence.start)
             for m in [*sentence.places, *sentence.actors, *sentence.times]
@@ -632,12 +624,14 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         return None
     date, date_end = _choose_time(sentence, trigger)
     perpetrator = _choose_perpetrator(sentence, trigger, victim)
+    extras = taxonomy_extras(trigger.violation)
     described = _described(sentence, [*name_ends, *([victim.end] if victim else [])])
-    from_is_where = taxonomy_extras(trigger.violation).get("place_from") == "where"
-    place, country = _choose_place(sentence, described, from_is_where, trigger)
+    place, country = _choose_place(
+        sentence, described, extras.get("place_from") == "where", trigger
+    )
     where = country  # the country of the places named as where it happened
     perpetrator_country = next((a.country for a in sentence.actors if a.name == perpetrator), None)
-    if taxonomy_extras(trigger.violation).get("country_from") == "perpetrator":
+    if extras.get("country_from") == "perpetrator":
         # a forced return happens where the returning state acts: the one named
         # as acting, else the one they were sent back from ("sent back from China")
         country = perpetrator_country or _sent_from(sentence, trigger) or country
@@ -650,7 +644,6 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         country = main_country or nationality  # a foreigner held where the document is about
     stated = nationality is not None
     if nationality is None and (victim is not None or names):
-        extras = taxonomy_extras(trigger.violation)
         if where and extras.get("victims_from") == "place":
             nationality = where  # "abducted ... in Niigata": Japan's, unless told otherwise
         elif extras.get("victims_from") == "destination":
@@ -678,7 +671,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         place=place,
         perpetrator=perpetrator,
         victims=Victims(
-            count=_count(sentence, victim, names, name_starts, name_ends),
+            count=_count(sentence, victim, names, name_starts, described),
             count_text=victim.count_text if victim else None,
             names=names,
             nationality=nationality,

@@ -180,16 +180,14 @@ def find_sentence_times(doc: Doc) -> Doc:
 # what may stand in a sentence beside its time for the time to stand alone:
 # a speaker's mark ("A:"), and words that place the time itself
 _ONLY_WITH_A_TIME = re.compile(
-    r"(?:^\s*(?:[A-Z]|Q|A)\s*:)?(?:\W|\b(?:it|was|that|this|happened|in|on|during|the|"
+    r"(?:^\s*[A-Z]\s*:)?(?:\W|\b(?:it|was|that|this|happened|in|on|during|the|"
     r"early|late|around|about|spring|summer|autumn|fall|winter)\b)*",
     re.IGNORECASE,
 )
 
 
 # a sentence that opens by setting its time: "It was the winter of 1997, and ..."
-_SCENE_BEFORE = re.compile(
-    r"\W*(?:(?:[A-Z]|Q|A)\s*:\s*)?(?:It|This|That)\s+was\s+(?:in\s+|during\s+)?"
-)
+_SCENE_BEFORE = re.compile(r"\W*(?:[A-Z]\s*:\s*)?(?:It|This|That)\s+was\s+(?:in\s+|during\s+)?")
 _SCENE_AFTER = re.compile(r"\s*[,.;]")
 
 

@@ -22,6 +22,7 @@ _M = rf"(?P<m1>{MONTH})"
 _PREP = r"(?i:in|since|by|during|until|till|from|of|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|around|before|after|through|between|and|to|on)"
 
 # "the following month", "later that year": a unit on from the date told before
+_SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 _SMALL_NUMBERS = (
     "a",
     "one",
@@ -39,7 +40,7 @@ _SEQUEL_UNIT = (
     rf"(?:(?P<sm>{MONTH})\s+of\s+)?"  # "July of the same year"
     r"(?P<seq>the\s+following|the\s+next|the\s+previous|later\s+that|earlier\s+that"
     r"|the\s+same|that\s+same|that)"
-    r"\s+(?P<unit>day|week|month|year|spring|summer|autumn|fall|winter)"  # "that spring": its year
+    rf"\s+(?P<unit>day|week|month|year|{'|'.join(_SEASONS)})"  # "that spring": its year
 )
 # "two years earlier", "a month later": not "two years after his arrest"
 _SHIFT = (
@@ -49,6 +50,7 @@ _SHIFT = (
 _SEQUEL = f"{_SEQUEL_UNIT}|{_SHIFT}"
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = "|".join(_WEEKDAYS)
+WEEKDAY_NAME = re.compile(rf"\b(?:{_WEEKDAY})\b", re.IGNORECASE)  # a day told by its weekday
 
 _MONTH_YEAR = frozenset({"month", "year"})
 _MONTH_DIGIT = frozenset({"month", "digit"})
@@ -114,7 +116,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
         "year",  # a season of a year: the year ("in the spring of 2018", "winter 2019")
         re.compile(
             rf"\b(?:{_PREP}\s+)?(?:(?i:the)\s+)?(?:(?i:early|late|mid-?)\s*)?"
-            rf"(?i:spring|summer|autumn|fall|winter)\s+(?:(?i:of)\s+)?(?P<y1>{YEAR})\b(?![-–]\d)"
+            rf"(?i:{'|'.join(_SEASONS)})\s+(?:(?i:of)\s+)?(?P<y1>{YEAR})\b(?![-–]\d)"
         ),
         frozenset({"year", "season"}),
     ),
@@ -385,7 +387,6 @@ _MEASURE_WORDS = (
     "law", "decree", "order", "directive", "regulation", "rule", "policy", "ban",
     "campaign", "crackdown", "edict", "act",
 )  # fmt: skip
-_SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 _EVERYTHING = frozenset(
     {
         "month",

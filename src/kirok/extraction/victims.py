@@ -311,11 +311,15 @@ def victim_before_passive(text: str, offset: int, at: int) -> VictimMention | No
     return pronoun_victim(offset + start, text[start:end])
 
 
+@cache
+def _self_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in victim_words()["self"])
+
+
 def pronoun_victim(start: int, word: str) -> VictimMention:
     """A pronoun at ``start`` as a victim: its sex, and a count only for one who
     tells ("me")."""
-    self_words = {w.lower() for w in victim_words()["self"]}
-    one = word.lower() in self_words
+    one = word.lower() in _self_words()
     return VictimMention(
         start,
         start + len(word),
@@ -358,6 +362,12 @@ def not_name_words() -> tuple[frozenset[str], frozenset[str]]:
     words = {*adjectives, *plurals, "North", "South", "East", "West", "The", "In", "On"}
     words.update(victim_words().get("not_name_words", []))
     return frozenset(words), frozenset(victim_words().get("titles", []))
+
+
+def is_family_of(text: str) -> bool:
+    """Whether a victim phrase is a family and how many it holds ("a North Korean
+    family of four")."""
+    return "famil" in text.lower() and patterns().family_of.fullmatch(text) is not None
 
 
 def find_full_names(text: str) -> list[tuple[int, str]]:
@@ -539,10 +549,11 @@ def nationality_of_noun(text: str, noun: str) -> str | None:
     """The one nationality the document gives a word for a person where it says
     it with a nationality ("Canadian pastor ... Hyeon Soo Lim, a pastor"); None
     when it gives none or several."""
+    right_after = re.compile(rf"\s+{re.escape(noun)}\b")
     found = {
         demonyms()[0].get(match.group())
         for match in patterns().demonym.finditer(text)
-        if re.match(rf"\s+{re.escape(noun)}\b", text[match.end() : match.end() + len(noun) + 3])
+        if right_after.match(text, match.end())
     }
     found.discard(None)
     return found.pop() if len(found) == 1 else None
