@@ -304,3 +304,45 @@ def test_an_ingest_sets_earlier_objects_aside_from_the_collector_and_puts_them_b
         ingest_items(database, more, by="tester", listener=stop)
     database.close()
     assert gc.get_freeze_count() == before
+
+
+def test_a_document_told_stored_is_committed_and_postgresql_commits_on_a_writer_thread(
+    db_url: str,
+) -> None:
+    """The listener (the progress bar) hears of a document only once another
+    connection can see it, and always on the ingest's own thread. PostgreSQL's
+    commits run on a writer thread while the next documents are extracted."""
+    import threading
+
+    from sqlalchemy import event, text
+
+    from kirok.store.database import Database
+    from kirok.store.ingest import ingest_items
+
+    database = Database(db_url)
+    database.upgrade()
+    committed_on: set[str] = set()
+    event.listen(
+        database.engine, "commit", lambda _: committed_on.add(threading.current_thread().name)
+    )
+    watcher = Database(db_url)
+    told: list[tuple[str, int, bool]] = []
+
+    def listen(path: str, status: str, detail: str | None) -> None:
+        with watcher.engine.connect() as connection:
+            visible = connection.execute(text("SELECT count(*) FROM sources")).scalar()
+        told.append((status, int(visible or 0), threading.current_thread() is caller))
+
+    caller = threading.current_thread()
+    items = [
+        (f"report-{n}.txt", f"Field report {n}\n\n{INCIDENT}\n".encode(), None) for n in range(60)
+    ]
+    report = ingest_items(database, items, by="tester", listener=listen)
+    database.close()
+    watcher.close()
+    assert report.added == 60
+    assert all(status == "added" for status, _, _ in told)
+    assert all(visible >= number for number, (_, visible, _) in enumerate(told, start=1))
+    assert all(on_caller for _, _, on_caller in told)
+    writer = "kirok-ingest-writer" if "postgresql" in db_url else caller.name
+    assert committed_on == {writer}

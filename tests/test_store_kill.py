@@ -153,3 +153,64 @@ def test_ctrl_c_stops_an_ingest_at_once_and_keeps_what_it_committed(tmp_path: Pa
     stored = sources_stored(db)
     assert 10 <= stored < DOCUMENTS
     assert f"{stored} originals checked, 0 problems" in ok(kirok("verify", "--db", db)).stdout
+
+
+@pytest.mark.slow
+def test_a_server_that_drops_the_ingest_says_so_and_keeps_whole_documents(
+    postgresql_server: str, tmp_path: Path
+) -> None:
+    """PostgreSQL commits happen on a writer thread while extraction goes on. A
+    server that cuts the ingest's connections (a restart, an administrator) stops
+    the ingest with one clear line, not a traceback; every document committed is
+    whole, and a re-run ends where an uninterrupted run ends."""
+    import uuid
+
+    folder = corpus(tmp_path / "reports", DOCUMENTS)
+    reference = str(tmp_path / "reference.db")
+    ok(kirok("ingest", str(folder), "--db", reference))
+
+    schema, name = f"kirok_test_{uuid.uuid4().hex[:12]}", f"kirok-dropped-{uuid.uuid4().hex[:8]}"
+    admin = create_engine(postgresql_server)
+    with admin.begin() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    url = f"{postgresql_server}?options=-csearch_path%3D{schema},public&application_name={name}"
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kirok", "ingest", str(folder), "--db", url],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "KIROK_USER": "tester"},
+        )
+        wait_until_stored(url, process)
+        cut = 0
+        deadline = time.monotonic() + 120
+        while process.poll() is None and time.monotonic() < deadline:
+            with admin.begin() as connection:  # every connection of the ingest, again and again
+                cut += len(
+                    connection.execute(
+                        text(
+                            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                            "WHERE application_name = :name"
+                        ),
+                        {"name": name},
+                    ).all()
+                )
+            time.sleep(0.05)
+        _, error = process.communicate(timeout=60)
+        message = error.decode()
+        assert cut and process.returncode != 0, message
+        assert "error: cannot use the database" in message and "Traceback" not in message
+        stored = sources_stored(url)
+        assert 10 <= stored < DOCUMENTS
+
+        assert "0 problems" in ok(kirok("verify", "--db", url)).stdout
+        assert all(line["records"] for line in export_lines(url))
+        result = ok(kirok("ingest", str(folder), "--db", url))
+        assert f"{DOCUMENTS - stored} added" in result.stderr
+        assert without_times(export_lines(url), ids=False) == without_times(
+            export_lines(reference), ids=False
+        )
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()

@@ -9,6 +9,7 @@ but never a record a person accepted, edited or rejected.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import time
 from collections import Counter, deque
@@ -22,8 +23,8 @@ from sqlalchemy.orm import Session
 from kirok import __version__
 from kirok.batch import Outcome, earlier_objects_set_aside, extract_bytes
 from kirok.extraction.lexicon import data_fingerprint
-from kirok.sources.document import Document
 from kirok.sources.paths import collect_paths
+from kirok.store.background import BackgroundWriter, InlineWriter
 from kirok.store.bulk import insert_ordered, insert_rows, statement
 from kirok.store.counts import count_new
 from kirok.store.database import Database, begin_write
@@ -67,9 +68,14 @@ NAME_COLUMNS = ("record_id", "position", "name")
 REVISION_COLUMNS = ("record_id", "at", "by", "action", "changes", "note")
 
 
-# Documents are committed together at most this often (seconds): each commit is
-# whole documents, so a kill loses at most this much work and never half a document.
+# Documents extracted are handed to the background writer at most this often
+# (seconds), or, while it is still writing the last ones, once it is done: each
+# commit is whole documents, so a kill loses at most a commit's work and never half
+# a document.
 COMMIT_EVERY = 0.5
+# Documents held for the writer past which the extraction waits for it (memory
+# stays bounded however slow the database is).
+HELD_AT_MOST = 2000
 # Once every file has been handed out, documents are also committed as soon as as
 # many are held as files are still being extracted (and at least this many): the
 # last transaction, which the extracting processes no longer overlap, stays small
@@ -182,26 +188,19 @@ class _NewDocument:
 
 
 class _Writer:
-    def __init__(self, database: Database, by: str, metadata: Metadata, report: IngestReport):
-        self.database = database
+    """How documents become rows: new documents' rows built (:meth:`hold`) and
+    written together (:meth:`flush`); stored documents extracted again
+    reconciled (:meth:`reextract`)."""
+
+    def __init__(self, by: str, metadata: Metadata):
         self.by = by
         self.metadata = metadata
-        self.report = report
         self.version = extractor_version()
         self.machine = f"kirok {self.version}"
-        self.writing = False  # the open transaction took the write lock
-        # New documents are written just before their transaction commits, one
-        # statement per table for all of them, and indexed and counted then:
-        # statement by statement, document by document, the database's own work
-        # between the statements cost more (SQLite), and every statement was a
-        # round trip (PostgreSQL).
-        self.held: list[_NewDocument] = []
         self.first_revisions = self._first_revisions()
 
-    def flush(self, session: Session) -> None:
-        """Write, index and count the new documents held since the last commit
-        (call it before committing)."""
-        held, self.held = self.held, []
+    def flush(self, session: Session, held: list[_NewDocument]) -> None:
+        """Write, index and count the new documents ``held`` (call it before committing)."""
         if not held:
             return
         connection = session.connection()
@@ -257,38 +256,11 @@ class _Writer:
             .order_by(records.c.id),
         )
 
-    def states_of(self, session: Session, hashes: list[str]) -> dict[str, str]:
-        """The extractor version each stored source was read with ("" if unknown);
-        hashes not stored are left out."""
-        sources = TABLES["sources"]
-        found = session.connection().execute(
-            select(sources.c.sha256, sources.c.extractor_version).where(
-                sources.c.sha256.in_(hashes)
-            )
-        )
-        return {sha256: version or "" for sha256, version in found}
-
-    def write(self, session: Session, name: str, data: bytes, outcome: Outcome, new: bool) -> str:
-        """Write one document into the open transaction (the caller flushes and commits)."""
+    def hold(self, name: str, data: bytes, outcome: Outcome) -> _NewDocument:
+        """A new document's rows, to be written by :meth:`flush` (any thread)."""
         assert outcome.document is not None and outcome.result is not None
-        if not self.writing:  # the first document since the last commit
-            begin_write(session, bulk=True)
-            self.writing = True
         document = outcome.document
-        if new:
-            self._hold(name, data, document, outcome.result["records"])
-            self.report.added += 1
-            return "added"
-        source = session.scalars(select(Source).where(Source.sha256 == document.sha256)).one()
-        self._reconcile(session, source, outcome.result["records"])
-        source.extractor_version = self.version
-        session.flush()
-        self.report.reextracted += 1
-        return "re-extracted"
-
-    def _hold(
-        self, name: str, data: bytes, document: Document, records: list[dict[str, Any]]
-    ) -> None:
+        records = outcome.result["records"]
         source = dict(
             sha256=document.sha256,
             filename=name,
@@ -303,8 +275,19 @@ class _Writer:
             extractor_version=self.version,
         )
         original = {"sha256": document.sha256, "size": len(data), "content": data}
-        self.held.append(_NewDocument(original, source, records))
-        self.report.records_added += len(records)
+        return _NewDocument(original, source, records)
+
+    def reextract(self, session: Session, outcome: Outcome, report: IngestReport) -> None:
+        """Reconcile a stored document's records with a new extraction, in the
+        session's open transaction; counted in ``report``."""
+        assert outcome.document is not None and outcome.result is not None
+        source = session.scalars(
+            select(Source).where(Source.sha256 == outcome.document.sha256)
+        ).one()
+        self._reconcile(session, source, outcome.result["records"], report)
+        source.extractor_version = self.version
+        session.flush()
+        report.reextracted += 1
 
     def _record(self, source: Source, extracted: dict[str, Any]) -> Record:
         when = now()
@@ -325,7 +308,13 @@ class _Writer:
         row.revisions = [Revision(at=when, by=self.machine, action="suggested", changes={})]
         return row
 
-    def _reconcile(self, session: Session, source: Source, records: list[dict[str, Any]]) -> None:
+    def _reconcile(
+        self,
+        session: Session,
+        source: Source,
+        records: list[dict[str, Any]],
+        report: IngestReport,
+    ) -> None:
         reviewed = [r for r in source.records if r.review_state != "suggested"]
         suggested = [r for r in source.records if r.review_state == "suggested"]
         kept: set[int] = set()
@@ -349,7 +338,7 @@ class _Writer:
             )
             if match is None:
                 session.add(self._record(source, extracted))
-                self.report.records_added += 1
+                report.records_added += 1
                 continue
             kept.add(match.id)
             changes = {
@@ -373,11 +362,11 @@ class _Writer:
                         at=match.updated_at, by=self.machine, action="re-extracted", changes=changes
                     )
                 )
-                self.report.records_updated += 1
+                report.records_updated += 1
         for stale in suggested:
             if stale.id not in kept:
                 session.delete(stale)
-                self.report.records_withdrawn += 1
+                report.records_withdrawn += 1
 
 
 def ingest_paths(
@@ -407,6 +396,45 @@ def ingest_paths(
     )
 
 
+@dataclass
+class _Batch:
+    """Documents committed together: whole documents, so a kill loses at most a
+    batch and never half a document."""
+
+    new: list[_NewDocument] = field(default_factory=list)
+    again: list[Outcome] = field(default_factory=list)  # stored documents, extracted again
+    told: list[tuple[str, str]] = field(default_factory=list)  # (path, status) once committed
+    last: bool = False  # the ingest's last: its statistics are renewed in full
+
+
+class _Committer:
+    """Writes each batch in a transaction of its own (on the background writer's
+    thread, for PostgreSQL)."""
+
+    def __init__(self, database: Database, writer: _Writer) -> None:
+        self.database = database
+        self.writer = writer
+        self.report = IngestReport()  # what re-extraction did, counted on that thread
+        self.committed = 0
+        self.refresh_at = REFRESH_STATISTICS
+
+    def write(self, batch: _Batch) -> None:
+        """Write and commit ``batch``; a database that stops answering raises
+        :class:`~kirok.errors.DatabaseUnavailable` (the session's translation)."""
+        with self.database.session() as session:
+            begin_write(session, bulk=True)
+            for outcome in batch.again:
+                self.writer.reextract(session, outcome, self.report)
+            self.writer.flush(session, batch.new)
+            session.commit()
+            self.committed += len(batch.told)
+            if self.committed >= self.refresh_at or (
+                batch.last and self.committed >= REFRESH_STATISTICS
+            ):
+                refresh_statistics(self.database, session, batch.last)
+                self.refresh_at *= 10
+
+
 def ingest_items(
     database: Database,
     items: Iterable[tuple[str, bytes | None, str | None]],
@@ -418,11 +446,15 @@ def ingest_items(
     listener: Listener | None = None,
 ) -> IngestReport:
     """Ingest ``(name, bytes, problem)`` items: bytes already in hand (an upload), or
-    None to read the file ``name``; a problem makes the item fail with it."""
+    None to read the file ``name``; a problem makes the item fail with it.
+
+    PostgreSQL: extraction runs here (or in ``jobs`` processes) while a
+    background thread commits the documents extracted before
+    (:mod:`kirok.store.background`). SQLite: each batch is written in turn."""
     database.upgrade()
     metadata = metadata or Metadata()
     report = IngestReport()
-    writer = _Writer(database, by, metadata, report)
+    writer = _Writer(by, metadata)
     tell = listener or (lambda path, status, detail: None)
     in_flight: deque[tuple[str, bytes, bool]] = deque()
     handed_out = False  # every file is with the extracting processes or done
@@ -433,84 +465,110 @@ def ingest_items(
         report.errors.append(message)
         tell(path, "failed", message)
 
-    with earlier_objects_set_aside(), database.session() as session:
+    def read(path: str, given: bytes | None, problem: str | None) -> bytes | None:
+        if problem:
+            fail(path, f"{path}: {problem}")
+            return None
+        if given is not None:
+            return given
+        try:
+            with open(path, "rb") as handle:
+                return handle.read()
+        except OSError as error:
+            fail(path, f"{path}: {error.strerror or error}")
+            return None
 
-        def read(path: str, given: bytes | None, problem: str | None) -> bytes | None:
-            if problem:
-                fail(path, f"{path}: {problem}")
-                return None
-            if given is not None:
-                return given
-            try:
-                with open(path, "rb") as handle:
-                    return handle.read()
-            except OSError as error:
-                fail(path, f"{path}: {error.strerror or error}")
-                return None
-
-        def chunks() -> Iterator[list[tuple[str, bytes, str]]]:
-            """Files read and hashed a group at a time, to ask the database once a group."""
-            chunk: list[tuple[str, bytes, str]] = []
-            size = 0
-            for path, given, problem in items:
-                data = read(path, given, problem)
-                if data is None:
-                    continue
-                chunk.append((path, data, hashlib.sha256(data).hexdigest()))
-                size += len(data)
-                if len(chunk) >= LOOKUP_FILES or size >= LOOKUP_BYTES:
-                    yield chunk
-                    chunk, size = [], 0
-            if chunk:
+    def chunks() -> Iterator[list[tuple[str, bytes, str]]]:
+        """Files read and hashed a group at a time, to ask the database once a group."""
+        chunk: list[tuple[str, bytes, str]] = []
+        size = 0
+        for path, given, problem in items:
+            data = read(path, given, problem)
+            if data is None:
+                continue
+            chunk.append((path, data, hashlib.sha256(data).hexdigest()))
+            size += len(data)
+            if len(chunk) >= LOOKUP_FILES or size >= LOOKUP_BYTES:
                 yield chunk
+                chunk, size = [], 0
+        if chunk:
+            yield chunk
 
-        def to_extract() -> Iterator[tuple[str, bytes]]:
-            nonlocal handed_out
-            for chunk in chunks():
-                stored = writer.states_of(session, [sha256 for _, _, sha256 in chunk])
-                for path, data, sha256 in chunk:
-                    version = stored.get(sha256)
-                    if sha256 in seen or (version == writer.version and not reextract):
-                        report.unchanged += 1
-                        tell(path, "unchanged", None)
-                        continue
-                    seen.add(sha256)
-                    in_flight.append((path, data, version is None))
-                    yield path, data
-            handed_out = True
+    def to_extract() -> Iterator[tuple[str, bytes]]:
+        nonlocal handed_out
+        for chunk in chunks():
+            stored = states_of(database, [sha256 for _, _, sha256 in chunk])
+            for path, data, sha256 in chunk:
+                version = stored.get(sha256)
+                if sha256 in seen or (version == writer.version and not reextract):
+                    report.unchanged += 1
+                    tell(path, "unchanged", None)
+                    continue
+                seen.add(sha256)
+                in_flight.append((path, data, version is None))
+                yield path, data
+        handed_out = True
 
-        written: list[tuple[str, str]] = []  # in the open transaction, not yet committed
-        last_commit = time.monotonic()
-
-        refresh_at = REFRESH_STATISTICS
-
-        def commit(last: bool = False) -> None:
-            nonlocal last_commit, refresh_at
-            writer.flush(session)
-            session.commit()
-            done = report.added + report.reextracted
-            if done >= refresh_at or (last and done >= REFRESH_STATISTICS):
-                refresh_statistics(database, session, last)
-                refresh_at *= 10
-            writer.writing = False
-            last_commit = time.monotonic()
-            for path, status in written:
+    def told(batches: list[_Batch]) -> None:
+        for batch in batches:
+            for path, status in batch.told:
                 tell(path, status, None)
-            written.clear()
 
+    with earlier_objects_set_aside():
+        committer = _Committer(database, writer)
+        background: BackgroundWriter[_Batch] | InlineWriter[_Batch]
+        if database.dialect == "postgresql":  # the server does the work: overlap it
+            background = BackgroundWriter(committer.write, name="kirok-ingest-writer")
+        else:
+            background = InlineWriter(committer.write)
+        batch = _Batch()
+        last_handed = time.monotonic()
         try:
             for outcome in extract_bytes(to_extract(), metadata.published, jobs, WINDOW_PER_JOB):
                 path, data, new = in_flight.popleft()
                 if outcome.error is not None:
                     fail(path, outcome.error)
                     continue
-                written.append((path, writer.write(session, path, data, outcome, new)))
-                if time.monotonic() - last_commit >= COMMIT_EVERY or (
-                    handed_out and len(written) >= max(DRAIN_COMMIT_AT_LEAST, len(in_flight))
-                ):
-                    commit()
-            commit(last=True)
+                if new:
+                    batch.new.append(writer.hold(path, data, outcome))
+                    report.added += 1
+                    report.records_added += len(batch.new[-1].records)
+                    batch.told.append((path, "added"))
+                else:
+                    batch.again.append(outcome)
+                    batch.told.append((path, "re-extracted"))
+                told(background.finished())
+                draining = handed_out and len(batch.told) >= max(
+                    DRAIN_COMMIT_AT_LEAST, len(in_flight)
+                )
+                if draining or time.monotonic() - last_handed >= COMMIT_EVERY:
+                    # past the bound, or with the extraction nearly done, wait for
+                    # the writer: the last commit, which nothing overlaps, stays small
+                    wait = draining or len(batch.told) >= HELD_AT_MOST
+                    if background.hand(batch, wait=wait):
+                        batch, last_handed = _Batch(), time.monotonic()
+            batch.last = True
+            background.hand(batch, wait=True)
+            told(background.close())
         except BaseException:
-            session.rollback()
+            with contextlib.suppress(BaseException):  # the first error is the one to tell
+                background.close()
             raise
+    report.reextracted += committer.report.reextracted
+    report.records_added += committer.report.records_added
+    report.records_updated += committer.report.records_updated
+    report.records_withdrawn += committer.report.records_withdrawn
     return report
+
+
+def states_of(database: Database, hashes: list[str]) -> dict[str, str]:
+    """The extractor version each stored source was read with ("" if unknown);
+    hashes not stored are left out."""
+    sources = TABLES["sources"]
+    with database.engine.connect() as connection:
+        found = connection.execute(
+            select(sources.c.sha256, sources.c.extractor_version).where(
+                sources.c.sha256.in_(hashes)
+            )
+        )
+        return {sha256: version or "" for sha256, version in found}
