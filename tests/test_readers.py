@@ -97,3 +97,18 @@ def test_a_month_in_the_header_anchors_relative_dates_but_is_not_the_date(
 
 def test_a_header_that_says_when_it_was_compiled() -> None:
     assert find_published("Field notes compiled on 14 November 2022\n\nText.") == "2022-11-14"
+
+
+def test_a_saved_emails_header_gives_its_date_and_subject(tmp_path: Path) -> None:
+    path = tmp_path / "message.txt"
+    path.write_text(
+        "From: A researcher <one@example.org>\nTo: The desk <desk@example.org>\n"
+        "Subject: Interview notes from Musan\nDate: Tue, 3 Sep 2024 22:40:00 -0400\n\n"
+        "In August her brother was arrested.\n",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    # the sender's own day, not converted to another zone's
+    assert document.published == "2024-09-03"
+    assert document.title == "Interview notes from Musan"
+    assert find_published("Date: not yet\n\nText.") is None

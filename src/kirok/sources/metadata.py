@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from email.utils import parsedate_to_datetime
 
 from kirok.dates import find_explicit_dates
 
@@ -66,6 +67,15 @@ def _day_opening(text: str) -> str | None:
     return None
 
 
+def _email_date(value: str) -> str | None:
+    """The day of an e-mail's date ("Wed, 14 Aug 2024 09:12:00 +0900", RFC 5322),
+    as the sender's clock gave it, or None if ``value`` is not one."""
+    try:
+        return parsedate_to_datetime(value.strip()).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
 def find_published(text: str) -> str | None:
     """The document's own date from its header lines, or None."""
     candidates: list[str] = []
@@ -91,6 +101,8 @@ def find_published(text: str) -> str | None:
         for pattern in (_LABELLED, _DATELINE):
             match = pattern.match(line)
             day = _day_opening(match.group("rest")) if match else None
+            if match and not day and pattern is _LABELLED:  # a saved e-mail's header
+                day = _email_date(match.group("rest"))
             if day:
                 candidates.append(day)
                 break
@@ -111,6 +123,7 @@ def find_period(text: str) -> str | None:
 
 
 _NOT_TITLE = re.compile(r"^(?:https?://|www\.|date\b|re:|to:|from:|cc:|dear\b)", re.IGNORECASE)
+_SUBJECT = re.compile(r"^subject:\s*", re.IGNORECASE)  # a saved e-mail's header
 
 
 def find_title(text: str) -> str | None:
@@ -118,7 +131,7 @@ def find_title(text: str) -> str | None:
     for raw in text[:HEADER_CHARS].splitlines():
         if " > " in raw:  # a breadcrumb trail
             continue
-        line = _DECORATION.sub(" ", raw).strip()
+        line = _SUBJECT.sub("", _DECORATION.sub(" ", raw).strip())
         words = line.split()
         if len(words) < 3 or len(line) > 160 or _NOT_TITLE.match(line) or "#" in raw.strip("# "):
             continue
