@@ -988,3 +988,89 @@ def test_held_there_since(extractor: Extractor) -> None:
         "been held there since.",
     )
     assert held["violation"] == "detention.arbitrary" and held["victims"]["count"] == 20
+
+
+def test_a_sentence_that_tells_the_act_again_gives_its_date_and_place(
+    extractor: Extractor,
+) -> None:
+    """ "He collapsed ... and died on the way to hospital" after a killing is the
+    same act told again: more evidence, and the day and place it lacked; alone,
+    with no killing just told, it is no record."""
+    [killing] = records(
+        extractor,
+        "Pak Yong-ho, a trader, was killed with poison, police said on Friday. He collapsed "
+        "at Bangkok's main railway station on 3 May and died on the way to hospital.",
+    )
+    assert killing["violation"] == "life.killing" and len(killing["evidence"]) == 2
+    assert killing["date"] == "2021-05-03" and killing["place"] == "Bangkok"
+    assert records(extractor, "Mr. Pak collapsed at home in 2019 and died in hospital.") == []
+
+
+def test_an_arrest_abroad_in_a_police_inquiry_is_no_record(extractor: Extractor) -> None:
+    assert (
+        records(
+            extractor,
+            "Thai police have arrested two Cambodian men in Bangkok. Investigators say a "
+            "third suspect left the country.",
+        )
+        == []
+    )
+    # North Koreans held abroad, and anyone held by North Korea, still count
+    [held] = records(extractor, "Thai police arrested nine North Korean defectors in Bangkok.")
+    assert held["violation"] == "detention.arbitrary"
+    [spy] = records(
+        extractor,
+        "North Korean agents arrested a Cambodian trader in Sinuiju, suspected of spying.",
+    )
+    assert spy["violation"] == "detention.arbitrary"
+
+
+def test_a_state_word_that_describes_a_person_is_not_the_actor(extractor: Extractor) -> None:
+    [killing] = records(
+        extractor, "In May soldiers shot dead a South Korean government employee at sea."
+    )
+    assert killing["victims"]["count"] == 1 and killing["victims"]["nationality"] == "KR"
+    assert killing["perpetrator"] == "Korean People's Army"
+
+
+def test_a_countrys_own_body_is_its_state(extractor: Extractor) -> None:
+    [law] = records(
+        extractor,
+        "In March 2021 North Korea's legislature passed a law that sets prison terms for "
+        "singing South Korean songs.",
+    )
+    assert law["kind"] == "measure" and law["perpetrator"] == "Government of the DPRK"
+
+
+def test_sentences_to_camps_and_returns_told_with_words_between(extractor: Extractor) -> None:
+    found = records(
+        extractor,
+        "In April the family learned that a court had given him ten years in a labour camp. "
+        "In May two men were condemned for selling South Korean dramas on memory cards. "
+        "In June China sent about 80 North Koreans back across the border.",
+    )
+    assert [(r["violation"], r["date"]) for r in found] == [
+        ("detention.prison_camp", "2021-04"),
+        ("expression.suppression", "2021-05"),
+        ("movement.forced_return", "2021-06"),
+    ]
+    assert found[2]["victims"]["count"] == 80 and found[2]["country"] == "CN"
+    # people going home are not sent back
+    assert records(extractor, "In June the ship sent its passengers back across the border.") == []
+
+
+def test_going_missing_from_a_boat_is_not_an_enforced_disappearance(
+    extractor: Extractor,
+) -> None:
+    assert records(extractor, "In May a fisherman disappeared from his patrol boat.") == []
+    [taken] = records(extractor, "In May the pastor disappeared after agents questioned him.")
+    assert taken["violation"] == "disappearance.enforced"
+
+
+def test_an_arrest_at_home_happened_where_the_home_is(extractor: Extractor) -> None:
+    [arrest] = records(
+        extractor, "In May agents of the Bowibu detained her son, Kang Il, at his home in Musan."
+    )
+    assert arrest["place"] == "Musan"
+    [lives] = records(extractor, "In May agents detained her son, who now lives at home in Seoul.")
+    assert lives["place"] is None

@@ -17,6 +17,7 @@ import pycountry
 
 from kirok.countries import label
 from kirok.extraction.lexicon import actor_table, demonyms, sentence_rules
+from kirok.extraction.places import gazetteer
 from kirok.extraction.records import ActorMention, PlaceMention
 from kirok.wordlists import alternation
 
@@ -64,9 +65,11 @@ class Actors:
     contextual: re.Pattern[str] | None
     police: re.Pattern[str] | None
     national_state: re.Pattern[str] | None
+    owned_state: re.Pattern[str] | None  # "North Korea's legislature"
     canonical: dict[str, tuple[str, str | None]]
     state_of: dict[str, str]
     reporting_after: re.Pattern[str]
+    describes_person: re.Pattern[str] | None  # after a state word: "... government employee"
 
 
 def _alternation(words: list[str], fold_case: bool = False) -> str:
@@ -95,6 +98,7 @@ def actors() -> Actors:
     adjectives, _ = demonyms()
     national = [a for a, code in adjectives.items() if code]
     state_words = table.get("state_words", [])
+    employees = table.get("state_people", [])
     return Actors(
         re.compile(_alternation(lower, fold_case=True), re.IGNORECASE) if lower else None,
         re.compile(_alternation(upper)) if upper else None,
@@ -110,9 +114,18 @@ def actors() -> Actors:
         )
         if national and state_words
         else None,
+        re.compile(
+            r"\b(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})['’]s"
+            rf"\s+(?:{'|'.join(re.escape(w) for w in state_words)})(?![\w-])"
+        )
+        if state_words
+        else None,
         canonical,
         dict(table.get("state_of", {})),
         re.compile(rf"^\s*(?:\w+\s+){{0,3}}{reporting}", re.IGNORECASE),
+        re.compile(rf"\s+(?:{alternation(employees, fold_case=True)})(?![\w-])", re.IGNORECASE)
+        if employees
+        else None,
     )
 
 
@@ -171,6 +184,15 @@ def find_actors(
                 state = _police("KP")
             if state:
                 spans.append((match.start(), match.end(), state, nation, 1))
+    if table.owned_state is not None:
+        for match in table.owned_state.finditer(text):
+            place = gazetteer().get(match.group("owner"))
+            nation = place.country if place is not None and place.kind == "country" else None
+            state = state_actor(nation) if nation else None
+            if nation == "KP" and "police" in match.group().lower():
+                state = _police("KP")
+            if state:
+                spans.append((match.start(), match.end(), state, nation, 1))
     if table.contextual is not None:
         for match in table.contextual.finditer(text):
             name = _contextual(match.group(), text)
@@ -201,6 +223,8 @@ def find_actors(
     for start, end, name, country, _priority in spans:
         if start < reach:
             continue
+        if table.describes_person is not None and table.describes_person.match(text, end):
+            continue  # "a South Korean government employee": a person, not the state
         reach = end
         preceding = text[max(0, start - 40) : start]
         mentions.append(

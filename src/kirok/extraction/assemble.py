@@ -50,6 +50,7 @@ from kirok.extraction.victims import (
 )
 
 MERGE_WINDOW = 4  # sentences within which "the incident" points back
+RETELLING_WINDOW = 2  # sentences within which a retelling adds to the act it tells again
 # "he" or "she" names the person named last if that was at most this many
 # characters before (about two or three sentences)
 REFER_BACK_CHARS = 400
@@ -84,6 +85,7 @@ class _Rules:
     anaphora: re.Pattern[str]
     clause_breaks: re.Pattern[str]
     subset_before: re.Pattern[str]  # "..., including three teenagers": part of a group
+    criminal_inquiry: re.Pattern[str]  # "suspects", "investigators": a police inquiry
 
 
 @cache
@@ -97,7 +99,30 @@ def _rules() -> _Rules:
             r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in data["subset_words"]) + r")\s*$",
             re.IGNORECASE,
         ),
+        re.compile(data["criminal_inquiry"], re.IGNORECASE),
     )
+
+
+# the countries whose arrests Kirok records whoever is held: North Korea, and
+# China, which hunts and holds North Koreans for return
+STATES_OF_CONCERN = frozenset({"KP", "CN"})
+
+
+_NEXT_SENTENCE = re.compile(r"\s*(.{0,300}?[.!?])(?=\s|$)", re.DOTALL)
+
+
+def _suspects_held_abroad(record: Record, sentence: Sentence, text: str) -> bool:
+    """An arrest elsewhere of people who are not North Koreans, in a police
+    inquiry that this sentence or the next tells of ("Police have arrested two
+    women. Investigators are also seeking ..."): the investigation of a crime,
+    not a violation. ``text``: the document's."""
+    if not record.violation.startswith("detention.") or record.country in STATES_OF_CONCERN:
+        return False
+    if record.country is None or record.victims.nationality == "KP":
+        return False
+    inquiry = _rules().criminal_inquiry
+    after = _NEXT_SENTENCE.match(text, sentence.end)
+    return bool(inquiry.search(sentence.text) or (after and inquiry.search(after.group(1))))
 
 
 def _segments(sentence: Sentence) -> list[tuple[int, int]]:
@@ -842,6 +867,11 @@ def build_records(
             record = _record(sentence, group, main_country)
             if record is None:
                 continue
+            if all(t.form == "retelling" for t in group):
+                _add_retelling(records, by_violation, last_seen, record, index)
+                continue
+            if _suspects_held_abroad(record, sentence, text):
+                continue
             if record.refers_back and named is not None:
                 _refer_back(record, named, sentence.start)
             person = _named_by_part(record, sentence, people)
@@ -877,6 +907,31 @@ def build_records(
                 by_violation[record.violation].append(len(records))
                 records.append(record)
     return records
+
+
+def _add_retelling(
+    records: list[Record],
+    by_violation: dict[str, list[int]],
+    last_seen: dict[int, int],
+    retold: Record,
+    index: int,
+) -> None:
+    """A sentence that tells again the act of the last sentence or the one before
+    ("X was killed, police said. He collapsed at the airport on 13 February ...
+    and died on the way to hospital") is more evidence for that act's record,
+    and gives the date and place it lacked; with no such act, it is nothing."""
+    recent = [p for p in by_violation[retold.violation] if index - last_seen[p] <= RETELLING_WINDOW]
+    if not recent:
+        return
+    position = recent[-1]
+    earlier = records[position]
+    earlier.evidence.append(retold.evidence[0])
+    if earlier.date is None and retold.date is not None:
+        earlier.date, earlier.date_end = retold.date, retold.date_end
+    if earlier.place is None and retold.place is not None:
+        earlier.place = retold.place
+        earlier.country = earlier.country or retold.country
+    last_seen[position] = index
 
 
 _APPOSITIVE = re.compile(r"\s*,\s*([^,.;:()]{1,80})")

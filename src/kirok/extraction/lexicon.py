@@ -86,7 +86,9 @@ def taxonomy_extras(code: str) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class TriggerPattern:
-    """A pattern whose match states an act (``form == "act"``) or names one."""
+    """A pattern whose match states an act (``form == "act"``), names one
+    (``"mention"``), or tells again, with more detail, an act just told
+    (``"retelling"``: it adds to that act's record and makes none of its own)."""
 
     violation: str
     kind: str
@@ -107,8 +109,8 @@ def trigger_patterns() -> tuple[TriggerPattern, ...]:
             raise DataFileError(f"{where}: unknown violation {row.get('violation')!r}")
         if row.get("kind") not in ("incident", "measure"):
             raise DataFileError(f"{where}: kind must be incident or measure")
-        if row.get("form") not in ("act", "mention"):
-            raise DataFileError(f"{where}: form must be act or mention")
+        if row.get("form") not in ("act", "mention", "retelling"):
+            raise DataFileError(f"{where}: form must be act, mention or retelling")
         try:
             regex = re.compile(row["pattern"], re.IGNORECASE)
         except (KeyError, re.error) as error:

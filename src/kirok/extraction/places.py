@@ -188,12 +188,29 @@ def classify_locative(sentence: str, start: int, kind: str) -> bool | None:
             return False
         if word in locative:
             previous = words[index - 1].lower().strip(",") if index > 0 else ""
+            if previous == "home" and _at_home(words[: index - 1]):
+                return True  # "arrested at his home in Hyesan": the home is where it happened
             return previous not in residence
         if word == "of" and index > 0 and words[index - 1].lower() in _relational():
             return False  # "north of Yeonpyeong Island": near it, not on it
         if word in ("and", "or", "with", "of", "by"):
             return None
     return None
+
+
+_POSSESSIVE = frozenset({"his", "her", "their", "my", "our", "the", "a"})
+_AT_HOME = frozenset({"at", "from", "outside", "near", "into"})
+
+
+def _at_home(words: list[str]) -> bool:
+    """Whether ``words`` end with "at his", "from their", ...: an act at a home,
+    not where someone lives ("now living at home in Seoul" is a home)."""
+    while words and words[-1].lower() in _POSSESSIVE:
+        words = words[:-1]
+    if not words or words[-1].lower() not in _AT_HOME:
+        return False
+    before = words[-2].lower().strip(",") if len(words) > 1 else ""
+    return before not in _word_sets()[2]
 
 
 @cache

@@ -507,9 +507,25 @@ def age_in(text: str) -> int | None:
 
 
 def nationality_near(text: str) -> str | None:
-    """The nationality an appositive gives ("..., the half-brother of North Korean leader ...")."""
+    """The nationality an appositive gives ("..., the half-brother of North Korean
+    leader ...", "..., the half-brother of North Korea's leader")."""
     match = patterns().demonym.search(text)
-    return demonyms()[0].get(match.group()) if match else None
+    if match:
+        return demonyms()[0].get(match.group())
+    for found in _leaders_country().finditer(text):
+        place = gazetteer().get(found.group("country"))
+        if place is not None and place.kind == "country":
+            return place.country
+    return None
+
+
+@cache
+def _leaders_country() -> re.Pattern[str]:
+    """ "North Korea's leader": a country and the one who leads it."""
+    leaders = alternation(victim_words()["leaders"], fold_case=True)
+    return re.compile(
+        rf"\b(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}})['’]s\s+(?:[\w-]+\s+)?(?:{leaders})\b"
+    )
 
 
 @cache
