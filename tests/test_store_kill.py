@@ -108,16 +108,19 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
-def test_a_killed_ingest_leaves_no_extracting_process_behind(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_killed_ingest_leaves_no_extracting_process_behind(tmp_path: Path, jobs: str) -> None:
+    """With one job too: an ingest of many files extracts them in a process of
+    its own while it writes (on a machine of two cores or more)."""
     folder = corpus(tmp_path / "reports", DOCUMENTS)
     process = subprocess.Popen(
-        [sys.executable, "-m", "kirok", "ingest", str(folder), "--jobs", "2"],
+        [sys.executable, "-m", "kirok", "ingest", str(folder), "--jobs", jobs],
         cwd=tmp_path,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env={**os.environ, "KIROK_USER": "tester"},
     )
-    children = extracting_processes(process)
+    children = extracting_processes(process, count=int(jobs))
     process.send_signal(signal.SIGKILL)
     process.wait()
     deadline = time.monotonic() + 10

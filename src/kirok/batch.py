@@ -15,7 +15,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -158,10 +158,12 @@ def _in_order(
     jobs: int,
     window: int = WINDOW_PER_JOB,
     size: Callable[[Task], int] = lambda task: 0,
-) -> Iterator[Outcome]:
+    apart: bool = False,
+) -> Generator[Outcome, None, None]:
     """``window`` tasks per process in flight at most, and, past one per process,
-    no more than ``WINDOW_BYTES`` of them by ``size``."""
-    if jobs <= 1:
+    no more than ``WINDOW_BYTES`` of them by ``size``. ``apart``: one job runs in
+    a process of its own too, not in this one."""
+    if jobs <= 1 and not apart:
         _start_worker()
         yield from map(function, tasks)
         return
@@ -250,13 +252,17 @@ def extract_bytes(
     published: str | None = None,
     jobs: int = 1,
     window: int = WINDOW_PER_JOB,
-) -> Iterator[Outcome]:
+    apart: bool = False,
+) -> Generator[Outcome, None, None]:
     """Extract each ``(name, original bytes)``, in order, keeping the document read.
-    ``window``: files handed to each process ahead of the one being used."""
+    ``window``: files handed to each process ahead of the one being used;
+    ``apart``: extract in other processes even with one job (this one has other
+    work: an ingest writes what was extracted)."""
     return _in_order(
         _one_from_bytes,
         ((name, data, published) for name, data in items),
         jobs,
         window,
         size=lambda task: len(task[1]),
+        apart=apart,
     )

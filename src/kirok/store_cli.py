@@ -140,7 +140,15 @@ def ingest(
     publisher: Annotated[str | None, typer.Option(help="Who published the documents.")] = None,
     url: Annotated[str | None, typer.Option(help="Where the document was found.")] = None,
     title: Annotated[str | None, typer.Option(help="A title, if the document's is wrong.")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes to use.")] = 1,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes that extract; Kirok writes what they extracted meanwhile.",
+        ),
+    ] = 1,
     reextract: Annotated[
         bool, typer.Option("--reextract", help="Extract stored sources again.")
     ] = False,

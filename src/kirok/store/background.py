@@ -38,8 +38,10 @@ class BackgroundWriter(Generic[Batch]):
         self._stopping = False
         self._error: BaseException | None = None
         self._done: deque[Batch] = deque()
+        # started at the first batch: an ingest's extracting processes are
+        # forked before it, and a process forked while other threads run may
+        # inherit a lock one of them held
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
-        self._thread.start()
 
     def _run(self) -> None:
         while True:
@@ -78,7 +80,9 @@ class BackgroundWriter(Generic[Batch]):
                 self._raise_error()
             self._waiting = batch
             self._lock.notify_all()
-            return True
+        if self._thread.ident is None:  # not started yet (only the caller hands over)
+            self._thread.start()
+        return True
 
     def finished(self) -> list[Batch]:
         """The batches written since the last call, in order."""
@@ -94,7 +98,8 @@ class BackgroundWriter(Generic[Batch]):
         with self._lock:
             self._stopping = True
             self._lock.notify_all()
-        self._thread.join()
+        if self._thread.ident is not None:  # started
+            self._thread.join()
         return self.finished()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -87,6 +88,12 @@ DRAIN_COMMIT_AT_LEAST = 8
 # 64, the processes ran out of work during each commit: 10,000 documents took
 # 5% longer). The bytes in hand are capped apart (``kirok.batch.WINDOW_BYTES``).
 WINDOW_PER_JOB = 512
+# With one job and at least this many files, on a machine of two cores or more,
+# the files are extracted in a process of their own while this one writes what
+# was extracted (SQLite's writing, done in this process, then overlaps the
+# extraction: 3,000 documents took 13.5 s against 14.8 s, and `kirok extract`
+# 13.4 s). Fewer files would not repay starting the process.
+APART_FROM_FILES = 50
 # Files are hashed and looked up in the database this many (or bytes) at a time.
 LOOKUP_FILES = 200
 LOOKUP_BYTES = 32_000_000
@@ -393,6 +400,7 @@ def ingest_paths(
         jobs=jobs,
         reextract=reextract,
         listener=listener,
+        apart=jobs == 1 and len(files) >= APART_FROM_FILES and (os.cpu_count() or 1) > 1,
     )
 
 
@@ -444,9 +452,11 @@ def ingest_items(
     jobs: int = 1,
     reextract: bool = False,
     listener: Listener | None = None,
+    apart: bool = False,
 ) -> IngestReport:
     """Ingest ``(name, bytes, problem)`` items: bytes already in hand (an upload), or
     None to read the file ``name``; a problem makes the item fail with it.
+    ``apart``: with one job, extract in a process of its own, while this one writes.
 
     PostgreSQL: extraction runs here (or in ``jobs`` processes) while a
     background thread commits the documents extracted before
@@ -523,8 +533,13 @@ def ingest_items(
             background = InlineWriter(committer.write)
         batch = _Batch()
         last_handed = time.monotonic()
+        # closed when the ingest ends, whatever way: the extracting processes
+        # stop then, not whenever the collector gets to them
+        extracted = extract_bytes(
+            to_extract(), metadata.published, jobs, WINDOW_PER_JOB, apart=apart
+        )
         try:
-            for outcome in extract_bytes(to_extract(), metadata.published, jobs, WINDOW_PER_JOB):
+            for outcome in extracted:
                 path, data, new = in_flight.popleft()
                 if outcome.error is not None:
                     fail(path, outcome.error)
@@ -551,9 +566,12 @@ def ingest_items(
             background.hand(batch, wait=True)
             told(background.close())
         except BaseException:
+            extracted.close()
             with contextlib.suppress(BaseException):  # the first error is the one to tell
                 background.close()
             raise
+        finally:
+            extracted.close()
     report.reextracted += committer.report.reextracted
     report.records_added += committer.report.records_added
     report.records_updated += committer.report.records_updated
