@@ -350,3 +350,23 @@ def test_a_text_search_read_from_the_newest_records_finds_the_pages_the_index_do
         if always:
             assert not all(walks), "some windows should have been too small for the page"
     database.close()
+
+
+def test_a_document_search_leaves_the_sessions_planner_as_it_was(samples_db: str) -> None:
+    """PostgreSQL: a search of the documents' words asks the word index first
+    (a scan of the table reads every document's word vector); the session's
+    other queries then plan as before."""
+    from sqlalchemy import text
+
+    from kirok.store import search
+    from kirok.store.database import Database
+
+    database = Database(samples_db)
+    with database.session() as session:
+        page = search.search_sources(session, database.dialect, search.Filters(text="border"))
+        assert page.total > 0 and all("border" in (hit.snippet or "").lower() for hit in page.items)
+        if database.dialect == "postgresql":
+            assert session.execute(text("SHOW enable_seqscan")).scalar() == "on"
+        records = search.search_records(session, database.dialect, search.Filters(text="border"))
+        assert records.total > 0
+    database.close()
