@@ -1074,3 +1074,30 @@ def test_an_arrest_at_home_happened_where_the_home_is(extractor: Extractor) -> N
     assert arrest["place"] == "Musan"
     [lives] = records(extractor, "In May agents detained her son, who now lives at home in Seoul.")
     assert lives["place"] is None
+
+
+def test_taken_away_sent_to_a_named_camp_and_made_to_work(extractor: Extractor) -> None:
+    found = records(
+        extractor,
+        "In 2016 agents of the Bowibu took my cousin, Ma Chol, away after a Bible was found in "
+        "his room. The same week his wife and their two sons were sent to the camp at Yodok. "
+        "In 2018 the two men were held in a mine and made to work without rest.",
+    )
+    got = [(r["violation"], r["victims"]["count"]) for r in found]
+    assert got[:2] == [("detention.arbitrary", 1), ("detention.prison_camp", 3)]
+    assert found[0]["victims"]["names"] == ["Ma Chol"]
+    assert found[1]["place"] == "Yodok"
+    assert ("labor.forced", 2) in got
+
+
+def test_soldiers_captured_in_a_war_are_not_the_ones_who_capture(extractor: Extractor) -> None:
+    assert records(extractor, "The court heard from two soldiers captured during the war.") == []
+    [caught] = records(extractor, "In May border guards captured three women near Musan.")
+    assert caught["violation"] == "detention.arbitrary"
+
+
+def test_seas_of_the_world_are_places(extractor: Extractor) -> None:
+    [killing] = records(
+        extractor, "On 3 May a bomb destroyed a ferry in the South China Sea, killing 20 people."
+    )
+    assert killing["place"] == "South China Sea"

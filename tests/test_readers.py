@@ -112,3 +112,8 @@ def test_a_saved_emails_header_gives_its_date_and_subject(tmp_path: Path) -> Non
     assert document.published == "2024-09-03"
     assert document.title == "Interview notes from Musan"
     assert find_published("Date: not yet\n\nText.") is None
+
+
+def test_a_transcripts_broadcast_date_is_its_date() -> None:
+    text = "Voices, episode 3 (transcript)\n\nBroadcast March 2, 2021.\n\nHOST: Welcome back."
+    assert find_published(text) == "2021-03-02"

@@ -302,7 +302,38 @@ def _reports(sentence: Sentence) -> list[int]:
     return sentence.reports
 
 
-_AND = re.compile(r"\s*,?\s+and\s+")
+_AND = re.compile(
+    r"\s*,?\s+and\s+(?:(?:his|her|their|my|our)\s+)?"
+)  # "his wife and their two daughters"
+
+
+def _with_the_previous(sentence: Sentence, victim: VictimMention) -> VictimMention:
+    """The victim together with a phrase joined to it before by "and" ("his wife
+    and their two daughters were sent": three), as :func:`_with_the_next` joins
+    the one after."""
+    before = [v for v in sentence.victims if v.end <= victim.start]
+    if not before or not _AND.fullmatch(
+        sentence.text[before[-1].end - sentence.start : victim.start - sentence.start]
+    ):
+        return victim
+    return _joined(sentence, before[-1], victim)
+
+
+def _joined(sentence: Sentence, first: VictimMention, second: VictimMention) -> VictimMention:
+    """Two victim phrases joined by "and", as one."""
+    both = sentence.text[first.start - sentence.start : second.end - sentence.start]
+    counts = (first.count, second.count)
+    return VictimMention(
+        first.start,
+        second.end,
+        both,
+        count=None if None in counts else sum(c or 0 for c in counts),
+        count_text=both,
+        names=[*first.names, *second.names],
+        nationality=first.nationality or second.nationality,
+        age=first.age if second.age is None else None,
+        sex=first.sex if first.sex == second.sex else None,
+    )
 
 
 def _with_the_next(sentence: Sentence, victim: VictimMention) -> VictimMention:
@@ -327,19 +358,7 @@ def _with_the_next(sentence: Sentence, victim: VictimMention) -> VictimMention:
             age=None,
             sex=None,
         )
-    both = sentence.text[victim.start - sentence.start : following.end - sentence.start]
-    counts = (victim.count, following.count)
-    return VictimMention(
-        victim.start,
-        following.end,
-        both,
-        count=None if None in counts else sum(c or 0 for c in counts),
-        count_text=both,
-        names=[*victim.names, *following.names],
-        nationality=victim.nationality or following.nationality,
-        age=victim.age if following.age is None else None,
-        sex=victim.sex if victim.sex == following.sex else None,
-    )
+    return _joined(sentence, victim, following)
 
 
 def _said_of(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
@@ -370,7 +389,7 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
         victim = _counted_victim(sentence, trigger)
     if victim is not None:
         victim = _whole_family(sentence, victim)
-        victim = _with_the_next(sentence, victim)
+        victim = _with_the_next(sentence, _with_the_previous(sentence, victim))
     if victim is None and not in_act:  # (in_act: already looked for, not there)
         victim = _said_of(sentence, trigger)
     if victim is None:

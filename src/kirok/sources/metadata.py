@@ -28,7 +28,7 @@ _DATELINE = re.compile(r"^\W*[A-Z][A-Za-z .'-]{1,40}(?:,\s*|\s*\()(?P<rest>.+)$"
 # 2009.", "*Updated: March 3, 2022*", "Interviewed 12 May 2021 in Seoul"
 _LABELLED_INSIDE = re.compile(
     r"\b(?:dated|published|posted|released|issued|updated|written|interviewed|recorded|"
-    r"compiled|prepared|drafted|submitted)"
+    r"compiled|prepared|drafted|submitted|broadcast|aired)"
     r"(?:\s+on)?\s*:?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
