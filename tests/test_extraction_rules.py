@@ -1101,3 +1101,14 @@ def test_seas_of_the_world_are_places(extractor: Extractor) -> None:
         extractor, "On 3 May a bomb destroyed a ferry in the South China Sea, killing 20 people."
     )
     assert killing["place"] == "South China Sea"
+
+
+def test_the_people_a_sentence_opens_with_and_their_names(extractor: Extractor) -> None:
+    [labour] = records(
+        extractor,
+        "The women, Ra Sun-ok and Pyon Mi-hwa, were held in Chongjin in 2015 and made to "
+        "work in a brick factory.",
+    )
+    assert labour["violation"] == "labor.forced"
+    assert labour["victims"]["names"] == ["Ra Sun-ok", "Pyon Mi-hwa"]
+    assert labour["victims"]["count"] == 2 and labour["victims"]["sex"] == "female"

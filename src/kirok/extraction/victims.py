@@ -108,7 +108,7 @@ def patterns() -> VictimPatterns:
     )
     titles = data["pseudonym_titles"]
     plural_subject = re.compile(
-        rf"\W*(?P<many>{filler}{{0,2}}?(?:{alternation(plural, fold_case=True)}))(?![\w-])",
+        rf"\W*(?:(?:the|these|those)\s+)?(?P<many>{filler}{{0,2}}?(?:{alternation(plural, fold_case=True)}))(?![\w-])",
         re.IGNORECASE,
     )
     return VictimPatterns(
