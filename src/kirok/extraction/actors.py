@@ -17,7 +17,7 @@ import pycountry
 
 from kirok.countries import label
 from kirok.extraction.lexicon import actor_table, demonyms, sentence_rules
-from kirok.extraction.places import gazetteer
+from kirok.extraction.places import COUNTRY_POSSESSIVE, country_of
 from kirok.extraction.records import ActorMention, PlaceMention
 from kirok.wordlists import alternation
 
@@ -115,8 +115,7 @@ def actors() -> Actors:
         if national and state_words
         else None,
         re.compile(
-            r"\b(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})['’]s"
-            rf"\s+(?:{'|'.join(re.escape(w) for w in state_words)})(?![\w-])"
+            rf"{COUNTRY_POSSESSIVE}\s+(?:{'|'.join(re.escape(w) for w in state_words)})(?![\w-])"
         )
         if state_words
         else None,
@@ -186,9 +185,8 @@ def find_actors(
                 spans.append((match.start(), match.end(), state, nation, 1))
     if table.owned_state is not None:
         for match in table.owned_state.finditer(text):
-            place = gazetteer().get(match.group("owner"))
-            nation = place.country if place is not None and place.kind == "country" else None
-            state = state_actor(nation) if nation else None
+            nation = country_of([match])
+            state = state_actor(nation)
             if nation == "KP" and "police" in match.group().lower():
                 state = _police("KP")
             if state:

@@ -11,6 +11,7 @@ case-sensitive and whole-word.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -169,6 +170,20 @@ def _word_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 @cache
 def _relational() -> frozenset[str]:
     return frozenset(sentence_rules()["relational_words"])
+
+
+# a name in the possessive, before what it has: "North Korea's", "South Korea's"
+COUNTRY_POSSESSIVE = r"\b(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})['’]s"
+
+
+def country_of(matches: Iterable[re.Match[str]]) -> str | None:
+    """The country code of the first match whose ``country`` group names a
+    country (``COUNTRY_POSSESSIVE``), or None."""
+    for match in matches:
+        place = gazetteer().get(match.group("country"))
+        if place is not None and place.kind == "country":
+            return place.country
+    return None
 
 
 def classify_locative(sentence: str, start: int, kind: str) -> bool | None:

@@ -19,7 +19,7 @@ from number_parser import parse_number
 
 from kirok.dates import MONTH, YEAR
 from kirok.extraction.lexicon import demonyms, victim_words
-from kirok.extraction.places import gazetteer
+from kirok.extraction.places import COUNTRY_POSSESSIVE, country_of
 from kirok.extraction.records import VictimMention
 from kirok.wordlists import alternation
 
@@ -512,20 +512,14 @@ def nationality_near(text: str) -> str | None:
     match = patterns().demonym.search(text)
     if match:
         return demonyms()[0].get(match.group())
-    for found in _leaders_country().finditer(text):
-        place = gazetteer().get(found.group("country"))
-        if place is not None and place.kind == "country":
-            return place.country
-    return None
+    return country_of(_leaders_country().finditer(text))
 
 
 @cache
 def _leaders_country() -> re.Pattern[str]:
     """ "North Korea's leader": a country and the one who leads it."""
     leaders = alternation(victim_words()["leaders"], fold_case=True)
-    return re.compile(
-        rf"\b(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}})['’]s\s+(?:[\w-]+\s+)?(?:{leaders})\b"
-    )
+    return re.compile(rf"{COUNTRY_POSSESSIVE}\s+(?:[\w-]+\s+)?(?:{leaders})\b")
 
 
 @cache
@@ -533,19 +527,13 @@ def _country_possessive() -> re.Pattern[str]:
     """ "South Korea's best-known film actresses": a country's own people."""
     data = victim_words()
     nouns = alternation([p["word"] for p in data["people"]] + list(demonyms()[1]), fold_case=True)
-    return re.compile(
-        rf"\b(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}})['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b"
-    )
+    return re.compile(rf"{COUNTRY_POSSESSIVE}\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b")
 
 
 def nationality_of_country_possessive(text: str) -> str | None:
     """The country whose people a remark says the person is one of ("one of South
     Korea's best-known film actresses")."""
-    for match in _country_possessive().finditer(text):
-        place = gazetteer().get(match.group("country"))
-        if place is not None and place.kind == "country":
-            return place.country
-    return None
+    return country_of(_country_possessive().finditer(text))
 
 
 def nationality_in_title(title: str) -> str | None:

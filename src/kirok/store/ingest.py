@@ -533,45 +533,43 @@ def ingest_items(
             background = InlineWriter(committer.write)
         batch = _Batch()
         last_handed = time.monotonic()
-        # closed when the ingest ends, whatever way: the extracting processes
-        # stop then, not whenever the collector gets to them
         extracted = extract_bytes(
             to_extract(), metadata.published, jobs, WINDOW_PER_JOB, apart=apart
         )
         try:
-            for outcome in extracted:
-                path, data, new = in_flight.popleft()
-                if outcome.error is not None:
-                    fail(path, outcome.error)
-                    continue
-                if new:
-                    batch.new.append(writer.hold(path, data, outcome))
-                    report.added += 1
-                    report.records_added += len(batch.new[-1].records)
-                    batch.told.append((path, "added"))
-                else:
-                    batch.again.append(outcome)
-                    batch.told.append((path, "re-extracted"))
-                told(background.finished())
-                draining = handed_out and len(batch.told) >= max(
-                    DRAIN_COMMIT_AT_LEAST, len(in_flight)
-                )
-                if draining or time.monotonic() - last_handed >= COMMIT_EVERY:
-                    # past the bound, or with the extraction nearly done, wait for
-                    # the writer: the last commit, which nothing overlaps, stays small
-                    wait = draining or len(batch.told) >= HELD_AT_MOST
-                    if background.hand(batch, wait=wait):
-                        batch, last_handed = _Batch(), time.monotonic()
+            # closed as the loop ends, whatever way: on an error the extracting
+            # processes stop then, before the writer is waited for
+            with contextlib.closing(extracted):
+                for outcome in extracted:
+                    path, data, new = in_flight.popleft()
+                    if outcome.error is not None:
+                        fail(path, outcome.error)
+                        continue
+                    if new:
+                        batch.new.append(writer.hold(path, data, outcome))
+                        report.added += 1
+                        report.records_added += len(batch.new[-1].records)
+                        batch.told.append((path, "added"))
+                    else:
+                        batch.again.append(outcome)
+                        batch.told.append((path, "re-extracted"))
+                    told(background.finished())
+                    draining = handed_out and len(batch.told) >= max(
+                        DRAIN_COMMIT_AT_LEAST, len(in_flight)
+                    )
+                    if draining or time.monotonic() - last_handed >= COMMIT_EVERY:
+                        # past the bound, or with the extraction nearly done, wait for
+                        # the writer: the last commit, which nothing overlaps, stays small
+                        wait = draining or len(batch.told) >= HELD_AT_MOST
+                        if background.hand(batch, wait=wait):
+                            batch, last_handed = _Batch(), time.monotonic()
             batch.last = True
             background.hand(batch, wait=True)
             told(background.close())
         except BaseException:
-            extracted.close()
             with contextlib.suppress(BaseException):  # the first error is the one to tell
                 background.close()
             raise
-        finally:
-            extracted.close()
     report.reextracted += committer.report.reextracted
     report.records_added += committer.report.records_added
     report.records_updated += committer.report.records_updated
