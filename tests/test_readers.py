@@ -117,3 +117,17 @@ def test_a_saved_emails_header_gives_its_date_and_subject(tmp_path: Path) -> Non
 def test_a_transcripts_broadcast_date_is_its_date() -> None:
     text = "Voices, episode 3 (transcript)\n\nBroadcast March 2, 2021.\n\nHOST: Welcome back."
     assert find_published(text) == "2021-03-02"
+
+
+def test_a_press_release_with_a_state_in_its_dateline(tmp_path: Path) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(
+        "FOR IMMEDIATE RELEASE\n\nA network welcomes a traveller home\n\n"
+        "Springfield, Ohio, March 4, 2015\n\nThe network today welcomed ...\n",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    assert document.published == "2015-03-04"
+    assert document.title == "A network welcomes a traveller home"
+    assert find_published("Paris, France, 9 May 2016\n\nText.") == "2016-05-09"
+    assert find_published("Geneva, Talks resume\n\nText.") is None

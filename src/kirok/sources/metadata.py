@@ -24,6 +24,9 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"^\W*[A-Z][A-Za-z .'-]{1,40}(?:,\s*|\s*\()(?P<rest>.+)$")
+# a dateline's state or country between the city and the date ("Dayton, Ohio,
+# October 22, 2014")
+_REGION = re.compile(r"[A-Z][A-Za-z .'-]{1,30},\s*")
 # within a short line above the first paragraph: "Case note, dated August 6,
 # 2009.", "*Updated: March 3, 2022*", "Interviewed 12 May 2021 in Seoul"
 _LABELLED_INSIDE = re.compile(
@@ -101,6 +104,9 @@ def find_published(text: str) -> str | None:
         for pattern in (_LABELLED, _DATELINE):
             match = pattern.match(line)
             day = _day_opening(match.group("rest")) if match else None
+            if match and not day and pattern is _DATELINE:
+                region = _REGION.match(match.group("rest"))
+                day = _day_opening(match.group("rest")[region.end() :]) if region else None
             if match and not day and pattern is _LABELLED:  # a saved e-mail's header
                 day = _email_date(match.group("rest"))
             if day:
@@ -122,7 +128,10 @@ def find_period(text: str) -> str | None:
     return None
 
 
-_NOT_TITLE = re.compile(r"^(?:https?://|www\.|date\b|re:|to:|from:|cc:|dear\b)", re.IGNORECASE)
+_NOT_TITLE = re.compile(
+    r"^(?:https?://|www\.|date\b|re:|to:|from:|cc:|dear\b|for\s+immediate\s+release\b)",
+    re.IGNORECASE,
+)
 _SUBJECT = re.compile(r"^subject:\s*", re.IGNORECASE)  # a saved e-mail's header
 
 
