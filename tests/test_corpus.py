@@ -54,8 +54,9 @@ def test_extraction_on_the_second_corpus(tmp_path: Path) -> None:
     # 0.55 before any rule was changed for them; all 43 then: precision 1.00,
     # recall 0.98 (99 of 101 records), fields 0.88 (count) to 1.00. A fifth
     # batch of four (2026-12-06): F1 0.50 first, 1.00 after; a sixth, 0.29
-    # first, 0.89 after; all 51: 110 of 112 records, one false
-    assert figures["f1"] >= 0.95 and figures["tp"] >= 100
+    # first, 0.89 after; all 51: 110 of 112 records, one false. A seventh, of
+    # six (the same day): 0.71 first, 0.95 after; all 57: 119 of 121, two false
+    assert figures["f1"] >= 0.95 and figures["tp"] >= 110
     for name, (share, total) in figures["fields"].items():
         if total:
             assert share >= 0.80, name

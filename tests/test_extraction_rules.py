@@ -1112,3 +1112,105 @@ def test_the_people_a_sentence_opens_with_and_their_names(extractor: Extractor) 
     assert labour["violation"] == "labor.forced"
     assert labour["victims"]["names"] == ["Ra Sun-ok", "Pyon Mi-hwa"]
     assert labour["victims"]["count"] == 2 and labour["victims"]["sex"] == "female"
+
+
+def test_agents_who_seize_a_person_abduct_them_and_lend_her_no_nationality(
+    extractor: Extractor,
+) -> None:
+    [taken] = records(
+        extractor,
+        "Aiko Tanabe was 15 when North Korean agents seized her on 3 July 1978 as she "
+        "walked home from school in Niigata.",
+    )
+    assert taken["violation"] == "disappearance.abduction"
+    assert taken["date"] == "1978-07-03" and taken["place"] == "Niigata"
+    assert taken["victims"]["names"] == ["Aiko Tanabe"]
+    assert taken["victims"]["nationality"] == "JP"  # not the agents' own
+    assert taken["perpetrator"] == "Government of the DPRK"
+
+
+def test_never_seen_again_after_an_arrest_by_state_security(extractor: Extractor) -> None:
+    found = records(
+        extractor,
+        "In 1981 that life ended. Ryu's uncle was arrested by state security, and the family "
+        "never saw him again.",
+    )
+    assert [r["violation"] for r in found] == ["detention.arbitrary", "disappearance.enforced"]
+    for record in found:
+        assert record["date"] == "1981"  # from the short sentence that sets the scene
+        assert record["perpetrator"] == "Ministry of State Security"
+        assert record["victims"]["count"] == 1  # "Ryu's uncle"
+
+
+def test_sent_to_a_camp_named_before_the_word_camp_with_family(extractor: Extractor) -> None:
+    text = (
+        "The story of Pae Chang-ho begins in Pyongyang. In 1983 his father was taken away. "
+        "A few weeks later Pae, then ten years old, was sent to the Yodok camp together with "
+        "his mother, his grandfather and his two younger sisters."
+    )
+    camp = next(r for r in records(extractor, text) if r["violation"] == "detention.prison_camp")
+    assert "Yodok" in camp["place"] and "Kwanliso No. 15" in camp["place"]
+    assert camp["date"] == "1983"  # "a few weeks later": the year, not a guessed month
+    assert camp["victims"]["names"] == ["Pae Chang-ho"]
+    assert camp["victims"]["count"] == 5  # Pae, and four with him
+
+
+def test_the_person_a_pronoun_stands_for_in_the_sentence_before(extractor: Extractor) -> None:
+    text = (
+        "Friends welcomed home Tom Ellery, a teacher from Leeds. Mr Ellery entered North "
+        "Korea as a tourist in April. North Korean authorities detained him in May 2016 after "
+        "he left a leaflet in a hotel for foreign sailors."
+    )
+    [held] = records(extractor, text)
+    assert held["violation"] == "detention.arbitrary" and held["date"] == "2016-05"
+    # him, the one the sentence before opens with, not "foreign sailors"
+    assert held["victims"]["names"] == ["Tom Ellery"] and held["victims"]["count"] == 1
+    assert held["victims"]["sex"] == "male"
+
+
+def test_a_pronoun_object_is_not_a_possessive(extractor: Extractor) -> None:
+    [held] = records(
+        extractor, "In May agents detained her younger brother, Kim Tae-ho, in Hyesan."
+    )
+    assert held["victims"]["names"] == ["Kim Tae-ho"] and held["victims"]["count"] == 1
+
+
+def test_two_passives_joined_by_and_share_their_agent_and_victim(extractor: Extractor) -> None:
+    text = (
+        "Seo Yeon-hui, a 38-year-old trader, was arrested by Chinese police in Tumen and "
+        "handed back to North Korea in May 2016. At the holding centre in Onsong, a state "
+        "security officer beat her, she told us."
+    )
+    found = {r["violation"]: r for r in records(extractor, text)}
+    returned = found["movement.forced_return"]
+    assert returned["perpetrator"] == "Chinese authorities" and returned["country"] == "CN"
+    assert returned["victims"]["names"] == ["Seo Yeon-hui"]
+    assert returned["victims"]["nationality"] == "KP"
+    assert found["detention.arbitrary"]["place"] == "Tumen City"  # bare "Tumen": the city
+    beaten = found["detention.torture"]
+    assert beaten["perpetrator"] == "Ministry of State Security"
+    assert beaten["victims"]["names"] == ["Seo Yeon-hui"]
+    assert beaten["date"] == "2016"  # the year of what the sentence before told of her
+
+
+def test_the_tumen_with_the_article_is_the_river(extractor: Extractor) -> None:
+    [shot] = records(extractor, "In June guards shot dead a man crossing the Tumen near Musan.")
+    assert shot["place"] in ("Musan", "Tumen River")
+    [crossed] = records(extractor, "In June 2015 soldiers shot a woman who swam the Tumen.")
+    assert crossed["place"] == "Tumen River"
+
+
+def test_people_described_by_what_was_done_to_relatives_are_no_record(
+    extractor: Extractor,
+) -> None:
+    assert (
+        records(
+            extractor,
+            "- Letters by families whose relatives were forcibly returned from China.",
+        )
+        == []
+    )
+    [dated] = records(
+        extractor, "We met families whose sons were forcibly returned from China in March 2019."
+    )
+    assert dated["violation"] == "movement.forced_return" and dated["date"] == "2019-03"

@@ -19,6 +19,7 @@ from kirok.dates import MONTH, PartialDate
 from kirok.extraction.lexicon import sentence_rules, taxonomy_extras
 from kirok.extraction.places import gazetteer
 from kirok.extraction.records import (
+    ActorMention,
     Evidence,
     PlaceMention,
     Record,
@@ -57,6 +58,20 @@ REFER_BACK_CHARS = 400
 _ONE_PERSON = frozenset({"he", "him", "she", "her"})
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}\W*$", re.IGNORECASE
+)
+# "was arrested by Chinese police in Tumen and handed back": a passive the act
+# shares, with its agent, by "and"
+_AND_PASSIVE = re.compile(
+    r"\b(?:was|were)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ught)\b[^.;:]{0,80}?,?\s+and\s+"
+    r"(?:then\s+|later\s+|subsequently\s+)?$",
+    re.IGNORECASE,
+)
+_AND_AFTER_AGENT = re.compile(r"[^.;:]{0,60}?,?\s+and\s+(?:then\s+|later\s+|subsequently\s+)?$")
+# an act told in a clause that describes people ("families whose relatives
+# were ..."), right before the act's words
+_WHOSE_BEFORE = re.compile(
+    r"\bwhose\s+(?:[\w'’-]+\s+){1,3}(?:were|was|had\s+been|have\s+been|has\s+been)\s+$",
+    re.IGNORECASE,
 )
 _ORDER = re.compile(r"\b(?:ordered|instructed|commanded|directed|told)\b", re.IGNORECASE)
 _ANOTHER = re.compile(
@@ -219,13 +234,28 @@ def _choose_perpetrator(
     ]
     if agents:
         return agents[0].name
+    shared = [
+        a
+        for a in actors
+        if a.is_agent
+        and a.end <= trigger.start
+        and _AND_AFTER_AGENT.fullmatch(
+            sentence.text, a.end - sentence.start, trigger.start - sentence.start
+        )
+        and _AND_PASSIVE.search(sentence.text, 0, trigger.start - sentence.start)
+    ]
+    if shared:
+        return shared[-1].name  # "arrested by Chinese police ... and handed back"
     for match in _ORDER.finditer(sentence.text):
         position = sentence.start + match.start()
         if position < trigger.end + 40:
             before = [a for a in actors if a.end <= position]
             if before:
                 return before[-1].name
-    before = [a for a in actors if a.end <= trigger.start and not a.is_agent]
+    # (an actor the act's own words begin inside counts: "agents seized her")
+    before = [
+        a for a in actors if a.start < trigger.start and a.end <= trigger.end and not a.is_agent
+    ]
     return before[-1].name if before else None
 
 
@@ -257,7 +287,7 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
         before = [v for v in before if v.end > told[-1]]
     if trigger.victim_before and before:
         return before[-1]
-    if _PASSIVE_BEFORE.search(before_text):
+    if _PASSIVE_BEFORE.search(before_text) or _AND_PASSIVE.search(before_text):
         return before[-1] if before else None  # "X was killed after two women ...": not them
     if after:
         return after[0]
@@ -385,6 +415,22 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
         trigger.start + pronoun.end() <= v.start and v.end <= trigger.end for v in sentence.victims
     )
     victim = _said_of(sentence, trigger) if in_act else None
+    if victim is None and not in_act:
+        # "detained him in May after he left a Bible in a club for foreign
+        # sailors": the pronoun the act takes, not a phrase after it
+        said = _said_of(sentence, trigger)
+        if (
+            said is not None
+            and said.start >= trigger.end
+            and said.text.lower() in _PRONOUNS
+            and not _AND.match(sentence.text, said.end - sentence.start)
+            # "her" alone, not "her younger brother"
+            and (
+                said.text.lower() != "her"
+                or _OBJECT_ENDS.match(sentence.text, said.end - sentence.start)
+            )
+        ):
+            victim = said
     if victim is None:
         victim = _counted_victim(sentence, trigger)
     if victim is not None:
@@ -430,6 +476,12 @@ _SAID_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them"})
+# what may follow a pronoun that is an act's object, not a possessive
+_OBJECT_ENDS = re.compile(
+    r"\s*(?:[,.;:!?)]|$|(?:in|on|at|for|after|before|with|from|to|because|as|when|while|"
+    r"without|until|since|over|during|under|near|outside|inside|into|across|along|"
+    r"again|last|early|late|this|that|then|soon|shortly|briefly|twice|once)\b)"
+)
 
 
 def _speaker(sentence: Sentence, victim: VictimMention) -> bool:
@@ -569,6 +621,41 @@ def _count(
     return victim.count
 
 
+_TOGETHER_WITH = re.compile(r"\s*,?\s*(?:together\s+|along\s+)?with\s+", re.IGNORECASE)
+# between members of a list: "his mother, his uncle and his two sisters"
+_LIST_GAP = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|my|our)\s+)?", re.IGNORECASE
+)
+
+
+_POSSESSIVE = re.compile(r"(?:(?:his|her|their|my|our)\s+)?", re.IGNORECASE)
+
+
+def _companions(sentence: Sentence, end: int) -> int | None:
+    """How many people a list right after ``end`` (the act's words or a place
+    after them) adds to the victims: "was sent to the camp together with his
+    father, his uncle, his grandmother and his younger sister" adds four; 0
+    when there is no such list, None when a member is not counted."""
+    after = [v for v in sentence.victims if v.start >= end]
+    if not after:
+        return 0
+    lead = _TOGETHER_WITH.match(sentence.text, end - sentence.start)
+    if lead is None or not _POSSESSIVE.fullmatch(
+        sentence.text, lead.end(), after[0].start - sentence.start
+    ):
+        return 0
+    total: int | None = 0
+    for index, member in enumerate(after):
+        if index and not _LIST_GAP.fullmatch(
+            sentence.text,
+            after[index - 1].end - sentence.start,
+            member.start - sentence.start,
+        ):
+            break
+        total = None if total is None or member.count is None else total + member.count
+    return total
+
+
 def _choose_place(
     sentence: Sentence,
     described: list[tuple[int, int]],
@@ -642,7 +729,9 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
             names.append(name)
             name_starts.append(start)
             name_ends.append(end)
-            tail = sentence.text[end - sentence.start : trigger.start - sentence.start]
+            # (blanking those who act: "Megumi Yokota was 13 when North Korean
+            # agents seized her": the agents' nationality, not hers)
+            tail = _blanked(sentence, sentence.actors, end, trigger.start)
             if age is None:
                 age = age_after_name(sentence.text[end - sentence.start :])
             if name_nationality is None:
@@ -668,6 +757,13 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         return None
     date, date_end = _choose_time(sentence, trigger)
     perpetrator = _choose_perpetrator(sentence, trigger, victim)
+    if (
+        date is None
+        and perpetrator is None
+        and not explicit
+        and _WHOSE_BEFORE.search(sentence.text, 0, trigger.start - sentence.start)
+    ):
+        return None  # "letters by families whose relatives were forcibly returned": who they are
     extras = taxonomy_extras(trigger.violation)
     described = _described(sentence, [*name_ends, *([victim.end] if victim else [])])
     place, country = _choose_place(
@@ -699,6 +795,14 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
             )
         else:
             nationality = main_country or country
+    count = _count(sentence, victim, names, name_starts, described)
+    companions: int | None = 0
+    if victim is None or victim.end <= trigger.end:
+        # (from the act's words on, past a place they name: "sent to the Yodok camp")
+        reach = max([trigger.end, *(p.end for p in sentence.places if p.start == trigger.end + 1)])
+        companions = _companions(sentence, reach)
+    if count is not None and companions != 0:
+        count = None if companions is None else count + companions
     confidence = (
         0.55
         + (0.2 if trigger.form == "act" else 0)
@@ -715,7 +819,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         place=place,
         perpetrator=perpetrator,
         victims=Victims(
-            count=_count(sentence, victim, names, name_starts, described),
+            count=count,
             count_text=victim.count_text if victim else None,
             names=names,
             nationality=nationality,
@@ -725,11 +829,23 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         evidence=[Evidence(sentence.start, sentence.end, sentence.text)],
         confidence=min(confidence, 0.95),
         nationality_stated=stated,
+        companions=companions,
         refers_back=victim is not None
         and not names
         and victim.count is None
         and victim.text.lower() in _ONE_PERSON,
     )
+
+
+def _blanked(sentence: Sentence, spans: list[ActorMention], start: int, end: int) -> str:
+    """The sentence's text from ``start`` to ``end`` (document offsets), what
+    of the ``spans`` lies in it turned to spaces."""
+    text = sentence.text[start - sentence.start : end - sentence.start]
+    for span in spans:
+        a, b = max(span.start, start) - start, min(span.end, end) - start
+        if a < b:
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance: int) -> bool:
@@ -777,22 +893,95 @@ def _names_again(names: list[str], text: str) -> bool:
     return False
 
 
-def _refer_back(record: Record, named: Record, start: int) -> None:
+def _refer_back(record: Record, named: Record, sentence: Sentence) -> bool:
     """A record whose victim is only "he" or "she" takes the person of ``named``,
-    the record of one person told last, if that was close before ``start`` and
+    the record of one person told last, if that was close before ``sentence`` and
     the sex agrees ("Kenneth Bae ... was arrested in Rason. ... the court
     sentenced him ...")."""
-    if start - named.evidence[-1].end > REFER_BACK_CHARS:
-        return
+    if sentence.start - named.evidence[-1].end > REFER_BACK_CHARS:
+        return False
     mine, theirs = record.victims, named.victims
     if mine.sex and theirs.sex and mine.sex != theirs.sex:
-        return
+        return False
     mine.names = list(theirs.names)
     mine.count = 1
     mine.nationality = theirs.nationality
     mine.sex = mine.sex or theirs.sex
     mine.age = mine.age if mine.age is not None else theirs.age
     record.nationality_stated = named.nationality_stated
+    return True
+
+
+def _year_just_before(record: Record, named: Record, sentence: Sentence) -> str | None:
+    """The year of ``named``, the record a pronoun in ``sentence`` points back
+    to, if the sentence just before told it and ``record`` has no date ("...
+    handed back to North Korea in March 2014. At the holding centre a guard beat
+    her": told next, in the same year at least)."""
+    before = sentence.before
+    if record.date is None and named.date and before and before[0] <= named.evidence[-1].start:
+        return named.date[:4]
+    return None
+
+
+_OPENING_NAME = re.compile(r"[\W_]*([A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*){0,3})\s+[a-z]")
+_TITLE_SEX = {"Mr": "male", "Mr.": "male", "Ms": "female", "Ms.": "female", "Mrs": "female"}
+
+
+def _opening_person(
+    sentence: Sentence, names: Callable[[], list[tuple[int, str]]]
+) -> tuple[str, str | None] | None:
+    """The person a sentence opens with as its subject ("Mr Fowle entered North
+    Korea ..."), by the whole name the document gave before ("Jeffrey Fowle"),
+    and the sex a title tells; or None."""
+    opening = _OPENING_NAME.match(sentence.text)
+    if opening is None:
+        return None
+    not_names, titles = not_name_words()
+    words = opening.group(1).split()
+    sex = _TITLE_SEX.get(words[0]) if len(words) > 1 else None
+    parts = [w for w in words if w.rstrip(".") not in titles]
+    if not parts or any(
+        w in not_names or w in gazetteer() or _MONTH_WORD.fullmatch(w) for w in parts
+    ):
+        return None
+    if len(parts) > 1:
+        return " ".join(parts), sex
+    for start, found in reversed(names()):
+        whole = [p for p in found.split() if p not in titles]
+        if (
+            start < sentence.start
+            and len(whole) > 1
+            and parts[0] in (whole[0], whole[-1])
+            and not not_names & set(whole)
+            and not any(p in gazetteer() or _MONTH_WORD.fullmatch(p) for p in whole)
+        ):
+            return " ".join(whole), sex
+    return None
+
+
+def _subject_before(
+    record: Record, sentence: Sentence, text: str, names: Callable[[], list[tuple[int, str]]]
+) -> bool:
+    """A record whose victim is only "he" or "she", with no record of one person
+    just before, takes the person the sentence before opens with ("Mr Fowle
+    entered North Korea as a tourist. The authorities detained him ..."), if
+    the sex agrees. ``text``: the document's."""
+    if sentence.before is None:
+        return False
+    start, end = sentence.before
+    raw = text[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    person = _opening_person(Sentence(start + lead, end, raw.strip()), names)
+    if person is None:
+        return False
+    name, sex = person
+    mine = record.victims
+    if mine.sex and sex and mine.sex != sex:
+        return False
+    mine.names = [name]
+    mine.count = 1
+    mine.sex = mine.sex or sex
+    return True
 
 
 def _parts_named(sentence: Sentence) -> list[str]:
@@ -882,17 +1071,30 @@ def build_records(
             groups[trigger.violation].append(trigger)
         if "life.execution" in groups:
             groups.pop("life.killing", None)  # an execution is the killing it states
+        told: list[Record] = []  # this sentence's records so far
         for group in sorted(groups.values(), key=lambda g: g[0].start):
             record = _record(sentence, group, main_country)
             if record is None:
                 continue
+            if record.violation == "disappearance.enforced" and record.perpetrator is None:
+                # "was arrested by state security, and the family never saw him
+                # again": those who took him
+                record.perpetrator = next(
+                    (r.perpetrator for r in told if r.family == "detention" and r.perpetrator),
+                    None,
+                )
+            told.append(record)
             if all(t.form == "retelling" for t in group):
                 _add_retelling(records, by_violation, last_seen, record, index)
                 continue
             if _suspects_held_abroad(record, sentence, text):
                 continue
-            if record.refers_back and named is not None:
-                _refer_back(record, named, sentence.start)
+            year = None  # the year a record told just before gives the one "he" points to
+            if record.refers_back:
+                if named is not None and _refer_back(record, named, sentence):
+                    year = _year_just_before(record, named, sentence)
+                else:
+                    _subject_before(record, sentence, text, full_names)
             person = _named_by_part(record, sentence, people)
             if person is not None:
                 record.victims.names = list(person.victims.names)
@@ -903,7 +1105,8 @@ def build_records(
                     record.nationality_stated = person.nationality_stated
             elif text and (full := _name_told_before(record, sentence, full_names)):
                 record.victims.names = [full]
-                record.victims.count = 1
+                companions = record.companions
+                record.victims.count = None if companions is None else 1 + companions
             if len(record.victims.names) == 1 and record.victims.count in (1, None):
                 named = record
                 people.append(record)
@@ -922,6 +1125,8 @@ def build_records(
                     last_seen[position] = index
                     break
             else:
+                if year is not None:
+                    record.date = year  # (a new act, not the one told before again)
                 last_seen[len(records)] = index
                 by_violation[record.violation].append(len(records))
                 records.append(record)

@@ -155,7 +155,13 @@ def find_sentence_triggers(doc: Doc) -> Doc:
         triggers = find_triggers(stripped, start, candidates[index])
         if triggers:
             state.sentences.append(
-                Sentence(start, start + len(stripped), stripped, triggers=triggers)
+                Sentence(
+                    start,
+                    start + len(stripped),
+                    stripped,
+                    triggers=triggers,
+                    before=spans[index - 1] if index else None,
+                )
             )
     return doc
 
@@ -191,6 +197,11 @@ _SCENE_BEFORE = re.compile(r"\W*(?:[A-Z]\s*:\s*)?(?:It|This|That)\s+was\s+(?:in\
 _SCENE_AFTER = re.compile(r"\s*[,.;]")
 
 
+# a short sentence that opens with its time sets the scene of the next one
+SCENE_CHARS = 60
+_OPENS_WITH_TIME = re.compile(r"\W*(?:In|On|By|During|Early\s+in|Late\s+in)?\s*")
+
+
 def _time_alone(state: State, start: int, end: int) -> TimeMention | None:
     """The time of a sentence that says nothing but a time ("In the spring of
     2018."), or that opens by setting it ("It was the winter of 1997, and ...")."""
@@ -205,6 +216,8 @@ def _time_alone(state: State, start: int, end: int) -> TimeMention | None:
         return times[0]
     if len(text) > 80:
         return None
+    if len(text) <= SCENE_CHARS and _OPENS_WITH_TIME.fullmatch(before):
+        return times[0]  # "In 1977 that life ended."
     return times[0] if _ONLY_WITH_A_TIME.fullmatch(before + " " + after) else None
 
 

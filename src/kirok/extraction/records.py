@@ -78,6 +78,8 @@ class Sentence:
     # the time a sentence of its own just before gives ("In the spring of 2018.
     # I crossed the Yalu ..."): the act's when the sentence gives none
     told_before: TimeMention | None = None
+    # where the sentence before it starts and ends (document offsets), if any
+    before: tuple[int, int] | None = None
 
 
 @dataclass
@@ -129,6 +131,9 @@ class Record:
     nationality_stated: bool = field(default=True, compare=False)
     # the victims are only "he" or "she": the person named just before, maybe
     refers_back: bool = field(default=False, compare=False)
+    # people listed with the victim ("together with his father and his uncle"):
+    # how many (None: not all counted), added once the victim is counted
+    companions: int | None = field(default=0, compare=False)
 
     @property
     def family(self) -> str:

@@ -42,9 +42,10 @@ _SEQUEL_UNIT = (
     r"|the\s+same|that\s+same|that)"
     rf"\s+(?P<unit>day|week|month|year|{'|'.join(_SEASONS)})"  # "that spring": its year
 )
+_FEW = r"a\s+few|several|some"  # "a few weeks later": how many, unsaid
 # "two years earlier", "a month later": not "two years after his arrest"
 _SHIFT = (
-    rf"(?P<n>{'|'.join(_SMALL_NUMBERS)}|\d{{1,2}})\s+(?P<nunit>day|week|month|year)s?\s+"
+    rf"(?P<n>{'|'.join(_SMALL_NUMBERS)}|\d{{1,2}}|{_FEW})\s+(?P<nunit>day|week|month|year)s?\s+"
     r"(?P<dir>earlier|later|afterwards|before(?![ \t]+\w)|after(?![ \t]+\w))"
 )
 _SEQUEL = f"{_SEQUEL_UNIT}|{_SHIFT}"
@@ -326,10 +327,13 @@ def resolve_sequel(phrase: str, before: PartialDate) -> PartialDate | None:
 def _shifted(match: re.Match[str], before: PartialDate) -> PartialDate | None:
     """ "Two years earlier", "a month later": so many units from the date told
     before, at the precision both allow (weeks and days: the month at most)."""
-    n_text = match.group("n").lower()
+    n_text = " ".join(match.group("n").lower().split())
+    unit = match.group("nunit").lower()
+    if n_text in ("a few", "several", "some"):
+        # "a few weeks later": the same year, but how many years, unsaid
+        return None if unit == "year" else PartialDate(before.year)
     n = int(n_text) if n_text.isdigit() else max(1, _SMALL_NUMBERS.index(n_text))
     step = -n if match.group("dir").lower() in ("earlier", "before") else n
-    unit = match.group("nunit").lower()
     if unit == "year":
         try:
             return PartialDate(before.year + step, before.month, before.day)

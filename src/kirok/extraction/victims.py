@@ -64,6 +64,11 @@ class VictimPatterns:
     family_of: re.Pattern[str]  # "a North Korean family of four": how many it names
 
 
+# a person's name in the possessive, as the owner of a relative ("Kang's grandfather")
+_NAMED_OWNER = r"(?-i:[A-Z][a-z][\w-]*['’]s)"
+_NAMED_OWNER_WORD = re.compile(_NAMED_OWNER)
+
+
 @cache
 def patterns() -> VictimPatterns:
     data = victim_words()
@@ -77,7 +82,7 @@ def patterns() -> VictimPatterns:
         rf"|{number}\s+(?:to|or)\s+{number}"
         rf"|(?:(?:{alternation(data['modifiers'], fold_case=True)})\s+)?"
         rf"(?:{alternation(data['vague'], fold_case=True)}|{number}|an?|one|the)"
-        rf"|{possessives})"  # "her brother": one
+        rf"|{possessives}|{_NAMED_OWNER})"  # "her brother", "Kang's grandfather": one
     )
     filler_stop = (
         rf"(?:a|an|the|and|or|to|of|who|that|which|by|when|while|as|my|our|your|"
@@ -161,7 +166,8 @@ def _count(
         return table.vague[core]
     if core in ("a", "an", "one"):
         return 1 if noun.lower() in table.singular or (partitive and core == "one") else None
-    if core in table.possessives:  # "her brother" is one, "their children" not counted
+    if core in table.possessives or _NAMED_OWNER_WORD.fullmatch(count_words):
+        # "her brother", "Kang's grandfather" are one; "their children" not counted
         if noun.lower() in table.counted:
             return table.counted[noun.lower()]  # "his parents": two
         return 1 if noun.lower() in table.singular else None
