@@ -131,3 +131,8 @@ def test_a_press_release_with_a_state_in_its_dateline(tmp_path: Path) -> None:
     assert document.title == "A network welcomes a traveller home"
     assert find_published("Paris, France, 9 May 2016\n\nText.") == "2016-05-09"
     assert find_published("Geneva, Talks resume\n\nText.") is None
+
+
+def test_minutes_dated_by_when_the_meeting_was_held() -> None:
+    text = "# Minutes\n\n**A circle of friends**\nHeld 3 March 2019, 7:00 pm, in the hall\n\nText."
+    assert find_published(text) == "2019-03-03"

@@ -20,7 +20,7 @@ from kirok.dates import find_explicit_dates
 
 HEADER_CHARS = 3000
 _LABELLED = re.compile(
-    r"^\W*(?:date|dated|published|posted|released|issued)(?:\s+on)?\s*:?\s*(?P<rest>.+)$",
+    r"^\W*(?:date|dated|published|posted|released|issued|held)(?:\s+on)?\s*:?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"^\W*[A-Z][A-Za-z .'-]{1,40}(?:,\s*|\s*\()(?P<rest>.+)$")
