@@ -1214,3 +1214,80 @@ def test_people_described_by_what_was_done_to_relatives_are_no_record(
         extractor, "We met families whose sons were forcibly returned from China in March 2019."
     )
     assert dated["violation"] == "movement.forced_return" and dated["date"] == "2019-03"
+
+
+def test_killed_in_the_attack_the_sentence_before_told(extractor: Extractor) -> None:
+    text = (
+        "Patrol boats fired on the trawler and seized it off Wonsan on March 4, 1971. "
+        "Seaman Ole Brandt was killed in the attack."
+    )
+    [killed] = records(extractor, text)
+    assert killed["violation"] == "life.killing"
+    assert killed["date"] == "1971-03-04" and killed["place"] == "Wonsan"
+    assert killed["victims"]["names"] == ["Ole Brandt"]  # no rank in the name
+
+
+def test_guards_who_beat_captives_and_a_stay_of_days(extractor: Extractor) -> None:
+    [beaten] = records(
+        extractor,
+        "In 1971, during their captivity, the guards beat the men for days to force them to sign "
+        "confessions.",
+    )
+    assert beaten["violation"] == "detention.torture"
+    assert beaten["perpetrator"] == "Prison guards"
+    [held] = records(
+        extractor,
+        "A South Korean tourist, Yoon Da-eun, was held for six days in June 2001 after a "
+        "conversation with a guide.",
+    )
+    assert held["violation"] == "detention.arbitrary" and held["date"] == "2001-06"
+    assert held["victims"]["names"] == ["Yoon Da-eun"]
+    assert records(extractor, "The conference was held for three days in June 2001.") == []
+
+
+def test_the_north_that_will_not_say_where_he_is_held(extractor: Extractor) -> None:
+    text = (
+        "Mr Paek Ji-ho was detained by the North Korean authorities at Kaesong on March 30. "
+        "No one has been allowed to meet him, and the North has not told us where he is held."
+    )
+    found = {r["violation"]: r for r in records(extractor, text, published="2009-04-21")}
+    hidden = found["disappearance.enforced"]
+    assert hidden["victims"]["names"] == ["Paek Ji-ho"]
+    # the one that keeps it hidden, though it "has not told": no source
+    assert hidden["perpetrator"] == "Government of the DPRK"
+
+
+def test_workers_held_to_their_work_abroad(extractor: Extractor) -> None:
+    [kept] = records(
+        extractor,
+        "It records that 30 women sent from North Korea to a garment factory in Dandong in "
+        "2018 had their passports taken on arrival and were not allowed to leave the compound.",
+    )
+    assert kept["violation"] == "labor.forced" and kept["country"] == "CN"
+    assert kept["victims"]["count"] == 30 and kept["victims"]["nationality"] == "KP"
+    [logging] = records(
+        extractor,
+        "About 150 North Korean workers at logging camps in the Russian Far East were made to "
+        "work sixteen hours a day in 2019.",
+    )
+    assert logging["country"] == "RU" and logging["place"] == "Russian Far East"
+
+
+def test_an_obituary_tells_of_its_subject_as_he(extractor: Extractor) -> None:
+    text = (
+        "Mun Tae-sik, who spoke about the camps to anyone who would listen, died in Seoul on "
+        "June 24. He was 84.\n\nBorn in Hamhung in 1941, he trained as a mechanic. In 1982 "
+        "state security agents arrested him at the plant after a colleague reported that he "
+        "had been listening to South Korean radio. That winter he was taken to Yodok."
+    )
+    found = {r["violation"]: r for r in records(extractor, text, published="2025-06-30")}
+    assert set(found) == {
+        "detention.arbitrary",
+        "expression.suppression",
+        "detention.prison_camp",
+    }
+    for record in found.values():
+        assert record["victims"]["names"] == ["Mun Tae-sik"], record["violation"]
+        assert record["date"] == "1982"
+    assert found["detention.prison_camp"]["place"] == "Yodok"
+    assert found["expression.suppression"]["perpetrator"] == "Ministry of State Security"

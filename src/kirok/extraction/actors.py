@@ -25,6 +25,7 @@ from kirok.wordlists import alternation
 _AGENT_BEFORE = re.compile(
     r"\bby\s+(?:(?:the|a|an|its|their|local|provincial|state)\s+){0,2}$", re.I
 )
+_KOREA_AFTER = re.compile(r"\s+Korean?\b")
 _NOT_SUBJECT_BEFORE = frozenset(
     [
         "in",
@@ -157,6 +158,15 @@ def _police(country: str | None) -> str | None:
     return str(named) if named else state_actor(country)
 
 
+_NOT_TOLD = re.compile(r"\b(?:not|never|refused|refuses|declined|declines)\b", re.IGNORECASE)
+
+
+def _tells(reporting: re.Match[str] | None) -> bool:
+    """Whether the reporting words after an actor tell something: "the ministry
+    said", not "the North has not told us where he is" (who keeps it hidden)."""
+    return reporting is not None and not _NOT_TOLD.search(reporting.group())
+
+
 def find_actors(
     text: str, offset: int, main_country: str | None, places: list[PlaceMention] | None = None
 ) -> list[ActorMention]:
@@ -208,6 +218,8 @@ def find_actors(
             previous = before[-1].lower() if before else ""
             if after.startswith(("'", "’")) or previous in _NOT_SUBJECT_BEFORE:
                 continue
+            if _KOREA_AFTER.match(text, match.end()):
+                continue  # "the North Korean authorities": another name, found by its own
             name, country = table.canonical[match.group().lower()]
             spans.append((match.start(), match.end(), name, country, 0))
     if table.generic is not None:
@@ -232,7 +244,7 @@ def find_actors(
                 text[start:end],
                 name,
                 country,
-                is_source=bool(table.reporting_after.match(text[end : end + 60]))
+                is_source=_tells(table.reporting_after.match(text[end : end + 60]))
                 or "according to" in text[max(0, start - 20) : start].lower(),
                 is_agent=bool(_AGENT_BEFORE.search(preceding)),
             )

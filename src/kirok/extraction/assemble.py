@@ -8,6 +8,7 @@ first record as further evidence instead of making records of their own.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import defaultdict
@@ -417,11 +418,20 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
     victim = _said_of(sentence, trigger) if in_act else None
     if victim is None and not in_act:
         # "detained him in May after he left a Bible in a club for foreign
-        # sailors": the pronoun the act takes, not a phrase after it
+        # sailors": the pronoun the act takes, not a phrase after it; so is one
+        # right after the act's first word ("arrested him ... after a colleague
+        # reported ..."), unless that word tells ("told her that my father ...")
         said = _said_of(sentence, trigger)
+        head = trigger.text.split(maxsplit=1)[0]
         if (
             said is not None
-            and said.start >= trigger.end
+            and (
+                said.start >= trigger.end
+                or (
+                    said.start == trigger.start + len(head) + 1
+                    and not _rules().reporting.fullmatch(head)
+                )
+            )
             and said.text.lower() in _PRONOUNS
             and not _AND.match(sentence.text, said.end - sentence.start)
             # "her" alone, not "her younger brother"
@@ -656,6 +666,21 @@ def _companions(sentence: Sentence, end: int) -> int | None:
     return total
 
 
+_CAME_FROM = re.compile(
+    r"\s+(?:(?:sent|brought|recruited|dispatched|trafficked|who\s+came)\s+)?from\s+(?:the\s+)?"
+)
+
+
+def _country_they_came_from(sentence: Sentence, victim: VictimMention) -> str | None:
+    """The country named right after the victims as where they came from ("30
+    women sent from North Korea", "two workers from Nepal")."""
+    for place in sentence.places:
+        if place.start >= victim.end and place.kind == "country":
+            between = (victim.end - sentence.start, place.start - sentence.start)
+            return place.country if _CAME_FROM.fullmatch(sentence.text, *between) else None
+    return None
+
+
 def _choose_place(
     sentence: Sentence,
     described: list[tuple[int, int]],
@@ -690,6 +715,13 @@ def _choose_place(
             )
         )
     ]
+    if not where:
+        # "... off Wonsan on January 23. A sailor was killed in the attack."
+        where = [
+            p
+            for p in sentence.scene_places
+            if p.locative is True or (p.locative is None and p.kind not in ("country", "city"))
+        ]
     specific = [p for p in where if p.kind != "country"]
     place = max(specific, key=lambda p: p.rank).name if specific else None
     for candidate in sorted(where, key=lambda p: -p.rank):
@@ -778,6 +810,8 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     if country is None:
         country = perpetrator_country
     nationality = victim.nationality if victim and victim.nationality else name_nationality
+    if nationality is None and victim is not None:
+        nationality = _country_they_came_from(sentence, victim)
     if nationality is None and victim is not None:
         nationality = _country_of_its(sentence, victim)
     if country is None:
@@ -923,8 +957,13 @@ def _year_just_before(record: Record, named: Record, sentence: Sentence) -> str 
     return None
 
 
-_OPENING_NAME = re.compile(r"[\W_]*([A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*){0,3})\s+[a-z]")
+_OPENING_NAME = re.compile(r"[\W_]*([A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*){0,3})(?:,|\s+[a-z])")
 _TITLE_SEX = {"Mr": "male", "Mr.": "male", "Ms": "female", "Ms.": "female", "Mrs": "female"}
+
+
+def _pronoun_sex(pronoun: str) -> str:
+    """The sex "he" or "she" tells."""
+    return "male" if pronoun.lower() == "he" else "female"
 
 
 def _opening_person(
@@ -959,29 +998,44 @@ def _opening_person(
     return None
 
 
+_PRONOUN_SUBJECT = re.compile(r"[\W_]*(?:[^,.;:]{0,60},\s*)?(he|she)\b", re.IGNORECASE)
+SUBJECT_LOOKBACK = 4  # sentences back through "he" or "she" to the name they stand for
+
+
 def _subject_before(
-    record: Record, sentence: Sentence, text: str, names: Callable[[], list[tuple[int, str]]]
+    record: Record,
+    sentence: Sentence,
+    text: str,
+    names: Callable[[], list[tuple[int, str]]],
+    spans: list[tuple[int, int]],
 ) -> bool:
     """A record whose victim is only "he" or "she", with no record of one person
     just before, takes the person the sentence before opens with ("Mr Fowle
-    entered North Korea as a tourist. The authorities detained him ..."), if
-    the sex agrees. ``text``: the document's."""
-    if sentence.before is None:
-        return False
-    start, end = sentence.before
-    raw = text[start:end]
-    lead = len(raw) - len(raw.lstrip())
-    person = _opening_person(Sentence(start + lead, end, raw.strip()), names)
-    if person is None:
-        return False
-    name, sex = person
+    entered North Korea as a tourist. The authorities detained him ..."), or
+    the one a sentence or two further back opens with when those between are
+    about "he" or "she" too ("Kim Il-su, who ..., died on Monday. Born in
+    Hamhung, he trained as a mechanic. In 1982 agents arrested him ..."), if
+    the sex agrees. ``text``: the document's; ``spans``: its sentences."""
     mine = record.victims
-    if mine.sex and sex and mine.sex != sex:
-        return False
-    mine.names = [name]
-    mine.count = 1
-    mine.sex = mine.sex or sex
-    return True
+    index = bisect.bisect_right(spans, (sentence.start, len(text))) - 1
+    told = (span for span in reversed(spans[:index]) if text[span[0] : span[1]].strip())
+    for start, end in itertools.islice(told, SUBJECT_LOOKBACK):
+        raw = text[start:end]
+        lead = len(raw) - len(raw.lstrip())
+        before = Sentence(start + lead, end, raw.strip())
+        person = _opening_person(before, names)
+        if person is not None:
+            name, sex = person
+            if mine.sex and sex and mine.sex != sex:
+                return False
+            mine.names = [name]
+            mine.count = 1
+            mine.sex = mine.sex or sex
+            return True
+        pronoun = _PRONOUN_SUBJECT.match(before.text)
+        if pronoun is None or (mine.sex and _pronoun_sex(pronoun.group(1)) != mine.sex):
+            return False
+    return False
 
 
 def _parts_named(sentence: Sentence) -> list[str]:
@@ -1049,9 +1103,13 @@ def _name_told_before(
 
 
 def build_records(
-    sentences: list[Sentence], main_country: str | None, text: str = ""
+    sentences: list[Sentence],
+    main_country: str | None,
+    text: str = "",
+    spans: list[tuple[int, int]] | None = None,
 ) -> list[Record]:
-    """The records a document states, each act once."""
+    """The records a document states, each act once. ``spans``: where each of
+    the document's sentences starts and ends, acts or not."""
     records: list[Record] = []
     last_seen: dict[int, int] = {}
     # positions in ``records`` by violation: only the same violation can be the same act
@@ -1094,7 +1152,7 @@ def build_records(
                 if named is not None and _refer_back(record, named, sentence):
                     year = _year_just_before(record, named, sentence)
                 else:
-                    _subject_before(record, sentence, text, full_names)
+                    _subject_before(record, sentence, text, full_names, spans or [])
             person = _named_by_part(record, sentence, people)
             if person is not None:
                 record.victims.names = list(person.victims.names)

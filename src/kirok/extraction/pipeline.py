@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -180,7 +180,27 @@ def find_sentence_times(doc: Doc) -> Doc:
             index = bisect.bisect_right(starts, sentence.start) - 1
             if index > 0:
                 sentence.told_before = _time_alone(state, *state.sentence_spans[index - 1])
+            scene = _told_just_before(state, sentence)
+            if sentence.told_before is None and scene is not None:
+                times = find_times(state.text[scene[0] : scene[1]], scene[0], state.anchor)
+                dated = [t for t in times if t.date is not None]
+                sentence.told_before = dated[-1] if dated else None
     return doc
+
+
+def _told_just_before(state: State, sentence: Sentence) -> tuple[int, int] | None:
+    """The span of the sentence before, if ``sentence`` tells of its event again
+    ("... captured the ship off Wonsan on January 23, 1968. A sailor was killed
+    in the attack."): its time and places are the act's."""
+    if sentence.before is None or not _event_again().search(sentence.text):
+        return None
+    start, end = sentence.before
+    return (start, end) if state.text[start:end].strip() else None
+
+
+@cache
+def _event_again() -> re.Pattern[str]:
+    return re.compile(sentence_rules()["event_again"], re.IGNORECASE)
 
 
 # what may stand in a sentence beside its time for the time to stand alone:
@@ -250,6 +270,15 @@ def find_sentence_places(doc: Doc) -> Doc:
                 sentence.text, place.start - sentence.start, place.kind
             )
             sentence.places.append(place)
+        before = _told_just_before(state, sentence) if not sentence.places else None
+        if before is not None:
+            text = state.text[before[0] : before[1]]
+            for place in everywhere[
+                bisect.bisect_left(starts, before[0]) : bisect.bisect_left(starts, before[1])
+            ]:
+                scene = replace(place)  # (the same mention, read in its own sentence)
+                scene.locative = classify_locative(text, place.start - before[0], place.kind)
+                sentence.scene_places.append(scene)
     return doc
 
 
@@ -279,7 +308,9 @@ def find_sentence_victims(doc: Doc) -> Doc:
 @Language.component("kirok_records")
 def write_records(doc: Doc) -> Doc:
     state = _state(doc)
-    state.records = build_records(state.sentences, state.main_country, state.text)
+    state.records = build_records(
+        state.sentences, state.main_country, state.text, state.sentence_spans
+    )
     settle_nationalities(state.records, state.text, state.title)
     return doc
 

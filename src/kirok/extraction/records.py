@@ -80,6 +80,9 @@ class Sentence:
     told_before: TimeMention | None = None
     # where the sentence before it starts and ends (document offsets), if any
     before: tuple[int, int] | None = None
+    # the places of the sentence before, when this one tells of its event again
+    # ("... off Wonsan on January 23. A sailor was killed in the attack.")
+    scene_places: list[PlaceMention] = field(default_factory=list)
 
 
 @dataclass
