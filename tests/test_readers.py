@@ -136,3 +136,23 @@ def test_a_press_release_with_a_state_in_its_dateline(tmp_path: Path) -> None:
 def test_minutes_dated_by_when_the_meeting_was_held() -> None:
     text = "# Minutes\n\n**A circle of friends**\nHeld 3 March 2019, 7:00 pm, in the hall\n\nText."
     assert find_published(text) == "2019-03-03"
+
+
+def test_a_letters_re_line_is_its_title_and_a_headless_text_has_none(tmp_path: Path) -> None:
+    letter = tmp_path / "letter.txt"
+    letter.write_text(
+        "To: The Ambassador\n\nDate: 3 May 2024\n\nRe: A family held in Yanji\n\n"
+        "Your Excellency,\n\nWe write about a family of three held in Yanji since April.\n",
+        encoding="utf-8",
+    )
+    assert read_document(letter).title == "A family held in Yanji"
+    wire = tmp_path / "wire.txt"
+    wire.write_text(
+        "SEOUL, March 3 (Wire) - North Korea said on Monday it had released a 70-year-old "
+        "traveller who was arrested last month for handing out leaflets at a temple.\n\n"
+        "Friends said he knew the risks. His family thanked the envoys.\n",
+        encoding="utf-8",
+    )
+    document = read_document(wire)
+    assert document.title is None  # not a sentence from the story's middle
+    assert document.published is None  # a dateline with no year gives no date

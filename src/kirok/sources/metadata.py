@@ -38,6 +38,7 @@ _LABELLED_INSIDE = re.compile(
 # or a date that ends such a line after a dash, a colon or a bracket: "Press
 # release -- 7 July 2022", "Briefing: new laws (2 February 2023)"
 _DATE_ENDS_LINE = re.compile(r"(?:--|[-–—:(|,])\s*(?P<rest>[^-–—:(|,]{6,40}?)\)?\W*$")
+SENTENCE_WORDS = 12  # a line this long that ends with a full stop is a sentence, not a title
 HEADER_LINE_CHARS = 160  # a longer line is a paragraph: the header has ended
 _DECORATION = re.compile(r"[*_#>\s]+")
 
@@ -129,10 +130,11 @@ def find_period(text: str) -> str | None:
 
 
 _NOT_TITLE = re.compile(
-    r"^(?:https?://|www\.|date\b|re:|to:|from:|cc:|dear\b|for\s+immediate\s+release\b)",
+    r"^(?:https?://|www\.|date\b|to:|from:|cc:|dear\b|for\s+immediate\s+release\b)",
     re.IGNORECASE,
 )
-_SUBJECT = re.compile(r"^subject:\s*", re.IGNORECASE)  # a saved e-mail's header
+# a saved e-mail's subject, a letter's "Re:" line: the title
+_SUBJECT = re.compile(r"^(?:(?:subject|re):\s*)+", re.IGNORECASE)
 
 
 def find_title(text: str) -> str | None:
@@ -142,8 +144,12 @@ def find_title(text: str) -> str | None:
             continue
         line = _SUBJECT.sub("", _DECORATION.sub(" ", raw).strip())
         words = line.split()
-        if len(words) < 3 or len(line) > 160 or _NOT_TITLE.match(line) or "#" in raw.strip("# "):
+        if len(line) > HEADER_LINE_CHARS:
+            return None  # the first paragraph: a title stands above it, or there is none
+        if len(words) < 3 or _NOT_TITLE.match(line) or "#" in raw.strip("# "):
             continue
+        if len(words) >= SENTENCE_WORDS and line.endswith("."):
+            return None  # a story's first sentence: the text has no title of its own
         if _date_alone(line):
             continue
         return line
