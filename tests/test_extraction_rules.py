@@ -1291,3 +1291,52 @@ def test_an_obituary_tells_of_its_subject_as_he(extractor: Extractor) -> None:
         assert record["date"] == "1982"
     assert found["detention.prison_camp"]["place"] == "Yodok"
     assert found["expression.suppression"]["perpetrator"] == "Ministry of State Security"
+
+
+def test_a_table_row_tells_of_one_person_and_a_month_in_their_story(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "| Name | What happened |\n|---|---|\n| Dario Lenz | An American who had been "
+        "teaching English in South Korea, Dario Lenz walked across the border from China "
+        "into North Korea on January 25, 2010 and was arrested by border guards. In April a "
+        "court sentenced him to eight years of hard labour for illegal entry. |\n"
+    )
+    found = {r["violation"]: r for r in records(extractor, text, published="2012-01-10")}
+    held, sentenced = found["detention.arbitrary"], found["labor.forced"]
+    assert held["victims"]["names"] == ["Dario Lenz"] and held["victims"]["count"] == 1
+    assert held["victims"]["nationality"] == "US"  # "An American who ...", before his name
+    assert held["country"] == "KP"  # not South Korea, where he had taught
+    assert sentenced["date"] == "2010-04"  # April in his story, not April 2011
+    assert sentenced["victims"]["names"] == ["Dario Lenz"]
+
+
+def test_a_foreigner_sent_away_is_no_forced_return(extractor: Extractor) -> None:
+    found = records(
+        extractor,
+        "North Korea said on Monday it had deported Ian Moss, a 75-year-old Australian "
+        "missionary who was arrested in February for spreading Christian leaflets in "
+        "Pyongyang.",
+        published="2014-03-03",
+    )
+    assert {r["violation"] for r in found} == {"detention.arbitrary", "expression.suppression"}
+    [returned] = records(extractor, "In May China deported 12 North Koreans to Sinuiju.")
+    assert returned["violation"] == "movement.forced_return"
+
+
+def test_fences_built_along_the_river(extractor: Extractor) -> None:
+    [fence] = records(
+        extractor,
+        "Images taken between August 2020 and March 2021 show that North Korean authorities "
+        "built a second fence along about 14 kilometres of the Yalu River bank.",
+    )
+    assert fence["violation"] == "movement.restriction" and fence["kind"] == "measure"
+    assert (fence["date"], fence["date_end"]) == ("2020-08", "2021-03")
+    assert fence["place"] == "Yalu River"
+
+
+def test_people_described_by_their_detention_are_no_record(extractor: Extractor) -> None:
+    found = records(
+        extractor, "More than half of those who had been detained said they were beaten."
+    )
+    assert "detention.arbitrary" not in {r["violation"] for r in found}

@@ -71,9 +71,15 @@ _AND_AFTER_AGENT = re.compile(r"[^.;:]{0,60}?,?\s+and\s+(?:then\s+|later\s+|subs
 # an act told in a clause that describes people ("families whose relatives
 # were ..."), right before the act's words
 _WHOSE_BEFORE = re.compile(
-    r"\bwhose\s+(?:[\w'’-]+\s+){1,3}(?:were|was|had\s+been|have\s+been|has\s+been)\s+$",
+    r"(?:\bwhose\s+(?:[\w'’-]+\s+){1,3}|\b(?:those|people|anyone|everyone|all)\s+who\s+)"
+    r"(?:were|was|had\s+been|have\s+been|has\s+been)\s+$",
     re.IGNORECASE,
 )
+# a remark that opens a sentence or a table's cell and ends right before a name
+_OPENING_REMARK = re.compile(
+    r"(?:^|\|\s*)\W*(?:An?|The)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?[^,;|]{0,140},\s*$"
+)
+_AND_WAS_BEFORE = re.compile(r"\band\s+(?:was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ORDER = re.compile(r"\b(?:ordered|instructed|commanded|directed|told)\b", re.IGNORECASE)
 _ANOTHER = re.compile(
     r"\b(?:another|other|others|second|third|also|again|separately|similar|further)\b",
@@ -753,6 +759,10 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
                 # "Another American, Jeffrey Fowle, has been held since May, when
                 # he was arrested": the name the sentence gave before the pronoun
                 anchors.extend(names_before(sentence.text, victim.start - sentence.start))
+        elif _AND_WAS_BEFORE.search(sentence.text, 0, trigger.start - sentence.start):
+            # "Aijalon Gomes walked across the border ... and was arrested": the
+            # one the sentence is about, when no one else is said to suffer it
+            anchors.extend(names_before(sentence.text, trigger.start - sentence.start))
         blocked = [
             (m.start - sentence.start, m.end - sentence.start)
             for m in [*sentence.places, *sentence.actors, *sentence.times]
@@ -795,9 +805,19 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         and not explicit
         and _WHOSE_BEFORE.search(sentence.text, 0, trigger.start - sentence.start)
     ):
-        return None  # "letters by families whose relatives were forcibly returned": who they are
+        # "letters by families whose relatives were forcibly returned", "half of
+        # those who had been detained": who people are, not an act told
+        return None
     extras = taxonomy_extras(trigger.violation)
     described = _described(sentence, [*name_ends, *([victim.end] if victim else [])])
+    for start in name_starts[:1]:
+        opening = _OPENING_REMARK.search(sentence.text, 0, start - sentence.start)
+        if opening is not None:
+            # "An American who had been teaching English in South Korea, Aijalon
+            # Gomes walked ...": who the person is, not where the act happened
+            described.append((sentence.start + opening.start(), start))
+            if name_nationality is None:
+                name_nationality = nationality_before(f"{opening.group(1) or ''} citizen ")
     place, country = _choose_place(
         sentence, described, extras.get("place_from") == "where", trigger
     )
@@ -1286,3 +1306,19 @@ def settle_nationalities(records: list[Record], text: str, title: str | None = N
             if found:
                 record.victims.nationality = found
                 record.nationality_stated = True
+
+
+def without_expulsions(records: list[Record]) -> list[Record]:
+    """The records but North Korea sending away a foreigner ("North Korea said it
+    had deported John Short, a 75-year-old Australian missionary"): an
+    expulsion, not the forced return of North Koreans the taxonomy means."""
+    return [
+        r
+        for r in records
+        if not (
+            r.violation == "movement.forced_return"
+            and r.country == "KP"
+            and r.nationality_stated
+            and r.victims.nationality not in (None, "KP")
+        )
+    ]

@@ -32,11 +32,11 @@ from spacy.tokens import Doc
 from kirok.dates import PartialDate
 from kirok.extraction import sentences
 from kirok.extraction.actors import find_actors
-from kirok.extraction.assemble import build_records, settle_nationalities
+from kirok.extraction.assemble import build_records, settle_nationalities, without_expulsions
 from kirok.extraction.lexicon import sentence_rules, trigger_stems
 from kirok.extraction.places import classify_locative, find_places, main_country
 from kirok.extraction.records import Record, Sentence, TimeMention
-from kirok.extraction.temporal import SEQUEL, find_times, resolve_sequel
+from kirok.extraction.temporal import SEQUEL, find_times, resolve_in_story, resolve_sequel
 from kirok.extraction.victims import find_victims
 from kirok.extraction.violations import find_triggers, is_heading
 from kirok.sources.document import Document
@@ -172,10 +172,21 @@ def find_sentence_times(doc: Doc) -> Doc:
     starts = [start for start, _ in state.sentence_spans]
     for sentence in state.sentences:
         sentence.times = find_times(sentence.text, sentence.start, state.anchor)
+        story: PartialDate | bool | None = False  # (False: not looked for yet)
         for time in sentence.times:
             if time.date is None and SEQUEL.match(" ".join(time.text.split())):
                 before = _date_told_before(state, time.start)
                 time.date = resolve_sequel(time.text, before) if before else None
+            elif time.relative and time.date_end is None:
+                if story is False:
+                    story = _story_date(state, sentence)
+                if isinstance(story, PartialDate):
+                    in_story = resolve_in_story(time.text, story)
+                    anchor = state.anchor
+                    if in_story is not None and (
+                        anchor is None or in_story.first_day() <= anchor.last_day()
+                    ):
+                        time.date = in_story
         if not any(time.date for time in sentence.times):
             index = bisect.bisect_right(starts, sentence.start) - 1
             if index > 0:
@@ -186,6 +197,27 @@ def find_sentence_times(doc: Doc) -> Doc:
                 dated = [t for t in times if t.date is not None]
                 sentence.told_before = dated[-1] if dated else None
     return doc
+
+
+_GOES_ON = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)
+
+
+def _story_date(state: State, sentence: Sentence) -> PartialDate | None:
+    """The last date with its year that the sentence just before gives, when
+    that sentence tells of an act and this one goes on about the same person
+    ("he", "her"): the time the story is told in."""
+    if sentence.before is None or not _GOES_ON.search(sentence.text):
+        return None
+    start, end = sentence.before
+    told = bisect.bisect_left(state.sentences, start, key=lambda s: s.start)
+    if told == len(state.sentences) or state.sentences[told].end > end:
+        return None  # (no act told there: background, or a blank line)
+    dates = [
+        t.date
+        for t in find_times(state.text[start:end], start, state.anchor)
+        if t.date is not None and not t.relative
+    ]
+    return dates[-1] if dates else None
 
 
 def _told_just_before(state: State, sentence: Sentence) -> tuple[int, int] | None:
@@ -312,6 +344,7 @@ def write_records(doc: Doc) -> Doc:
         state.sentences, state.main_country, state.text, state.sentence_spans
     )
     settle_nationalities(state.records, state.text, state.title)
+    state.records = without_expulsions(state.records)
     return doc
 
 

@@ -298,6 +298,31 @@ def _weekday_before(name: str, anchor: PartialDate | None, strictly: bool) -> Pa
 
 SEQUEL = re.compile(rf"^{_SEQUEL}$", re.IGNORECASE)  # a phrase the pattern above found
 
+# a month, or a day and a month, with no year ("In April", "on February 16")
+_YEARLESS = re.compile(
+    rf"^(?:(?:in|on|early|late|mid-?|by|during)\s+(?:in\s+)?)?(?:the\s+)?"
+    rf"(?:(?P<d1>{DAY})\s+(?:of\s+)?)?(?P<m>{MONTH})(?:\s+(?P<d2>{DAY}))?$",
+    re.IGNORECASE,
+)
+
+
+def resolve_in_story(phrase: str, told: PartialDate) -> PartialDate | None:
+    """A month (or a day of one) told with no year, after a sentence that dated
+    its story ("... on January 25, 2010 and was arrested. In April a court
+    sentenced him"): the first such month on or after the date told, not the
+    latest before the document's date. None if ``phrase`` is not such a date."""
+    match = _YEARLESS.match(" ".join(phrase.split()))
+    if match is None:
+        return None
+    month = month_number(match.group("m"))
+    day_text = match.group("d1") or match.group("d2")
+    day = int(re.sub(r"\D", "", day_text)) if day_text else None
+    year = told.year if (month, day or 1) >= (told.month or 1, told.day or 1) else told.year + 1
+    try:
+        return PartialDate(year, month, day)
+    except ValueError:
+        return None
+
 
 def resolve_sequel(phrase: str, before: PartialDate) -> PartialDate | None:
     """ "The following month", "that year", "the next day" after the date told
