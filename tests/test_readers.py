@@ -156,3 +156,12 @@ def test_a_letters_re_line_is_its_title_and_a_headless_text_has_none(tmp_path: P
     document = read_document(wire)
     assert document.title is None  # not a sentence from the story's middle
     assert document.published is None  # a dateline with no year gives no date
+
+
+def test_a_date_in_korean_beside_the_same_in_english() -> None:
+    assert find_published("# 성명 / Statement\n\n2023년 10월 12일 / 12 October 2023\n\nText.") == (
+        "2023-10-12"
+    )
+    assert find_published("2024년 3월 5일\n\n본문.") == "2024-03-05"
+    # two different dates on the line: neither is sure
+    assert find_published("2023년 10월 12일 / 13 October 2023\n\nText.") is None

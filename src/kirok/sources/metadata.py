@@ -12,6 +12,7 @@ only a month is the document's period (``find_period``), not its date.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from email.utils import parsedate_to_datetime
@@ -41,6 +42,25 @@ _DATE_ENDS_LINE = re.compile(r"(?:--|[-–—:(|,])\s*(?P<rest>[^-–—:(|,]{6,
 SENTENCE_WORDS = 12  # a line this long that ends with a full stop is a sentence, not a title
 HEADER_LINE_CHARS = 160  # a longer line is a paragraph: the header has ended
 _DECORATION = re.compile(r"[*_#>\s]+")
+
+
+# a date written in Korean ("2023년 10월 12일"), alone or beside the same date in English
+_KOREAN_DATE = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
+
+
+def _korean_date(line: str) -> str | None:
+    """The ISO date of a line that is a date in Korean and nothing else but
+    punctuation and, maybe, the same date in another language."""
+    found = _KOREAN_DATE.search(line)
+    if found is None:
+        return None
+    year, month, day = (int(part) for part in found.groups())
+    try:
+        value = dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    rest = re.sub(r"[*_#>]+", "", line[: found.start()] + line[found.end() :]).strip(" ,.:-–—()/|")
+    return value if not rest or _date_alone(rest) == value else None
 
 
 def _date_alone(line: str) -> str | None:
@@ -98,7 +118,7 @@ def find_published(text: str) -> str | None:
             in_header = False
         if len(line) > 120:
             line = line[:60]  # a dateline opens the first paragraph of a news item
-        alone = _date_alone(line)
+        alone = _date_alone(line) or _korean_date(line)
         if alone:
             candidates.append(alone)
             continue
