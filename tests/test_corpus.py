@@ -57,8 +57,11 @@ def test_extraction_on_the_second_corpus(tmp_path: Path) -> None:
     # first, 0.89 after; all 51: 110 of 112 records, one false. A seventh, of
     # six (the same day): 0.71 first, 0.95 after; all 57: 119 of 121, two false.
     # An eighth, of five: 0.62 first, 1.00 after; all 62: 130 of 132, two false.
-    # A ninth, of five: 0.75 first, 1.00 after; all 67: 138 of 140, two false
-    assert figures["f1"] >= 0.95 and figures["tp"] >= 130
+    # A ninth, of five: 0.75 first, 1.00 after; all 67: 138 of 140, two false.
+    # A tenth, of five: 0.53 first, 1.00 after; all 72: 148 of 150, two false;
+    # the victims' nationality 0.86 (crews and visitors whose nationality their
+    # sentences leave unsaid)
+    assert figures["f1"] >= 0.95 and figures["tp"] >= 140
     for name, (share, total) in figures["fields"].items():
         if total:
             assert share >= 0.80, name

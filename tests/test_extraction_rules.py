@@ -1340,3 +1340,62 @@ def test_people_described_by_their_detention_are_no_record(extractor: Extractor)
         extractor, "More than half of those who had been detained said they were beaten."
     )
     assert "detention.arbitrary" not in {r["violation"] for r in found}
+
+
+def test_headlines_in_the_present_with_the_date_in_brackets(extractor: Extractor) -> None:
+    text = (
+        "- **Chinese police detain five North Koreans in Changbai** (12 March). They are held "
+        "at the city's border police station.\n"
+        "- **Woman gets 10 years for calls to the South** (15 March). A court in Hyesan "
+        "sentenced a 52-year-old trader to ten years in a reeducation camp for phoning "
+        "relatives in Seoul.\n"
+    )
+    found = records(extractor, text, published="2025-03-16")
+    by_violation = {r["violation"]: r for r in found}
+    held = by_violation["detention.arbitrary"]
+    assert (held["date"], held["country"], held["victims"]["count"]) == ("2025-03-12", "CN", 5)
+    assert len(held["evidence"]) == 2  # the headline and the sentence under it
+    camp = by_violation["detention.prison_camp"]
+    assert camp["date"] == "2025-03-15"  # the headline's, above it
+    assert camp["place"] == "Hyesan" and camp["victims"]["age"] == 52
+    assert "expression.suppression" in by_violation  # phoning relatives in Seoul
+
+
+def test_a_correction_takes_back_what_an_earlier_version_said(extractor: Extractor) -> None:
+    text = (
+        "Correction: An earlier version of this report said the brothers were arrested in "
+        "Hyesan in May. They were arrested in Musan in June, a relative said. Security "
+        "agents arrested the brothers, Bang Il-do and Bang Il-woo, after finding two phones in "
+        "their house. Both men are held at the county security office."
+    )
+    [held] = records(extractor, text, published="2021-07-02")
+    assert (held["date"], held["place"]) == ("2021-06", "Musan")
+    assert held["victims"]["names"] == ["Bang Il-do", "Bang Il-woo"]  # told in a later sentence
+    assert held["victims"]["count"] == 2 and len(held["evidence"]) == 3
+    assert held["victims"]["nationality"] == "KP"  # not from "two Chinese phones" after a name
+
+
+def test_a_given_name_alone_and_one_who_tells_of_being_held(extractor: Extractor) -> None:
+    [camp] = records(
+        extractor,
+        "In 2019 Su-bin (not her real name) spent four months in a labour training camp in "
+        "Onsong, where she carried bricks.",
+    )
+    assert camp["violation"] == "labor.forced" and camp["victims"]["names"] == ["Su-bin"]
+    assert records(extractor, "The man who spent ten years in a labour camp spoke.") == []
+    [told] = records(
+        extractor,
+        "One interviewee, a former teacher, described being held for two weeks in 2017 after a "
+        "student's parent reported a remark she had made.",
+    )
+    assert told["violation"] == "detention.arbitrary" and told["victims"]["count"] == 1
+    assert told["victims"]["count_text"] == "a former teacher"  # not the student
+
+
+def test_sent_them_back_across_the_border(extractor: Extractor) -> None:
+    [returned] = records(
+        extractor,
+        "In May 2019 Chinese police found them near Yanji and sent them back across the border.",
+    )
+    assert returned["violation"] == "movement.forced_return"
+    assert returned["perpetrator"] == "Chinese authorities" and returned["place"] == "Yanji"

@@ -415,6 +415,15 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
     whose = _WHERE_PRONOUN.search(trigger.text) or _PRONOUN_FIRST.match(trigger.text)
     if whose:
         return pronoun_victim(trigger.start + whose.start(1), whose.group(1))
+    if _TOLD_OF_ONESELF.search(sentence.text, 0, trigger.start - sentence.start) or (
+        _TOLD_OF.search(sentence.text, 0, trigger.start - sentence.start)
+        and trigger.text.lower().startswith(("being ", "having been "))
+    ):
+        # "One interviewee, a former teacher, described being held ...": the one
+        # who tells is the one it was done to
+        teller = [v for v in sentence.victims if v.end <= trigger.start]
+        if teller:
+            return teller[0]
     # "his wife has heard nothing of him": the one the act's own words are said of
     # (unless they name one after it: "... told her that my father had died there")
     pronoun = _PRONOUN_IN_ACT.search(trigger.text)
@@ -484,6 +493,15 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
     return victim
 
 
+_TOLD_OF_ONESELF = re.compile(
+    r"\b(?:described|recalled|remembered|recounted|spoke\s+of|told\s+of|told\s+us\s+of)\s+"
+    r"(?:being|having\s+been)\s+$",
+    re.IGNORECASE,
+)
+_TOLD_OF = re.compile(
+    r"\b(?:described|recalled|remembered|recounted|spoke\s+of|told\s+of|told\s+us\s+of)\s+$",
+    re.IGNORECASE,
+)
 _WHERE_PRONOUN = re.compile(r"\bwhere\s+(he|she|they)\b", re.IGNORECASE)
 _PRONOUN_FIRST = re.compile(r"(we|they|he|she|I)\b", re.IGNORECASE)  # "we were sent back"
 _PRONOUN_IN_ACT = re.compile(r"\s(?:him|her|them|us|me)\b", re.IGNORECASE)
@@ -912,7 +930,7 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
     if (
         distance <= 2
         and later.kind == "incident"
-        and later.date is None
+        and later.date in (None, earlier.date)
         and not later.victims.names
         and later.victims.count_text is None
         and (earlier.victims.names or earlier.victims.count is not None)
@@ -1200,6 +1218,7 @@ def build_records(
                         # "... had been executed. ... the sentence was carried out
                         # on Thursday": the date the retelling gives
                         earlier.date, earlier.date_end = record.date, record.date_end
+                    _fill_from_retelling(earlier, record)
                     last_seen[position] = index
                     break
             else:
@@ -1209,6 +1228,19 @@ def build_records(
                 by_violation[record.violation].append(len(records))
                 records.append(record)
     return records
+
+
+def _fill_from_retelling(earlier: Record, later: Record) -> None:
+    """What a later report of the same act names that the first left unsaid:
+    who ("They were arrested in Musan. Agents arrested the brothers, Cha Min-ho
+    and Cha Min-su, ..."), and who acted."""
+    if not earlier.victims.names and later.victims.names:
+        earlier.victims.names = list(later.victims.names)
+        if earlier.victims.count is None:
+            earlier.victims.count = later.victims.count
+        earlier.victims.sex = earlier.victims.sex or later.victims.sex
+    if earlier.perpetrator is None:
+        earlier.perpetrator = later.perpetrator
 
 
 def _add_retelling(
@@ -1236,7 +1268,13 @@ def _add_retelling(
     last_seen[position] = index
 
 
-_APPOSITIVE = re.compile(r"\s*,\s*([^,.;:()]{1,80})")
+# a remark after a name that describes the person, not a clause ("Cha Min-su,
+# after finding two Chinese phones" gives no nationality)
+_APPOSITIVE = re.compile(
+    r"\s*,\s*(?!\s*(?:after|before|when|while|who|which|that|and|but|in|on|at|for|from|with|by|"
+    r"as|since|until|because|where|whose|though|although|if)\b)([^,.;:()]{1,80})",
+    re.IGNORECASE,
+)
 
 
 def _nationality_told_elsewhere(text: str, name: str) -> str | None:

@@ -249,6 +249,8 @@ _SCENE_BEFORE = re.compile(r"\W*(?:[A-Z]\s*:\s*)?(?:It|This|That)\s+was\s+(?:in\
 _SCENE_AFTER = re.compile(r"\s*[,.;]")
 
 
+# a headline in bold with its date in brackets after it, heading an item of news
+_HEADLINE = re.compile(r"[-*•\s]*\*\*[^*]{3,200}\*\*\s*[(\[](?P<when>[^)\]]{3,40})[)\]]\W*$")
 # a short sentence that opens with its time sets the scene of the next one
 SCENE_CHARS = 60
 _OPENS_WITH_TIME = re.compile(r"\W*(?:In|On|By|During|Early\s+in|Late\s+in)?\s*")
@@ -266,6 +268,9 @@ def _time_alone(state: State, start: int, end: int) -> TimeMention | None:
     before, after = text[: times[0].start - start], text[times[0].end - start :]
     if _SCENE_BEFORE.fullmatch(before) and _SCENE_AFTER.match(after):
         return times[0]
+    headline = _HEADLINE.match(text)
+    if headline and headline.start("when") <= times[0].start - start:
+        return times[0]  # "- **Guards shoot man near Sinuiju** (14 March).": the item's date
     if len(text) > 80:
         return None
     if len(text) <= SCENE_CHARS and _OPENS_WITH_TIME.fullmatch(before):

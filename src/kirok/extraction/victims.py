@@ -32,9 +32,16 @@ _AFTER_AMBIGUOUS = re.compile(
 # Two to five capitalised words, or one right after "surnamed". Both begin with a
 # capital, written once at the front so that the regex engine skips every other
 # character without trying the pattern there.
+# English prefixes that make words like "Anti-state", not names
+_PREFIXES = (
+    r"(?:nti|ost|re|on|ro|o|x|elf|ell|ong|hort|igh|ow|e|id|ross|nter|ulti|emi|ub|uper|nder|"
+    r"ver|ounter|alf|ull|art|ar|ear|ld|ew|ear|ay|onth|eek)-"
+)
 _NAME = (
     r"[A-Z](?:[a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,4}"
-    r"|(?<=surnamed [A-Z])[a-z]+(?:-[a-z]+)?)"
+    r"|(?<=surnamed [A-Z])[a-z]+(?:-[a-z]+)?"
+    # a Korean given name alone, as testimonies give it ("Eun-ji (not her real name)")
+    rf"|(?!{_PREFIXES})[a-z]{{1,4}}-[a-z]{{2,5}}(?![\w-]))"
 )
 _AGE = re.compile(r"(?<!\d)(\d{1,3})[- ]years?[- ]old|\b(?:aged|at\s+the\s+age\s+of)\s+(\d{1,3})\b")
 
@@ -416,7 +423,8 @@ def find_names(
         while len(words) > 1 and (words[0] in titles or words[0] in not_names):
             start += len(words[0]) + 1
             words = words[1:]
-        single = len(words) == 1 and start == match.start()  # a lone word: only after "surnamed"
+        # a lone word: only after "surnamed", or a Korean given name ("Eun-ji")
+        single = len(words) == 1 and start == match.start() and not _GIVEN_NAME.fullmatch(words[0])
         if (
             not_names & set(words)
             or len(words) > 3
@@ -457,6 +465,7 @@ def find_names(
     return names
 
 
+_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
 _JOINED = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")
 
 
@@ -467,14 +476,19 @@ def _after_anchor() -> re.Pattern[str]:
     Korean"), and lower-case words ending with a word for a person ("Chinese
     businessman")."""
     person = alternation(_person_words())
+    people = alternation(p["word"] for p in victim_words()["people"] if not p["singular"])
     return re.compile(
-        r"\s*(?:,|,?\s*and)?\s*(?:named\s+|called\s+|surnamed\s+|of\s+)?(?:[A-Z][a-z]+\s+){0,3}"
+        r"\s*(?:,|,?\s*and)?\s*(?:named\s+|called\s+|surnamed\s+|of\s+)?"
+        # "arrested the brothers, Cha Min-ho and ...": people told of before, named
+        rf"(?:the\s+(?:[a-z][\w-]*\s+)?(?:{people}),\s+)?"
+        r"(?:[A-Z][a-z]+\s+){0,3}"
         rf"(?:(?:[a-z][\w-]*\s+){{0,2}}(?:{person})\s+)?"
     )
 
 
 # (one or two remarks between commas: "Merrill Newman, of Palo Alto, California, was")
 _BEFORE_ANCHOR = re.compile(
+    r"(?:\s*\([^()]{1,60}\))?"  # "Su-bin (not her real name) spent"
     r"\s*(?:(?:,[^,]{1,90}){1,2},\s*)?"
     r"(?:,\s*(?:a|an|the)\s*|,?\s*(?:was|were|had been|has been)\s+(?:\w+\s+)?|,\s*)?"
 )

@@ -40,6 +40,7 @@ _SMALL_WORDS = frozenset(
         "und",
     ]
 )
+_ASIDE = re.compile(r"\([^()]*\)")  # a remark in brackets
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NEGATION = re.compile(
     r"\b(?:not|no|never|denied|denies|deny|nobody|none)\b(?:\s+\S+){0,5}\s*$", re.IGNORECASE
@@ -52,6 +53,8 @@ class SentenceRules:
     hypothetical: re.Pattern[str]
     background: re.Pattern[str]
     generic: re.Pattern[str]  # "Those who are sent back ... are beaten": what happens
+    # "An earlier version of this report said ...": a claim taken back
+    retracted: re.Pattern[str]
     non_human_cause: re.Pattern[str]
 
 
@@ -68,6 +71,7 @@ def rules() -> SentenceRules:
         compiled("hypothetical"),
         compiled("background"),
         compiled("generic"),
+        compiled("retracted"),
         re.compile(data["non_human_cause"], re.IGNORECASE),
     )
 
@@ -132,7 +136,7 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
     if not matches or is_heading(text):
         return []
     table = rules()
-    if table.demand.search(text) or table.generic.search(text):
+    if table.demand.search(text) or table.generic.search(text) or table.retracted.search(text):
         return []
     hypothetical = [m.span() for m in table.hypothetical.finditer(text)]
     natural = table.non_human_cause
@@ -141,8 +145,8 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
         start, end = match.span()
         if any(start < e and s < end and not start <= s < e <= end for s, e in hypothetical):
             continue  # (a trigger holding the whole of one is the threat: "anyone ... would be shot")
-        if _NEGATION.search(text[max(0, start - 40) : start]):
-            continue
+        if _NEGATION.search(_ASIDE.sub(" ", text[max(0, start - 40) : start])):
+            continue  # (not an aside's: "Su-bin (not her real name) spent ...")
         if pattern.violation.startswith("life.") and natural.search(
             text[max(0, start - 80) : start]
         ):
