@@ -147,6 +147,14 @@ def _suspects_held_abroad(record: Record, sentence: Sentence, text: str) -> bool
     return bool(inquiry.search(sentence.text) or (after and inquiry.search(after.group(1))))
 
 
+def _window(sentence: Sentence, end: int, width: int) -> tuple[int, int]:
+    """Where in the sentence's text to look back from ``end`` (a document
+    offset) for words that must end right there: the last ``width`` characters,
+    not the whole sentence before."""
+    stop = end - sentence.start
+    return max(0, stop - width), stop
+
+
 def _segments(sentence: Sentence) -> list[tuple[int, int]]:
     """Clause-like stretches of the sentence, in document offsets."""
     bounds = [0]
@@ -249,7 +257,7 @@ def _choose_perpetrator(
         and _AND_AFTER_AGENT.fullmatch(
             sentence.text, a.end - sentence.start, trigger.start - sentence.start
         )
-        and _AND_PASSIVE.search(sentence.text, 0, trigger.start - sentence.start)
+        and _AND_PASSIVE.search(sentence.text, *_window(sentence, trigger.start, 160))
     ]
     if shared:
         return shared[-1].name  # "arrested by Chinese police ... and handed back"
@@ -294,7 +302,9 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
         before = [v for v in before if v.end > told[-1]]
     if trigger.victim_before and before:
         return before[-1]
-    if _PASSIVE_BEFORE.search(before_text) or _AND_PASSIVE.search(before_text):
+    if _PASSIVE_BEFORE.search(before_text) or _AND_PASSIVE.search(
+        before_text, len(before_text) - 160
+    ):
         return before[-1] if before else None  # "X was killed after two women ...": not them
     if after:
         return after[0]
@@ -415,10 +425,8 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
     whose = _WHERE_PRONOUN.search(trigger.text) or _PRONOUN_FIRST.match(trigger.text)
     if whose:
         return pronoun_victim(trigger.start + whose.start(1), whose.group(1))
-    if _TOLD_OF_ONESELF.search(sentence.text, 0, trigger.start - sentence.start) or (
-        _TOLD_OF.search(sentence.text, 0, trigger.start - sentence.start)
-        and trigger.text.lower().startswith(("being ", "having been "))
-    ):
+    told = _TOLD_OF.search(sentence.text, *_window(sentence, trigger.start, 60))
+    if told and (told.group(1) or trigger.text.lower().startswith(("being ", "having been "))):
         # "One interviewee, a former teacher, described being held ...": the one
         # who tells is the one it was done to
         teller = [v for v in sentence.victims if v.end <= trigger.start]
@@ -431,16 +439,15 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
         trigger.start + pronoun.end() <= v.start and v.end <= trigger.end for v in sentence.victims
     )
     victim = _said_of(sentence, trigger) if in_act else None
-    if victim is None and not in_act:
+    said = None if in_act else _said_of(sentence, trigger)
+    if said is not None:
         # "detained him in May after he left a Bible in a club for foreign
         # sailors": the pronoun the act takes, not a phrase after it; so is one
         # right after the act's first word ("arrested him ... after a colleague
         # reported ..."), unless that word tells ("told her that my father ...")
-        said = _said_of(sentence, trigger)
         head = trigger.text.split(maxsplit=1)[0]
         if (
-            said is not None
-            and (
+            (
                 said.start >= trigger.end
                 or (
                     said.start == trigger.start + len(head) + 1
@@ -462,7 +469,7 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
         victim = _whole_family(sentence, victim)
         victim = _with_the_next(sentence, _with_the_previous(sentence, victim))
     if victim is None and not in_act:  # (in_act: already looked for, not there)
-        victim = _said_of(sentence, trigger)
+        victim = said
     if victim is None:
         victim = victim_before_passive(
             sentence.text, sentence.start, trigger.start - sentence.start
@@ -493,13 +500,10 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
     return victim
 
 
-_TOLD_OF_ONESELF = re.compile(
-    r"\b(?:described|recalled|remembered|recounted|spoke\s+of|told\s+of|told\s+us\s+of)\s+"
-    r"(?:being|having\s+been)\s+$",
-    re.IGNORECASE,
-)
+# "described being held", or "described" right before an act told as "being held"
 _TOLD_OF = re.compile(
-    r"\b(?:described|recalled|remembered|recounted|spoke\s+of|told\s+of|told\s+us\s+of)\s+$",
+    r"\b(?:described|recalled|remembered|recounted|spoke\s+of|told\s+of|told\s+us\s+of)\s+"
+    r"((?:being|having\s+been)\s+)?$",
     re.IGNORECASE,
 )
 _WHERE_PRONOUN = re.compile(r"\bwhere\s+(he|she|they)\b", re.IGNORECASE)
@@ -777,7 +781,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
                 # "Another American, Jeffrey Fowle, has been held since May, when
                 # he was arrested": the name the sentence gave before the pronoun
                 anchors.extend(names_before(sentence.text, victim.start - sentence.start))
-        elif _AND_WAS_BEFORE.search(sentence.text, 0, trigger.start - sentence.start):
+        elif _AND_WAS_BEFORE.search(sentence.text, *_window(sentence, trigger.start, 30)):
             # "Aijalon Gomes walked across the border ... and was arrested": the
             # one the sentence is about, when no one else is said to suffer it
             anchors.extend(names_before(sentence.text, trigger.start - sentence.start))
@@ -821,7 +825,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         date is None
         and perpetrator is None
         and not explicit
-        and _WHOSE_BEFORE.search(sentence.text, 0, trigger.start - sentence.start)
+        and _WHOSE_BEFORE.search(sentence.text, *_window(sentence, trigger.start, 80))
     ):
         # "letters by families whose relatives were forcibly returned", "half of
         # those who had been detained": who people are, not an act told
@@ -829,7 +833,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     extras = taxonomy_extras(trigger.violation)
     described = _described(sentence, [*name_ends, *([victim.end] if victim else [])])
     for start in name_starts[:1]:
-        opening = _OPENING_REMARK.search(sentence.text, 0, start - sentence.start)
+        opening = _OPENING_REMARK.search(sentence.text, *_window(sentence, start, 180))
         if opening is not None:
             # "An American who had been teaching English in South Korea, Aijalon
             # Gomes walked ...": who the person is, not where the act happened

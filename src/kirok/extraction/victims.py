@@ -295,9 +295,16 @@ def victim_after_act(text: str, offset: int, start: int, end: int) -> VictimMent
     her"; how many, it does not say), a possessive and a word for one person
     ("arrested his wife": one), or a plural without a number ("beat inmates")."""
     table = patterns()
-    match = table.after_act.search(text, start)
-    if match is None or match.start() > end:
-        return None
+    # (the match must begin within the act's words: try only where a space begins
+    # there, not every place up to the sentence's end)
+    match = None
+    at = start
+    while match is None:
+        space = _SPACE.search(text, at, end + 1)
+        if space is None:
+            return None
+        match = table.after_act.match(text, space.start())
+        at = space.end()
     first = match.start() + len(match.group()) - len(match.group().lstrip())
     words = text[first : match.end()]
     if match.group("pronoun"):
@@ -465,6 +472,7 @@ def find_names(
     return names
 
 
+_SPACE = re.compile(r"\s+")
 _GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
 _JOINED = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")
 

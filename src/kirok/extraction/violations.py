@@ -49,12 +49,14 @@ _NEGATION = re.compile(
 
 @dataclass(frozen=True)
 class SentenceRules:
-    demand: re.Pattern[str]
+    # a demand, or what happens to whoever ...: no act at all
+    no_act: re.Pattern[str]
+    # "An earlier version of this report said ...": a claim taken back, tried
+    # only on a sentence holding one of its cue words
+    retracted: re.Pattern[str]
+    retraction_cues: tuple[str, ...]
     hypothetical: re.Pattern[str]
     background: re.Pattern[str]
-    generic: re.Pattern[str]  # "Those who are sent back ... are beaten": what happens
-    # "An earlier version of this report said ...": a claim taken back
-    retracted: re.Pattern[str]
     non_human_cause: re.Pattern[str]
 
 
@@ -62,16 +64,17 @@ class SentenceRules:
 def rules() -> SentenceRules:
     data = sentence_rules()
 
-    def compiled(key: str) -> re.Pattern[str]:
-        """One pattern for the list: a single pass over the sentence."""
-        return re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
+    def compiled(*keys: str) -> re.Pattern[str]:
+        """One pattern for the lists: a single pass over the sentence."""
+        return re.compile("|".join(f"(?:{p})" for key in keys for p in data[key]), re.IGNORECASE)
 
     return SentenceRules(
-        compiled("demand"),
+        # "We urge ...", "Those who are sent back ... are beaten"
+        compiled("demand", "generic"),
+        compiled("retracted"),
+        tuple(data["retracted_cues"]),
         compiled("hypothetical"),
         compiled("background"),
-        compiled("generic"),
-        compiled("retracted"),
         re.compile(data["non_human_cause"], re.IGNORECASE),
     )
 
@@ -136,8 +139,10 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
     if not matches or is_heading(text):
         return []
     table = rules()
-    if table.demand.search(text) or table.generic.search(text) or table.retracted.search(text):
-        return []
+    if table.no_act.search(text) or (
+        any(cue in text.lower() for cue in table.retraction_cues) and table.retracted.search(text)
+    ):
+        return []  # a demand, what happens to whoever ..., a claim taken back
     hypothetical = [m.span() for m in table.hypothetical.finditer(text)]
     natural = table.non_human_cause
     found: list[Trigger] = []
@@ -145,8 +150,11 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
         start, end = match.span()
         if any(start < e and s < end and not start <= s < e <= end for s, e in hypothetical):
             continue  # (a trigger holding the whole of one is the threat: "anyone ... would be shot")
-        if _NEGATION.search(_ASIDE.sub(" ", text[max(0, start - 40) : start])):
-            continue  # (not an aside's: "Su-bin (not her real name) spent ...")
+        before = text[max(0, start - 40) : start]
+        if "(" in before:
+            before = _ASIDE.sub(" ", before)  # (not an aside's: "Su-bin (not her real name) ...")
+        if _NEGATION.search(before):
+            continue
         if pattern.violation.startswith("life.") and natural.search(
             text[max(0, start - 80) : start]
         ):
