@@ -1060,7 +1060,7 @@ def _subject_before(
     the sex agrees. ``text``: the document's; ``spans``: its sentences."""
     mine = record.victims
     index = bisect.bisect_right(spans, (sentence.start, len(text))) - 1
-    told = (span for span in reversed(spans[:index]) if text[span[0] : span[1]].strip())
+    told = (spans[i] for i in range(index - 1, -1, -1) if text[slice(*spans[i])].strip())
     for start, end in itertools.islice(told, SUBJECT_LOOKBACK):
         raw = text[start:end]
         lead = len(raw) - len(raw.lstrip())
