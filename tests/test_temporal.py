@@ -193,3 +193,10 @@ def test_so_many_units_earlier_or_later() -> None:
     assert resolve_sequel("a year later", PartialDate(2020, 2, 29)) == PartialDate(2021, 2)
     # after an event, not a date: no time of its own
     assert resolved("He died two years after his arrest.") == []
+
+
+def test_a_year_that_names_an_event_after_which_it_happened() -> None:
+    [held] = find_times("They were held in the North after the 1953 armistice.", 0, None)
+    assert held.date == PartialDate(1953) and held.text == "after the 1953 armistice"
+    # a year that only describes something is no time of an act
+    assert find_times("He spoke of the 1953 armistice at length.", 0, None) == []

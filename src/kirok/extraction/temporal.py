@@ -136,6 +136,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
         frozenset({"year", "measure"}),
     ),
     (
+        "year",  # "held after the 1953 armistice": from that year, as far as the text says
+        re.compile(
+            rf"\b(?i:after|since|following|during)\s+(?i:the)\s+(?P<y1>{YEAR})\s+"
+            r"(?i:armistice|ceasefire|cease-fire|war|famine|floods?|coup|uprising|summit|"
+            r"election|crisis|purge|Olympics|Games)\b"
+        ),
+        frozenset({"year"}),
+    ),
+    (
         "weekday",
         # not "a Sunday", "every Monday", nor "Monday, March 6, 2023" (the date says it)
         re.compile(
