@@ -11,8 +11,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import kirok
-from kirok.sources import read_document
+from kirok.sources import Document, read_document
 from kirok.sources.metadata import find_published
+
+
+def read_text_file(folder: Path, name: str, text: str) -> Document:
+    """The document Kirok reads from a UTF-8 text file of ``text``."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return read_document(path)
+
 
 text_bodies = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff"),
@@ -100,14 +108,13 @@ def test_a_header_that_says_when_it_was_compiled() -> None:
 
 
 def test_a_saved_emails_header_gives_its_date_and_subject(tmp_path: Path) -> None:
-    path = tmp_path / "message.txt"
-    path.write_text(
+    document = read_text_file(
+        tmp_path,
+        "message.txt",
         "From: A researcher <one@example.org>\nTo: The desk <desk@example.org>\n"
         "Subject: Interview notes from Musan\nDate: Tue, 3 Sep 2024 22:40:00 -0400\n\n"
         "In August her brother was arrested.\n",
-        encoding="utf-8",
     )
-    document = read_document(path)
     # the sender's own day, not converted to another zone's
     assert document.published == "2024-09-03"
     assert document.title == "Interview notes from Musan"
@@ -120,13 +127,12 @@ def test_a_transcripts_broadcast_date_is_its_date() -> None:
 
 
 def test_a_press_release_with_a_state_in_its_dateline(tmp_path: Path) -> None:
-    path = tmp_path / "release.txt"
-    path.write_text(
+    document = read_text_file(
+        tmp_path,
+        "release.txt",
         "FOR IMMEDIATE RELEASE\n\nA network welcomes a traveller home\n\n"
         "Springfield, Ohio, March 4, 2015\n\nThe network today welcomed ...\n",
-        encoding="utf-8",
     )
-    document = read_document(path)
     assert document.published == "2015-03-04"
     assert document.title == "A network welcomes a traveller home"
     assert find_published("Paris, France, 9 May 2016\n\nText.") == "2016-05-09"
@@ -139,21 +145,20 @@ def test_minutes_dated_by_when_the_meeting_was_held() -> None:
 
 
 def test_a_letters_re_line_is_its_title_and_a_headless_text_has_none(tmp_path: Path) -> None:
-    letter = tmp_path / "letter.txt"
-    letter.write_text(
+    letter = read_text_file(
+        tmp_path,
+        "letter.txt",
         "To: The Ambassador\n\nDate: 3 May 2024\n\nRe: A family held in Yanji\n\n"
         "Your Excellency,\n\nWe write about a family of three held in Yanji since April.\n",
-        encoding="utf-8",
     )
-    assert read_document(letter).title == "A family held in Yanji"
-    wire = tmp_path / "wire.txt"
-    wire.write_text(
+    assert letter.title == "A family held in Yanji"
+    document = read_text_file(
+        tmp_path,
+        "wire.txt",
         "SEOUL, March 3 (Wire) - North Korea said on Monday it had released a 70-year-old "
         "traveller who was arrested last month for handing out leaflets at a temple.\n\n"
         "Friends said he knew the risks. His family thanked the envoys.\n",
-        encoding="utf-8",
     )
-    document = read_document(wire)
     assert document.title is None  # not a sentence from the story's middle
     assert document.published is None  # a dateline with no year gives no date
 

@@ -50,6 +50,7 @@ from kirok.extraction.victims import (
     victim_after_act,
     victim_before_passive,
 )
+from kirok.extraction.victims import patterns as victim_patterns
 
 MERGE_WINDOW = 4  # sentences within which "the incident" points back
 RETELLING_WINDOW = 2  # sentences within which a retelling adds to the act it tells again
@@ -60,14 +61,17 @@ _ONE_PERSON = frozenset({"he", "him", "she", "her"})
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}\W*$", re.IGNORECASE
 )
+# "his wife", "their two daughters": the owner before a word for a person
+_OWNER = r"(?:(?:his|her|their|my|our)\s+)?"
+# "..., and then " right before a second verb that shares the first one's subject
+_AND_THEN = r",?\s+and\s+(?:then\s+|later\s+|subsequently\s+)?$"
 # "was arrested by Chinese police in Tumen and handed back": a passive the act
 # shares, with its agent, by "and"
 _AND_PASSIVE = re.compile(
-    r"\b(?:was|were)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ught)\b[^.;:]{0,80}?,?\s+and\s+"
-    r"(?:then\s+|later\s+|subsequently\s+)?$",
+    rf"\b(?:was|were)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ught)\b[^.;:]{{0,80}}?{_AND_THEN}",
     re.IGNORECASE,
 )
-_AND_AFTER_AGENT = re.compile(r"[^.;:]{0,60}?,?\s+and\s+(?:then\s+|later\s+|subsequently\s+)?$")
+_AND_AFTER_AGENT = re.compile(rf"[^.;:]{{0,60}}?{_AND_THEN}")
 # an act told in a clause that describes people ("families whose relatives
 # were ..."), right before the act's words
 _WHOSE_BEFORE = re.compile(
@@ -303,7 +307,7 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
     if trigger.victim_before and before:
         return before[-1]
     if _PASSIVE_BEFORE.search(before_text) or _AND_PASSIVE.search(
-        before_text, len(before_text) - 160
+        sentence.text, *_window(sentence, trigger.start, 160)
     ):
         return before[-1] if before else None  # "X was killed after two women ...": not them
     if after:
@@ -349,9 +353,7 @@ def _reports(sentence: Sentence) -> list[int]:
     return sentence.reports
 
 
-_AND = re.compile(
-    r"\s*,?\s+and\s+(?:(?:his|her|their|my|our)\s+)?"
-)  # "his wife and their two daughters"
+_AND = re.compile(rf"\s*,?\s+and\s+{_OWNER}")  # "his wife and their two daughters"
 
 
 def _with_the_previous(sentence: Sentence, victim: VictimMention) -> VictimMention:
@@ -438,9 +440,9 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
     in_act = pronoun is not None and not any(
         trigger.start + pronoun.end() <= v.start and v.end <= trigger.end for v in sentence.victims
     )
-    victim = _said_of(sentence, trigger) if in_act else None
-    said = None if in_act else _said_of(sentence, trigger)
-    if said is not None:
+    said = _said_of(sentence, trigger)
+    victim = said if in_act else None
+    if said is not None and not in_act:
         # "detained him in May after he left a Bible in a club for foreign
         # sailors": the pronoun the act takes, not a phrase after it; so is one
         # right after the act's first word ("arrested him ... after a colleague
@@ -661,12 +663,8 @@ def _count(
 
 _TOGETHER_WITH = re.compile(r"\s*,?\s*(?:together\s+|along\s+)?with\s+", re.IGNORECASE)
 # between members of a list: "his mother, his uncle and his two sisters"
-_LIST_GAP = re.compile(
-    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|my|our)\s+)?", re.IGNORECASE
-)
-
-
-_POSSESSIVE = re.compile(r"(?:(?:his|her|their|my|our)\s+)?", re.IGNORECASE)
+_LIST_GAP = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+){_OWNER}", re.IGNORECASE)
+_POSSESSIVE = re.compile(_OWNER, re.IGNORECASE)
 
 
 def _companions(sentence: Sentence, end: int) -> int | None:
@@ -1000,12 +998,6 @@ def _year_just_before(record: Record, named: Record, sentence: Sentence) -> str 
 
 
 _OPENING_NAME = re.compile(r"[\W_]*([A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*){0,3})(?:,|\s+[a-z])")
-_TITLE_SEX = {"Mr": "male", "Mr.": "male", "Ms": "female", "Ms.": "female", "Mrs": "female"}
-
-
-def _pronoun_sex(pronoun: str) -> str:
-    """The sex "he" or "she" tells."""
-    return "male" if pronoun.lower() == "he" else "female"
 
 
 def _opening_person(
@@ -1019,7 +1011,8 @@ def _opening_person(
         return None
     not_names, titles = not_name_words()
     words = opening.group(1).split()
-    sex = _TITLE_SEX.get(words[0]) if len(words) > 1 else None
+    titled = victim_patterns().pseudonym_sex  # "Mr", "Ms": the sex a title tells
+    sex = titled.get(words[0].rstrip(".")) if len(words) > 1 else None
     parts = [w for w in words if w.rstrip(".") not in titles]
     if not parts or any(
         w in not_names or w in gazetteer() or _MONTH_WORD.fullmatch(w) for w in parts
@@ -1027,17 +1020,8 @@ def _opening_person(
         return None
     if len(parts) > 1:
         return " ".join(parts), sex
-    for start, found in reversed(names()):
-        whole = [p for p in found.split() if p not in titles]
-        if (
-            start < sentence.start
-            and len(whole) > 1
-            and parts[0] in (whole[0], whole[-1])
-            and not not_names & set(whole)
-            and not any(p in gazetteer() or _MONTH_WORD.fullmatch(p) for p in whole)
-        ):
-            return " ".join(whole), sex
-    return None
+    whole = _whole_name_before({parts[0]}, sentence.start, names)
+    return (whole, sex) if whole else None
 
 
 _PRONOUN_SUBJECT = re.compile(r"[\W_]*(?:[^,.;:]{0,60},\s*)?(he|she)\b", re.IGNORECASE)
@@ -1075,7 +1059,9 @@ def _subject_before(
             mine.sex = mine.sex or sex
             return True
         pronoun = _PRONOUN_SUBJECT.match(before.text)
-        if pronoun is None or (mine.sex and _pronoun_sex(pronoun.group(1)) != mine.sex):
+        if pronoun is None or (
+            mine.sex and victim_patterns().pronoun_sex[pronoun.group(1).lower()] != mine.sex
+        ):
             return False
     return False
 
@@ -1119,7 +1105,7 @@ def _name_told_before(
     victims = record.victims
     if victims.names or victims.count is not None or victims.count_text is not None:
         return None
-    not_names, titles = not_name_words()
+    not_names, _ = not_name_words()
     words = {
         w
         for w in _parts_named(sentence)
@@ -1128,17 +1114,25 @@ def _name_told_before(
         and w not in gazetteer()
         and not _MONTH_WORD.fullmatch(w)
     }
-    if not words:
-        return None
+    return _whole_name_before(words, sentence.start, names) if words else None
+
+
+def _whole_name_before(
+    family: set[str], before: int, names: Callable[[], list[tuple[int, str]]]
+) -> str | None:
+    """The last whole name the document gave before offset ``before`` whose
+    first or last part is one of ``family`` (a family name, either way round),
+    titles left out; none holding a place, a month or a word that is no name."""
+    not_names, titles = not_name_words()
     for start, found in reversed(names()):
-        if start >= sentence.start:
+        if start >= before:
             continue
         parts = [p for p in found.split() if p not in titles]
         if (
             len(parts) > 1
             and not not_names & set(parts)
             and not any(p in gazetteer() or _MONTH_WORD.fullmatch(p) for p in parts)
-            and words.intersection({parts[0], parts[-1]})  # a family name, first or last
+            and family.intersection({parts[0], parts[-1]})
         ):
             return " ".join(parts)
     return None
@@ -1218,10 +1212,6 @@ def build_records(
                     if earlier.evidence[-1].start != sentence.start:
                         earlier.evidence.append(record.evidence[0])
                         earlier.confidence = min(0.97, earlier.confidence + 0.03)
-                    if earlier.date is None and record.date is not None:
-                        # "... had been executed. ... the sentence was carried out
-                        # on Thursday": the date the retelling gives
-                        earlier.date, earlier.date_end = record.date, record.date_end
                     _fill_from_retelling(earlier, record)
                     last_seen[position] = index
                     break
@@ -1235,9 +1225,12 @@ def build_records(
 
 
 def _fill_from_retelling(earlier: Record, later: Record) -> None:
-    """What a later report of the same act names that the first left unsaid:
-    who ("They were arrested in Musan. Agents arrested the brothers, Cha Min-ho
-    and Cha Min-su, ..."), and who acted."""
+    """What a later report of the same act tells that the first left unsaid:
+    when ("... had been executed. ... the sentence was carried out on
+    Thursday"), who ("They were arrested in Musan. Agents arrested the
+    brothers, Cha Min-ho and Cha Min-su, ..."), and who acted."""
+    if earlier.date is None and later.date is not None:
+        earlier.date, earlier.date_end = later.date, later.date_end
     if not earlier.victims.names and later.victims.names:
         earlier.victims.names = list(later.victims.names)
         if earlier.victims.count is None:

@@ -161,6 +161,7 @@ def find_sentence_triggers(doc: Doc) -> Doc:
                     stripped,
                     triggers=triggers,
                     before=spans[index - 1] if index else None,
+                    retells=_event_again().search(stripped) is not None,
                 )
             )
     return doc
@@ -224,7 +225,7 @@ def _told_just_before(state: State, sentence: Sentence) -> tuple[int, int] | Non
     """The span of the sentence before, if ``sentence`` tells of its event again
     ("... captured the ship off Wonsan on January 23, 1968. A sailor was killed
     in the attack."): its time and places are the act's."""
-    if sentence.before is None or not _event_again().search(sentence.text):
+    if sentence.before is None or not sentence.retells:
         return None
     start, end = sentence.before
     return (start, end) if state.text[start:end].strip() else None

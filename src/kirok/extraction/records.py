@@ -80,8 +80,9 @@ class Sentence:
     told_before: TimeMention | None = None
     # where the sentence before it starts and ends (document offsets), if any
     before: tuple[int, int] | None = None
-    # the places of the sentence before, when this one tells of its event again
-    # ("... off Wonsan on January 23. A sailor was killed in the attack.")
+    # whether it tells of the event of the sentence before again ("... off Wonsan
+    # on January 23. A sailor was killed in the attack."), and that sentence's places
+    retells: bool = False
     scene_places: list[PlaceMention] = field(default_factory=list)
 
 

@@ -29,20 +29,24 @@ _AFTER_AMBIGUOUS = re.compile(
     r"^(?:\s*[,.;:)\]—–-]|\s*$|\s+(?:who|was|were|had|has|and|in|from|of|on|at|by|named|called|to|"
     r"[A-Z]))"
 )
-# Two to five capitalised words, or one right after "surnamed". Both begin with a
-# capital, written once at the front so that the regex engine skips every other
-# character without trying the pattern there.
-# English prefixes that make words like "Anti-state", not names
-_PREFIXES = (
-    r"(?:nti|ost|re|on|ro|o|x|elf|ell|ong|hort|igh|ow|e|id|ross|nter|ulti|emi|ub|uper|nder|"
-    r"ver|ounter|alf|ull|art|ar|ear|ld|ew|ear|ay|onth|eek)-"
-)
-_NAME = (
-    r"[A-Z](?:[a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,4}"
-    r"|(?<=surnamed [A-Z])[a-z]+(?:-[a-z]+)?"
-    # a Korean given name alone, as testimonies give it ("Eun-ji (not her real name)")
-    rf"|(?!{_PREFIXES})[a-z]{{1,4}}-[a-z]{{2,5}}(?![\w-]))"
-)
+# a Korean given name alone, as testimonies give it ("Eun-ji (not her real name)")
+_GIVEN_TAIL = r"[a-z]{1,4}-[a-z]{2,5}"  # (after its capital)
+
+
+def _name_pattern(prefixes: list[str]) -> str:
+    """Two to five capitalised words, one right after "surnamed", or a given name
+    alone that is no English word with a prefix ("Anti-state"). All begin with a
+    capital, written once at the front so that the regex engine skips every
+    other character without trying the pattern there; a prefix is tried right
+    after that capital, which must be its own."""
+    not_given = "|".join(f"(?<={p[0]}){p[1:]}-" for p in prefixes)
+    return (
+        r"[A-Z](?:[a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,4}"
+        r"|(?<=surnamed [A-Z])[a-z]+(?:-[a-z]+)?"
+        rf"|(?!{not_given}){_GIVEN_TAIL}(?![\w-]))"
+    )
+
+
 _AGE = re.compile(r"(?<!\d)(\d{1,3})[- ]years?[- ]old|\b(?:aged|at\s+the\s+age\s+of)\s+(\d{1,3})\b")
 
 
@@ -127,7 +131,7 @@ def patterns() -> VictimPatterns:
         phrase=phrase,
         plural_demonym=re.compile(rf"(?<![\w-])(?:{alternation(plurals)})(?![\w-])"),
         group=re.compile("|".join(data["groups"]), re.IGNORECASE),
-        name=re.compile(_NAME),
+        name=re.compile(_name_pattern(data["hyphen_prefixes"])),
         demonym=re.compile(
             rf"(?<![\w-])(?:{alternation(a for a in adjectives if adjectives[a])})(?![\w-])"
         ),
@@ -473,7 +477,7 @@ def find_names(
 
 
 _SPACE = re.compile(r"\s+")
-_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
+_GIVEN_NAME = re.compile(rf"[A-Z]{_GIVEN_TAIL}")
 _JOINED = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")
 
 

@@ -42,6 +42,7 @@ _DATE_ENDS_LINE = re.compile(r"(?:--|[-–—:(|,])\s*(?P<rest>[^-–—:(|,]{6,
 SENTENCE_WORDS = 12  # a line this long that ends with a full stop is a sentence, not a title
 HEADER_LINE_CHARS = 160  # a longer line is a paragraph: the header has ended
 _DECORATION = re.compile(r"[*_#>\s]+")
+_MARKUP = re.compile(r"[*_#>]+")  # Markdown's marks, spaces kept
 
 
 # a date written in Korean ("2023년 10월 12일"), alone or beside the same date in English
@@ -59,7 +60,7 @@ def _korean_date(line: str) -> str | None:
         value = dt.date(year, month, day).isoformat()
     except ValueError:
         return None
-    rest = re.sub(r"[*_#>]+", "", line[: found.start()] + line[found.end() :]).strip(" ,.:-–—()/|")
+    rest = _MARKUP.sub("", line[: found.start()] + line[found.end() :]).strip(" ,.:-–—()/|")
     return value if not rest or _date_alone(rest) == value else None
 
 
