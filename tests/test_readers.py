@@ -170,3 +170,23 @@ def test_a_date_in_korean_beside_the_same_in_english() -> None:
     assert find_published("2024년 3월 5일\n\n본문.") == "2024-03-05"
     # two different dates on the line: neither is sure
     assert find_published("2023년 10월 12일 / 13 October 2023\n\nText.") is None
+
+
+def test_a_timelines_entries_are_not_the_documents_date() -> None:
+    text = (
+        "A timeline\n\nPosted 1 June 2013. What we know so far about the group, which we "
+        "will keep up to date as we learn more from the families and from officials.\n\n"
+        "- 10 May 2013\n\n- Police stop the group near the border.\n"
+    )
+    assert find_published(text) == "2013-06-01"
+
+
+def test_a_hard_wrapped_paragraph_ends_the_header() -> None:
+    text = (
+        "# Fact check\n\n*Published 15 June 2011*\n\n"
+        "**The claim.** In a debate last week, a speaker said that the government had\n"
+        "never once refused food from anyone.\n\n"
+        "## Sources\n\n1. A briefing, 17 March 2009.\n"
+    )
+    assert find_published(text) == "2011-06-15"
+    assert find_published(text.replace("*Published 15 June 2011*", "Fact check")) is None

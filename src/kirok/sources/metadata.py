@@ -43,6 +43,8 @@ SENTENCE_WORDS = 12  # a line this long that ends with a full stop is a sentence
 HEADER_LINE_CHARS = 160  # a longer line is a paragraph: the header has ended
 _DECORATION = re.compile(r"[*_#>\s]+")
 _MARKUP = re.compile(r"[*_#>]+")  # Markdown's marks, spaces kept
+WRAPPED_LINE_CHARS = 50  # a line this long that runs on into the next is prose
+_ENDS = re.compile(r"[.:;!?)\]*_]\W*$")  # a line that ends with a stop or a mark
 
 
 # a date written in Korean ("2023년 10월 12일"), alone or beside the same date in English
@@ -76,12 +78,24 @@ def _date_alone(line: str) -> str | None:
     return None
 
 
-def _header_lines(text: str) -> Iterator[str]:
-    """The text's first lines, stripped, empty ones left out."""
-    for line in text[:HEADER_CHARS].splitlines():
-        line = line.strip()
-        if line:
-            yield line
+# a list item's mark: a date that opens one is a timeline's entry, not the text's date
+_LIST_ITEM = re.compile(r"^\s*(?:[-+*•]|\d{1,3}[.)])\s")
+
+
+def _header_lines(text: str) -> Iterator[tuple[str, bool]]:
+    """The text's first lines, stripped, empty ones left out, each with whether
+    it is part of hard-wrapped prose: a long line that runs on into the next
+    (it ends with no stop), or the line it runs on into. No header is prose."""
+    lines = [line.strip() for line in text[:HEADER_CHARS].splitlines()]
+    runs_on = False
+    for number, line in enumerate(lines):
+        if not line:
+            runs_on = False
+            continue
+        continued = runs_on
+        following = number + 1 < len(lines) and lines[number + 1] != ""
+        runs_on = following and len(line) >= WRAPPED_LINE_CHARS and not _ENDS.search(line)
+        yield line, continued or runs_on
 
 
 def _day_opening(text: str) -> str | None:
@@ -105,8 +119,10 @@ def find_published(text: str) -> str | None:
     """The document's own date from its header lines, or None."""
     candidates: list[str] = []
     in_header = True
-    for line in _header_lines(text):
-        if in_header and len(line) <= HEADER_LINE_CHARS:
+    for line, wrapped in _header_lines(text):
+        if _LIST_ITEM.match(line):
+            continue  # "- 10 May 2013": a timeline's entry
+        if in_header and len(line) <= HEADER_LINE_CHARS and not wrapped:
             inside = _LABELLED_INSIDE.search(line)
             at_end = _DATE_ENDS_LINE.search(line)
             day = (_day_opening(inside.group("rest")) if inside else None) or (
@@ -141,8 +157,8 @@ def find_period(text: str) -> str | None:
     """The month (``YYYY-MM``) a short header line above the first paragraph
     dates the document to, when it gives no day ("Monthly incident log, March
     2022", "Update - June 2021"), or None."""
-    for line in _header_lines(text):
-        if len(line) > HEADER_LINE_CHARS:
+    for line, wrapped in _header_lines(text):
+        if len(line) > HEADER_LINE_CHARS or wrapped:
             return None  # the first paragraph: the header has ended
         for _, _, value in find_explicit_dates(line):
             if value.precision == "month":
