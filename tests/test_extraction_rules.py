@@ -1399,3 +1399,19 @@ def test_sent_them_back_across_the_border(extractor: Extractor) -> None:
     )
     assert returned["violation"] == "movement.forced_return"
     assert returned["perpetrator"] == "Chinese authorities" and returned["place"] == "Yanji"
+
+
+def test_an_arrest_soon_after_a_crossing_told_sentences_before(extractor: Extractor) -> None:
+    text = (
+        "On Christmas Day 2011, Dale Orwin, a 31-year-old American teacher, walked across "
+        "the frozen Tumen River into North Korea. He carried a Bible and a letter. "
+        "Soldiers detained him soon after he crossed, and the state news agency confirmed "
+        "three days later that an American was being held."
+    )
+    [record] = records(extractor, text, published="2012-03-01")
+    assert record["violation"] == "detention.arbitrary"
+    assert record["date"] == "2011-12-25" and record["place"] == "Tumen River"
+    assert record["country"] == "KP" and record["perpetrator"] == "Korean People's Army"
+    assert record["victims"]["names"] == ["Dale Orwin"] and record["victims"]["count"] == 1
+    assert record["victims"]["nationality"] == "US"
+    assert len(record["evidence"]) == 1  # the crossing is no act of the state

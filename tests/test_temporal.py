@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kirok.dates import PartialDate
-from kirok.extraction.temporal import find_times, resolve_sequel
+from kirok.extraction.temporal import HOLIDAYS, find_times, resolve_sequel
 
 ANCHOR = PartialDate(2020, 12, 15)
 
@@ -200,3 +200,20 @@ def test_a_year_that_names_an_event_after_which_it_happened() -> None:
     assert held.date == PartialDate(1953) and held.text == "after the 1953 armistice"
     # a year that only describes something is no time of an act
     assert find_times("He spoke of the 1953 armistice at length.", 0, None) == []
+
+
+def test_days_known_by_name() -> None:
+    assert resolved("On Christmas Day 2009, a man walked across the river.") == [
+        ("2009-12-25", None)
+    ]
+    assert resolved("shot on New Year’s Day") == [("2020-01-01", None)]
+    assert resolved("on Christmas Eve") == [("2019-12-24", None)]  # the anchor is 15 December
+    assert resolved("arrested on the Day of the Sun in 2012") == [("2012-04-15", None)]
+    assert resolved("Christmas Day, 2009") == [("2009-12-25", None)]
+    assert resolved("a Christmas card") == []
+
+
+@given(st.sampled_from(sorted(HOLIDAYS)), st.integers(1900, 2099))
+def test_every_named_day_in_the_data_resolves_with_its_year(name: str, year: int) -> None:
+    month, day = HOLIDAYS[name]
+    assert resolved(f"Police came on {name} {year}.") == [(f"{year}-{month:02d}-{day:02d}", None)]

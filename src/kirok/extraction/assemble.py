@@ -997,7 +997,11 @@ def _year_just_before(record: Record, named: Record, sentence: Sentence) -> str 
     return None
 
 
-_OPENING_NAME = re.compile(r"[\W_]*([A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*){0,3})(?:,|\s+[a-z])")
+# after a phrase of time or place that opens the sentence ("On Christmas Day 2009, ")
+_OPENING_NAME = re.compile(
+    r"[\W_]*(?:(?:On|In|At|During|After|Early|Late|Last)\s[^,.;:]{1,40},\s*)?"
+    r"([A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*){0,3})(?:,|\s+[a-z])"
+)
 
 
 def _opening_person(

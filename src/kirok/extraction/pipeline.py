@@ -192,8 +192,10 @@ def find_sentence_times(doc: Doc) -> Doc:
             index = bisect.bisect_right(starts, sentence.start) - 1
             if index > 0:
                 sentence.told_before = _time_alone(state, *state.sentence_spans[index - 1])
+        if sentence.told_before is None:
+            # (its own dates may all be when it was told: "confirmed four days later")
             scene = _told_just_before(state, sentence)
-            if sentence.told_before is None and scene is not None:
+            if scene is not None:
                 times = find_times(state.text[scene[0] : scene[1]], scene[0], state.anchor)
                 dated = [t for t in times if t.date is not None]
                 sentence.told_before = dated[-1] if dated else None
@@ -221,12 +223,27 @@ def _story_date(state: State, sentence: Sentence) -> PartialDate | None:
     return dates[-1] if dates else None
 
 
+SCENE_LOOKBACK = 3  # sentences back to the one that tells the event "in the attack" retells
+
+
 def _told_just_before(state: State, sentence: Sentence) -> tuple[int, int] | None:
-    """The span of the sentence before, if ``sentence`` tells of its event again
+    """The span of the sentence that told the event ``sentence`` tells of again
     ("... captured the ship off Wonsan on January 23, 1968. A sailor was killed
-    in the attack."): its time and places are the act's."""
+    in the attack."; "... walked across the frozen river on Christmas Day. He
+    carried a letter. Soldiers detained him soon after he crossed"): the
+    nearest of the last few that gives a date, or else the one just before.
+    Its time and places are the act's."""
     if sentence.before is None or not sentence.retells:
         return None
+    index = bisect.bisect_left(state.sentence_spans, sentence.before)
+    told = [
+        (start, end)
+        for start, end in state.sentence_spans[max(0, index - SCENE_LOOKBACK + 1) : index + 1]
+        if state.text[start:end].strip()
+    ]
+    for start, end in reversed(told):
+        if any(t.date for t in find_times(state.text[start:end], start, state.anchor)):
+            return start, end
     start, end = sentence.before
     return (start, end) if state.text[start:end].strip() else None
 

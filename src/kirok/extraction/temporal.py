@@ -16,6 +16,7 @@ import datetime as dt
 import re
 
 from kirok.dates import DAY, MONTH, MONTH_WORDS, YEAR, PartialDate, month_number, normalise_explicit
+from kirok.extraction.lexicon import load_json
 from kirok.extraction.records import TimeMention
 
 _M = rf"(?P<m1>{MONTH})"
@@ -53,6 +54,16 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 _WEEKDAY = "|".join(_WEEKDAYS)
 WEEKDAY_NAME = re.compile(rf"\b(?:{_WEEKDAY})\b", re.IGNORECASE)  # a day told by its weekday
 
+# days known by name ("Christmas Day 2009", "the Day of the Sun"), from data
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    name: (month, day) for name, (month, day) in load_json("holidays.json")["holidays"].items()
+}
+_HOLIDAY_KEY = re.compile(r"['’]")
+_HOLIDAY_NAMES = {_HOLIDAY_KEY.sub("'", name): date for name, date in HOLIDAYS.items()}
+_HOLIDAY = "|".join(
+    _HOLIDAY_KEY.sub("['’]", re.escape(name)) for name in sorted(HOLIDAYS, key=len, reverse=True)
+)
+_HOLIDAY_STARTS = tuple(sorted({name.split()[0] for name in HOLIDAYS}))
 _MONTH_YEAR = frozenset({"month", "year"})
 _MONTH_DIGIT = frozenset({"month", "digit"})
 
@@ -92,6 +103,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
         "iso",
         re.compile(rf"\b(?P<y1>{YEAR})-(?P<mm>0[1-9]|1[0-2])-(?P<dd>[12]\d|3[01]|0[1-9])\b"),
         frozenset({"year", "dash"}),
+    ),
+    (
+        "holiday",  # "on Christmas Day 2009"; with no year, the latest not after the anchor
+        re.compile(rf"\b(?P<hol>{_HOLIDAY})\b(?:,?\s+(?:(?i:of|in)\s+)?(?P<y1>{YEAR})\b)?"),
+        frozenset({"holiday"}),
     ),
     ("my", re.compile(rf"\b(?P<m1>{MONTH}),?\s+(?:of\s+)?(?P<y1>{YEAR})\b"), _MONTH_YEAR),
     ("md", re.compile(rf"\b(?P<m1>{MONTH})\s+(?P<d1>{DAY})\b(?!,?\s*\d)"), _MONTH_DIGIT),
@@ -287,6 +303,11 @@ def _resolve(
         return (*_resolve_range(group, anchor), group.get("y2") is None)
     if kind == "sequel":
         return None, None, True  # the date before it is not known here
+    if kind == "holiday":
+        month, day = _HOLIDAY_NAMES[_HOLIDAY_KEY.sub("'", group["hol"])]
+        if group["y1"]:
+            return PartialDate(int(group["y1"]), month, day), None, False
+        return _day_not_after(month, day, anchor), None, True
     if kind == "weekday":
         return _weekday_before(group["wd"], anchor, strictly=bool(group["last"])), None, True
     start, end = _resolve_relative(group["rel"], anchor)
@@ -408,7 +429,7 @@ def _resolve_range(
 
 # Every pattern above needs a digit, a month's name or one of these words.
 _MAYBE = re.compile(
-    rf"\d|{MONTH}|{_WEEKDAY}"
+    rf"\d|{MONTH}|{_WEEKDAY}|{_HOLIDAY}"
     r"|(?i:\b(?:this|last|past|previous|yesterday|ago|that|following|next)\b)"
 )
 
@@ -437,6 +458,7 @@ _EVERYTHING = frozenset(
         "shift",
         "season",
         "measure",
+        "holiday",
         *_WORDS,
     }
 )
@@ -477,6 +499,8 @@ def _features(text: str) -> frozenset[str]:
         found.add("shift")
     if any(word in text for word in _MEASURE_WORDS):
         found.add("measure")
+    if any(start in text for start in _HOLIDAY_STARTS):
+        found.add("holiday")
     if any(season in lowered for season in _SEASONS):
         found.add("season")
     for feature, words in _WORDS.items():
