@@ -1415,3 +1415,30 @@ def test_an_arrest_soon_after_a_crossing_told_sentences_before(extractor: Extrac
     assert record["victims"]["names"] == ["Dale Orwin"] and record["victims"]["count"] == 1
     assert record["victims"]["nationality"] == "US"
     assert len(record["evidence"]) == 1  # the crossing is no act of the state
+
+
+def test_a_group_named_by_its_number_and_a_country_that_returns_them(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Posted 10 May 2016. This page follows the six young North Koreans whom "
+        "Thailand deported last week.\n\n"
+        "- 2 April 2016\n\n"
+        "- Thai police stop the six near Chiang Rai and hold them in detention."
+    )
+    found = records(extractor, text, published="2016-05-10")
+    by_type = {r["violation"]: r for r in found}
+    returned = by_type["movement.forced_return"]
+    assert returned["perpetrator"] == "Government of Thailand"
+    assert returned["country"] == "TH" and returned["date"] == "2016-05"  # 2 to 8 May
+    assert returned["victims"]["count"] == 6 and returned["victims"]["nationality"] == "KP"
+    held = by_type["detention.arbitrary"]
+    assert held["perpetrator"] == "Government of Thailand" and held["date"] == "2016-04-02"
+    assert held["victims"]["count"] == 6 and held["victims"]["nationality"] == "KP"
+
+
+def test_the_number_of_a_group_is_not_its_families(extractor: Extractor) -> None:
+    [record] = records(
+        extractor, "In May 2021 the families of the three were sent to a remote village."
+    )
+    assert record["victims"]["count"] is None

@@ -217,3 +217,14 @@ def test_days_known_by_name() -> None:
 def test_every_named_day_in_the_data_resolves_with_its_year(name: str, year: int) -> None:
     month, day = HOLIDAYS[name]
     assert resolved(f"Police came on {name} {year}.") == [(f"{year}-{month:02d}-{day:02d}", None)]
+
+
+def test_a_week_gives_its_month_not_a_day() -> None:
+    # 1 June 2013 was a Saturday: last week ran from 20 to 26 May
+    assert resolved("returned last week", PartialDate(2013, 6, 1)) == [("2013-05", None)]
+    assert resolved("arrested this week", PartialDate(2013, 6, 1)) == [("2013-05", "2013-06")]
+    assert resolved("earlier this week", PartialDate(2013, 6, 6)) == [("2013-06", None)]
+    # 4 March 2021 was a Thursday: last week ran from 22 to 28 February
+    assert resolved("last week", PartialDate(2021, 3, 4)) == [("2021-02", None)]
+    assert resolved("last week", PartialDate(2021, 3, 2)) == [("2021-02", None)]
+    assert resolved("last week", PartialDate(2021, 3, 10)) == [("2021-03", None)]

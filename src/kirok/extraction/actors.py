@@ -158,6 +158,13 @@ def _police(country: str | None) -> str | None:
     return str(named) if named else state_actor(country)
 
 
+# after a country's name: the country acting, as a state does, on people
+STATE_ACTS = re.compile(
+    r"\s+(?:(?:has|had|have)\s+)?(?:forcibly\s+)?(?:returned|deported|repatriated|expelled|"
+    r"sent\s+back|handed\s+(?:over|back))\b"
+)
+
+
 _NOT_TOLD = re.compile(r"\b(?:not|never|refused|refuses|declined|declines)\b", re.IGNORECASE)
 
 
@@ -222,6 +229,13 @@ def find_actors(
                 continue  # "the North Korean authorities": another name, found by its own
             name, country = table.canonical[match.group().lower()]
             spans.append((match.start(), match.end(), name, country, 0))
+    for place in places or ():
+        # "whom Laos returned", "Thailand deported them": a country that acts is its state
+        at = place.start - offset
+        if place.kind == "country" and place.country and STATE_ACTS.match(text, at + len(place.text)):
+            state = state_actor(place.country)
+            if state and 0 <= at:
+                spans.append((at, at + len(place.text), state, place.country, 1))
     if table.generic is not None:
         for match in table.generic.finditer(text):
             name_or_none = state_actor(here)

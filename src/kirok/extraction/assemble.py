@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from kirok.dates import MONTH, PartialDate
+from kirok.extraction.actors import STATE_ACTS
 from kirok.extraction.lexicon import sentence_rules, taxonomy_extras
 from kirok.extraction.places import gazetteer
 from kirok.extraction.records import (
@@ -42,6 +43,7 @@ from kirok.extraction.victims import (
     nationality_in_title,
     nationality_near,
     nationality_of_country_possessive,
+    nationality_of_group,
     nationality_of_noun,
     not_name_words,
     one_more_after,
@@ -275,7 +277,17 @@ def _choose_perpetrator(
     before = [
         a for a in actors if a.start < trigger.start and a.end <= trigger.end and not a.is_agent
     ]
-    return before[-1].name if before else None
+    if before:
+        return before[-1].name
+    # "the nine young North Koreans whom Laos returned": a state acting inside the act's words
+    inside = [
+        a
+        for a in actors
+        if trigger.start <= a.start
+        and a.end <= trigger.end
+        and STATE_ACTS.match(sentence.text, a.end - sentence.start)
+    ]
+    return inside[0].name if inside else None
 
 
 def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
@@ -499,6 +511,19 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
         )
         if speaker is not None:
             victim = replace(speaker, sex=speaker.sex or victim.sex)
+        elif victim.text.lower() == "them":
+            # "police stop the nine ... and hold them in detention": the group
+            # counted before the act in the same sentence
+            group = next(
+                (
+                    v
+                    for v in reversed(sentence.victims)
+                    if v.end <= trigger.start and v.count is not None and v.count > 1
+                ),
+                None,
+            )
+            if group is not None:
+                victim = group
     return victim
 
 
@@ -1310,6 +1335,9 @@ def _noun_after_name(text: str, name: str) -> re.Match[str] | None:
     return None if at == -1 else _NAME_THEN_NOUN.match(text, at + len(name))
 
 
+_THE_NUMBER = re.compile(r"(?i:the)\s+\S+")
+
+
 def settle_nationalities(records: list[Record], text: str, title: str | None = None) -> None:
     """Named victims whose nationality their sentences left unsaid take the one
     the document gives them elsewhere: a statement introduces "Otto Warmbier, the
@@ -1319,6 +1347,15 @@ def settle_nationalities(records: list[Record], text: str, title: str | None = N
     known: dict[str, str] = {}
     in_title = nationality_in_title(title or "")
     for record in records:
+        count = record.victims.count
+        if not record.nationality_stated and count and _THE_NUMBER.fullmatch(
+            record.victims.count_text or ""
+        ):
+            # "the nine young North Koreans whom Laos returned ... police stop the nine"
+            found = nationality_of_group(text, count, record.evidence[0].start)
+            if found:
+                record.victims.nationality = found
+                record.nationality_stated = True
         nationality = record.victims.nationality
         if record.nationality_stated and nationality:
             known.update((name, nationality) for name in record.victims.names)

@@ -263,8 +263,14 @@ def _resolve_relative(
             return PartialDate(*_shift_months(anchor.year, month, -1)), None
         return PartialDate(anchor.year, month), None
     if "week" in text and anchor.day:
-        back = 7 if "last" in text else 0
-        return PartialDate.from_date(anchor.first_day() - dt.timedelta(days=back)), None
+        # the week (Monday to Sunday) of the anchor, or the one before: its month,
+        # or the two months it falls in, never a day it does not give
+        day = anchor.first_day()
+        monday = day - dt.timedelta(days=day.weekday() + (7 if "last" in text else 0))
+        last = min(day, monday + dt.timedelta(days=6))
+        first_month = PartialDate(monday.year, monday.month)
+        last_month = PartialDate(last.year, last.month)
+        return first_month, None if last_month == first_month else last_month
     return None, None
 
 

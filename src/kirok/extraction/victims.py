@@ -73,6 +73,7 @@ class VictimPatterns:
     plural_subject: re.Pattern[str]  # "Women held in ... were ...": a sentence's first words
     pronoun_sex: dict[str, str | None]
     family_of: re.Pattern[str]  # "a North Korean family of four": how many it names
+    the_number: re.Pattern[str]  # "the nine" (who were named before): a group of so many
 
 
 # a person's name in the possessive, as the owner of a relative ("Kang's grandfather")
@@ -161,7 +162,18 @@ def patterns() -> VictimPatterns:
         pronoun_sex={
             word.lower(): sex for table in pronouns.values() for word, sex in table.items()
         },
+        the_number=re.compile(
+            rf"(?<![\w-])(?<!\bof\s)the\s+(?P<count>{number})(?=\s*[,.;:)]|\s+(?:{_AFTER_THE_NUMBER})\b)",
+            re.IGNORECASE,
+        ),
     )
+
+
+# what may follow "the nine" for it to be a group of people, not "the nine months"
+_AFTER_THE_NUMBER = (
+    "who|were|are|was|had|have|in|into|to|from|on|at|back|and|with|for|before|after|"
+    "near|across|remain|remained|all|both"
+)
 
 
 def _count(
@@ -269,6 +281,11 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
         )
     for match in table.plural_demonym.finditer(text):
         whole(match, nationality=plurals.get(match.group()))
+    if "the " in text or "The " in text:
+        for match in table.the_number.finditer(text):
+            number = _count(match.group("count"), "people", table)
+            if number is not None and number > 1:
+                whole(match, count=number)
     if any(title in text for title in table.pseudonym_titles):
         for match in table.pseudonym.finditer(text):
             whole(match, count=1, sex=table.pseudonym_sex[match.group("title")])
@@ -599,3 +616,21 @@ def age_after_name(text: str) -> int | None:
     """An age given as ", 47," right after a name."""
     match = re.match(r"\s*,\s*(\d{1,3})\s*,", text)
     return int(match.group(1)) if match else None
+
+
+def nationality_of_group(text: str, count: int, before: int) -> str | None:
+    """The nationality of the group of ``count`` people the text named before
+    ``before`` ("the nine young North Koreans ... the nine"): the last such
+    phrase that gives one."""
+    table = patterns()
+    adjectives, plurals = demonyms()
+    found = None
+    for match in table.phrase.finditer(text, 0, before):
+        noun = match.group("noun")
+        if _count(match.group("count"), noun, table) != count:
+            continue
+        demonym = table.demonym.search(match.group())
+        nationality = adjectives.get(demonym.group()) if demonym else plurals.get(noun)
+        found = nationality or found
+    return found
+
