@@ -1442,3 +1442,34 @@ def test_the_number_of_a_group_is_not_its_families(extractor: Extractor) -> None
         extractor, "In May 2021 the families of the three were sent to a remote village."
     )
     assert record["victims"]["count"] is None
+
+
+def test_aid_turned_away_and_a_summary_of_such_acts(extractor: Extractor) -> None:
+    assert (
+        records(extractor, "The government has turned away aid at least twice in recent years.")
+        == []
+    )
+    [told] = records(
+        extractor,
+        "In 2007 the government told aid agencies to leave the country, though they "
+        "were feeding several million people.",
+    )
+    assert told["violation"] == "food.denial" and told["kind"] == "measure"
+    assert told["date"] == "2007" and told["victims"]["count"] is None
+    [wanted] = records(extractor, "Since May 2010 the government has no longer accepted food aid.")
+    assert wanted["violation"] == "food.denial" and wanted["date"] == "2010-05"
+
+
+def test_a_talk_about_a_violation_and_care_refused(extractor: Extractor) -> None:
+    assert records(extractor, "Kim Na-ri, a teacher, will speak about the songbun system.") == []
+    [refused] = records(
+        extractor,
+        "In 2019 the interviewee fell ill in a holding centre in Hyesan, and the guards "
+        "refused to give her any medicine.",
+    )
+    assert refused["violation"] == "health.denial" and refused["perpetrator"] == "Prison guards"
+    assert refused["victims"]["sex"] == "female"
+    [arrest] = records(extractor, "In March 2019 officers arrested the interviewee in Hyesan.")
+    assert arrest["victims"]["count_text"] == "the interviewee"  # a word for a person
+    [barred] = records(extractor, "In 2018 his sister, Ri Hye-won, was barred from university.")
+    assert barred["violation"] == "discrimination" and barred["kind"] == "incident"

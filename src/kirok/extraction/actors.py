@@ -232,7 +232,11 @@ def find_actors(
     for place in places or ():
         # "whom Laos returned", "Thailand deported them": a country that acts is its state
         at = place.start - offset
-        if place.kind == "country" and place.country and STATE_ACTS.match(text, at + len(place.text)):
+        if (
+            place.kind == "country"
+            and place.country
+            and STATE_ACTS.match(text, at + len(place.text))
+        ):
             state = state_actor(place.country)
             if state and 0 <= at:
                 spans.append((at, at + len(place.text), state, place.country, 1))

@@ -911,7 +911,9 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     )
     return Record(
         violation=trigger.violation,
-        kind=trigger.kind,
+        # a measure's words said of a person it names ("Ri Sun-ok was barred from
+        # university"): what was done to her, an incident
+        kind="incident" if names else trigger.kind,
         date=date.iso() if date else None,
         date_end=date_end.iso() if date_end else None,
         country=country,
@@ -1348,8 +1350,10 @@ def settle_nationalities(records: list[Record], text: str, title: str | None = N
     in_title = nationality_in_title(title or "")
     for record in records:
         count = record.victims.count
-        if not record.nationality_stated and count and _THE_NUMBER.fullmatch(
-            record.victims.count_text or ""
+        if (
+            not record.nationality_stated
+            and count
+            and _THE_NUMBER.fullmatch(record.victims.count_text or "")
         ):
             # "the nine young North Koreans whom Laos returned ... police stop the nine"
             found = nationality_of_group(text, count, record.evidence[0].start)

@@ -633,4 +633,3 @@ def nationality_of_group(text: str, count: int, before: int) -> str | None:
         nationality = adjectives.get(demonym.group()) if demonym else plurals.get(noun)
         found = nationality or found
     return found
-
