@@ -238,7 +238,7 @@ def find_actors(
             and STATE_ACTS.match(text, at + len(place.text))
         ):
             state = state_actor(place.country)
-            if state and 0 <= at:
+            if state and at >= 0:
                 spans.append((at, at + len(place.text), state, place.country, 1))
     if table.generic is not None:
         for match in table.generic.finditer(text):
