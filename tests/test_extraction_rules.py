@@ -1473,3 +1473,18 @@ def test_a_talk_about_a_violation_and_care_refused(extractor: Extractor) -> None
     assert arrest["victims"]["count_text"] == "the interviewee"  # a word for a person
     [barred] = records(extractor, "In 2018 his sister, Ri Hye-won, was barred from university.")
     assert barred["violation"] == "discrimination" and barred["kind"] == "incident"
+
+
+def test_numbered_items_of_one_persons_story(extractor: Extractor) -> None:
+    text = (
+        "Events reported\n\n"
+        "1. In March 2019 state security officers arrested the interviewee in Musan. "
+        "She was held for a month in the holding centre in the town.\n\n"
+        "2. During her questioning a guard beat her with a belt.\n"
+    )
+    found = records(extractor, text, published="2023-08-09")
+    held = [r for r in found if r["violation"] == "detention.arbitrary"]
+    assert len(held) == 1 and len(held[0]["evidence"]) == 2  # one arrest, told twice
+    [beaten] = [r for r in found if r["violation"] == "detention.torture"]
+    assert beaten["date"] == "2019" and beaten["place"] == "Musan"
+    assert beaten["victims"]["count"] == 1 and beaten["victims"]["sex"] == "female"

@@ -962,7 +962,11 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
         and later.date in (None, earlier.date)
         and not later.victims.names
         and later.victims.count_text is None
-        and (earlier.victims.names or earlier.victims.count is not None)
+        and (
+            earlier.victims.names
+            or earlier.victims.count is not None
+            or _one_person(earlier.victims.count_text)
+        )
         and not _ANOTHER.search(later_sentence.text)
     ):
         return True  # "... before he was shot": the act just told, told again
@@ -1013,12 +1017,39 @@ def _refer_back(record: Record, named: Record, sentence: Sentence) -> bool:
     return True
 
 
-def _year_just_before(record: Record, named: Record, sentence: Sentence) -> str | None:
+_THE_ONE = re.compile(r"(?i:the)\s+([\w-]+)")
+
+
+def _one_person(count_text: str | None) -> bool:
+    """Whether a victim phrase is one person named by a word for a person ("the
+    interviewee", "the woman"): not counted (it may point back), but one."""
+    found = _THE_ONE.fullmatch(count_text or "")
+    return found is not None and found.group(1).lower() in victim_patterns().singular
+
+
+_LIST_MARK = re.compile(r"\W*(?:\d{1,3}|[a-z])?[.)]?\W*")  # "2.", "-", "(b)": no sentence
+
+
+def _year_just_before(
+    record: Record, named: Record, sentence: Sentence, text: str, spans: list[tuple[int, int]]
+) -> str | None:
     """The year of ``named``, the record a pronoun in ``sentence`` points back
     to, if the sentence just before told it and ``record`` has no date ("...
     handed back to North Korea in March 2014. At the holding centre a guard beat
-    her": told next, in the same year at least)."""
+    her": told next, in the same year at least). In a numbered list the item
+    before is the sentence before."""
     before = sentence.before
+    if before and text and _LIST_MARK.fullmatch(text[slice(*before)]):
+        index = bisect.bisect_left(spans, before)
+        items = itertools.islice(
+            (
+                spans[i]
+                for i in range(index - 1, -1, -1)
+                if not _LIST_MARK.fullmatch(text[slice(*spans[i])])
+            ),
+            1,
+        )
+        before = next(items, before)
     if record.date is None and named.date and before and before[0] <= named.evidence[-1].start:
         return named.date[:4]
     return None
@@ -1215,9 +1246,11 @@ def build_records(
             if _suspects_held_abroad(record, sentence, text):
                 continue
             year = None  # the year a record told just before gives the one "he" points to
+            story: Record | None = None  # that record
             if record.refers_back:
                 if named is not None and _refer_back(record, named, sentence):
-                    year = _year_just_before(record, named, sentence)
+                    year = _year_just_before(record, named, sentence, text, spans or [])
+                    story = named
                 else:
                     _subject_before(record, sentence, text, full_names, spans or [])
             person = _named_by_part(record, sentence, people)
@@ -1235,7 +1268,10 @@ def build_records(
             if len(record.victims.names) == 1 and record.victims.count in (1, None):
                 named = record
                 people.append(record)
-            elif not record.victims.names and record.victims.count == 1:
+            elif not record.victims.names and (
+                record.victims.count == 1
+                or (record.victims.count is None and _one_person(record.victims.count_text))
+            ):
                 named = record
             for position in by_violation[record.violation]:
                 earlier = records[position]
@@ -1245,10 +1281,14 @@ def build_records(
                         earlier.confidence = min(0.97, earlier.confidence + 0.03)
                     _fill_from_retelling(earlier, record)
                     last_seen[position] = index
+                    if named is record:
+                        named = earlier  # (who "she" stands for next: the act's whole record)
                     break
             else:
-                if year is not None:
+                if year is not None and story is not None:
                     record.date = year  # (a new act, not the one told before again)
+                    if record.place is None and record.country in (None, story.country):
+                        record.place = story.place  # (and, as far as it says, where)
                 last_seen[len(records)] = index
                 by_violation[record.violation].append(len(records))
                 records.append(record)
