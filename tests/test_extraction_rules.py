@@ -1389,7 +1389,7 @@ def test_a_given_name_alone_and_one_who_tells_of_being_held(extractor: Extractor
         "student's parent reported a remark she had made.",
     )
     assert told["violation"] == "detention.arbitrary" and told["victims"]["count"] == 1
-    assert told["victims"]["count_text"] == "a former teacher"  # not the student
+    assert told["victims"]["count_text"] == "One interviewee"  # the teacher, not the student
 
 
 def test_sent_them_back_across_the_border(extractor: Extractor) -> None:
@@ -1488,3 +1488,17 @@ def test_numbered_items_of_one_persons_story(extractor: Extractor) -> None:
     [beaten] = [r for r in found if r["violation"] == "detention.torture"]
     assert beaten["date"] == "2019" and beaten["place"] == "Musan"
     assert beaten["victims"]["count"] == 1 and beaten["victims"]["sex"] == "female"
+
+
+def test_no_word_of_a_group_since_they_were_flown_back(extractor: Extractor) -> None:
+    text = (
+        "Posted 12 June 2016. What we know of the seven young North Koreans stopped in "
+        "Vientiane, and of where they are now, which we will keep up to date.\n\n"
+        "- 30 May 2016\n\n"
+        "- Officials fly the seven from Beijing to Pyongyang. "
+        "Their families have heard nothing of them since."
+    )
+    [gone] = records(extractor, text, published="2016-06-12")
+    assert gone["violation"] == "disappearance.enforced"
+    assert gone["date"] == "2016-05-30" and gone["country"] == "KP"
+    assert gone["victims"]["count"] == 7 and gone["victims"]["nationality"] == "KP"

@@ -524,6 +524,13 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
             )
             if group is not None:
                 victim = group
+            elif sentence.scene_group is not None:
+                # "North Korean officials fly the nine to Pyongyang. Their families
+                # have heard nothing of them since": the group the event told
+                group = sentence.scene_group
+                victim = replace(
+                    victim, count=group.count, count_text=group.text, nationality=group.nationality
+                )
     return victim
 
 
@@ -872,6 +879,10 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         # a forced return happens where the returning state acts: the one named
         # as acting, else the one they were sent back from ("sent back from China")
         country = perpetrator_country or _sent_from(sentence, trigger) or country
+    elif extras.get("country_from") == "destination" and where is None:
+        # where the people were taken, when no place of the act is named: "taken
+        # to a camp and not heard from since", "flown to Pyongyang. ... since"
+        country = _destination(sentence) or sentence.scene_destination or country
     if country is None:
         country = perpetrator_country
     nationality = victim.nationality if victim and victim.nationality else name_nationality

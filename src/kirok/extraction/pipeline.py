@@ -223,6 +223,7 @@ def _story_date(state: State, sentence: Sentence) -> PartialDate | None:
     return dates[-1] if dates else None
 
 
+_TOWARDS = re.compile(r"\b(?:to|into|back\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 SCENE_LOOKBACK = 3  # sentences back to the one that tells the event "in the attack" retells
 
 
@@ -231,8 +232,8 @@ def _told_just_before(state: State, sentence: Sentence) -> tuple[int, int] | Non
     ("... captured the ship off Wonsan on January 23, 1968. A sailor was killed
     in the attack."; "... walked across the frozen river on Christmas Day. He
     carried a letter. Soldiers detained him soon after he crossed"): the
-    nearest of the last few that gives a date, or else the one just before.
-    Its time and places are the act's."""
+    stretch from the nearest of the last few that gives a date to the one just
+    before, or else the one just before. Its time and places are the act's."""
     if sentence.before is None or not sentence.retells:
         return None
     index = bisect.bisect_left(state.sentence_spans, sentence.before)
@@ -241,10 +242,10 @@ def _told_just_before(state: State, sentence: Sentence) -> tuple[int, int] | Non
         for start, end in state.sentence_spans[max(0, index - SCENE_LOOKBACK + 1) : index + 1]
         if state.text[start:end].strip()
     ]
-    for start, end in reversed(told):
-        if any(t.date for t in find_times(state.text[start:end], start, state.anchor)):
-            return start, end
     start, end = sentence.before
+    for first, last in reversed(told):
+        if any(t.date for t in find_times(state.text[first:last], first, state.anchor)):
+            return first, end  # (from there to the sentence just before)
     return (start, end) if state.text[start:end].strip() else None
 
 
@@ -325,7 +326,7 @@ def find_sentence_places(doc: Doc) -> Doc:
                 sentence.text, place.start - sentence.start, place.kind
             )
             sentence.places.append(place)
-        before = _told_just_before(state, sentence) if not sentence.places else None
+        before = _told_just_before(state, sentence)
         if before is not None:
             text = state.text[before[0] : before[1]]
             for place in everywhere[
@@ -334,6 +335,10 @@ def find_sentence_places(doc: Doc) -> Doc:
                 scene = replace(place)  # (the same mention, read in its own sentence)
                 scene.locative = classify_locative(text, place.start - before[0], place.kind)
                 sentence.scene_places.append(scene)
+                if sentence.scene_destination is None and place.country:
+                    words = text[max(0, place.start - before[0] - 12) : place.start - before[0]]
+                    if _TOWARDS.search(words):
+                        sentence.scene_destination = place.country
     return doc
 
 
@@ -357,6 +362,14 @@ def find_sentence_victims(doc: Doc) -> Doc:
             if m.text[:1].isupper()
         ]
         sentence.victims = find_victims(sentence.text, sentence.start, exclude)
+        before = _told_just_before(state, sentence)
+        if before is not None:
+            groups = [
+                v
+                for v in find_victims(state.text[before[0] : before[1]], before[0], [])
+                if v.count is not None and v.count > 1
+            ]
+            sentence.scene_group = groups[-1] if groups else None
     return doc
 
 

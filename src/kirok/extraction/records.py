@@ -84,6 +84,10 @@ class Sentence:
     # on January 23. A sailor was killed in the attack."), and that sentence's places
     retells: bool = False
     scene_places: list[PlaceMention] = field(default_factory=list)
+    # and the country of a place that sentence sent people to ("fly the nine
+    # from Beijing to Pyongyang"), and the last group it counted ("the nine")
+    scene_destination: str | None = None
+    scene_group: VictimMention | None = None
 
 
 @dataclass
