@@ -1502,3 +1502,18 @@ def test_no_word_of_a_group_since_they_were_flown_back(extractor: Extractor) -> 
     assert gone["violation"] == "disappearance.enforced"
     assert gone["date"] == "2016-05-30" and gone["country"] == "KP"
     assert gone["victims"]["count"] == 7 and gone["victims"]["nationality"] == "KP"
+
+
+def test_a_person_from_a_us_state_and_a_story_set_where_it_began(extractor: Extractor) -> None:
+    text = (
+        "Our network in Dayton welcomed home Ray Tolland, a 50-year-old welder from Ohio "
+        "who spent five months in North Korea. Americans from Ohio, Texas and Arizona wrote "
+        "to the White House for him.\n\n"
+        "North Korean authorities detained Mr Tolland in Rason in May 2015. "
+        "In June a court sentenced him to six years of hard labour."
+    )
+    found = records(extractor, text, published="2015-10-22")
+    assert {r["violation"] for r in found} == {"detention.arbitrary", "labor.forced"}
+    assert all(r["victims"]["nationality"] == "US" for r in found)  # "from Ohio"
+    # the document names more American places, but the sentence before set the story
+    assert all(r["country"] == "KP" for r in found)

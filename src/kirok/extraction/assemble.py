@@ -19,7 +19,7 @@ from functools import cache
 from kirok.dates import MONTH, PartialDate
 from kirok.extraction.actors import STATE_ACTS
 from kirok.extraction.lexicon import sentence_rules, taxonomy_extras
-from kirok.extraction.places import gazetteer
+from kirok.extraction.places import find_places, gazetteer
 from kirok.extraction.records import (
     ActorMention,
     Evidence,
@@ -890,6 +890,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         nationality = _country_they_came_from(sentence, victim)
     if nationality is None and victim is not None:
         nationality = _country_of_its(sentence, victim)
+    assumed = country is None
     if country is None:
         country = main_country or nationality  # a foreigner held where the document is about
     stated = nationality is not None
@@ -942,6 +943,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         confidence=min(confidence, 0.95),
         nationality_stated=stated,
         companions=companions,
+        country_assumed=assumed,
         refers_back=victim is not None
         and not names
         and victim.count is None
@@ -1041,27 +1043,37 @@ def _one_person(count_text: str | None) -> bool:
 _LIST_MARK = re.compile(r"\W*(?:\d{1,3}|[a-z])?[.)]?\W*")  # "2.", "-", "(b)": no sentence
 
 
-def _year_just_before(
+def _told_right_before(
+    named: Record, sentence: Sentence, text: str, spans: list[tuple[int, int]]
+) -> bool:
+    """Whether the sentence just before ``sentence`` told ``named``, the record a
+    pronoun in it points back to. In a numbered list the item before is the
+    sentence before."""
+    before = sentence.before
+    if before and text and _LIST_MARK.fullmatch(text[slice(*before)]):
+        index = bisect.bisect_left(spans, before)
+        items = (
+            spans[i]
+            for i in range(index - 1, -1, -1)
+            if not _LIST_MARK.fullmatch(text[slice(*spans[i])])
+        )
+        before = next(items, before)
+    return before is not None and before[0] <= named.evidence[-1].start
+
+
+def _story_told_before(
     record: Record, named: Record, sentence: Sentence, text: str, spans: list[tuple[int, int]]
 ) -> str | None:
     """The year of ``named``, the record a pronoun in ``sentence`` points back
     to, if the sentence just before told it and ``record`` has no date ("...
     handed back to North Korea in March 2014. At the holding centre a guard beat
-    her": told next, in the same year at least). In a numbered list the item
-    before is the sentence before."""
-    before = sentence.before
-    if before and text and _LIST_MARK.fullmatch(text[slice(*before)]):
-        index = bisect.bisect_left(spans, before)
-        items = itertools.islice(
-            (
-                spans[i]
-                for i in range(index - 1, -1, -1)
-                if not _LIST_MARK.fullmatch(text[slice(*spans[i])])
-            ),
-            1,
-        )
-        before = next(items, before)
-    if record.date is None and named.date and before and before[0] <= named.evidence[-1].start:
+    her": told next, in the same year at least). A country the record took
+    from the document for want of its own is the story's, too."""
+    if not _told_right_before(named, sentence, text, spans):
+        return None
+    if record.country_assumed and named.country:
+        record.country = named.country
+    if record.date is None and named.date:
         return named.date[:4]
     return None
 
@@ -1260,7 +1272,7 @@ def build_records(
             story: Record | None = None  # that record
             if record.refers_back:
                 if named is not None and _refer_back(record, named, sentence):
-                    year = _year_just_before(record, named, sentence, text, spans or [])
+                    year = _story_told_before(record, named, sentence, text, spans or [])
                     story = named
                 else:
                     _subject_before(record, sentence, text, full_names, spans or [])
@@ -1371,9 +1383,24 @@ def _nationality_told_elsewhere(text: str, name: str) -> str | None:
             remark = _REMARK.match(text, end)
             if found is None and remark:
                 found = nationality_of_country_possessive(remark.group())
+            if found is None and remark and " from " in remark.group():
+                found = _home_in(remark.group())  # "a road worker from Ohio": American
             if found:
                 return found
         at = text.find(name, end)
+    return None
+
+
+_FROM_PLACE = re.compile(r"\bfrom\s+(?:the\s+)?$")
+
+
+def _home_in(remark: str) -> str | None:
+    """The country of a place a remark says a person is from, right after
+    "from" ("a road worker from Ohio"), not one further on ("from a church
+    near Toronto")."""
+    for place in find_places(remark):
+        if place.country and _FROM_PLACE.search(remark, 0, place.start):
+            return place.country
     return None
 
 

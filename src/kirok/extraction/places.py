@@ -70,12 +70,21 @@ def _countries() -> dict[str, Place]:
 # "Niigata Prefecture", "Jilin Province" (alone, "Niigata" may be a city, and a
 # prefecture's name a family name)
 _SUBDIVISION_WORDS = {"JP": ("Prefecture", ""), "CN": ("Province", " Sheng")}
+# the states of the United States, by their bare names ("a tourist from Ohio"),
+# where no city or country of the name comes first ("Washington", "Georgia")
+_BARE_STATES = ("US", "State")
 
 
-def _subdivisions() -> dict[str, Place]:
+def _subdivisions(stopwords: set[str], taken: dict[str, Place]) -> dict[str, Place]:
     names: dict[str, Place] = {}
+    countries = _countries()
     for subdivision in pycountry.subdivisions:
         code = subdivision.country_code
+        if (code, subdivision.type) == _BARE_STATES:
+            name = subdivision.name
+            if name not in stopwords and name not in taken and name not in countries:
+                names[name] = Place(name, "province", code)
+            continue
         if code not in _SUBDIVISION_WORDS or (code == "CN" and subdivision.type != "Province"):
             continue
         word, suffix = _SUBDIVISION_WORDS[code]
@@ -103,7 +112,7 @@ def gazetteer() -> dict[str, Place]:
     """Every name the matcher knows, mapped to its place."""
     stopwords = set(sentence_rules()["place_stopwords"])
     names = _cities(stopwords)
-    names.update(_subdivisions())
+    names.update(_subdivisions(stopwords, names))
     names.update(_countries())
     for row in load_jsonl("kp_admin.jsonl") + load_jsonl("places.jsonl"):
         place = Place(row["name"], row["kind"], row.get("country"))

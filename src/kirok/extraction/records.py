@@ -142,6 +142,8 @@ class Record:
     # people listed with the victim ("together with his father and his uncle"):
     # how many (None: not all counted), added once the victim is counted
     companions: int | None = field(default=0, compare=False)
+    # the country is the document's, for want of a place or actor in the sentence
+    country_assumed: bool = field(default=False, compare=False)
 
     @property
     def family(self) -> str:
