@@ -1507,8 +1507,8 @@ def test_no_word_of_a_group_since_they_were_flown_back(extractor: Extractor) -> 
 def test_a_person_from_a_us_state_and_a_story_set_where_it_began(extractor: Extractor) -> None:
     text = (
         "Our network in Dayton welcomed home Ray Tolland, a 50-year-old welder from Ohio "
-        "who spent five months in North Korea. Americans from Ohio, Texas and Arizona wrote "
-        "to the White House for him.\n\n"
+        "who spent five months in North Korea. Americans in Chicago, Los Angeles and "
+        "Washington wrote to the United States government for him.\n\n"
         "North Korean authorities detained Mr Tolland in Rason in May 2015. "
         "In June a court sentenced him to six years of hard labour."
     )
@@ -1517,3 +1517,14 @@ def test_a_person_from_a_us_state_and_a_story_set_where_it_began(extractor: Extr
     assert all(r["victims"]["nationality"] == "US" for r in found)  # "from Ohio"
     # the document names more American places, but the sentence before set the story
     assert all(r["country"] == "KP" for r in found)
+
+
+def test_a_home_state_does_not_make_the_document_american(extractor: Extractor) -> None:
+    text = (
+        "On 3 May 2010, Len Moro, a 30-year-old teacher from Arizona, walked across the "
+        "Tumen River into North Korea. He was let go in August. Back in the United States "
+        "he said that he had been beaten during his interrogation."
+    )
+    found = records(extractor, text, published="2011-01-01")
+    [beaten] = [r for r in found if r["violation"] == "detention.torture"]
+    assert beaten["country"] == "KP" and beaten["victims"]["nationality"] == "US"

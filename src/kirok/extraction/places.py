@@ -75,6 +75,16 @@ _SUBDIVISION_WORDS = {"JP": ("Prefecture", ""), "CN": ("Province", " Sheng")}
 _BARE_STATES = ("US", "State")
 
 
+@cache
+def bare_states() -> frozenset[str]:
+    """The names of the states the gazetteer knows by their bare names ("Ohio")."""
+    return frozenset(
+        name
+        for name, place in gazetteer().items()
+        if place.kind == "province" and place.country == _BARE_STATES[0] and name == place.name
+    )
+
+
 def _subdivisions(stopwords: set[str], taken: dict[str, Place]) -> dict[str, Place]:
     names: dict[str, Place] = {}
     countries = _countries()
@@ -269,8 +279,10 @@ def main_country(text: str, places: list[PlaceMention]) -> str | None:
     """The country a document is mostly about: the most named, by places and by
     peoples, a dateline's place aside."""
     counts: dict[str, int] = {}
+    states = bare_states()
     for place in places:
-        if place.country and not _dateline(text, place):
+        # (a state of the United States says where someone is from, mostly)
+        if place.country and not _dateline(text, place) and place.name not in states:
             counts[place.country] = counts.get(place.country, 0) + 1
     for last, (length, country) in _demonym_automaton().iter(text):
         if _boundary(text, last - length + 1, last + 1):
