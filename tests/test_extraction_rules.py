@@ -1528,3 +1528,59 @@ def test_a_home_state_does_not_make_the_document_american(extractor: Extractor) 
     found = records(extractor, text, published="2011-01-01")
     [beaten] = [r for r in found if r["violation"] == "detention.torture"]
     assert beaten["country"] == "KP" and beaten["victims"]["nationality"] == "US"
+
+
+def test_a_pastor_seized_by_agents_who_died_in_their_prison(extractor: Extractor) -> None:
+    text = (
+        "Twenty years ago today, North Korean agents seized the Reverend Han Sung-ho, a "
+        "South Korean missionary, on a street in Yanji. He was believed to have died in a "
+        "North Korean prison, probably in 2003."
+    )
+    taken, died = records(extractor, text, published="2021-02-03")
+    assert taken["violation"] == "disappearance.abduction" and taken["date"] == "2001-02-03"
+    assert taken["victims"]["names"] == ["Han Sung-ho"] and taken["country"] == "CN"
+    assert taken["victims"]["nationality"] == "KR"
+    assert died["violation"] == "life.death_in_custody" and died["country"] == "KP"
+    assert died["victims"]["names"] == ["Han Sung-ho"] and died["date"] == "2003"
+
+
+def test_a_report_that_reached_seoul_this_week_and_a_short_family_name(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Please remember the family of Ri Mi-gyong.\n\n"
+        "According to reports that reached South Korea this week, Ri, a 40-year-old "
+        "mother of two, was executed in public in Sakju, North Pyongan Province, on 2 May 2012."
+    )
+    [shot] = records(extractor, text, published="2012-06-01")
+    assert shot["date"] == "2012-05-02"  # not this week: when it was told
+    assert shot["perpetrator"] is None  # the reports reached South Korea; it did nothing
+    assert shot["victims"]["names"] == ["Ri Mi-gyong"]
+
+
+def test_an_arrest_after_a_sentence_that_opens_with_its_date(extractor: Extractor) -> None:
+    text = (
+        "In late May 1997 Tom Vale, a 25-year-old American, swam across the Yalu River "
+        "into North Korea. North Korean authorities arrested him on the bank."
+    )
+    [held] = records(extractor, text, published="1997-12-01")
+    assert held["date"] == "1997-05" and held["victims"]["names"] == ["Tom Vale"]
+    assert held["victims"]["nationality"] == "US"
+
+
+def test_women_sent_back_by_china_and_beaten_in_chinese_or_other_cells(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The report draws on interviews with 80 North Korean women held after China "
+        "sent them back between 2012 and 2018. Guards beat many of the women during "
+        "questioning. Most had first been held in Chinese detention centres."
+    )
+    found = records(extractor, text, published="2020-07-30")
+    by_type = {r["violation"]: r for r in found}
+    returned = by_type["movement.forced_return"]
+    assert returned["perpetrator"] == "Chinese authorities" and returned["date"] == "2012"
+    beaten = by_type["detention.torture"]
+    assert beaten["victims"]["nationality"] == "KP"  # "the women" are the North Korean women
+    held = by_type["detention.arbitrary"]
+    assert held["country"] == "CN"

@@ -190,3 +190,20 @@ def test_a_hard_wrapped_paragraph_ends_the_header() -> None:
     )
     assert find_published(text) == "2011-06-15"
     assert find_published(text.replace("*Published 15 June 2011*", "Fact check")) is None
+
+
+def test_a_tables_dates_are_not_the_documents_date() -> None:
+    text = (
+        "Profile\n\nWritten 28 November 1996. The site and its authors are invented.\n\n"
+        "| Held | August to November 1996 |\n\n| Released | 27 November 1996 |\n"
+    )
+    assert find_published(text) == "1996-11-28"
+
+
+def test_a_header_line_that_opens_with_its_day() -> None:
+    assert find_published("# Digest\n\n*30 July 2020. Written for members.*\n\nText.") == (
+        "2020-07-30"
+    )
+    assert find_published("12 May 2021 -- Seoul\n\nText.") == "2021-05-12"
+    # a sentence that opens with a day tells when something happened
+    assert find_published("Title\n\n3 May 2020 police arrested him in Hyesan.\n\nText.") is None

@@ -228,3 +228,14 @@ def test_a_week_gives_its_month_not_a_day() -> None:
     assert resolved("last week", PartialDate(2021, 3, 4)) == [("2021-02", None)]
     assert resolved("last week", PartialDate(2021, 3, 2)) == [("2021-02", None)]
     assert resolved("last week", PartialDate(2021, 3, 10)) == [("2021-03", None)]
+
+
+def test_how_long_ago_in_words() -> None:
+    anchor = PartialDate(2021, 1, 16)
+    assert resolved("Twenty-one years ago today, agents seized him", anchor) == [
+        ("2000-01-16", None)
+    ]
+    assert resolved("thirty three years ago", anchor) == [("1988", None)]
+    assert resolved("fifteen years ago", anchor) == [("2006", None)]
+    assert resolved("three days ago", anchor) == [("2021-01-13", None)]
+    assert resolved("a month ago", anchor) == [("2020-12", None)]

@@ -53,6 +53,20 @@ _NOT_SUBJECT_BEFORE = frozenset(
         "over",
         "via",
         "through",
+        # verbs a place follows as their object: "reports that reached South Korea"
+        "reach",
+        "reached",
+        "reaching",
+        "entered",
+        "entering",
+        "visited",
+        "visiting",
+        "left",
+        "leaving",
+        "fled",
+        "fleeing",
+        "crossed",
+        "crossing",
     ]
 )
 
@@ -161,7 +175,7 @@ def _police(country: str | None) -> str | None:
 # after a country's name: the country acting, as a state does, on people
 STATE_ACTS = re.compile(
     r"\s+(?:(?:has|had|have)\s+)?(?:forcibly\s+)?(?:returned|deported|repatriated|expelled|"
-    r"sent\s+back|handed\s+(?:over|back))\b"
+    r"(?:sent|handed|forced)\s+(?:(?:them|him|her|us|me)\s+)?back|handed\s+over)\b"
 )
 
 

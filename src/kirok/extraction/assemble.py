@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from kirok.dates import MONTH, PartialDate
+from kirok.dates import MONTH, YEAR, PartialDate
 from kirok.extraction.actors import STATE_ACTS
-from kirok.extraction.lexicon import sentence_rules, taxonomy_extras
+from kirok.extraction.lexicon import demonyms, sentence_rules, taxonomy_extras, victim_words
 from kirok.extraction.places import find_places, gazetteer
 from kirok.extraction.records import (
     ActorMention,
@@ -31,7 +31,7 @@ from kirok.extraction.records import (
     VictimMention,
     Victims,
 )
-from kirok.extraction.temporal import WEEKDAY_NAME
+from kirok.extraction.temporal import WEEKDAY_NAME, find_times
 from kirok.extraction.victims import (
     age_after_name,
     age_in,
@@ -45,6 +45,7 @@ from kirok.extraction.victims import (
     nationality_of_country_possessive,
     nationality_of_group,
     nationality_of_noun,
+    nationality_of_noun_group,
     not_name_words,
     one_more_after,
     plural_subject,
@@ -53,6 +54,7 @@ from kirok.extraction.victims import (
     victim_before_passive,
 )
 from kirok.extraction.victims import patterns as victim_patterns
+from kirok.wordlists import alternation
 
 MERGE_WINDOW = 4  # sentences within which "the incident" points back
 RETELLING_WINDOW = 2  # sentences within which a retelling adds to the act it tells again
@@ -183,6 +185,10 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, b_start - a_end, a_start - b_end)
 
 
+# a sentence that opens by naming its source, up to the comma that ends it
+_ACCORDING_FIRST = re.compile(r"\W*(?i:according\s+to)\s[^,;]{1,160},")
+
+
 def _choose_time(
     sentence: Sentence, trigger: Trigger
 ) -> tuple[PartialDate | None, PartialDate | None]:
@@ -191,11 +197,14 @@ def _choose_time(
     reports = _reports(sentence)
     usable: list[TimeMention] = []
     dateline = _DATELINE.match(sentence.text)
+    source = _ACCORDING_FIRST.match(sentence.text)
     for time in sentence.times:
         if time.date is None:
             continue
         if dateline and time.start - sentence.start < dateline.end():
             continue  # "SEOUL, September 24, 2020 --": when it was written
+        if source and time.start - sentence.start < source.end():
+            continue  # "According to reports that reached Seoul this week, ...": when told
         if any(time.end <= r < trigger.start for r in reports):
             continue  # "On September 24, the government said ...": when it was said
         if any(trigger.end <= r < time.start for r in reports):
@@ -624,6 +633,26 @@ def _country_after(sentence: Sentence, words: re.Pattern[str], since: int) -> st
     return None
 
 
+@cache
+def _facility() -> re.Pattern[str]:
+    """A place of detention named by its country's adjective: "died in a North
+    Korean prison", "held in Chinese detention centres"."""
+    adjectives, _ = demonyms()
+    return re.compile(
+        rf"\b(?:in|at|to|inside|into)\s+(?:an?\s+|the\s+)?(?P<nation>"
+        rf"{alternation([a for a, code in adjectives.items() if code])})\s+"
+        r"(?:prisons?|jails?|camps?|labou?r\s+camps?|prison\s+camps?|detention\s+cent(?:er|re)s?"
+        r"|holding\s+cent(?:er|re)s?|police\s+stations?|custody)\b"
+    )
+
+
+def _facility_country(sentence: Sentence) -> str | None:
+    """The country of a place of detention the sentence names by its country's
+    adjective, when it names no place ("died in a North Korean prison")."""
+    found = _facility().search(sentence.text)
+    return demonyms()[0].get(found.group("nation")) if found else None
+
+
 def _sent_from(sentence: Sentence, trigger: Trigger) -> str | None:
     """The country people were sent back from: a place after "from", in or
     after the words of the act."""
@@ -884,7 +913,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         # to a camp and not heard from since", "flown to Pyongyang. ... since"
         country = _destination(sentence) or sentence.scene_destination or country
     if country is None:
-        country = perpetrator_country
+        country = perpetrator_country or _facility_country(sentence)
     nationality = victim.nationality if victim and victim.nationality else name_nationality
     if nationality is None and victim is not None:
         nationality = _country_they_came_from(sentence, victim)
@@ -1079,8 +1108,11 @@ def _story_told_before(
 
 
 # after a phrase of time or place that opens the sentence ("On Christmas Day 2009, ")
+# ("In late August 1996 Evan Hunziker, ...": a date that ends with its year needs no comma)
 _OPENING_NAME = re.compile(
-    r"[\W_]*(?:(?:On|In|At|During|After|Early|Late|Last)\s[^,.;:]{1,40},\s*)?"
+    r"[\W_]*(?:(?:On|In|At|During|After|Early|Late|Last)\s[^,.;:]{1,40},\s*"
+    rf"|(?:In|On|By)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{{1,2}}\s+)?(?:{MONTH}\s+)?"
+    rf"(?:\d{{1,2}},?\s+)?{YEAR}\s+)?"
     r"([A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*){0,3})(?:,|\s+[a-z])"
 )
 
@@ -1109,6 +1141,19 @@ def _opening_person(
     return (whole, sex) if whole else None
 
 
+def _opening_date(sentence: Sentence) -> str | None:
+    """The date a sentence opens with before the person it is about ("In late
+    August 1996 Evan Hunziker ... swam across the Yalu"): the time of the act
+    done to that person in the next sentence, when it gives none of its own."""
+    opening = _OPENING_NAME.match(sentence.text)
+    if opening is None:
+        return None
+    for time in find_times(sentence.text, sentence.start, None):
+        if time.date is not None and time.start - sentence.start < opening.start(1):
+            return time.date.iso()
+    return None
+
+
 _PRONOUN_SUBJECT = re.compile(r"[\W_]*(?:[^,.;:]{0,60},\s*)?(he|she)\b", re.IGNORECASE)
 SUBJECT_LOOKBACK = 4  # sentences back through "he" or "she" to the name they stand for
 
@@ -1130,7 +1175,7 @@ def _subject_before(
     mine = record.victims
     index = bisect.bisect_right(spans, (sentence.start, len(text))) - 1
     told = (spans[i] for i in range(index - 1, -1, -1) if text[slice(*spans[i])].strip())
-    for start, end in itertools.islice(told, SUBJECT_LOOKBACK):
+    for back, (start, end) in enumerate(itertools.islice(told, SUBJECT_LOOKBACK)):
         raw = text[start:end]
         lead = len(raw) - len(raw.lstrip())
         before = Sentence(start + lead, end, raw.strip())
@@ -1142,6 +1187,8 @@ def _subject_before(
             mine.names = [name]
             mine.count = 1
             mine.sex = mine.sex or sex
+            if back == 0 and record.date is None:
+                record.date = _opening_date(before)
             return True
         pronoun = _PRONOUN_SUBJECT.match(before.text)
         if pronoun is None or (
@@ -1188,17 +1235,22 @@ def _name_told_before(
     one and no record told of the person. ``names``: the document's runs of
     capitalised words and where they start, found once when first needed."""
     victims = record.victims
-    if victims.names or victims.count is not None or victims.count_text is not None:
+    if victims.names:
         return None
     not_names, _ = not_name_words()
+    short = frozenset(victim_words().get("short_family_names", []))
     words = {
         w
         for w in _parts_named(sentence)
-        if len(w) > 2
+        if (len(w) > 2 or w in short)
         and w not in not_names
         and w not in gazetteer()
         and not _MONTH_WORD.fullmatch(w)
     }
+    if victims.count is not None or victims.count_text is not None:
+        # only a part standing before the words that count the person ("Ri, a
+        # 33-year-old mother of three, was executed")
+        words = {w for w in words if f"{w}, {victims.count_text}" in sentence.text}
     return _whole_name_before(words, sentence.start, names) if words else None
 
 
@@ -1416,6 +1468,7 @@ def _noun_after_name(text: str, name: str) -> re.Match[str] | None:
 
 
 _THE_NUMBER = re.compile(r"(?i:the)\s+\S+")
+_THE_PLURAL = re.compile(r"(?:\w+\s+of\s+)?(?i:the)\s+([a-z]+s|women|men|children|people)")
 
 
 def settle_nationalities(records: list[Record], text: str, title: str | None = None) -> None:
@@ -1435,6 +1488,13 @@ def settle_nationalities(records: list[Record], text: str, title: str | None = N
         ):
             # "the nine young North Koreans whom Laos returned ... police stop the nine"
             found = nationality_of_group(text, count, record.evidence[0].start)
+            if found:
+                record.victims.nationality = found
+                record.nationality_stated = True
+        the_group = _THE_PLURAL.fullmatch(record.victims.count_text or "")
+        if not record.nationality_stated and the_group:
+            # "many of the women", after "more than 100 North Korean women"
+            found = nationality_of_noun_group(text, the_group.group(1), record.evidence[0].start)
             if found:
                 record.victims.nationality = found
                 record.nationality_stated = True

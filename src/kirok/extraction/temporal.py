@@ -23,6 +23,13 @@ _M = rf"(?P<m1>{MONTH})"
 _PREP = r"(?i:in|since|by|during|until|till|from|of|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|around|before|after|through|between|and|to|on)"
 
 # "the following month", "later that year": a unit on from the date told before
+# how many units ago: "two", "21", "twenty-one", "a"
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_AGO_NUMBER = (
+    rf"(?:{'|'.join(_TENS)})(?:[-\s](?:{_UNITS}))?|a|{_UNITS}|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|\d+"
+)
 _SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 _SMALL_NUMBERS = (
     "a",
@@ -175,13 +182,26 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
             r"\b(?i:(?P<rel>(?:earlier|later)\s+this\s+(?:month|year|week)|this\s+(?:month|year|week)"
             r"|last\s+(?:month|year|week|weekend)|yesterday|(?:the\s+)?previous\s+(?:month|year)"
             r"|(?:over|in|during|for|within)\s+the\s+(?:past|last)\s+(?:(?:few|several|two|three|four|six|\d+)\s+)?(?:days|weeks|months|years|month|year)"
-            r"|(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago))\b"
+            rf"|(?:{_AGO_NUMBER})\s+(?:days?|weeks?|months?|years?)\s+ago(?:\s+today)?))\b"
         ),
         frozenset({"relative"}),
     ),
 ]
 
 _NUMBER_WORDS = {
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
     "a": 1,
     "one": 1,
     "two": 2,
@@ -192,6 +212,16 @@ _NUMBER_WORDS = {
     "few": 3,
     "several": 6,
 }
+
+
+def _amount(word: str) -> int:
+    """A number in digits or words up to ninety-nine ("21", "twenty-one", "a")."""
+    if word.isdigit():
+        return int(word)
+    tens, _, unit = word.partition("-")
+    if tens in _TENS:
+        return _TENS[tens] + (_NUMBER_WORDS[unit] if unit else 0)
+    return _NUMBER_WORDS[word]
 
 
 def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -230,13 +260,17 @@ def _resolve_relative(
         if anchor.day is None:
             return None, None
         return PartialDate.from_date(anchor.first_day() - dt.timedelta(days=1)), None
-    if text.endswith("ago"):
-        amount = _NUMBER_WORDS.get(text.split()[0])
-        amount = amount if amount is not None else int(text.split()[0])
+    if text.endswith(("ago", "ago today")):
+        counted = re.match(rf"(?:{_AGO_NUMBER})(?=\s)", text)
+        amount = _amount(counted.group().replace(" ", "-")) if counted else 1
         if "year" in text:
+            if text.endswith("today") and anchor.day:  # "twenty-one years ago today"
+                return PartialDate(anchor.year - amount, anchor.month, anchor.day), None
             return PartialDate(anchor.year - amount), None
         if "month" in text and month:
             return PartialDate(*_shift_months(anchor.year, month, -amount)), None
+        if "day" in text and anchor.day:
+            return PartialDate.from_date(anchor.first_day() - dt.timedelta(days=amount)), None
         return None, None
     if "past" in text or (
         "last" in text and text.split()[0] in ("over", "in", "during", "for", "within")

@@ -118,9 +118,12 @@ def patterns() -> VictimPatterns:
     )
     before_passive = re.compile(
         rf"(?<![\w-])(?P<pronoun>{alternation(pronouns['subject'], fold_case=True)})\s+"
-        # "they were beaten", "they were deprived of sleep and beaten"
-        r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+"
-        r"(?:(?:\w+\s+){1,4}(?:and|or)\s+|\w+\s+)?$",
+        # "they were beaten", "they were deprived of sleep and beaten"; "he
+        # was believed to have died"
+        r"(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+"
+        r"(?:(?:\w+\s+){1,4}(?:and|or)\s+|\w+\s+)?"
+        r"|(?:was|were|is|are)\s+(?:believed|thought|said|reported|known|feared|presumed)"
+        r"\s+to\s+have\s+(?:been\s+)?)$",
         re.IGNORECASE,
     )
     titles = data["pseudonym_titles"]
@@ -616,6 +619,21 @@ def age_after_name(text: str) -> int | None:
     """An age given as ", 47," right after a name."""
     match = re.match(r"\s*,\s*(\d{1,3})\s*,", text)
     return int(match.group(1)) if match else None
+
+
+def nationality_of_noun_group(text: str, noun: str, before: int) -> str | None:
+    """The nationality of the people the text named before ``before`` with the
+    same plural word and a nationality ("more than 100 North Korean women ...
+    many of the women"): the last such phrase."""
+    table = patterns()
+    adjectives, _ = demonyms()
+    found = None
+    for match in table.phrase.finditer(text, 0, before):
+        if match.group("noun").lower() != noun.lower():
+            continue
+        demonym = table.demonym.search(match.group())
+        found = (adjectives.get(demonym.group()) if demonym else None) or found
+    return found
 
 
 def nationality_of_group(text: str, count: int, before: int) -> str | None:

@@ -78,8 +78,9 @@ def _date_alone(line: str) -> str | None:
     return None
 
 
-# a list item's mark: a date that opens one is a timeline's entry, not the text's date
-_LIST_ITEM = re.compile(r"^\s*(?:[-+*•]|\d{1,3}[.)])\s")
+# a list item's mark, or a table's row: a date in one is a timeline's entry or
+# a table's value ("| Released | 27 November 1996 |"), not the text's date
+_LIST_ITEM = re.compile(r"^\s*(?:[-+*•]|\d{1,3}[.)])\s|^\s*\|")
 
 
 def _header_lines(text: str) -> Iterator[tuple[str, bool]]:
@@ -106,6 +107,16 @@ def _day_opening(text: str) -> str | None:
     return None
 
 
+def _date_then_stop(line: str) -> str | None:
+    """The ISO day a header line opens with, if a stop or a dash ends the date
+    ("*30 July 2020. Written for members.*", "12 May 2021 -- Seoul")."""
+    found = find_explicit_dates(line[:40])
+    if not found or found[0][0] >= 4 or found[0][2].precision != "day":
+        return None
+    after = line[found[0][1] :].lstrip(" *_")
+    return found[0][2].iso() if not after or after[0] in ".–—-|:" else None
+
+
 def _email_date(value: str) -> str | None:
     """The day of an e-mail's date ("Wed, 14 Aug 2024 09:12:00 +0900", RFC 5322),
     as the sender's clock gave it, or None if ``value`` is not one."""
@@ -121,12 +132,14 @@ def find_published(text: str) -> str | None:
     in_header = True
     for line, wrapped in _header_lines(text):
         if _LIST_ITEM.match(line):
-            continue  # "- 10 May 2013": a timeline's entry
+            continue  # "- 10 May 2013": a timeline's entry; a table's row
         if in_header and len(line) <= HEADER_LINE_CHARS and not wrapped:
             inside = _LABELLED_INSIDE.search(line)
             at_end = _DATE_ENDS_LINE.search(line)
-            day = (_day_opening(inside.group("rest")) if inside else None) or (
-                _date_alone(at_end.group("rest")) if at_end else None
+            day = (
+                (_day_opening(inside.group("rest")) if inside else None)
+                or (_date_alone(at_end.group("rest")) if at_end else None)
+                or _date_then_stop(line)
             )
             if day:
                 candidates.append(day)
