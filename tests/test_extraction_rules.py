@@ -1584,3 +1584,47 @@ def test_women_sent_back_by_china_and_beaten_in_chinese_or_other_cells(
     assert beaten["victims"]["nationality"] == "KP"  # "the women" are the North Korean women
     held = by_type["detention.arbitrary"]
     assert held["country"] == "CN"
+
+
+def test_a_chat_export_one_message_a_line(extractor: Extractor) -> None:
+    text = (
+        'Chat export -- contact "P", 15 September 2022\n'
+        "(The contact and everyone named here are invented.)\n\n"
+        "[09:12] P: bad news from musan again\n"
+        "[09:13] P: the bowibu took my aunt and her husband from their house in Musan on Tuesday night\n"
+        "[09:16] P: at the security office in the town. nobody is allowed to visit them\n"
+        "[09:20] P: last month the same officers arrested two men from the next street for selling rice\n"
+    )
+    taken, arrested = records(extractor, text, published="2022-09-15")
+    assert taken["date"] == "2022-09-13" and taken["perpetrator"] == "Ministry of State Security"
+    assert taken["place"] == "Musan" and taken["victims"]["count"] == 2
+    assert len(taken["evidence"]) == 1  # the next message is a sentence of its own
+    assert arrested["date"] == "2022-08" and arrested["perpetrator"] == "Ministry of State Security"
+
+
+def test_a_witness_statement_in_numbered_paragraphs(extractor: Extractor) -> None:
+    text = (
+        "I, Mun Ok-hwa (not my real name), living in Seoul, make this statement on 2 March 2020.\n\n"
+        "1. In May 2014 Chinese police arrested me in Yanji. After a month in a detention "
+        "centre they handed me over to North Korean border guards.\n\n"
+        "2. At the holding centre in Onsong an officer beat me with a belt.\n\n"
+        "3. In August 2014 I was sentenced, without any trial, to a year in the Jongori "
+        "re-education camp, where I was made to work in a mine.\n"
+    )
+    found = records(extractor, text, published=None)
+    by_type = {r["violation"]: r for r in found}
+    returned = by_type["movement.forced_return"]
+    assert returned["perpetrator"] == "Chinese authorities" and returned["country"] == "CN"
+    assert by_type["detention.torture"]["date"] == "2014"  # the story the witness tells
+    assert by_type["detention.prison_camp"]["date"] == "2014-08"
+    assert by_type["labor.forced"]["victims"]["count"] == 1  # "I was made to work"
+
+
+def test_kept_from_leaving_the_country(extractor: Extractor) -> None:
+    [kept] = records(
+        extractor,
+        "In 2019 the four plaintiffs said the North Korean authorities kept them from "
+        "leaving the country for decades.",
+    )
+    assert kept["violation"] == "movement.restriction" and kept["kind"] == "incident"
+    assert kept["victims"]["count"] == 4 and kept["perpetrator"] == "Government of the DPRK"

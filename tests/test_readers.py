@@ -207,3 +207,15 @@ def test_a_header_line_that_opens_with_its_day() -> None:
     assert find_published("12 May 2021 -- Seoul\n\nText.") == "2021-05-12"
     # a sentence that opens with a day tells when something happened
     assert find_published("Title\n\n3 May 2020 police arrested him in Hyesan.\n\nText.") is None
+
+
+def test_a_header_over_a_remark_and_a_statements_own_date() -> None:
+    text = (
+        'Chat export -- field contact "K", 15 September 2022\n'
+        "(Invented for tests: the contact is made up.)\n\n[09:12] K: news\n"
+    )
+    assert find_published(text) == "2022-09-15"  # two header lines are no wrapped prose
+    statement = (
+        "STATEMENT\n\nI, A. B., living in Seoul, make this statement on 20 May 2019.\n\n1. Text."
+    )
+    assert find_published(statement) == "2019-05-20"

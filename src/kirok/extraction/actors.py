@@ -143,6 +143,11 @@ def actors() -> Actors:
     )
 
 
+def actor_country(name: str) -> str | None:
+    """The country of a canonical actor ("Chinese authorities": CN), if it has one."""
+    return next((country for known, country in actors().canonical.values() if known == name), None)
+
+
 def state_actor(country: str | None) -> str | None:
     """The canonical name of a country's state, for generic words like "the authorities"."""
     if country is None:

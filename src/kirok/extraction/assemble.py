@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from kirok.dates import MONTH, YEAR, PartialDate
-from kirok.extraction.actors import STATE_ACTS
+from kirok.extraction.actors import STATE_ACTS, actor_country
 from kirok.extraction.lexicon import demonyms, sentence_rules, taxonomy_extras, victim_words
 from kirok.extraction.places import find_places, gazetteer
 from kirok.extraction.records import (
@@ -497,6 +497,11 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
         victim = victim_before_passive(
             sentence.text, sentence.start, trigger.start - sentence.start
         )
+    if victim is None and _BE_FIRST.match(trigger.text):
+        # "I was made to work": the act's own words begin with "was"
+        alone = _PRONOUN_LAST.search(sentence.text, 0, trigger.start - sentence.start)
+        if alone:
+            victim = pronoun_victim(sentence.start + alone.start(1), alone.group(1))
     if victim is None:
         # "Women held in Hoeryong ... were forced to ...": the people the sentence
         # opens with, when no one acting stands between them and the act
@@ -543,6 +548,8 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
     return victim
 
 
+_BE_FIRST = re.compile(r"(?:was|were|is|are|been|being)\s", re.IGNORECASE)
+_PRONOUN_LAST = re.compile(r"(?<![\w-])(I|he|she|we|they)\s+$", re.IGNORECASE)
 # "described being held", or "described" right before an act told as "being held"
 _TOLD_OF = re.compile(
     r"\b(?:described|recalled|remembered|recounted|spoke\s+of|told\s+of|told\s+us\s+of)\s+"
@@ -1002,7 +1009,8 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
         distance <= 2
         and later.kind == "incident"
         and later.date in (None, earlier.date)
-        and not later.victims.names
+        # (no one new: "he", back to the one the act told before named, is no one new)
+        and later.victims.names in ([], earlier.victims.names)
         and later.victims.count_text is None
         and (
             earlier.victims.names
@@ -1059,6 +1067,43 @@ def _refer_back(record: Record, named: Record, sentence: Sentence) -> bool:
     return True
 
 
+def _acting_before(
+    act: int,
+    sentence: Sentence,
+    earlier: list[Record],
+    text: str,
+    spans: list[tuple[int, int]],
+) -> Record | None:
+    """The record whose perpetrator acts again in ``sentence``: "the same
+    officers" are those of the last act with a perpetrator; "they", as the act's
+    subject (before ``act``, where the act's words start), those of the act
+    told last, in this sentence or the one before
+    ("Chinese police arrested me ... they handed me over"), not of one further
+    back ("They beat my mother" after an act by no one named)."""
+    if _SAME_AGENTS.search(sentence.text):
+        return next((r for r in reversed(earlier) if r.perpetrator), None)
+    if not earlier or not _THEY_ACT.search(sentence.text, *_window(sentence, act, 40)):
+        return None
+    last = earlier[-1]
+    if last.evidence[-1].start == sentence.start or _told_right_before(last, sentence, text, spans):
+        return last
+    return None
+
+
+# "they" as the subject of the act: the ones who acted in the act told before
+_THEY_ACT = re.compile(r"\b(?i:they)\s+(?:(?:then|later|soon|had|have)\s+)?$")
+
+
+@cache
+def _self_words() -> frozenset[str]:
+    """The pronouns of one person telling ("I", "me"; ``self`` in victims.json)."""
+    return frozenset(word.lower() for word in victim_words()["self"])
+
+
+_SAME_AGENTS = re.compile(
+    r"\bthe\s+same\s+(?:officers|officials|agents|police(?:men)?|guards|soldiers|unit|squad)\b",
+    re.IGNORECASE,
+)
 _THE_ONE = re.compile(r"(?i:the)\s+([\w-]+)")
 
 
@@ -1307,6 +1352,16 @@ def build_records(
             record = _record(sentence, group, main_country)
             if record is None:
                 continue
+            if record.perpetrator is None:
+                act = next((t for t in group if t.form == "act"), group[0]).start
+                before = _acting_before(act, sentence, [*records, *told], text, spans or [])
+                if before is not None and before.perpetrator:
+                    record.perpetrator = before.perpetrator
+                    acting = actor_country(before.perpetrator)
+                    if acting and taxonomy_extras(record.violation).get("country_from") == (
+                        "perpetrator"
+                    ):
+                        record.country = acting  # (where the returning state acts)
             if record.violation == "disappearance.enforced" and record.perpetrator is None:
                 # "was arrested by state security, and the family never saw him
                 # again": those who took him
@@ -1328,6 +1383,10 @@ def build_records(
                     story = named
                 else:
                     _subject_before(record, sentence, text, full_names, spans or [])
+            elif (record.victims.count_text or "").lower() in _self_words() and records:
+                # "I", "me": the one telling, whose story the record just before told
+                year = _story_told_before(record, records[-1], sentence, text, spans or [])
+                story = records[-1] if year else None
             person = _named_by_part(record, sentence, people)
             if person is not None:
                 record.victims.names = list(person.victims.names)

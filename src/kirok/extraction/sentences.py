@@ -25,6 +25,9 @@ from spacy.vocab import Vocab
 _LINE_START = re.compile(r"\n[ \t]*(?=\S)")
 _LINE_END = (".", "!", "?", ":", ";", '"', "”", ")", "]", "*", "|")  # "|": a table's row
 WRAP_WIDTH = 60  # lines shorter than this end their sentence
+# a line that opens with a time or a speaker's name is a message or a turn of
+# its own ("[09:13] K: the bowibu took ...", "Q: Where were you held?")
+_TURN = re.compile(r"\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s|[A-Z][\w'’-]{0,20}:\s")
 
 IntArray = np.ndarray
 
@@ -88,6 +91,7 @@ def line_break_starts(
             or previous.endswith(_LINE_END)
             or is_heading(previous)
             or _header_line_follows(text, match.end())
+            or _TURN.match(text, match.end())
         ):
             breaks.append(match.end())
     if not breaks or not len(idx):

@@ -32,7 +32,7 @@ _REGION = re.compile(r"[A-Z][A-Za-z .'-]{1,30},\s*")
 # 2009.", "*Updated: March 3, 2022*", "Interviewed 12 May 2021 in Seoul"
 _LABELLED_INSIDE = re.compile(
     r"\b(?:dated|published|posted|released|issued|updated|written|interviewed|recorded|"
-    r"compiled|prepared|drafted|submitted|broadcast|aired)"
+    r"compiled|prepared|drafted|submitted|broadcast|aired|(?:statement|declaration|affidavit)\s+on)"
     r"(?:\s+on)?\s*:?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
@@ -44,6 +44,7 @@ HEADER_LINE_CHARS = 160  # a longer line is a paragraph: the header has ended
 _DECORATION = re.compile(r"[*_#>\s]+")
 _MARKUP = re.compile(r"[*_#>]+")  # Markdown's marks, spaces kept
 WRAPPED_LINE_CHARS = 50  # a line this long that runs on into the next is prose
+_GOES_ON = re.compile(r"[\W_]*[a-z]")  # a line that goes on with a word in lower case
 _ENDS = re.compile(r"[.:;!?)\]*_]\W*$")  # a line that ends with a stop or a mark
 
 
@@ -86,7 +87,8 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-+*•]|\d{1,3}[.)])\s|^\s*\|")
 def _header_lines(text: str) -> Iterator[tuple[str, bool]]:
     """The text's first lines, stripped, empty ones left out, each with whether
     it is part of hard-wrapped prose: a long line that runs on into the next
-    (it ends with no stop), or the line it runs on into. No header is prose."""
+    (it ends with no stop, and the next goes on in lower case), or the line it
+    runs on into. No header is prose."""
     lines = [line.strip() for line in text[:HEADER_CHARS].splitlines()]
     runs_on = False
     for number, line in enumerate(lines):
@@ -94,8 +96,12 @@ def _header_lines(text: str) -> Iterator[tuple[str, bool]]:
             runs_on = False
             continue
         continued = runs_on
-        following = number + 1 < len(lines) and lines[number + 1] != ""
-        runs_on = following and len(line) >= WRAPPED_LINE_CHARS and not _ENDS.search(line)
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        runs_on = (
+            len(line) >= WRAPPED_LINE_CHARS
+            and not _ENDS.search(line)
+            and _GOES_ON.match(following) is not None
+        )
         yield line, continued or runs_on
 
 
