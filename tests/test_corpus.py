@@ -62,8 +62,9 @@ def test_extraction_on_the_second_corpus(tmp_path: Path) -> None:
     # the victims' nationality 0.86 (crews and visitors whose nationality their
     # sentences leave unsaid). An eleventh, of six (2026-12-06): 0.67 first,
     # 1.00 after; all 78: 161 of 163, two false; nationality 0.88. A twelfth,
-    # of five: 0.73 first, 1.00 after; all 83: 168 of 170, two false
-    assert figures["f1"] >= 0.95 and figures["tp"] >= 160
+    # of five: 0.73 first, 1.00 after; all 83: 168 of 170, two false. A
+    # thirteenth, of five: 0.77 first, 1.00 after; all 88: 176 of 178, two false
+    assert figures["f1"] >= 0.95 and figures["tp"] >= 168
     for name, (share, total) in figures["fields"].items():
         if total:
             assert share >= 0.80, name
