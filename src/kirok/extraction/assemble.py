@@ -499,7 +499,7 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
         )
     if victim is None and _BE_FIRST.match(trigger.text):
         # "I was made to work": the act's own words begin with "was"
-        alone = _PRONOUN_LAST.search(sentence.text, 0, trigger.start - sentence.start)
+        alone = _PRONOUN_LAST.search(sentence.text, *_window(sentence, trigger.start, 8))
         if alone:
             victim = pronoun_victim(sentence.start + alone.start(1), alone.group(1))
     if victim is None:
@@ -653,9 +653,14 @@ def _facility() -> re.Pattern[str]:
     )
 
 
+_FACILITY_WORDS = ("prison", "jail", "camp", "cent", "station", "custody")  # (the pattern's)
+
+
 def _facility_country(sentence: Sentence) -> str | None:
     """The country of a place of detention the sentence names by its country's
     adjective, when it names no place ("died in a North Korean prison")."""
+    if not any(word in sentence.text for word in _FACILITY_WORDS):
+        return None
     found = _facility().search(sentence.text)
     return demonyms()[0].get(found.group("nation")) if found else None
 
@@ -1080,7 +1085,7 @@ def _acting_before(
     told last, in this sentence or the one before
     ("Chinese police arrested me ... they handed me over"), not of one further
     back ("They beat my mother" after an act by no one named)."""
-    if _SAME_AGENTS.search(sentence.text):
+    if " same " in sentence.text and _SAME_AGENTS.search(sentence.text):
         return next((r for r in reversed(earlier) if r.perpetrator), None)
     if not earlier or not _THEY_ACT.search(sentence.text, *_window(sentence, act, 40)):
         return None
@@ -1282,6 +1287,9 @@ def _name_told_before(
     victims = record.victims
     if victims.names:
         return None
+    counted = victims.count is not None or victims.count_text is not None
+    if counted and (not victims.count_text or f", {victims.count_text}" not in sentence.text):
+        return None  # (counted, and by no words that follow a part of a name)
     not_names, _ = not_name_words()
     short = frozenset(victim_words().get("short_family_names", []))
     words = {
@@ -1292,7 +1300,7 @@ def _name_told_before(
         and w not in gazetteer()
         and not _MONTH_WORD.fullmatch(w)
     }
-    if victims.count is not None or victims.count_text is not None:
+    if counted:
         # only a part standing before the words that count the person ("Ri, a
         # 33-year-old mother of three, was executed")
         words = {w for w in words if f"{w}, {victims.count_text}" in sentence.text}

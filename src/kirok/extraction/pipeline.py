@@ -161,7 +161,7 @@ def find_sentence_triggers(doc: Doc) -> Doc:
                     stripped,
                     triggers=triggers,
                     before=spans[index - 1] if index else None,
-                    retells=_event_again().search(stripped) is not None,
+                    retells=_retells(stripped),
                 )
             )
     return doc
@@ -252,6 +252,20 @@ def _told_just_before(state: State, sentence: Sentence) -> tuple[int, int] | Non
 @cache
 def _event_again() -> re.Pattern[str]:
     return re.compile(sentence_rules()["event_again"], re.IGNORECASE)
+
+
+@cache
+def _event_again_cues() -> tuple[str, ...]:
+    return tuple(sentence_rules()["event_again_cues"])
+
+
+def _retells(text: str) -> bool:
+    """Whether a sentence tells the event before it again ("killed in the
+    attack"), tried only when it holds one of the words the pattern needs."""
+    lowered = text.lower()
+    return any(cue in lowered for cue in _event_again_cues()) and bool(
+        _event_again().search(text)
+    )
 
 
 # what may stand in a sentence beside its time for the time to stand alone:
