@@ -263,9 +263,7 @@ def _retells(text: str) -> bool:
     """Whether a sentence tells the event before it again ("killed in the
     attack"), tried only when it holds one of the words the pattern needs."""
     lowered = text.lower()
-    return any(cue in lowered for cue in _event_again_cues()) and bool(
-        _event_again().search(text)
-    )
+    return any(cue in lowered for cue in _event_again_cues()) and bool(_event_again().search(text))
 
 
 # what may stand in a sentence beside its time for the time to stand alone:
