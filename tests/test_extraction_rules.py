@@ -1628,3 +1628,43 @@ def test_kept_from_leaving_the_country(extractor: Extractor) -> None:
     )
     assert kept["violation"] == "movement.restriction" and kept["kind"] == "incident"
     assert kept["victims"]["count"] == 4 and kept["perpetrator"] == "Government of the DPRK"
+
+
+def test_a_case_card_of_labelled_items_under_a_name(extractor: Extractor) -> None:
+    text = (
+        "# Profiles\n\n## Yun Chol-ho\n\n"
+        "- **Born:** 1968, Chongjin\n"
+        "- **Arrested:** 3 May 2016 in Chongjin, by state security officers, for owning a radio\n"
+        "- **Held at:** the Jongori re-education camp, according to a former inmate\n"
+        "- **Sentence:** eight years of hard labour, imposed without a trial\n"
+    )
+    found = records(extractor, text)
+    by_type = {r["violation"]: r for r in found}
+    assert by_type["detention.arbitrary"]["date"] == "2016-05-03"
+    assert by_type["detention.arbitrary"]["perpetrator"] == "Ministry of State Security"
+    assert len(by_type["detention.arbitrary"]["evidence"]) == 1  # one item, one sentence
+    for violation in ("detention.arbitrary", "detention.prison_camp", "labor.forced"):
+        assert by_type[violation]["victims"]["names"] == ["Yun Chol-ho"], violation
+        assert by_type[violation]["victims"]["count"] == 1  # not the former inmate who told
+
+
+def test_scare_quotes_and_a_story_the_next_sentence_calls_wrong(extractor: Extractor) -> None:
+    text = (
+        '# The dancer who was "executed"\n\n'
+        "In June 2015 a newspaper reported that Ra Un-mi, a dancer, had been shot by a "
+        "firing squad in Pyongyang. The story was wrong. She danced on state television "
+        "a month later."
+    )
+    assert records(extractor, text) == []
+
+
+def test_a_forwarded_note_the_night_before_and_then(extractor: Extractor) -> None:
+    text = (
+        "Forwarding the note below.\n\n"
+        "> On 6 March a contact in Onsong told us that border guards shot dead a man\n"
+        "> who was trying to cross the river the night before.\n"
+        "> The guards then detained his wife for questioning.\n"
+    )
+    shot, held = records(extractor, text, published="2022-03-08")
+    assert shot["violation"] == "life.killing" and shot["date"] == "2022-03-05"
+    assert held["violation"] == "detention.arbitrary" and held["date"].startswith("2022-03")

@@ -239,3 +239,11 @@ def test_how_long_ago_in_words() -> None:
     assert resolved("fifteen years ago", anchor) == [("2006", None)]
     assert resolved("three days ago", anchor) == [("2021-01-13", None)]
     assert resolved("a month ago", anchor) == [("2020-12", None)]
+
+
+def test_the_night_before_and_the_day_after() -> None:
+    told = PartialDate(2022, 3, 6)
+    assert resolve_sequel("the night before", told) == PartialDate(2022, 3, 5)
+    assert resolve_sequel("the day after", told) == PartialDate(2022, 3, 7)
+    assert resolve_sequel("the month before", told) == PartialDate(2022, 2)
+    assert resolved("shot the night before his arrest") == []  # the night before an event

@@ -304,6 +304,8 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
         v
         for v in sentence.victims
         if not _rules().subset_before.search(sentence.text[: v.start - sentence.start])
+        # ("..., according to a former inmate": who tells, not whom it was done to)
+        and not sentence.text[: v.start - sentence.start].lower().endswith("according to ")
         if not sentence.text[
             max(0, v.start - sentence.start - 3) : v.start - sentence.start
         ].endswith("by ")
@@ -1591,6 +1593,52 @@ def settle_nationalities(records: list[Record], text: str, title: str | None = N
             if found:
                 record.victims.nationality = found
                 record.nationality_stated = True
+
+
+@cache
+def _refuted() -> re.Pattern[str]:
+    return re.compile(sentence_rules()["refuted"], re.IGNORECASE)
+
+
+def without_refuted(records: list[Record], text: str, spans: list[tuple[int, int]]) -> list[Record]:
+    """The records but those the next sentence says were wrong ("... reported
+    that the singer had been executed ... The story was wrong."): a claim
+    refuted, not an act."""
+    kept = []
+    starts = [start for start, _ in spans]
+    for record in records:
+        index = bisect.bisect_right(starts, record.evidence[-1].start)
+        after = (text[slice(*spans[i])] for i in range(index, min(index + 3, len(spans))))
+        following = next((t for t in after if t.strip() and not _LIST_MARK.fullmatch(t)), "")
+        if not _refuted().match(following):
+            kept.append(record)
+    return kept
+
+
+# a profile's heading that is a Korean name ("## Ko Myong-sun"): the person its items are about
+_NAME_HEADING = re.compile(r"#{1,6}[ \t]+([A-Z][a-z]{0,4} [A-Z][a-z]+-[a-z]+)[ \t]*$", re.MULTILINE)
+_HEADING = re.compile(r"^#{1,6}[ \t]+.*$", re.MULTILINE)
+
+
+def named_by_heading(records: list[Record], text: str, main_country: str | None) -> None:
+    """Records whose victims the sentence leaves unnamed and uncounted ("-
+    **Arrested:** 14 April 2017 in Kanggye, by state security officers") take
+    the person a profile's heading names, the last heading before them."""
+    if "#" not in text:
+        return
+    headings = [(m.start(), m.end()) for m in _HEADING.finditer(text)]
+    for record in records:
+        victims = record.victims
+        if victims.names or victims.count_text is not None or victims.count not in (None, 1):
+            continue
+        last = [h for h in headings if h[1] <= record.evidence[0].start][-1:]
+        named = _NAME_HEADING.match(text, last[0][0]) if last else None
+        if named is not None:
+            victims.names = [named.group(1)]
+            victims.count = 1
+            if not record.nationality_stated or victims.nationality is None:
+                victims.nationality = victims.nationality or main_country
+                record.nationality_stated = False
 
 
 def without_expulsions(records: list[Record]) -> list[Record]:

@@ -32,7 +32,13 @@ from spacy.tokens import Doc
 from kirok.dates import PartialDate
 from kirok.extraction import sentences
 from kirok.extraction.actors import find_actors
-from kirok.extraction.assemble import build_records, settle_nationalities, without_expulsions
+from kirok.extraction.assemble import (
+    build_records,
+    named_by_heading,
+    settle_nationalities,
+    without_expulsions,
+    without_refuted,
+)
 from kirok.extraction.lexicon import sentence_rules, trigger_stems
 from kirok.extraction.places import classify_locative, find_places, main_country
 from kirok.extraction.records import Record, Sentence, TimeMention
@@ -126,6 +132,13 @@ def _stems() -> ahocorasick.Automaton:
     return machine
 
 
+# a list's item that gives a value under a label ("- **Arrested:** 14 April 2017 in
+# Kanggye, by state security officers"): a case card's fact, not a heading
+_LABELLED_ITEM = re.compile(
+    r"[-*•+]\s+\*\*[^*\n]{1,30}:\*\*\s+\S|[-*•+]\s+\*\*[^*\n]{1,30}\*\*:\s+\S"
+)
+
+
 @Language.component("kirok_triggers")
 def find_sentence_triggers(doc: Doc) -> Doc:
     state = _state(doc)
@@ -146,6 +159,7 @@ def find_sentence_triggers(doc: Doc) -> Doc:
             _TRAILING_BRACKETS.sub("", stripped)[-1:] not in '.!?"”)'
             and len(stripped.split()) <= 15
             and "\n" not in stripped
+            and not _LABELLED_ITEM.match(stripped)
             and _line_of_its_own(
                 text, start + len(raw) - len(raw.lstrip()), start + len(raw.rstrip())
             )
@@ -391,8 +405,10 @@ def write_records(doc: Doc) -> Doc:
     state.records = build_records(
         state.sentences, state.main_country, state.text, state.sentence_spans
     )
+    named_by_heading(state.records, state.text, state.main_country)
     settle_nationalities(state.records, state.text, state.title)
     state.records = without_expulsions(state.records)
+    state.records = without_refuted(state.records, state.text, state.sentence_spans)
     return doc
 
 

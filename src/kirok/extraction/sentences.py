@@ -26,8 +26,9 @@ _LINE_START = re.compile(r"\n[ \t]*(?=\S)")
 _LINE_END = (".", "!", "?", ":", ";", '"', "”", ")", "]", "*", "|")  # "|": a table's row
 WRAP_WIDTH = 60  # lines shorter than this end their sentence
 # a line that opens with a time or a speaker's name is a message or a turn of
-# its own ("[09:13] K: the bowibu took ...", "Q: Where were you held?")
-_TURN = re.compile(r"\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s|[A-Z][\w'’-]{0,20}:\s")
+# its own ("[09:13] K: the bowibu took ...", "Q: Where were you held?"),
+# and so is a list's item ("- **Arrested:** ...", "2. ...")
+_TURN = re.compile(r"\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s|[A-Z][\w'’-]{0,20}:\s|[-*•+]\s|\d{1,3}[.)]\s")
 
 IntArray = np.ndarray
 

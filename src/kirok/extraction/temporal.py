@@ -53,7 +53,9 @@ _SEQUEL_UNIT = (
 _FEW = r"a\s+few|several|some"  # "a few weeks later": how many, unsaid
 # "two years earlier", "a month later": not "two years after his arrest"
 _SHIFT = (
-    rf"(?P<n>{'|'.join(_SMALL_NUMBERS)}|\d{{1,2}}|{_FEW})\s+(?P<nunit>day|week|month|year)s?\s+"
+    # ("the night before", "the day after": one day, when nothing follows)
+    rf"(?P<n>{'|'.join(_SMALL_NUMBERS)}|\d{{1,2}}|{_FEW}|the)\s+"
+    r"(?P<nunit>day|night|evening|week|month|year)s?\s+"
     r"(?P<dir>earlier|later|afterwards|before(?![ \t]+\w)|after(?![ \t]+\w))"
 )
 _SEQUEL = f"{_SEQUEL_UNIT}|{_SHIFT}"
@@ -427,8 +429,17 @@ def _shifted(match: re.Match[str], before: PartialDate) -> PartialDate | None:
     if n_text in ("a few", "several", "some"):
         # "a few weeks later": the same year, but how many years, unsaid
         return None if unit == "year" else PartialDate(before.year)
-    n = int(n_text) if n_text.isdigit() else max(1, _SMALL_NUMBERS.index(n_text))
+    if n_text == "the" and match.group("dir").lower() not in ("before", "after"):
+        return None  # "the day later" is no English
+    n = (
+        int(n_text)
+        if n_text.isdigit()
+        else 1
+        if n_text == "the"
+        else max(1, _SMALL_NUMBERS.index(n_text))
+    )
     step = -n if match.group("dir").lower() in ("earlier", "before") else n
+    unit = "day" if unit in ("night", "evening") else unit
     if unit == "year":
         try:
             return PartialDate(before.year + step, before.month, before.day)

@@ -128,6 +128,9 @@ def _drop_contained(found: list[Trigger]) -> list[Trigger]:
     ]
 
 
+_QUOTES = frozenset("\"“”‘’'")
+
+
 def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list[Trigger]:
     """Acts and named violations in one sentence, after the sentence rules.
 
@@ -150,6 +153,8 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
         start, end = match.span()
         if any(start < e and s < end and not start <= s < e <= end for s, e in hypothetical):
             continue  # (a trigger holding the whole of one is the threat: "anyone ... would be shot")
+        if start and end < len(text) and text[start - 1] in _QUOTES and text[end] in _QUOTES:
+            continue  # the "executed" singer: a word in scare quotes states no act
         before = text[max(0, start - 40) : start]
         if "(" in before:
             before = _ASIDE.sub(" ", before)  # (not an aside's: "Su-bin (not her real name) ...")
