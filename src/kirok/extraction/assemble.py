@@ -45,11 +45,11 @@ from kirok.extraction.victims import (
     nationality_of_country_possessive,
     nationality_of_group,
     nationality_of_noun,
-    nationality_of_noun_group,
     not_name_words,
     one_more_after,
     plural_subject,
     pronoun_victim,
+    self_words,
     victim_after_act,
     victim_before_passive,
 )
@@ -496,14 +496,11 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
     if victim is None and not in_act:  # (in_act: already looked for, not there)
         victim = said
     if victim is None:
+        # (past "was" when the act's own words begin with it: "I was made to work")
+        be = _BE_FIRST.match(trigger.text)
         victim = victim_before_passive(
-            sentence.text, sentence.start, trigger.start - sentence.start
+            sentence.text, sentence.start, trigger.start - sentence.start + (be.end() if be else 0)
         )
-    if victim is None and _BE_FIRST.match(trigger.text):
-        # "I was made to work": the act's own words begin with "was"
-        alone = _PRONOUN_LAST.search(sentence.text, *_window(sentence, trigger.start, 8))
-        if alone:
-            victim = pronoun_victim(sentence.start + alone.start(1), alone.group(1))
     if victim is None:
         # "Women held in Hoeryong ... were forced to ...": the people the sentence
         # opens with, when no one acting stands between them and the act
@@ -551,7 +548,6 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
 
 
 _BE_FIRST = re.compile(r"(?:was|were|is|are|been|being)\s", re.IGNORECASE)
-_PRONOUN_LAST = re.compile(r"(?<![\w-])(I|he|she|we|they)\s+$", re.IGNORECASE)
 # "described being held", or "described" right before an act told as "being held"
 _TOLD_OF = re.compile(
     r"\b(?:described|recalled|remembered|recounted|spoke\s+of|told\s+of|told\s+us\s+of)\s+"
@@ -624,7 +620,7 @@ def _country_of_its(sentence: Sentence, victim: VictimMention) -> str | None:
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 
 
-_TOWARDS = re.compile(r"\b(?:to|into|back\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+TOWARDS = re.compile(r"\b(?:to|into|back\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
@@ -675,7 +671,7 @@ def _sent_from(sentence: Sentence, trigger: Trigger) -> str | None:
 
 def _destination(sentence: Sentence) -> str | None:
     """The country people are sent to: a place after "to" ("sent back to North Korea")."""
-    return _country_after(sentence, _TOWARDS, sentence.start)
+    return _country_after(sentence, TOWARDS, sentence.start)
 
 
 # "Name, a pastor from ...,": the remark after a name; "a pastor from a church
@@ -1077,34 +1073,31 @@ def _refer_back(record: Record, named: Record, sentence: Sentence) -> bool:
 def _acting_before(
     act: int,
     sentence: Sentence,
-    earlier: list[Record],
+    records: list[Record],
+    told: list[Record],
     text: str,
     spans: list[tuple[int, int]],
 ) -> Record | None:
-    """The record whose perpetrator acts again in ``sentence``: "the same
+    """The record whose perpetrator acts again in ``sentence`` (``told``: the
+    records of this sentence so far, ``records``: those before): "the same
     officers" are those of the last act with a perpetrator; "they", as the act's
     subject (before ``act``, where the act's words start), those of the act
-    told last, in this sentence or the one before
-    ("Chinese police arrested me ... they handed me over"), not of one further
-    back ("They beat my mother" after an act by no one named)."""
+    told last, in this sentence or the one before ("Chinese police arrested me
+    ... they handed me over"), not of one further back ("They beat my mother"
+    after an act by no one named)."""
     if " same " in sentence.text and _SAME_AGENTS.search(sentence.text):
-        return next((r for r in reversed(earlier) if r.perpetrator), None)
-    if not earlier or not _THEY_ACT.search(sentence.text, *_window(sentence, act, 40)):
+        earlier = itertools.chain(reversed(told), reversed(records))
+        return next((r for r in earlier if r.perpetrator), None)
+    last = told[-1] if told else records[-1] if records else None
+    if last is None or not _THEY_ACT.search(sentence.text, *_window(sentence, act, 40)):
         return None
-    last = earlier[-1]
-    if last.evidence[-1].start == sentence.start or _told_right_before(last, sentence, text, spans):
+    if told or _told_right_before(last, sentence, text, spans):
         return last
     return None
 
 
 # "they" as the subject of the act: the ones who acted in the act told before
 _THEY_ACT = re.compile(r"\b(?i:they)\s+(?:(?:then|later|soon|had|have)\s+)?$")
-
-
-@cache
-def _self_words() -> frozenset[str]:
-    """The pronouns of one person telling ("I", "me"; ``self`` in victims.json)."""
-    return frozenset(word.lower() for word in victim_words()["self"])
 
 
 _SAME_AGENTS = re.compile(
@@ -1364,7 +1357,7 @@ def build_records(
                 continue
             if record.perpetrator is None:
                 act = next((t for t in group if t.form == "act"), group[0]).start
-                before = _acting_before(act, sentence, [*records, *told], text, spans or [])
+                before = _acting_before(act, sentence, records, told, text, spans or [])
                 if before is not None and before.perpetrator:
                     record.perpetrator = before.perpetrator
                     acting = actor_country(before.perpetrator)
@@ -1393,7 +1386,7 @@ def build_records(
                     story = named
                 else:
                     _subject_before(record, sentence, text, full_names, spans or [])
-            elif (record.victims.count_text or "").lower() in _self_words() and records:
+            elif (record.victims.count_text or "").lower() in self_words() and records:
                 # "I", "me": the one telling, whose story the record just before told
                 year = _story_told_before(record, records[-1], sentence, text, spans or [])
                 story = records[-1] if year else None
@@ -1556,14 +1549,14 @@ def settle_nationalities(records: list[Record], text: str, title: str | None = N
             and _THE_NUMBER.fullmatch(record.victims.count_text or "")
         ):
             # "the nine young North Koreans whom Laos returned ... police stop the nine"
-            found = nationality_of_group(text, count, record.evidence[0].start)
+            found = nationality_of_group(text, record.evidence[0].start, count=count)
             if found:
                 record.victims.nationality = found
                 record.nationality_stated = True
         the_group = _THE_PLURAL.fullmatch(record.victims.count_text or "")
         if not record.nationality_stated and the_group:
             # "many of the women", after "more than 100 North Korean women"
-            found = nationality_of_noun_group(text, the_group.group(1), record.evidence[0].start)
+            found = nationality_of_group(text, record.evidence[0].start, noun=the_group.group(1))
             if found:
                 record.victims.nationality = found
                 record.nationality_stated = True

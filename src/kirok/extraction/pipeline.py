@@ -33,6 +33,7 @@ from kirok.dates import PartialDate
 from kirok.extraction import sentences
 from kirok.extraction.actors import find_actors
 from kirok.extraction.assemble import (
+    TOWARDS,
     build_records,
     named_by_heading,
     settle_nationalities,
@@ -202,13 +203,14 @@ def find_sentence_times(doc: Doc) -> Doc:
                         anchor is None or in_story.first_day() <= anchor.last_day()
                     ):
                         time.date = in_story
+        sentence.scene = _told_just_before(state, sentence)
         if not any(time.date for time in sentence.times):
             index = bisect.bisect_right(starts, sentence.start) - 1
             if index > 0:
                 sentence.told_before = _time_alone(state, *state.sentence_spans[index - 1])
         if sentence.told_before is None:
             # (its own dates may all be when it was told: "confirmed four days later")
-            scene = _told_just_before(state, sentence)
+            scene = sentence.scene
             if scene is not None:
                 times = find_times(state.text[scene[0] : scene[1]], scene[0], state.anchor)
                 dated = [t for t in times if t.date is not None]
@@ -237,7 +239,6 @@ def _story_date(state: State, sentence: Sentence) -> PartialDate | None:
     return dates[-1] if dates else None
 
 
-_TOWARDS = re.compile(r"\b(?:to|into|back\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 SCENE_LOOKBACK = 3  # sentences back to the one that tells the event "in the attack" retells
 
 
@@ -352,7 +353,7 @@ def find_sentence_places(doc: Doc) -> Doc:
                 sentence.text, place.start - sentence.start, place.kind
             )
             sentence.places.append(place)
-        before = _told_just_before(state, sentence)
+        before = sentence.scene
         if before is not None:
             text = state.text[before[0] : before[1]]
             for place in everywhere[
@@ -363,7 +364,7 @@ def find_sentence_places(doc: Doc) -> Doc:
                 sentence.scene_places.append(scene)
                 if sentence.scene_destination is None and place.country:
                     words = text[max(0, place.start - before[0] - 12) : place.start - before[0]]
-                    if _TOWARDS.search(words):
+                    if TOWARDS.search(words):
                         sentence.scene_destination = place.country
     return doc
 
@@ -388,7 +389,7 @@ def find_sentence_victims(doc: Doc) -> Doc:
             if m.text[:1].isupper()
         ]
         sentence.victims = find_victims(sentence.text, sentence.start, exclude)
-        before = _told_just_before(state, sentence)
+        before = sentence.scene
         if before is not None:
             groups = [
                 v

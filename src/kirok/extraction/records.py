@@ -83,6 +83,8 @@ class Sentence:
     # whether it tells of the event of the sentence before again ("... off Wonsan
     # on January 23. A sailor was killed in the attack."), and that sentence's places
     retells: bool = False
+    # the sentences that told that event (document offsets), found once
+    scene: tuple[int, int] | None = None
     scene_places: list[PlaceMention] = field(default_factory=list)
     # and the country of a place that sentence sent people to ("fly the nine
     # from Beijing to Pyongyang"), and the last group it counted ("the nine")

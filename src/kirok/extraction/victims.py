@@ -356,14 +356,15 @@ def victim_before_passive(text: str, offset: int, at: int) -> VictimMention | No
 
 
 @cache
-def _self_words() -> frozenset[str]:
+def self_words() -> frozenset[str]:
+    """The pronouns of one person telling ("I", "me"; ``self`` in victims.json)."""
     return frozenset(w.lower() for w in victim_words()["self"])
 
 
 def pronoun_victim(start: int, word: str) -> VictimMention:
     """A pronoun at ``start`` as a victim: its sex, and a count only for one who
     tells ("me")."""
-    one = word.lower() in _self_words()
+    one = word.lower() in self_words()
     return VictimMention(
         start,
         start + len(word),
@@ -621,33 +622,22 @@ def age_after_name(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def nationality_of_noun_group(text: str, noun: str, before: int) -> str | None:
-    """The nationality of the people the text named before ``before`` with the
-    same plural word and a nationality ("more than 100 North Korean women ...
-    many of the women"): the last such phrase."""
-    table = patterns()
-    adjectives, _ = demonyms()
-    found = None
-    for match in table.phrase.finditer(text, 0, before):
-        if match.group("noun").lower() != noun.lower():
-            continue
-        demonym = table.demonym.search(match.group())
-        found = (adjectives.get(demonym.group()) if demonym else None) or found
-    return found
-
-
-def nationality_of_group(text: str, count: int, before: int) -> str | None:
-    """The nationality of the group of ``count`` people the text named before
-    ``before`` ("the nine young North Koreans ... the nine"): the last such
-    phrase that gives one."""
+def nationality_of_group(
+    text: str, before: int, *, count: int | None = None, noun: str | None = None
+) -> str | None:
+    """The nationality of the group the text named before ``before`` with as
+    many people (``count``: "the nine young North Koreans ... the nine") or the
+    same word for them (``noun``: "more than 100 North Korean women ... many of
+    the women"): the last such phrase that gives one."""
     table = patterns()
     adjectives, plurals = demonyms()
     found = None
     for match in table.phrase.finditer(text, 0, before):
-        noun = match.group("noun")
-        if _count(match.group("count"), noun, table) != count:
+        said = match.group("noun")
+        if noun is not None and said.lower() != noun.lower():
+            continue
+        if count is not None and _count(match.group("count"), said, table) != count:
             continue
         demonym = table.demonym.search(match.group())
-        nationality = adjectives.get(demonym.group()) if demonym else plurals.get(noun)
-        found = nationality or found
+        found = (adjectives.get(demonym.group()) if demonym else plurals.get(said)) or found
     return found
