@@ -219,3 +219,14 @@ def test_a_header_over_a_remark_and_a_statements_own_date() -> None:
         "STATEMENT\n\nI, A. B., living in Seoul, make this statement on 20 May 2019.\n\n1. Text."
     )
     assert find_published(statement) == "2019-05-20"
+
+
+def test_a_written_answer_and_a_talks_notes_dated_by_when_they_were_given() -> None:
+    answer = (
+        "WRITTEN QUESTION\n\n(A long remark about the people in it, all of whom are invented "
+        "for Kirok's tests, which runs on for more than a hundred and sixty characters in all.)"
+        "\n\nQuestion no. 12, tabled 22 June 2015\nAnswered 2 July 2015\n\nText."
+    )
+    assert find_published(answer) == "2015-07-02"  # the answer's day, not the question's
+    notes = "# Speaker notes\n\n*Notes for a talk given on 9 October 2023 by a lecturer.*\n\nText."
+    assert find_published(notes) == "2023-10-09"

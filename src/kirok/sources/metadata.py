@@ -2,9 +2,11 @@
 
 The date anchors relative expressions ("last September"), so it must be the
 date the text was written: a "Date:" line, a dateline, a letter's date line
-near the top, or, in a short line above the first paragraph, a date given as
-when the text was dated, updated, compiled or recorded ("Case note, dated
-August 6, 2009.") or a date ending the line ("Press release -- 7 July 2022").
+near the top, a written answer's "Answered 2 July 2015" line (not the day the
+question was tabled), or, in a short line above the first paragraph, a date
+given as when the text was dated, updated, compiled, recorded or a talk given
+("Case note, dated August 6, 2009.", "Notes for a talk given on 9 October
+2023") or a date ending the line ("Press release -- 7 July 2022").
 When a page carries both a release date and the letter's own date, the
 earlier one is when the words were written, and it wins. A header that gives
 only a month is the document's period (``find_period``), not its date.
@@ -21,7 +23,8 @@ from kirok.dates import find_explicit_dates
 
 HEADER_CHARS = 3000
 _LABELLED = re.compile(
-    r"^\W*(?:date|dated|published|posted|released|issued|held)(?:\s+on)?\s*:?\s*(?P<rest>.+)$",
+    r"^\W*(?:date|dated|published|posted|released|issued|held|answered)(?:\s+on)?\s*:?\s*"
+    r"(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"^\W*[A-Z][A-Za-z .'-]{1,40}(?:,\s*|\s*\()(?P<rest>.+)$")
@@ -32,7 +35,8 @@ _REGION = re.compile(r"[A-Z][A-Za-z .'-]{1,30},\s*")
 # 2009.", "*Updated: March 3, 2022*", "Interviewed 12 May 2021 in Seoul"
 _LABELLED_INSIDE = re.compile(
     r"\b(?:dated|published|posted|released|issued|updated|written|interviewed|recorded|"
-    r"compiled|prepared|drafted|submitted|broadcast|aired|(?:statement|declaration|affidavit)\s+on)"
+    r"compiled|prepared|drafted|submitted|broadcast|aired|(?:statement|declaration|affidavit)\s+on|"
+    r"(?:given|delivered|presented)\s+on)"
     r"(?:\s+on)?\s*:?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
