@@ -1668,3 +1668,22 @@ def test_a_forwarded_note_the_night_before_and_then(extractor: Extractor) -> Non
     shot, held = records(extractor, text, published="2022-03-08")
     assert shot["violation"] == "life.killing" and shot["date"] == "2022-03-05"
     assert held["violation"] == "detention.arbitrary" and held["date"].startswith("2022-03")
+
+
+def test_a_section_headed_by_a_month_dates_the_acts_it_leaves_undated(extractor: Extractor) -> None:
+    text = (
+        "# Our year in review\n\n"
+        "## March\n\nBorder guards shot dead a woman who was wading across the river.\n\n"
+        "## 2019\n\nThe authorities arrested a pastor, Ko Sun-il, at his home.\n\n"
+        "## Looking ahead\n\nSoldiers shot dead a smuggler near the crossing.\n"
+    )
+    shot, held, later = records(extractor, text, published="2020-12-20")
+    assert shot["violation"] == "life.killing" and shot["date"] == "2020-03"
+    assert held["violation"] == "detention.arbitrary" and held["date"] == "2019"
+    assert later["violation"] == "life.killing" and later["date"] is None
+    # a letter's date line in bold is the letter's own date, not a section's
+    letter = (
+        "**June 11, 2021**\n\nTo the leaders of the G7:\n\n"
+        "Soldiers shot dead a man who tried to cross the river."
+    )
+    assert records(extractor, letter, published="2021-06-11")[0]["date"] is None

@@ -43,7 +43,13 @@ from kirok.extraction.assemble import (
 from kirok.extraction.lexicon import sentence_rules, trigger_stems
 from kirok.extraction.places import classify_locative, find_places, main_country
 from kirok.extraction.records import Record, Sentence, TimeMention
-from kirok.extraction.temporal import SEQUEL, find_times, resolve_in_story, resolve_sequel
+from kirok.extraction.temporal import (
+    SEQUEL,
+    find_times,
+    heading_time,
+    resolve_in_story,
+    resolve_sequel,
+)
 from kirok.extraction.victims import find_victims
 from kirok.extraction.violations import find_triggers, is_heading
 from kirok.sources.document import Document
@@ -186,6 +192,7 @@ def find_sentence_triggers(doc: Doc) -> Doc:
 def find_sentence_times(doc: Doc) -> Doc:
     state = _state(doc)
     starts = [start for start, _ in state.sentence_spans]
+    headings: list[tuple[int, str]] | None = None  # (found when first needed)
     for sentence in state.sentences:
         sentence.times = find_times(sentence.text, sentence.start, state.anchor)
         story: PartialDate | bool | None = False  # (False: not looked for yet)
@@ -215,7 +222,20 @@ def find_sentence_times(doc: Doc) -> Doc:
                 times = find_times(state.text[scene[0] : scene[1]], scene[0], state.anchor)
                 dated = [t for t in times if t.date is not None]
                 sentence.told_before = dated[-1] if dated else None
+        if sentence.told_before is None and not any(time.date for time in sentence.times):
+            if headings is None:
+                headings = [(m.start(), m.group()) for m in _SECTION_HEADING.finditer(state.text)]
+            above = bisect.bisect_right(headings, sentence.start, key=lambda h: h[0]) - 1
+            if above >= 0:
+                at, heading = headings[above]
+                section = heading_time(heading, at, state.anchor)
+                if section is not None and section.date != state.anchor:  # (not a date line)
+                    sentence.told_before = section
     return doc
+
+
+# a section's heading: a Markdown heading, or a line that is all in bold
+_SECTION_HEADING = re.compile(r"^(?:#{1,6}[ \t]+[^\n]+|\*\*[^*\n]+\*\*[ \t]*)$", re.MULTILINE)
 
 
 _GOES_ON = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)

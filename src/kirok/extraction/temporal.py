@@ -12,6 +12,7 @@ expressions stay unresolved rather than guessed.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -582,3 +583,29 @@ def find_times(text: str, offset: int, anchor: PartialDate | None) -> list[TimeM
             )
     found.sort(key=lambda mention: mention.start)
     return found
+
+
+_FULL_MONTHS = [name.lower() for name in calendar.month_name]  # ("" at 0)
+# a heading's text, its marks stripped ("## January", "**August 2020**")
+_HEADING_MARKS = re.compile(r"^[#*_\s]+|[*_:.\s]+$")
+_YEAR_ALONE = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def heading_time(text: str, offset: int, anchor: PartialDate | None) -> TimeMention | None:
+    """The time a heading that is nothing but a time gives ("## January",
+    "### March 2019", "**2016**"): a month alone is the latest such month not
+    after ``anchor``, as "in January" is. The time of the acts its section
+    tells without a date of their own."""
+    inner = _HEADING_MARKS.sub("", text)
+    if not inner:
+        return None
+    start = offset + text.index(inner)
+    if inner.lower() in _FULL_MONTHS:
+        date = _month_not_after(_FULL_MONTHS.index(inner.lower()), anchor)
+        return TimeMention(start, start + len(inner), inner, date, None, True) if date else None
+    if _YEAR_ALONE.fullmatch(inner):
+        return TimeMention(start, start + len(inner), inner, PartialDate(int(inner)))
+    found = [t for t in find_times(inner, start, anchor) if t.date is not None]
+    if len(found) == 1 and found[0].text == inner:
+        return found[0]
+    return None
