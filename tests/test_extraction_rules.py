@@ -1687,3 +1687,16 @@ def test_a_section_headed_by_a_month_dates_the_acts_it_leaves_undated(extractor:
         "Soldiers shot dead a man who tried to cross the river."
     )
     assert records(extractor, letter, published="2021-06-11")[0]["date"] is None
+
+
+def test_a_style_guides_quoted_examples_state_no_act(extractor: Extractor) -> None:
+    text = (
+        "## Verbs\n\n"
+        'Do not turn "he was questioned for a day" into "he was detained", and never write '
+        '"executed" when the source only says a person "was not seen again".\n\n'
+        'If a witness says "soldiers took my aunt in 2012", write 2012 and add the season.\n'
+    )
+    assert records(extractor, text) == []
+    # an order quoted in a testimony is no instruction: the act told after it stands
+    told = "'Never say that again,' the officer told him before police arrested him in May 2020."
+    assert [r["violation"] for r in records(extractor, told)] == ["detention.arbitrary"]

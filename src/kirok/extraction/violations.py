@@ -69,8 +69,8 @@ def rules() -> SentenceRules:
         return re.compile("|".join(f"(?:{p})" for key in keys for p in data[key]), re.IGNORECASE)
 
     return SentenceRules(
-        # "We urge ...", "Those who are sent back ... are beaten"
-        compiled("demand", "generic"),
+        # "We urge ...", "Do not write ...", "Those who are sent back ... are beaten"
+        compiled("demand", "instruction", "generic"),
         compiled("retracted"),
         tuple(data["retracted_cues"]),
         compiled("hypothetical"),
