@@ -1700,3 +1700,22 @@ def test_a_style_guides_quoted_examples_state_no_act(extractor: Extractor) -> No
     # an order quoted in a testimony is no instruction: the act told after it stands
     told = "'Never say that again,' the officer told him before police arrested him in May 2020."
     assert [r["violation"] for r in records(extractor, told)] == ["detention.arbitrary"]
+
+
+def test_a_city_sealed_off_and_a_time_of_an_earlier_event_told_in_passing(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "# North Korea in 2020\n\n## July\n\n"
+        "After a woman who had crossed to China in 2016 came back over the river, the "
+        "leadership sealed off the town of Hoeryong for three weeks."
+    )
+    [record] = records(extractor, text, published="2020-12-20")
+    assert record["violation"] == "movement.restriction" and record["kind"] == "measure"
+    assert record["date"] == "2020-07"  # the section's month, not her crossing's year
+    assert record["place"] == "Hoeryong"
+    assert record["perpetrator"] == "Government of the DPRK"
+    held = "Police arrested Ko Pil-su, who had fled to China in 2015, in March 2019."
+    assert records(extractor, held)[0]["date"] == "2019-03"
+    [locked] = records(extractor, "In May 2021 the authorities put Hyesan under lockdown.")
+    assert locked["violation"] == "movement.restriction" and locked["place"] == "Hyesan"

@@ -187,6 +187,22 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 # a sentence that opens by naming its source, up to the comma that ends it
 _ACCORDING_FIRST = re.compile(r"\W*(?i:according\s+to)\s[^,;]{1,160},")
+# a relative clause in the past perfect, up to the comma that ends it: "a man
+# who had fled to the South in 2017 swam back": what happened to someone before
+_EARLIER_CLAUSE = re.compile(r"\b(?:who|whom|which)\s+had\s+[^,;]{1,160}")
+
+
+def _earlier_clauses(sentence: Sentence, trigger: Trigger) -> list[tuple[int, int]]:
+    """The past-perfect relative clauses of ``sentence`` (document offsets) that
+    do not hold ``trigger``: their times are another, earlier event's."""
+    if " had " not in sentence.text:
+        return []
+    clauses = []
+    for match in _EARLIER_CLAUSE.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if not start <= trigger.start < end:
+            clauses.append((start, end))
+    return clauses
 
 
 def _choose_time(
@@ -198,9 +214,12 @@ def _choose_time(
     usable: list[TimeMention] = []
     dateline = _DATELINE.match(sentence.text)
     source = _ACCORDING_FIRST.match(sentence.text)
+    earlier = _earlier_clauses(sentence, trigger)
     for time in sentence.times:
         if time.date is None:
             continue
+        if any(start <= time.start < end for start, end in earlier):
+            continue  # "after a man who had fled in 2017 swam back, ...": his flight's
         if dateline and time.start - sentence.start < dateline.end():
             continue  # "SEOUL, September 24, 2020 --": when it was written
         if source and time.start - sentence.start < source.end():
@@ -223,9 +242,8 @@ def _choose_time(
             continue
         usable.append(time)
     if not usable:
-        if sentence.told_before is not None:
-            return sentence.told_before.date, sentence.told_before.date_end
-        return None, None
+        told = sentence.told_before or sentence.section_time
+        return (told.date, told.date_end) if told is not None else (None, None)
     same = [t for t in usable if _segment_of(t.start, segments) == home] or usable
     chosen = min(same, key=lambda t: _distance(t.start, t.end, trigger.start, trigger.end))
     end = chosen.date_end

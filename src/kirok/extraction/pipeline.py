@@ -222,7 +222,7 @@ def find_sentence_times(doc: Doc) -> Doc:
                 times = find_times(state.text[scene[0] : scene[1]], scene[0], state.anchor)
                 dated = [t for t in times if t.date is not None]
                 sentence.told_before = dated[-1] if dated else None
-        if sentence.told_before is None and not any(time.date for time in sentence.times):
+        if sentence.told_before is None and "\n" in state.text:
             if headings is None:
                 headings = [(m.start(), m.group()) for m in _SECTION_HEADING.finditer(state.text)]
             above = bisect.bisect_right(headings, sentence.start, key=lambda h: h[0]) - 1
@@ -230,7 +230,7 @@ def find_sentence_times(doc: Doc) -> Doc:
                 at, heading = headings[above]
                 section = heading_time(heading, at, state.anchor)
                 if section is not None and section.date != state.anchor:  # (not a date line)
-                    sentence.told_before = section
+                    sentence.section_time = section
     return doc
 
 

@@ -78,6 +78,9 @@ class Sentence:
     # the time a sentence of its own just before gives ("In the spring of 2018.
     # I crossed the Yalu ..."): the act's when the sentence gives none
     told_before: TimeMention | None = None
+    # the time the heading of its section gives ("## July"): the act's when neither
+    # the sentence nor the one before gives one
+    section_time: TimeMention | None = None
     # where the sentence before it starts and ends (document offsets), if any
     before: tuple[int, int] | None = None
     # whether it tells of the event of the sentence before again ("... off Wonsan
