@@ -1719,3 +1719,20 @@ def test_a_city_sealed_off_and_a_time_of_an_earlier_event_told_in_passing(
     assert records(extractor, held)[0]["date"] == "2019-03"
     [locked] = records(extractor, "In May 2021 the authorities put Hyesan under lockdown.")
     assert locked["violation"] == "movement.restriction" and locked["place"] == "Hyesan"
+
+
+def test_people_named_after_their_group_and_both_men_named_before(extractor: Extractor) -> None:
+    text = (
+        "Answer: Three South Korean traders are held in North Korea. Pak Ho-jin was "
+        "arrested in Sinuiju in March 2019. Yang Tae-u and Mun Il-gyu were detained in "
+        "2020; last month a court sentenced both men to life with hard labour."
+    )
+    found = records(extractor, text, published="2021-07-01")
+    assert [
+        (r["violation"], r["victims"]["names"], r["victims"]["nationality"]) for r in found
+    ] == [
+        ("detention.arbitrary", ["Pak Ho-jin"], "KR"),
+        ("detention.arbitrary", ["Yang Tae-u", "Mun Il-gyu"], "KR"),
+        ("labor.forced", ["Yang Tae-u", "Mun Il-gyu"], "KR"),
+    ]
+    assert found[2]["date"] == "2021-06"

@@ -44,6 +44,7 @@ from kirok.extraction.victims import (
     nationality_near,
     nationality_of_country_possessive,
     nationality_of_group,
+    nationality_of_members,
     nationality_of_noun,
     not_name_words,
     one_more_after,
@@ -1420,6 +1421,11 @@ def build_records(
                 record.victims.names = [full]
                 companions = record.companions
                 record.victims.count = None if companions is None else 1 + companions
+            elif (members := _members_named_before(record, told[:-1] or records[-1:])) is not None:
+                record.victims.names = list(members.victims.names)
+                if not record.nationality_stated and members.nationality_stated:
+                    record.victims.nationality = members.victims.nationality
+                    record.nationality_stated = True
             if len(record.victims.names) == 1 and record.victims.count in (1, None):
                 named = record
                 people.append(record)
@@ -1448,6 +1454,23 @@ def build_records(
                 by_violation[record.violation].append(len(records))
                 records.append(record)
     return records
+
+
+# a group counted again by the words that point back to it: "both men", "the two
+# brothers", "all three"
+_GROUP_AGAIN = re.compile(r"(?:both|the|all)\s+\S.*", re.IGNORECASE)
+
+
+def _members_named_before(record: Record, before: list[Record]) -> Record | None:
+    """The record, among ``before``, that named as many people as ``record``
+    counts by words that point back to a group and names none ("Kim Kuk-gi and
+    Choe Chun-gil were detained in 2014; ... sentenced both men to life")."""
+    victims = record.victims
+    if victims.names or not victims.count or victims.count < 2:
+        return None
+    if not _GROUP_AGAIN.fullmatch(victims.count_text or ""):
+        return None
+    return next((r for r in reversed(before) if len(r.victims.names) == victims.count), None)
 
 
 def _fill_from_retelling(earlier: Record, later: Record) -> None:
@@ -1594,6 +1617,11 @@ def settle_nationalities(records: list[Record], text: str, title: str | None = N
             if one is None and len(record.victims.names) == 1:
                 one = _noun_after_name(text, record.victims.names[0])
             found = nationality_of_noun(text, one.group(1)) if one else None
+        if not found:
+            # "Three South Korean missionaries are held ... Kim Jung-wook was arrested"
+            start = record.evidence[0].start
+            paragraph = text.rfind("\n\n", 0, start) + 1
+            found = nationality_of_members(text, paragraph, start, len(record.victims.names))
         if found:
             record.victims.nationality = found
             record.nationality_stated = True

@@ -41,7 +41,7 @@ def _name_pattern(prefixes: list[str]) -> str:
     after that capital, which must be its own."""
     not_given = "|".join(f"(?<={p[0]}){p[1:]}-" for p in prefixes)
     return (
-        r"[A-Z](?:[a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,4}"
+        r"[A-Z](?:[a-z]+(?:-[A-Za-z][a-z]*)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?){1,4}"
         r"|(?<=surnamed [A-Z])[a-z]+(?:-[a-z]+)?"
         rf"|(?!{not_given}){_GIVEN_TAIL}(?![\w-]))"
     )
@@ -97,7 +97,7 @@ def patterns() -> VictimPatterns:
         rf"|{possessives}|{_NAMED_OWNER})"  # "her brother", "Kang's grandfather": one
     )
     filler_stop = (
-        rf"(?:a|an|the|and|or|to|of|who|that|which|by|when|while|as|my|our|your|"
+        rf"(?:a|an|the|and|or|to|of|who|that|which|by|when|while|as|my|our|your|both|"
         rf"{possessives}|{numbers})"
     )
     filler = rf"(?:(?!{filler_stop}\b)(?:\d{{1,3}}-years?(?:-old)?|[A-Za-z][\w'’-]*)\s+)"
@@ -640,4 +640,23 @@ def nationality_of_group(
             continue
         demonym = table.demonym.search(match.group())
         found = (adjectives.get(demonym.group()) if demonym else plurals.get(said)) or found
+    return found
+
+
+def nationality_of_members(text: str, start: int, before: int, names: int) -> str | None:
+    """The nationality of a group of at least ``names`` people (and at least two)
+    that ``text[start:before]`` names with one ("Three South Korean missionaries
+    are held in North Korea. Kim Jung-wook was arrested ..."): the people named
+    after it are its members. The last such group; None if it gives none."""
+    table = patterns()
+    adjectives, plurals = demonyms()
+    found = None
+    for match in table.phrase.finditer(text, start, before):
+        said = match.group("noun")
+        count = _count(match.group("count"), said, table)
+        if count is None or count < max(2, names):
+            continue
+        demonym = table.demonym.search(match.group())
+        nationality = adjectives.get(demonym.group()) if demonym else plurals.get(said)
+        found = nationality or found
     return found
