@@ -1736,3 +1736,29 @@ def test_people_named_after_their_group_and_both_men_named_before(extractor: Ext
         ("labor.forced", ["Yang Tae-u", "Mun Il-gyu"], "KR"),
     ]
     assert found[2]["date"] == "2021-06"
+
+
+def test_a_ledes_unnamed_person_then_named_and_times_of_a_who_clause(extractor: Extractor) -> None:
+    text = (
+        "A 24-year-old Canadian teacher who spent five months in North Korean custody "
+        "was sent home on Monday.\n\n"
+        "Ella Varga, who studied at New York University, was arrested in Wonsan in May "
+        "after she photographed a statue."
+    )
+    [held] = records(extractor, text, published="2019-10-09")
+    assert held["violation"] == "detention.arbitrary" and len(held["evidence"]) == 2
+    assert held["victims"]["names"] == ["Ella Varga"] and held["victims"]["age"] == 24
+    assert held["victims"]["nationality"] == "CA"
+    assert held["date"] == "2019-05"  # not the Monday she was sent home
+    assert held["place"] == "Wonsan" and held["country"] == "KP"  # not New York
+    text = "Pak Kum-hui, who was arrested in Hyesan, died in custody in 2019."
+    arrest, death = records(extractor, text)
+    assert arrest["violation"] == "detention.arbitrary" and arrest["date"] is None
+    assert death["violation"] == "life.death_in_custody" and death["date"] == "2019"
+    # an act first told undated, then with its date, is one act
+    text = (
+        "The network welcomed home Dan Ruiz, a teacher who spent a year in detention in North "
+        "Korea. Border guards detained him in June 2018 near Sinuiju."
+    )
+    [one] = records(extractor, text)
+    assert one["date"] == "2018-06" and one["place"] == "Sinuiju" and len(one["evidence"]) == 2

@@ -193,6 +193,32 @@ _ACCORDING_FIRST = re.compile(r"\W*(?i:according\s+to)\s[^,;]{1,160},")
 _EARLIER_CLAUSE = re.compile(r"\b(?:who|whom|which)\s+had\s+[^,;]{1,160}")
 
 
+# a relative clause about the subject, and the main clause's verb after it: "a
+# student who spent six months in custody was sent home on Monday"
+_WHO = re.compile(r"\bwho\s+")
+_MAIN_VERB = re.compile(r"[^,;:()]*?\s(?=(?:was|were|is|are|has|have|had)\s)")
+
+
+def _relative_clause(sentence: Sentence, trigger: Trigger) -> tuple[int, int] | None:
+    """The span (document offsets) of the "who" clause that holds ``trigger``
+    and ends at a comma (", who was arrested in Hyesan, died ...") or where the
+    main clause's verb comes after it, if it does: the times outside it are the
+    main clause's."""
+    text, at = sentence.text, trigger.start - sentence.start
+    who = None
+    for match in _WHO.finditer(text, 0, at):
+        who = match
+    if who is None or any(mark in text[who.end() : at] for mark in ",;:()"):
+        return None
+    if text[: who.start()].endswith(", "):  # "Kim, who was arrested in Hyesan, died in 2019"
+        comma = text.find(",", trigger.end - sentence.start)
+        return (sentence.start + who.start(), sentence.start + comma) if comma != -1 else None
+    main = _MAIN_VERB.match(text, trigger.end - sentence.start)
+    if main is None:
+        return None
+    return sentence.start + who.start(), sentence.start + main.end()
+
+
 def _earlier_clauses(sentence: Sentence, trigger: Trigger) -> list[tuple[int, int]]:
     """The past-perfect relative clauses of ``sentence`` (document offsets) that
     do not hold ``trigger``: their times are another, earlier event's."""
@@ -216,11 +242,14 @@ def _choose_time(
     dateline = _DATELINE.match(sentence.text)
     source = _ACCORDING_FIRST.match(sentence.text)
     earlier = _earlier_clauses(sentence, trigger)
+    clause = _relative_clause(sentence, trigger) if " who " in sentence.text else None
     for time in sentence.times:
         if time.date is None:
             continue
         if any(start <= time.start < end for start, end in earlier):
             continue  # "after a man who had fled in 2017 swam back, ...": his flight's
+        if clause and not clause[0] <= time.start < clause[1]:
+            continue  # "a student who spent months in custody was sent home on Monday"
         if dateline and time.start - sentence.start < dateline.end():
             continue  # "SEOUL, September 24, 2020 --": when it was written
         if source and time.start - sentence.start < source.end():
@@ -697,6 +726,7 @@ def _destination(sentence: Sentence) -> str | None:
 # near Toronto": where a person is from
 _REMARK = re.compile(r",\s+(?:a|an|the|one\s+of)\s+[^,;:()]{1,100}(?=[,;:)]|\.\s|\.$)")
 _ORIGIN = re.compile(r"\s+from\s+[^,;:()]{1,100}(?=[,;:)]|\.\s|\.$)")
+_WHO_REMARK = re.compile(r",\s+who\s+[^,;:()]{1,160}(?=,)")
 
 
 def _described(sentence: Sentence, ends: list[int]) -> list[tuple[int, int]]:
@@ -920,6 +950,11 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         return None
     extras = taxonomy_extras(trigger.violation)
     described = _described(sentence, [*name_ends, *([victim.end] if victim else [])])
+    for end in name_ends:
+        clause = _WHO_REMARK.match(sentence.text, end - sentence.start)
+        if clause and not clause.start() <= trigger.start - sentence.start < clause.end():
+            # "Joo Won-moon, who studied at New York University, was arrested": who he is
+            described.append((end, sentence.start + clause.end()))
     for start in name_starts[:1]:
         opening = _OPENING_REMARK.search(sentence.text, *_window(sentence, start, 180))
         if opening is not None:
@@ -1027,10 +1062,13 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
         return True
     if distance <= MERGE_WINDOW and _rules().anaphora.search(later_sentence.text):
         return True
+    if _named_next(earlier, later, later_sentence, distance):
+        return True
     if (
         distance <= 2
         and later.kind == "incident"
-        and later.date in (None, earlier.date)
+        # (an act told first without its date, then with it, is one act too)
+        and (later.date in (None, earlier.date) or earlier.date is None)
         # (no one new: "he", back to the one the act told before named, is no one new)
         and later.victims.names in ([], earlier.victims.names)
         and later.victims.count_text is None
@@ -1053,6 +1091,19 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def _named_next(earlier: Record, later: Record, later_sentence: Sentence, distance: int) -> bool:
+    """A news item's opening act done to one person it does not name ("A
+    21-year-old South Korean student who spent six months in custody ...") and
+    the next sentence's, which opens with the name of the one it is done to
+    ("Joo Won-moon, who studied ..., was arrested in April"): one act."""
+    mine, theirs = earlier.victims, later.victims
+    if distance != 1 or mine.names or mine.count != 1 or len(theirs.names) != 1:
+        return False
+    if theirs.age is not None and mine.age is not None and theirs.age != mine.age:
+        return False
+    return later_sentence.text.startswith(theirs.names[0])
 
 
 def _names_again(names: list[str], text: str) -> bool:
@@ -1487,6 +1538,8 @@ def _fill_from_retelling(earlier: Record, later: Record) -> None:
         earlier.victims.sex = earlier.victims.sex or later.victims.sex
     if earlier.perpetrator is None:
         earlier.perpetrator = later.perpetrator
+    if earlier.place is None and later.place and later.country in (None, earlier.country):
+        earlier.place = later.place  # ("... detained him in Chongjin")
 
 
 def _add_retelling(
