@@ -1762,3 +1762,25 @@ def test_a_ledes_unnamed_person_then_named_and_times_of_a_who_clause(extractor: 
     )
     [one] = records(extractor, text)
     assert one["date"] == "2018-06" and one["place"] == "Sinuiju" and len(one["evidence"]) == 2
+
+
+def test_people_taken_abroad_are_abducted_and_a_month_after_the_event_told(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "In May 1979 Mali Sorn, a young Thai cook, vanished from Macau; years later a "
+        "defector said he had seen her in Pyongyang.\n\n"
+        "A month after the Thai cook vanished, Aiko Tanabe and her father were seized "
+        "together near their home in Niigata."
+    )
+    cook, family = records(extractor, text, published="2024-03-01")
+    assert cook["violation"] == "disappearance.abduction"
+    assert (cook["country"], cook["place"], cook["date"]) == ("MO", "Macau", "1979-05")
+    assert cook["victims"]["nationality"] == "TH"
+    assert family["violation"] == "disappearance.abduction" and family["date"] == "1979-06"
+    assert (family["country"], family["place"]) == ("JP", "Niigata")
+    assert family["victims"]["names"] == ["Aiko Tanabe"] and family["victims"]["count"] == 2
+    assert family["victims"]["nationality"] == "JP"  # not the cook's, told in passing
+    # a North Korean who vanishes at home is disappeared, not abducted
+    [home] = records(extractor, "In 2016 Ri Chol-jin, a farmer, vanished from Hyesan.")
+    assert home["violation"] == "disappearance.enforced"

@@ -435,8 +435,21 @@ def _with_the_previous(sentence: Sentence, victim: VictimMention) -> VictimMenti
     if not before or not _AND.fullmatch(
         sentence.text[before[-1].end - sentence.start : victim.start - sentence.start]
     ):
-        return victim
+        # "Hitomi Soga and her mother ... were seized": a person named, and one more
+        named = _NAME_AND.search(sentence.text, 0, victim.start - sentence.start)
+        if named is None or victim.count is None or victim.names:
+            return victim
+        start = sentence.start + named.start(1)
+        name = named.group(1)
+        person = VictimMention(start, start + len(name), name, count=1, names=[name])
+        return _joined(sentence, person, victim)
     return _joined(sentence, before[-1], victim)
+
+
+# a name joined by "and" to the victim phrase right after it
+_NAME_AND = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][a-z'’]+(?:-[a-z]+)?\s+){1,3}[A-Z][a-z'’]+(?:-[a-z]+)?)\s+and\s+$"
+)
 
 
 def _joined(sentence: Sentence, first: VictimMention, second: VictimMention) -> VictimMention:
@@ -876,8 +889,30 @@ def _choose_place(
     return place, None
 
 
+# a clause that opens a sentence by telling when, up to its comma: "A month after
+# the Thai woman vanished, ..."
+_LEADING_TIME_CLAUSE = re.compile(
+    r"\W*(?:(?:a|an|one|two|three|four|five|six|several|some|a\s+few|\d+)\s+"
+    r"(?:days?|weeks?|months?|years?)\s+)?(?:after|before|when|once|since|until)\b[^,;]{1,160},",
+    re.IGNORECASE,
+)
+
+
+def _main_act(sentence: Sentence, group: list[Trigger]) -> Trigger:
+    """The trigger of ``group`` that states the act: the first of its acts past a
+    clause that opens the sentence by telling when ("A month after the Thai
+    woman vanished, Hitomi Soga and her mother were seized ..."), if one is."""
+    acts = [t for t in group if t.form == "act"]
+    if len(acts) > 1:
+        clause = _LEADING_TIME_CLAUSE.match(sentence.text)
+        if clause is not None:
+            past = [t for t in acts if t.start >= sentence.start + clause.end()]
+            acts = past or acts
+    return acts[0] if acts else group[0]
+
+
 def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) -> Record | None:
-    trigger = next((t for t in group if t.form == "act"), group[0])
+    trigger = _main_act(sentence, group)
     victim = _choose_victim(sentence, trigger)
     names: list[str] = []
     name_nationality: str | None = None
@@ -923,6 +958,9 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
                 name_nationality = nationality_before(sentence.text[since : start - sentence.start])
             if name_nationality is None and end <= trigger.start:
                 name_nationality = nationality_near(tail)
+        if victim and victim.names and not names:  # ("Hitomi Soga and her mother")
+            names = list(victim.names)
+            name_starts, name_ends = [victim.start], [victim.start + len(names[0])]
         if age is None and (victim or names) and not (victim and (victim.count or 0) > 1):
             age = age_in(sentence.text)  # (not for a group: "two sons aged 9 and 12")
     if victim and names and victim.start > trigger.end and victim.start > min(name_starts):
@@ -948,7 +986,8 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         # "letters by families whose relatives were forcibly returned", "half of
         # those who had been detained": who people are, not an act told
         return None
-    extras = taxonomy_extras(trigger.violation)
+    violation = trigger.violation
+    extras = taxonomy_extras(violation)
     described = _described(sentence, [*name_ends, *([victim.end] if victim else [])])
     for end in name_ends:
         clause = _WHO_REMARK.match(sentence.text, end - sentence.start)
@@ -966,6 +1005,16 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     place, country = _choose_place(
         sentence, described, extras.get("place_from") == "where", trigger
     )
+    abroad = extras.get("abroad")
+    if abroad and (perpetrator is None or actor_country(perpetrator) == "KP"):
+        # a disappearance of a foreigner, or of someone taken from abroad
+        # ("Anocha Panjoy, a young Thai woman, vanished from Macau"), is an abduction
+        told = (victim.nationality if victim else None) or name_nationality
+        taken_from = taxonomy_extras(abroad).get("place_from") == "where"
+        away = _choose_place(sentence, described, taken_from, trigger)
+        if told not in (None, "KP") or away[1] not in (None, "KP"):
+            violation, extras = abroad, taxonomy_extras(abroad)
+            place, country = away
     where = country  # the country of the places named as where it happened
     perpetrator_country = next((a.country for a in sentence.actors if a.name == perpetrator), None)
     if extras.get("country_from") == "perpetrator":
@@ -1015,7 +1064,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         + (0.05 if victim or names else 0)
     )
     return Record(
-        violation=trigger.violation,
+        violation=violation,
         # a measure's words said of a person it names ("Ri Sun-ok was barred from
         # university"): what was done to her, an incident
         kind="incident" if names else trigger.kind,
@@ -1426,7 +1475,7 @@ def build_records(
             if record is None:
                 continue
             if record.perpetrator is None:
-                act = next((t for t in group if t.form == "act"), group[0]).start
+                act = _main_act(sentence, group).start
                 before = _acting_before(act, sentence, records, told, text, spans or [])
                 if before is not None and before.perpetrator:
                     record.perpetrator = before.perpetrator

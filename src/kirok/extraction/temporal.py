@@ -60,6 +60,10 @@ _SHIFT = (
     r"(?P<dir>earlier|later|afterwards|before(?![ \t]+\w)|after(?![ \t]+\w))"
 )
 _SEQUEL = f"{_SEQUEL_UNIT}|{_SHIFT}"
+_SHIFT_OPENING = (
+    rf"^(?i:(?P<n>{'|'.join(_SMALL_NUMBERS)}|\d{{1,2}})\s+(?P<nunit>day|week|month|year)s?\s+"
+    r"(?P<dir>after|before))(?=\s+(?i:the|his|her|their|its)\s)"
+)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = "|".join(_WEEKDAYS)
 WEEKDAY_NAME = re.compile(rf"\b(?:{_WEEKDAY})\b", re.IGNORECASE)  # a day told by its weekday
@@ -129,6 +133,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
         frozenset({"sequel"}),
     ),
     ("sequel", re.compile(rf"\b(?i:{_SHIFT})\b"), frozenset({"shift"})),
+    # a sentence that opens "A month after the Thai woman vanished, ...": after the
+    # event told before, whose date it then takes
+    ("sequel", re.compile(_SHIFT_OPENING), frozenset({"shift"})),
     (
         "lastmonth",
         re.compile(rf"\b(?i:last|past)\s+(?P<m1>{MONTH})\b"),
