@@ -1784,3 +1784,15 @@ def test_people_taken_abroad_are_abducted_and_a_month_after_the_event_told(
     # a North Korean who vanishes at home is disappeared, not abducted
     [home] = records(extractor, "In 2016 Ri Chol-jin, a farmer, vanished from Hyesan.")
     assert home["violation"] == "disappearance.enforced"
+
+
+def test_it_killed_tells_the_blast_before_it_again_and_a_citys_former_name(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Agents of the North planted a bomb at a hall in Rangoon. On 3 March 1985 the bomb "
+        "went off during a ceremony. It killed nine people, six of them Burmese officials."
+    )
+    [killing] = records(extractor, text, published="2020-01-01")
+    assert killing["violation"] == "life.killing" and killing["date"] == "1985-03-03"
+    assert killing["country"] == "MM" and killing["victims"]["count"] == 9
