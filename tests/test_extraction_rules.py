@@ -1796,3 +1796,40 @@ def test_it_killed_tells_the_blast_before_it_again_and_a_citys_former_name(
     [killing] = records(extractor, text, published="2020-01-01")
     assert killing["violation"] == "life.killing" and killing["date"] == "1985-03-03"
     assert killing["country"] == "MM" and killing["victims"]["count"] == 9
+
+
+def test_bans_on_leaving_radios_fixed_and_a_camp_without_a_lawyer(extractor: Extractor) -> None:
+    [ban] = records(
+        extractor, "On Tuesday the state barred all Malaysians in the country from leaving."
+    )
+    assert ban["violation"] == "movement.restriction" and ban["victims"]["nationality"] == "MY"
+    [answer] = records(
+        extractor, "Malaysia stopped North Korean citizens in Malaysia from leaving."
+    )
+    assert answer["violation"] == "movement.restriction" and answer["country"] == "MY"
+    assert answer["victims"]["nationality"] == "KP"
+    [radios] = records(
+        extractor, "Radios sold in North Korea are fixed to the state's own stations."
+    )
+    assert radios["violation"] == "expression.suppression" and radios["kind"] == "measure"
+    text = "In May 2018 she was sentenced, without a lawyer, to two years in the Chongori camp."
+    assert [r["violation"] for r in records(extractor, text)] == ["detention.prison_camp"]
+
+
+def test_one_who_disappeared_and_a_story_dated_where_it_opens(extractor: Extractor) -> None:
+    text = (
+        "Pak Chang-su was 17 when he disappeared from a beach on Hongdo in August 1977. "
+        "North Korean agents took him across the sea."
+    )
+    [taken] = records(extractor, text)
+    assert taken["violation"] == "disappearance.abduction" and len(taken["evidence"]) == 2
+    assert (taken["country"], taken["place"], taken["date"]) == ("KR", "Hongdo", "1977-08")
+    assert taken["victims"]["names"] == ["Pak Chang-su"] and taken["victims"]["age"] == 17
+    text = (
+        "On 2 May 2015 Jin Hua-long, a trader who ran a shop in Changbai, was found dead "
+        "outside the town. He had been stabbed. Police believe North Korean agents killed him."
+    )
+    [killed] = records(extractor, text, published="2015-06-01")
+    assert killed["violation"] == "life.killing" and killed["date"] == "2015-05-02"
+    assert killed["victims"]["names"] == ["Jin Hua-long"]
+    assert (killed["country"], killed["place"]) == ("CN", "Changbai")

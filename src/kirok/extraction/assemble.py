@@ -573,6 +573,11 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
             and not any(a.end > subject.start and a.start < trigger.start for a in sentence.actors)
         ):
             victim = subject
+    if victim is None and trigger.violation.startswith("disappearance."):
+        # "Kim Young-nam was 16 when he disappeared": who disappeared is its victim
+        who = _SUBJECT_RIGHT_BEFORE.search(sentence.text, 0, trigger.start - sentence.start)
+        if who is not None:
+            victim = pronoun_victim(sentence.start + who.start(1), who.group(1))
     if victim is not None and victim.count is None and victim.text.lower() in _PRONOUNS:
         # "One woman said she was beaten": the one who tells is the one it was done to
         speaker = next(
@@ -618,6 +623,7 @@ _TOLD_OF = re.compile(
 _WHERE_PRONOUN = re.compile(r"\bwhere\s+(he|she|they)\b", re.IGNORECASE)
 _PRONOUN_FIRST = re.compile(r"(we|they|he|she|I)\b", re.IGNORECASE)  # "we were sent back"
 _PRONOUN_IN_ACT = re.compile(r"\s(?:him|her|them|us|me)\b", re.IGNORECASE)
+_SUBJECT_RIGHT_BEFORE = re.compile(r"\b(he|she|they)\s+(?:had\s+|has\s+|have\s+)?$", re.IGNORECASE)
 _SAID_AFTER = re.compile(
     r",?\s+(?:\w+\s+)?(?:said|says|say|told|tells|recalled|recounted|testified|described|reported)\b",
     re.IGNORECASE,
@@ -645,6 +651,26 @@ def _may_be(speaker: VictimMention, pronoun: VictimMention) -> bool:
 
 
 _ITS = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:citizens|nationals|people)\b", re.IGNORECASE)
+
+
+def _people_in_act(trigger: Trigger) -> str | None:
+    """The nationality of people the act's own words name without counting them
+    ("barred all Malaysians in the country from leaving", "stopped North Korean
+    citizens in Malaysia from leaving"), if they name one people."""
+    table = victim_patterns()
+    adjectives, plurals = demonyms()
+    found = {plurals.get(m.group()) for m in table.plural_demonym.finditer(trigger.text)}
+    for match in table.demonym.finditer(trigger.text):
+        following = trigger.text[match.end() :].split()[:1]
+        if following and following[0].lower() in _plural_people():
+            found.add(adjectives.get(match.group()))
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _plural_people() -> frozenset[str]:
+    return frozenset(p["word"].lower() for p in victim_words()["people"] if not p["singular"])
 
 
 def _country_of_its(sentence: Sentence, victim: VictimMention) -> str | None:
@@ -1032,6 +1058,8 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         nationality = _country_they_came_from(sentence, victim)
     if nationality is None and victim is not None:
         nationality = _country_of_its(sentence, victim)
+    if nationality is None and not names:
+        nationality = _people_in_act(trigger)  # "stopped North Korean citizens ... from leaving"
     assumed = country is None
     if country is None:
         country = main_country or nationality  # a foreigner held where the document is about
@@ -1339,7 +1367,7 @@ def _subject_before(
     mine = record.victims
     index = bisect.bisect_right(spans, (sentence.start, len(text))) - 1
     told = (spans[i] for i in range(index - 1, -1, -1) if text[slice(*spans[i])].strip())
-    for back, (start, end) in enumerate(itertools.islice(told, SUBJECT_LOOKBACK)):
+    for start, end in itertools.islice(told, SUBJECT_LOOKBACK):
         raw = text[start:end]
         lead = len(raw) - len(raw.lstrip())
         before = Sentence(start + lead, end, raw.strip())
@@ -1351,8 +1379,13 @@ def _subject_before(
             mine.names = [name]
             mine.count = 1
             mine.sex = mine.sex or sex
-            if back == 0 and record.date is None:
+            if record.date is None:
                 record.date = _opening_date(before)
+                places = find_places(before.text) if record.date and not record.place else []
+                if len(places) == 1 and places[0].country:
+                    # ("On 30 April 2016 Han ..., who ran a church in Changbai, was
+                    # found dead. ... agents killed him": where his story is set)
+                    record.place, record.country = places[0].name, places[0].country
             return True
         pronoun = _PRONOUN_SUBJECT.match(before.text)
         if pronoun is None or (

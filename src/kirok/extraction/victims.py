@@ -617,9 +617,12 @@ def nationality_of_noun(text: str, noun: str) -> str | None:
 
 
 def age_after_name(text: str) -> int | None:
-    """An age given as ", 47," right after a name."""
-    match = re.match(r"\s*,\s*(\d{1,3})\s*,", text)
-    return int(match.group(1)) if match else None
+    """An age given as ", 47," right after a name, or as "was 16 when ..."."""
+    match = _AGE_AFTER_NAME.match(text)
+    return int(match.group(1) or match.group(2)) if match else None
+
+
+_AGE_AFTER_NAME = re.compile(r"\s*,\s*(\d{1,3})\s*,|\s+was\s+(\d{1,2})(?:\s+years\s+old)?\s+when\b")
 
 
 def nationality_of_group(
