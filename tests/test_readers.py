@@ -230,3 +230,25 @@ def test_a_written_answer_and_a_talks_notes_dated_by_when_they_were_given() -> N
     assert find_published(answer) == "2015-07-02"  # the answer's day, not the question's
     notes = "# Speaker notes\n\n*Notes for a talk given on 9 October 2023 by a lecturer.*\n\nText."
     assert find_published(notes) == "2023-10-09"
+
+
+def test_a_word_files_table_stays_where_it_stands(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Case summary", level=1)
+    document.add_paragraph("Key facts")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Arrested"
+    table.rows[0].cells[1].text = "March 2018, Onsong"
+    document.add_paragraph("Account")
+    document.add_paragraph("Agents arrested her at home.")
+    document.save(str(tmp_path / "case.docx"))
+    text = read_document(tmp_path / "case.docx").text
+    assert text.split("\n\n") == [
+        "Case summary",
+        "Key facts",
+        "Arrested | March 2018, Onsong",
+        "Account",
+        "Agents arrested her at home.",
+    ]

@@ -128,6 +128,7 @@ def _read_pdf(path: str, data: bytes) -> _Read:
 
 def _read_docx(path: str, data: bytes) -> _Read:
     import docx
+    from docx.table import Table
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -137,19 +138,22 @@ def _read_docx(path: str, data: bytes) -> _Read:
         raise CorruptDocument(path, f"not a readable DOCX: {error}") from None
     blocks = []
     title = (document.core_properties.title or "").strip() or None
-    for paragraph in document.paragraphs:
-        text = paragraph.text.strip()
+    # paragraphs and tables in the order they stand: a table of key facts belongs
+    # under its heading, before the account that follows it
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                cells = [cell.text.strip() for cell in row.cells if cell.text.strip()]
+                if cells:
+                    blocks.append(" | ".join(cells))
+            continue
+        text = block.text.strip()
         if not text:
             continue
-        style = paragraph.style.name if paragraph.style is not None else ""
+        style = block.style.name if block.style is not None else ""
         if title is None and style.startswith(("Title", "Heading")):
             title = text
         blocks.append(text)
-    for table in document.tables:
-        for row in table.rows:
-            cells = [cell.text.strip() for cell in row.cells if cell.text.strip()]
-            if cells:
-                blocks.append(" | ".join(cells))
     return _Read("\n\n".join(blocks), title)
 
 
