@@ -1833,3 +1833,23 @@ def test_one_who_disappeared_and_a_story_dated_where_it_opens(extractor: Extract
     assert killed["violation"] == "life.killing" and killed["date"] == "2015-05-02"
     assert killed["victims"]["names"] == ["Jin Hua-long"]
     assert (killed["country"], killed["place"]) == ("CN", "Changbai")
+
+
+def test_he_is_the_one_named_by_a_part_just_before_or_the_one_a_dated_opening_tells_of(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Ri Tae-gun\n\nRi Tae-gun ran the state's planning office until 2009.\n\n"
+        "The leadership blamed Ri for the shortages. According to reports, he was shot by a "
+        "firing squad in Pyongyang in March 2010."
+    )
+    [shot] = records(extractor, text)
+    assert shot["violation"] == "life.execution" and shot["victims"]["names"] == ["Ri Tae-gun"]
+    text = (
+        "On 4 August, while on a tour of the border town of Sinuiju, the 31-year-old "
+        "engineer walked onto the bridge. Guards took him away at gunpoint."
+    )
+    [held] = records(extractor, text, published="2022-09-01")
+    assert held["violation"] == "detention.arbitrary" and held["date"] == "2022-08-04"
+    assert held["victims"]["count"] == 1 and held["victims"]["age"] == 31
+    assert held["place"] == "Sinuiju"

@@ -1356,6 +1356,7 @@ def _subject_before(
     text: str,
     names: Callable[[], list[tuple[int, str]]],
     spans: list[tuple[int, int]],
+    anchor: PartialDate | None = None,
 ) -> bool:
     """A record whose victim is only "he" or "she", with no record of one person
     just before, takes the person the sentence before opens with ("Mr Fowle
@@ -1367,11 +1368,17 @@ def _subject_before(
     mine = record.victims
     index = bisect.bisect_right(spans, (sentence.start, len(text))) - 1
     told = (spans[i] for i in range(index - 1, -1, -1) if text[slice(*spans[i])].strip())
-    for start, end in itertools.islice(told, SUBJECT_LOOKBACK):
+    for back, (start, end) in enumerate(itertools.islice(told, SUBJECT_LOOKBACK)):
         raw = text[start:end]
         lead = len(raw) - len(raw.lstrip())
         before = Sentence(start + lead, end, raw.strip())
         person = _opening_person(before, names)
+        if person is None and back == 0:
+            # "The leadership blamed Pak for the chaos. ... he was shot": the one
+            # person the sentence just before names, by a part of the whole name
+            parts = _name_parts(before)
+            whole = _whole_name_before(parts, before.start, names) if len(parts) == 1 else None
+            person = (whole, None) if whole else None
         if person is not None:
             name, sex = person
             if mine.sex and sex and mine.sex != sex:
@@ -1387,12 +1394,66 @@ def _subject_before(
                     # found dead. ... agents killed him": where his story is set)
                     record.place, record.country = places[0].name, places[0].country
             return True
+        if back == 0 and record.date is None and _one_told_of(record, before, anchor):
+            return False  # (unnamed, but counted, dated and placed)
         pronoun = _PRONOUN_SUBJECT.match(before.text)
         if pronoun is None or (
             mine.sex and victim_patterns().pronoun_sex[pronoun.group(1).lower()] != mine.sex
         ):
             return False
     return False
+
+
+# a sentence that opens with its time, then maybe a clause, then its subject, one
+# person: "On 18 July, while on a tour of Panmunjom, the 23-year-old soldier ran ..."
+_OPENING_ONE = re.compile(
+    r"[\W_]*(?:On|In)\s[^,.;:]{1,40},\s*(?:[^,.;:]{1,100},\s*)?"
+    r"the\s+(?:(?P<age>\d{1,3})-year-old\s+)?(?P<noun>[a-z]+)\s+[a-z]+"
+)
+
+
+def _one_told_of(record: Record, before: Sentence, anchor: PartialDate | None) -> bool:
+    """A record whose victim is only "he" or "she" takes the one person the
+    sentence before opens with by a word for them, when that sentence opens by
+    telling when ("On 18 July, while on a tour of Panmunjom, the 23-year-old
+    soldier ran across the line. North Korean guards took him away"): one
+    person, that time and, if it names one, that place. Whether it did."""
+    opening = _OPENING_ONE.match(before.text)
+    if opening is None or opening.group("noun") not in _singular_people():
+        return False
+    dates = [t.date for t in find_times(before.text[: opening.start("noun")], 0, anchor) if t.date]
+    if not dates:
+        return False
+    record.date = dates[0].iso()
+    record.victims.count = 1
+    if opening.group("age") and record.victims.age is None:
+        record.victims.age = int(opening.group("age"))
+    places = find_places(before.text)
+    if record.place is None and len(places) == 1:
+        record.place = places[0].name
+        record.country = places[0].country or record.country
+    return True
+
+
+@cache
+def _singular_people() -> frozenset[str]:
+    return frozenset(p["word"].lower() for p in victim_words()["people"] if p["singular"])
+
+
+def _name_parts(sentence: Sentence) -> set[str]:
+    """The words of a sentence that may be a part of a name standing alone
+    ("Shin was held", "blamed Pak for the chaos"): no place, month or word that
+    is no name."""
+    not_names, _ = not_name_words()
+    short = frozenset(victim_words().get("short_family_names", []))
+    return {
+        w
+        for w in _parts_named(sentence)
+        if (len(w) > 2 or w in short)
+        and w not in not_names
+        and w not in gazetteer()
+        and not _MONTH_WORD.fullmatch(w)
+    }
 
 
 def _parts_named(sentence: Sentence) -> list[str]:
@@ -1437,16 +1498,7 @@ def _name_told_before(
     counted = victims.count is not None or victims.count_text is not None
     if counted and (not victims.count_text or f", {victims.count_text}" not in sentence.text):
         return None  # (counted, and by no words that follow a part of a name)
-    not_names, _ = not_name_words()
-    short = frozenset(victim_words().get("short_family_names", []))
-    words = {
-        w
-        for w in _parts_named(sentence)
-        if (len(w) > 2 or w in short)
-        and w not in not_names
-        and w not in gazetteer()
-        and not _MONTH_WORD.fullmatch(w)
-    }
+    words = _name_parts(sentence)
     if counted:
         # only a part standing before the words that count the person ("Ri, a
         # 33-year-old mother of three, was executed")
@@ -1480,9 +1532,11 @@ def build_records(
     main_country: str | None,
     text: str = "",
     spans: list[tuple[int, int]] | None = None,
+    anchor: PartialDate | None = None,
 ) -> list[Record]:
     """The records a document states, each act once. ``spans``: where each of
-    the document's sentences starts and ends, acts or not."""
+    the document's sentences starts and ends, acts or not; ``anchor``: the
+    document's date."""
     records: list[Record] = []
     last_seen: dict[int, int] = {}
     # positions in ``records`` by violation: only the same violation can be the same act
@@ -1537,7 +1591,7 @@ def build_records(
                     year = _story_told_before(record, named, sentence, text, spans or [])
                     story = named
                 else:
-                    _subject_before(record, sentence, text, full_names, spans or [])
+                    _subject_before(record, sentence, text, full_names, spans or [], anchor)
             elif (record.victims.count_text or "").lower() in self_words() and records:
                 # "I", "me": the one telling, whose story the record just before told
                 year = _story_told_before(record, records[-1], sentence, text, spans or [])

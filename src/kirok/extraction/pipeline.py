@@ -424,7 +424,7 @@ def find_sentence_victims(doc: Doc) -> Doc:
 def write_records(doc: Doc) -> Doc:
     state = _state(doc)
     state.records = build_records(
-        state.sentences, state.main_country, state.text, state.sentence_spans
+        state.sentences, state.main_country, state.text, state.sentence_spans, state.anchor
     )
     named_by_heading(state.records, state.text, state.main_country)
     settle_nationalities(state.records, state.text, state.title)

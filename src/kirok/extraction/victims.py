@@ -416,8 +416,21 @@ def is_family_of(text: str) -> bool:
 
 
 def find_full_names(text: str) -> list[tuple[int, str]]:
-    """Runs of two or more capitalised words that may be names, and where they start."""
-    return [(m.start(), m.group()) for m in patterns().name.finditer(text) if " " in m.group()]
+    """Runs of two or more capitalised words that may be names, and where they
+    start; none runs on past a blank line (a heading "Pak Nam-gi" over a
+    paragraph that opens with the name)."""
+    found = []
+    for match in patterns().name.finditer(text):
+        start = match.start()
+        for piece in _BLANK_LINE.split(match.group()):
+            name = piece.lstrip()
+            if " " in name:
+                found.append((start + len(piece) - len(name), name.rstrip()))
+            start += len(piece)
+    return found
+
+
+_BLANK_LINE = re.compile(r"(?<=\S)(?=\s*\n\s*\n)")
 
 
 def names_before(text: str, at: int) -> list[tuple[int, int]]:
