@@ -1853,3 +1853,22 @@ def test_he_is_the_one_named_by_a_part_just_before_or_the_one_a_dated_opening_te
     assert held["violation"] == "detention.arbitrary" and held["date"] == "2022-08-04"
     assert held["victims"]["count"] == 1 and held["victims"]["age"] == 31
     assert held["place"] == "Sinuiju"
+
+
+def test_taken_to_north_korea_a_prefecture_and_a_line_of_a_time_and_places(
+    extractor: Extractor,
+) -> None:
+    text = "Ito Kenji, a fisherman, was lured to a beach in Tottori prefecture in May 1979 and taken to North Korea by boat."
+    [taken] = records(extractor, text)
+    assert taken["violation"] == "disappearance.abduction" and taken["date"] == "1979-05"
+    assert (taken["country"], taken["place"]) == ("JP", "Tottori Prefecture")
+    text = (
+        "## Sato Emi\n\n- **Last seen:** Vienna, Austria, March 1984\n"
+        "- **What happened:** Sato Emi was lured to a flat and taken from there to North "
+        "Korea by North Korean agents.\n"
+    )
+    [poster] = records(extractor, text, published="2018-07-10")
+    assert poster["violation"] == "disappearance.abduction" and poster["date"] == "1984-03"
+    # a dateline is when the report was written, not when the act happened
+    text = "Seoul, January 18, 2024\n\nNorth Korea has sentenced two boys to hard labour."
+    assert records(extractor, text, published="2024-01-18")[0]["date"] is None

@@ -341,7 +341,21 @@ def _time_alone(state: State, start: int, end: int) -> TimeMention | None:
         return None
     if len(text) <= SCENE_CHARS and _OPENS_WITH_TIME.fullmatch(before):
         return times[0]  # "In 1977 that life ended."
-    return times[0] if _ONLY_WITH_A_TIME.fullmatch(before + " " + after) else None
+    rest = before + " " + after
+    if _ONLY_WITH_A_TIME.fullmatch(rest):
+        return times[0]
+    # a line of a time and places, maybe under a label: "- **Last seen:**
+    # Copenhagen, Denmark, July 1983", "12 March 2024, Hyesan."
+    if times[0].date == state.anchor:
+        return None  # "Seoul, January 18, 2024": a dateline, when it was written
+    rest = _ITEM_LABEL.sub("", rest, count=1)
+    for place in find_places(rest):
+        rest = rest.replace(place.text, " ", 1)
+    return times[0] if _ONLY_WITH_A_TIME.fullmatch(rest) else None
+
+
+# a list item's bold label ("- **Last seen:**")
+_ITEM_LABEL = re.compile(r"^\s*(?:[-*•+]\s+)?\*\*[^*\n]{1,30}\*\*:?")
 
 
 SEQUEL_LOOKBACK = 1500  # characters before "the following month" searched for its date

@@ -98,8 +98,10 @@ def _subdivisions(stopwords: set[str], taken: dict[str, Place]) -> dict[str, Pla
         if code not in _SUBDIVISION_WORDS or (code == "CN" and subdivision.type != "Province"):
             continue
         word, suffix = _SUBDIVISION_WORDS[code]
-        name = f"{subdivision.name.removesuffix(suffix)} {word}"
+        base = subdivision.name.removesuffix(suffix)
+        name = f"{base} {word}"
         names[name] = Place(name, "province", code)
+        names[f"{base} {word.lower()}"] = names[name]  # ("in Ishikawa prefecture")
     return names
 
 
