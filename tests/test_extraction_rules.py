@@ -1872,3 +1872,13 @@ def test_taken_to_north_korea_a_prefecture_and_a_line_of_a_time_and_places(
     # a dateline is when the report was written, not when the act happened
     text = "Seoul, January 18, 2024\n\nNorth Korea has sentenced two boys to hard labour."
     assert records(extractor, text, published="2024-01-18")[0]["date"] is None
+
+
+def test_a_logs_entry_line_dates_and_places_the_act_under_it(extractor: Extractor) -> None:
+    text = (
+        "FIELD LOG\n\n"
+        "20/03/2024 Musan. Src C: border guards shot dead a man crossing the river on 18 Mar.\n"
+    )
+    [shot] = records(extractor, text, published=None)
+    assert shot["violation"] == "life.killing" and shot["date"] == "2024-03-18"
+    assert shot["place"] == "Musan"

@@ -247,3 +247,16 @@ def test_the_night_before_and_the_day_after() -> None:
     assert resolve_sequel("the day after", told) == PartialDate(2022, 3, 7)
     assert resolve_sequel("the month before", told) == PartialDate(2022, 2)
     assert resolved("shot the night before his arrest") == []  # the night before an event
+
+
+def test_dates_in_figures_read_only_one_way() -> None:
+    from kirok.dates import find_explicit_dates
+
+    assert [d.iso() for _, _, d in find_explicit_dates("on 2024.03.12 and 2024/3/9")] == [
+        "2024-03-12",
+        "2024-03-09",
+    ]
+    assert [d.iso() for _, _, d in find_explicit_dates("20/03/2024 Musan")] == ["2024-03-20"]
+    # the twelfth of March or the third of December: left unread
+    assert find_explicit_dates("12/03/2024 Hyesan") == []
+    assert find_explicit_dates("version 2.1.2020, 31/02/2024") == []

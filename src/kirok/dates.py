@@ -148,4 +148,33 @@ def find_explicit_dates(text: str) -> list[tuple[int, int, PartialDate]]:
         value = normalise_explicit(match.group(), precision)
         if value is not None:
             found.append((match.start(), match.end(), value))
+    if "/" in text or "." in text:
+        for match in NUMERIC_DATE.finditer(text):
+            value = numeric_date(match)
+            if value is not None:
+                found.append((match.start(), match.end(), value))
+        found.sort(key=lambda item: item[0])
     return found
+
+
+# a date in figures that cannot be read two ways: year first ("2024.03.12",
+# "2024/3/12", as Korean texts write it), or a day past the twelfth first
+# ("20/03/2024"); "12/03/2024" may be either, and is left unread
+NUMERIC_DATE = re.compile(
+    rf"(?<![\d./])(?:(?P<ny>{YEAR})([./])(?P<nm>0?[1-9]|1[0-2])\2(?P<nd>[12]\d|3[01]|0?[1-9])"
+    rf"|(?P<dd>1[3-9]|2\d|3[01])/(?P<mm>0?[1-9]|1[0-2])/(?P<yy>{YEAR}))(?![\d/]|\.\d)"
+)
+
+
+def numeric_date(match: re.Match[str]) -> PartialDate | None:
+    """The day a :data:`NUMERIC_DATE` match gives, if there is such a day."""
+    year, month, day = (
+        (match.group("ny"), match.group("nm"), match.group("nd"))
+        if match.group("ny")
+        else (match.group("yy"), match.group("mm"), match.group("dd"))
+    )
+    try:
+        dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    return PartialDate(int(year), int(month), int(day))

@@ -215,6 +215,20 @@ def find_sentence_times(doc: Doc) -> Doc:
             index = bisect.bisect_right(starts, sentence.start) - 1
             if index > 0:
                 sentence.told_before = _time_alone(state, *state.sentence_spans[index - 1])
+                line = state.sentence_spans[index - 1]
+                if sentence.told_before is not None and sentence.scene is None:
+                    # and the places of a line that sets the scene and tells no act of
+                    # its own ("20/03/2024 Musan." over the entry's act)
+                    act = bisect.bisect_left(state.sentences, line[0], key=lambda s: s.start)
+                    if act == len(state.sentences) or state.sentences[act].start >= line[1]:
+                        sentence.scene = line
+            told = sentence.told_before
+            if state.anchor is None and told is not None and told.date and told.date.day:
+                # a log's entry under its day ("20/03/2024 Musan. ... shot dead a man on
+                # 18 Mar"): a day without its year is the last such day before it
+                again = find_times(sentence.text, sentence.start, told.date)
+                if any(t.date for t in again):
+                    sentence.times, sentence.told_before = again, None
         if sentence.told_before is None:
             # (its own dates may all be when it was told: "confirmed four days later")
             scene = sentence.scene

@@ -16,7 +16,17 @@ import calendar
 import datetime as dt
 import re
 
-from kirok.dates import DAY, MONTH, MONTH_WORDS, YEAR, PartialDate, month_number, normalise_explicit
+from kirok.dates import (
+    DAY,
+    MONTH,
+    MONTH_WORDS,
+    NUMERIC_DATE,
+    YEAR,
+    PartialDate,
+    month_number,
+    normalise_explicit,
+    numeric_date,
+)
 from kirok.extraction.lexicon import load_json
 from kirok.extraction.records import TimeMention
 
@@ -118,6 +128,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
         re.compile(rf"\b(?P<y1>{YEAR})-(?P<mm>0[1-9]|1[0-2])-(?P<dd>[12]\d|3[01]|0[1-9])\b"),
         frozenset({"year", "dash"}),
     ),
+    ("numeric", NUMERIC_DATE, frozenset({"year", "digit"})),  # "2024.03.12", "20/03/2024"
     (
         "holiday",  # "on Christmas Day 2009"; with no year, the latest not after the anchor
         re.compile(rf"\b(?P<hol>{_HOLIDAY})\b(?:,?\s+(?:(?i:of|in)\s+)?(?P<y1>{YEAR})\b)?"),
@@ -327,6 +338,8 @@ def _resolve(
         return normalise_explicit(text, "day"), None, False
     if kind == "iso":
         return normalise_explicit(text, "day"), None, False
+    if kind == "numeric":
+        return numeric_date(match), None, False
     if kind == "my":
         return normalise_explicit(text, "month"), None, False
     if kind == "year":
