@@ -1882,3 +1882,21 @@ def test_a_logs_entry_line_dates_and_places_the_act_under_it(extractor: Extracto
     [shot] = records(extractor, text, published=None)
     assert shot["violation"] == "life.killing" and shot["date"] == "2024-03-18"
     assert shot["place"] == "Musan"
+
+
+def test_a_sentence_opening_with_its_time_and_telling_no_act_dates_the_next(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "On 12 June 1981 a road crew began to clear snow near the checkpoint at Panmunjom. "
+        "North Korean soldiers attacked the crew and killed two of its workers."
+    )
+    [killed] = records(extractor, text, published="2021-09-01")
+    assert killed["violation"] == "life.killing" and killed["date"] == "1981-06-12"
+    # a sentence that tells an act of its own keeps its time to itself
+    text = (
+        "3. In June 2013 Chinese police arrested me in Helong. After two weeks in a "
+        "detention centre they handed me over to North Korean border guards."
+    )
+    returned = records(extractor, text, published="2019-05-20")[-1]
+    assert returned["violation"] == "movement.forced_return" and returned["place"] is None

@@ -1394,7 +1394,7 @@ def _subject_before(
                     # found dead. ... agents killed him": where his story is set)
                     record.place, record.country = places[0].name, places[0].country
             return True
-        if back == 0 and record.date is None and _one_told_of(record, before, anchor):
+        if back == 0 and _one_told_of(record, before, anchor):
             return False  # (unnamed, but counted, dated and placed)
         pronoun = _PRONOUN_SUBJECT.match(before.text)
         if pronoun is None or (
@@ -1424,7 +1424,7 @@ def _one_told_of(record: Record, before: Sentence, anchor: PartialDate | None) -
     dates = [t.date for t in find_times(before.text[: opening.start("noun")], 0, anchor) if t.date]
     if not dates:
         return False
-    record.date = dates[0].iso()
+    record.date = record.date or dates[0].iso()
     record.victims.count = 1
     if opening.group("age") and record.victims.age is None:
         record.victims.age = int(opening.group("age"))

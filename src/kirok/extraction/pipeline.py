@@ -216,12 +216,10 @@ def find_sentence_times(doc: Doc) -> Doc:
             if index > 0:
                 sentence.told_before = _time_alone(state, *state.sentence_spans[index - 1])
                 line = state.sentence_spans[index - 1]
-                if sentence.told_before is not None and sentence.scene is None:
+                if sentence.told_before and sentence.scene is None and not _acts_in(state, *line):
                     # and the places of a line that sets the scene and tells no act of
                     # its own ("20/03/2024 Musan." over the entry's act)
-                    act = bisect.bisect_left(state.sentences, line[0], key=lambda s: s.start)
-                    if act == len(state.sentences) or state.sentences[act].start >= line[1]:
-                        sentence.scene = line
+                    sentence.scene = line
             told = sentence.told_before
             if state.anchor is None and told is not None and told.date and told.date.day:
                 # a log's entry under its day ("20/03/2024 Musan. ... shot dead a man on
@@ -351,10 +349,15 @@ def _time_alone(state: State, start: int, end: int) -> TimeMention | None:
     headline = _HEADLINE.match(text)
     if headline and headline.start("when") <= times[0].start - start:
         return times[0]  # "- **Guards shoot man near Sinuiju** (14 March).": the item's date
+    if _OPENS_WITH_TIME.fullmatch(before) and (
+        len(text) <= SCENE_CHARS
+        or (times[0].date != state.anchor and not _acts_in(state, start, end))
+    ):
+        # "In 1977 that life ended."; "On 18 August 1976 a work party tried to
+        # trim a tree." (the scene of the act told next, if it tells none itself)
+        return times[0]
     if len(text) > 80:
         return None
-    if len(text) <= SCENE_CHARS and _OPENS_WITH_TIME.fullmatch(before):
-        return times[0]  # "In 1977 that life ended."
     rest = before + " " + after
     if _ONLY_WITH_A_TIME.fullmatch(rest):
         return times[0]
@@ -366,6 +369,12 @@ def _time_alone(state: State, start: int, end: int) -> TimeMention | None:
     for place in find_places(rest):
         rest = rest.replace(place.text, " ", 1)
     return times[0] if _ONLY_WITH_A_TIME.fullmatch(rest) else None
+
+
+def _acts_in(state: State, start: int, end: int) -> bool:
+    """Whether the text from ``start`` to ``end`` holds a sentence that tells an act."""
+    first = bisect.bisect_left(state.sentences, start, key=lambda s: s.start)
+    return first < len(state.sentences) and state.sentences[first].start < end
 
 
 # a list item's bold label ("- **Last seen:**")
