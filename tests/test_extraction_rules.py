@@ -1900,3 +1900,12 @@ def test_a_sentence_opening_with_its_time_and_telling_no_act_dates_the_next(
     )
     returned = records(extractor, text, published="2019-05-20")[-1]
     assert returned["violation"] == "movement.forced_return" and returned["place"] is None
+
+
+def test_a_person_of_a_town_and_state_is_of_its_country(extractor: Extractor) -> None:
+    text = (
+        "Walt Pierce, of Eugene, Oregon, was taken off a plane at Pyongyang's airport on "
+        "2 May 2016, minutes before it was due to leave."
+    )
+    [held] = records(extractor, text)
+    assert held["violation"] == "detention.arbitrary" and held["victims"]["nationality"] == "US"

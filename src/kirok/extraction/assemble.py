@@ -1729,6 +1729,10 @@ def _nationality_told_elsewhere(text: str, name: str) -> str | None:
                 found = nationality_of_country_possessive(remark.group())
             if found is None and remark and " from " in remark.group():
                 found = _home_in(remark.group())  # "a road worker from Ohio": American
+            home = _OF_PLACE.match(text, end) if found is None else None
+            if home is not None:
+                # "Merrill Newman, of Palo Alto, California, was ...": American
+                found = next((p.country for p in find_places(home.group(1)) if p.country), None)
             if found:
                 return found
         at = text.find(name, end)
@@ -1748,6 +1752,8 @@ def _home_in(remark: str) -> str | None:
     return None
 
 
+# where a person lives, in a news item's way: ", of Palo Alto, California,"
+_OF_PLACE = re.compile(r",\s+of\s+([A-Z][^,;:()]{1,40}(?:,\s*[A-Z][^,;:()]{1,30})?),")
 _ONE_NOUN = re.compile(r"(?:a|an|the)\s+([a-z][\w-]+)", re.IGNORECASE)
 _NAME_THEN_NOUN = re.compile(r",\s+(?:a|an|the)\s+([a-z][\w-]+)\s*[,.]")
 
