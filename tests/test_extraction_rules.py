@@ -1909,3 +1909,13 @@ def test_a_person_of_a_town_and_state_is_of_its_country(extractor: Extractor) ->
     )
     [held] = records(extractor, text)
     assert held["violation"] == "detention.arbitrary" and held["victims"]["nationality"] == "US"
+
+
+def test_taken_from_there_is_taken_from_the_place_she_was_lured_to(extractor: Extractor) -> None:
+    text = (
+        "In May 1982, while working in Paris, Mori Aya was lured to Vienna with the promise "
+        "of a job and taken from there to North Korea."
+    )
+    [taken] = records(extractor, text)
+    assert taken["violation"] == "disappearance.abduction"
+    assert (taken["place"], taken["country"]) == ("Vienna", "AT")

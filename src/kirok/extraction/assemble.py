@@ -880,6 +880,17 @@ def _choose_place(
     def in_act(p: PlaceMention) -> bool:
         return p.kind != "country" and act.start <= p.start < act.end
 
+    if from_is_where and " from there" in act.text:
+        # "lured to Copenhagen ... and taken from there to North Korea": there
+        there = act.start + act.text.index(" from there")
+        went = [
+            p
+            for p in sentence.places
+            if p.end <= there and _TO_BEFORE.search(sentence.text, 0, p.start - sentence.start)
+        ]
+        if went:
+            return went[-1].name if went[-1].kind != "country" else None, went[-1].country
+
     where = [
         p
         for p in sentence.places
@@ -915,6 +926,7 @@ def _choose_place(
     return place, None
 
 
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 # a clause that opens a sentence by telling when, up to its comma: "A month after
 # the Thai woman vanished, ..."
 _LEADING_TIME_CLAUSE = re.compile(
