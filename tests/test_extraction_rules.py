@@ -1919,3 +1919,46 @@ def test_taken_from_there_is_taken_from_the_place_she_was_lured_to(extractor: Ex
     [taken] = records(extractor, text)
     assert taken["violation"] == "disappearance.abduction"
     assert (taken["place"], taken["country"]) == ("Vienna", "AT")
+
+
+def test_a_relatives_letter_last_spring_and_silence_since(extractor: Extractor) -> None:
+    text = (
+        "I am writing about my sister, Yun Hye-ok, who was 29 when she was taken. Last spring "
+        "officers of the Ministry of State Security came to her school in Kanggye and drove "
+        "her away. In October a woman released from the same centre said that my sister had "
+        "been beaten. Since then we have heard nothing. The authorities will not say where "
+        "she is."
+    )
+    held, beaten, gone = records(extractor, text, published="2022-12-01")
+    assert held["violation"] == "detention.arbitrary" and held["date"] == "2022"
+    assert held["victims"]["names"] == ["Yun Hye-ok"] and held["place"] == "Kanggye"
+    assert beaten["violation"] == "detention.torture"
+    assert beaten["victims"]["names"] == ["Yun Hye-ok"]  # "my sister", named before
+    assert gone["violation"] == "disappearance.enforced" and len(gone["evidence"]) == 2
+    # "the last spring of the war" is no spring before the letter
+    from kirok.dates import PartialDate
+    from kirok.extraction.temporal import find_times
+
+    assert find_times("in the last spring of the war", 0, PartialDate(2022, 12, 1)) == []
+
+
+def test_a_data_rows_fields_a_tables_named_row_and_guards_who_beat(extractor: Extractor) -> None:
+    text = (
+        "date;location;type;description\n"
+        "2024-06-01;Hoeryong;beating;Guards beat a woman who had been sent back\n"
+    )
+    beaten = records(extractor, text, published=None)[0]
+    assert beaten["violation"] == "detention.torture" and beaten["date"] == "2024-06-01"
+    assert beaten["place"] == "Hoeryong"
+    table = (
+        "| Name | Relation | What happened |\n|---|---|---|\n"
+        "| Kang Mi-ae | wife | sent to the Yodok camp in 1988 |\n"
+    )
+    [camp] = records(extractor, table)
+    assert camp["violation"] == "detention.prison_camp" and camp["victims"]["names"] == [
+        "Kang Mi-ae"
+    ]
+    [trial] = records(
+        extractor, "Two students accused of watching South Korean films were sent to prison."
+    )
+    assert trial["violation"] == "expression.suppression" and trial["victims"]["count"] == 2

@@ -37,6 +37,7 @@ from kirok.extraction.victims import (
     age_in,
     find_full_names,
     find_names,
+    find_victims,
     is_family_of,
     names_before,
     nationality_before,
@@ -1154,6 +1155,17 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
     if _named_next(earlier, later, later_sentence, distance):
         return True
     if (
+        distance == 1
+        and earlier.kind == later.kind == "incident"
+        and not (earlier.victims.names or earlier.victims.count_text or earlier.victims.count)
+        and earlier.date is None
+        and later.date is None
+        and earlier.country == later.country
+        and None in (earlier.place, later.place)
+        and not _ANOTHER.search(later_sentence.text)
+    ):
+        return True  # "Since then we have heard nothing. They will not say where he is."
+    if (
         distance <= 2
         and later.kind == "incident"
         # (an act told first without its date, then with it, is one act too)
@@ -1390,6 +1402,18 @@ def _subject_before(
             # person the sentence just before names, by a part of the whole name
             parts = _name_parts(before)
             whole = _whole_name_before(parts, before.start, names) if len(parts) == 1 else None
+            if not parts:
+                # "I am writing about my brother, Cho Min-guk, ... Last spring
+                # officers ... drove him away": the one whole name it gives
+                given = [n for at, n in names() if before.start <= at < before.end]
+                sexes = {v.sex for v in find_victims(before.text, before.start, []) if v.sex}
+                whole = (
+                    given[0]
+                    if len(given) == 1
+                    and _may_be_a_name(given[0])
+                    and not (mine.sex and sexes and mine.sex not in sexes)  # ("a man" / "her")
+                    else None
+                )
             person = (whole, None) if whole else None
         if person is not None:
             name, sex = person
@@ -1450,6 +1474,16 @@ def _one_told_of(record: Record, before: Sentence, anchor: PartialDate | None) -
 @cache
 def _singular_people() -> frozenset[str]:
     return frozenset(p["word"].lower() for p in victim_words()["people"] if p["singular"])
+
+
+def _may_be_a_name(name: str) -> bool:
+    """Whether a run of capitalised words may be a person's name: none of its
+    words is a place, a month or a word that is no name."""
+    not_names, titles = not_name_words()
+    words = [w for w in name.split() if w.rstrip(".") not in titles]
+    return bool(words) and not any(
+        w in not_names or w in gazetteer() or _MONTH_WORD.fullmatch(w) for w in words
+    )
 
 
 def _name_parts(sentence: Sentence) -> set[str]:
@@ -1620,6 +1654,8 @@ def build_records(
                 record.victims.names = [full]
                 companions = record.companions
                 record.victims.count = None if companions is None else 1 + companions
+            elif text and (kin := _kin_named_before(record, sentence, text)):
+                record.victims.names = [kin]
             elif (members := _members_named_before(record, told[:-1] or records[-1:])) is not None:
                 record.victims.names = list(members.victims.names)
                 if not record.nationality_stated and members.nationality_stated:
@@ -1653,6 +1689,26 @@ def build_records(
                 by_violation[record.violation].append(len(records))
                 records.append(record)
     return records
+
+
+# a relative named once in apposition: "my brother, Cho Min-guk,"
+_KIN_WORDS = r"(?:my|his|her|our|their)\s+(?:[a-z]+\s+)?[a-z]+"
+
+
+def _kin_named_before(record: Record, sentence: Sentence, text: str) -> str | None:
+    """The name the document gave, in apposition, to the relative the record's
+    victim phrase names ("I am writing about my brother, Cho Min-guk, ..." then
+    "... that my brother had been beaten"), if it gave one."""
+    victims = record.victims
+    words = victims.count_text or ""
+    if victims.names or victims.count != 1 or not re.fullmatch(_KIN_WORDS, words):
+        return None
+    named = re.search(
+        rf"\b{re.escape(words)},\s+([A-Z][a-z]+(?:[ -][A-Z]?[a-z]+){{1,3}}),",
+        text[: sentence.start],
+        re.IGNORECASE if words[:1].isupper() else 0,
+    )
+    return named.group(1) if named else None
 
 
 # a group counted again by the words that point back to it: "both men", "the two
@@ -1885,6 +1941,30 @@ def named_by_heading(records: list[Record], text: str, main_country: str | None)
             if not record.nationality_stated or victims.nationality is None:
                 victims.nationality = victims.nationality or main_country
                 record.nationality_stated = False
+
+
+# a table's row whose first cell is a person's name: "| Shin Suk-ja | wife | sent to ..."
+NAMED_ROW = re.compile(r"[ \t]*\|[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]*(?:-[a-z]+)?){1,2})[ \t]*\|")
+
+
+def named_by_row(records: list[Record], text: str, main_country: str | None) -> None:
+    """Records a table's row tells that name no one take the person its first
+    cell names ("| Shin Suk-ja | wife | sent to the Yodok camp in 1987 |")."""
+    if "|" not in text:
+        return
+    for record in records:
+        victims = record.victims
+        if victims.names:
+            continue
+        start = record.evidence[0].start
+        row = NAMED_ROW.match(text, text.rfind("\n", 0, start) + 1)
+        if row is None or row.end() > record.evidence[0].end or not _may_be_a_name(row.group(1)):
+            continue
+        victims.names = [row.group(1)]
+        victims.count = victims.count or 1
+        if victims.nationality is None:
+            victims.nationality = main_country
+            record.nationality_stated = False
 
 
 def without_expulsions(records: list[Record]) -> list[Record]:

@@ -33,9 +33,11 @@ from kirok.dates import PartialDate
 from kirok.extraction import sentences
 from kirok.extraction.actors import find_actors
 from kirok.extraction.assemble import (
+    NAMED_ROW,
     TOWARDS,
     build_records,
     named_by_heading,
+    named_by_row,
     settle_nationalities,
     without_expulsions,
     without_refuted,
@@ -167,6 +169,9 @@ def find_sentence_triggers(doc: Doc) -> Doc:
             and len(stripped.split()) <= 15
             and "\n" not in stripped
             and not _LABELLED_ITEM.match(stripped)
+            # (a table's row about a person, a data row's fields: no heading)
+            and not NAMED_ROW.match(stripped)
+            and stripped.count(";") + stripped.count("\t") < 2
             and _line_of_its_own(
                 text, start + len(raw) - len(raw.lstrip()), start + len(raw.rstrip())
             )
@@ -464,6 +469,7 @@ def write_records(doc: Doc) -> Doc:
         state.sentences, state.main_country, state.text, state.sentence_spans, state.anchor
     )
     named_by_heading(state.records, state.text, state.main_country)
+    named_by_row(state.records, state.text, state.main_country)
     settle_nationalities(state.records, state.text, state.title)
     state.records = without_expulsions(state.records)
     state.records = without_refuted(state.records, state.text, state.sentence_spans)

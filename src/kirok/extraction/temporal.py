@@ -153,6 +153,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
         frozenset({"last", "month"}),
     ),
     (
+        "lastseason",  # "last spring": the year of the latest spring over before
+        re.compile(
+            r"(?<![Tt]he\s)\b(?i:last)\s+(?P<season>(?i:spring|summer|autumn|fall|winter))\b"
+        ),
+        frozenset({"last", "season"}),
+    ),
+    (
         "month",
         re.compile(rf"\b(?:{_PREP}\s+|(?i:mid|early|late)-)(?P<m1>{MONTH})\b(?!\s+\d)"),
         frozenset({"month"}),
@@ -362,6 +369,8 @@ def _resolve(
         return _month_not_after(month_number(group["m1"]), anchor), None, True
     if kind == "lastmonth":
         return _month_not_after(month_number(group["m1"]), anchor, strictly_before=True), None, True
+    if kind == "lastseason":
+        return _last_season(group["season"].lower(), anchor), None, True
     if kind == "range":
         return (*_resolve_range(group, anchor), group.get("y2") is None)
     if kind == "sequel":
@@ -397,6 +406,19 @@ _YEARLESS = re.compile(
     rf"(?:(?P<d1>{DAY})\s+(?:of\s+)?)?(?P<m>{MONTH})(?:\s+(?P<d2>{DAY}))?$",
     re.IGNORECASE,
 )
+
+
+# the month each season ends in (winter: February, of the year its January is in)
+_SEASON_ENDS = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
+
+
+def _last_season(season: str, anchor: PartialDate | None) -> PartialDate | None:
+    """The year of the latest such season over before ``anchor``'s month ("last
+    spring", said in December 2022: 2022; said in April 2022: 2021)."""
+    if anchor is None or anchor.month is None:
+        return None
+    ends = _SEASON_ENDS[season]
+    return PartialDate(anchor.year if ends < anchor.month else anchor.year - 1)
 
 
 def resolve_in_story(phrase: str, told: PartialDate) -> PartialDate | None:
