@@ -341,7 +341,9 @@ _OPENS_WITH_TIME = re.compile(r"\W*(?:In|On|By|During|Early\s+in|Late\s+in)?\s*"
 
 def _time_alone(state: State, start: int, end: int) -> TimeMention | None:
     """The time of a sentence that says nothing but a time ("In the spring of
-    2018."), or that opens by setting it ("It was the winter of 1997, and ...")."""
+    2018."), or a time and places ("- **Last seen:** Copenhagen, July 1983"),
+    or that opens by setting it ("It was the winter of 1997, and ...", "On 18
+    August 1976 a work party tried to trim a tree." when it tells no act)."""
     text = state.text[start:end]
     if len(text) > 300:
         return None
