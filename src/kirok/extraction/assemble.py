@@ -663,15 +663,10 @@ def _people_in_act(trigger: Trigger) -> str | None:
     found = {plurals.get(m.group()) for m in table.plural_demonym.finditer(trigger.text)}
     for match in table.demonym.finditer(trigger.text):
         following = trigger.text[match.end() :].split()[:1]
-        if following and following[0].lower() in _plural_people():
+        if following and following[0].lower() in table.plural:
             found.add(adjectives.get(match.group()))
     found.discard(None)
     return found.pop() if len(found) == 1 else None
-
-
-@cache
-def _plural_people() -> frozenset[str]:
-    return frozenset(p["word"].lower() for p in victim_words()["people"] if not p["singular"])
 
 
 def _country_of_its(sentence: Sentence, victim: VictimMention) -> str | None:
@@ -1049,10 +1044,10 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         # a disappearance of a foreigner, or of someone taken from abroad
         # ("Anocha Panjoy, a young Thai woman, vanished from Macau"), is an abduction
         told = (victim.nationality if victim else None) or name_nationality
-        taken_from = taxonomy_extras(abroad).get("place_from") == "where"
-        away = _choose_place(sentence, described, taken_from, trigger)
+        abducted = taxonomy_extras(abroad)
+        away = _choose_place(sentence, described, abducted.get("place_from") == "where", trigger)
         if told not in (None, "KP") or away[1] not in (None, "KP"):
-            violation, extras = abroad, taxonomy_extras(abroad)
+            violation, extras = abroad, abducted
             place, country = away
     where = country  # the country of the places named as where it happened
     perpetrator_country = next((a.country for a in sentence.actors if a.name == perpetrator), None)
@@ -1342,14 +1337,12 @@ def _opening_person(
     opening = _OPENING_NAME.match(sentence.text)
     if opening is None:
         return None
-    not_names, titles = not_name_words()
+    _, titles = not_name_words()
     words = opening.group(1).split()
     titled = victim_patterns().pseudonym_sex  # "Mr", "Ms": the sex a title tells
     sex = titled.get(words[0].rstrip(".")) if len(words) > 1 else None
     parts = [w for w in words if w.rstrip(".") not in titles]
-    if not parts or any(
-        w in not_names or w in gazetteer() or _MONTH_WORD.fullmatch(w) for w in parts
-    ):
+    if not _may_be_a_name(opening.group(1)):
         return None
     if len(parts) > 1:
         return " ".join(parts), sex
@@ -1455,7 +1448,7 @@ def _one_told_of(record: Record, before: Sentence, anchor: PartialDate | None) -
     soldier ran across the line. North Korean guards took him away"): one
     person, that time and, if it names one, that place. Whether it did."""
     opening = _OPENING_ONE.match(before.text)
-    if opening is None or opening.group("noun") not in _singular_people():
+    if opening is None or opening.group("noun") not in victim_patterns().singular:
         return False
     dates = [t.date for t in find_times(before.text[: opening.start("noun")], 0, anchor) if t.date]
     if not dates:
@@ -1471,35 +1464,29 @@ def _one_told_of(record: Record, before: Sentence, anchor: PartialDate | None) -
     return True
 
 
-@cache
-def _singular_people() -> frozenset[str]:
-    return frozenset(p["word"].lower() for p in victim_words()["people"] if p["singular"])
+def _name_word(word: str) -> bool:
+    """Whether a capitalised word may stand in a person's name: no place, no
+    month, no word that is no name."""
+    return (
+        word not in not_name_words()[0]
+        and word not in gazetteer()
+        and not _MONTH_WORD.fullmatch(word)
+    )
 
 
 def _may_be_a_name(name: str) -> bool:
-    """Whether a run of capitalised words may be a person's name: none of its
-    words is a place, a month or a word that is no name."""
-    not_names, titles = not_name_words()
+    """Whether a run of capitalised words, titles aside, may be a person's name."""
+    _, titles = not_name_words()
     words = [w for w in name.split() if w.rstrip(".") not in titles]
-    return bool(words) and not any(
-        w in not_names or w in gazetteer() or _MONTH_WORD.fullmatch(w) for w in words
-    )
+    return bool(words) and all(_name_word(w) for w in words)
 
 
 def _name_parts(sentence: Sentence) -> set[str]:
     """The words of a sentence that may be a part of a name standing alone
     ("Shin was held", "blamed Pak for the chaos"): no place, month or word that
     is no name."""
-    not_names, _ = not_name_words()
     short = frozenset(victim_words().get("short_family_names", []))
-    return {
-        w
-        for w in _parts_named(sentence)
-        if (len(w) > 2 or w in short)
-        and w not in not_names
-        and w not in gazetteer()
-        and not _MONTH_WORD.fullmatch(w)
-    }
+    return {w for w in _parts_named(sentence) if (len(w) > 2 or w in short) and _name_word(w)}
 
 
 def _parts_named(sentence: Sentence) -> list[str]:

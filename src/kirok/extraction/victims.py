@@ -59,6 +59,7 @@ class VictimPatterns:
     demonym: re.Pattern[str]
     sex: dict[str, str | None]
     singular: frozenset[str]
+    plural: frozenset[str]  # (its words for people, lower-cased)
     vague: dict[str, int | None]
     implied: dict[str, str]
     pseudonym: re.Pattern[str]  # "Ms. A": one person, kept anonymous
@@ -141,6 +142,7 @@ def patterns() -> VictimPatterns:
         ),
         sex={p["word"].lower(): p["sex"] for p in people},
         singular=frozenset(p["word"].lower() for p in people if p["singular"]),
+        plural=frozenset(word.lower() for word in plural),
         vague={k.lower(): v for k, v in data["vague"].items()},
         implied={k.lower(): v for k, v in data["implied_nationality"].items()},
         pseudonym=re.compile(rf"(?<![\w-])(?P<title>{alternation(titles)})\.?\s+[A-Z](?![\w-])"),
