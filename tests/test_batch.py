@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,26 @@ def test_the_processes_have_files_queued_and_wide_pipes() -> None:
     import concurrent.futures.process
 
     assert concurrent.futures.process.EXTRA_QUEUED_CALLS == 1
+
+
+class _InterruptedWait(Future[batch.Outcome]):
+    """A future whose wait Ctrl-C broke in CPython's Condition.wait: the lock it
+    should hold again is not held, and releasing it fails in place of the
+    interrupt."""
+
+    def result(self, timeout: float | None = None) -> batch.Outcome:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            raise RuntimeError("cannot release un-acquired lock") from None
+
+
+def test_ctrl_c_in_a_results_wait_stays_an_interrupt() -> None:
+    # (a traceback of the lock's RuntimeError reached the terminal, once in a
+    # full test run of the Ctrl-C test in test_store_kill.py)
+    with pytest.raises(KeyboardInterrupt):
+        batch._result(_InterruptedWait())
+    broken: Future[batch.Outcome] = Future()
+    broken.set_exception(RuntimeError("something else"))
+    with pytest.raises(RuntimeError, match="something else"):
+        batch._result(broken)

@@ -150,6 +150,13 @@ def _result(future: Future[Outcome]) -> Outcome:
             "an extracting process stopped without finishing its file (killed, or out "
             "of memory?): the files after the last one reported were not extracted"
         ) from None
+    except RuntimeError as error:
+        # Ctrl-C while the result is awaited can leave the future's lock unheld
+        # (CPython's Condition.wait is not safe against signals); releasing it then
+        # raises "cannot release un-acquired lock" in place of the interrupt
+        if isinstance(error.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None
+        raise
 
 
 def _in_order(
