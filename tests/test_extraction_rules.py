@@ -1962,3 +1962,89 @@ def test_a_data_rows_fields_a_tables_named_row_and_guards_who_beat(extractor: Ex
         extractor, "Two students accused of watching South Korean films were sent to prison."
     )
     assert trial["violation"] == "expression.suppression" and trial["victims"]["count"] == 2
+
+
+def test_who_went_missing_or_did_not_return_and_who_seized_them(extractor: Extractor) -> None:
+    # "she", not the children she was a mother of; the act retold with its agents
+    text = (
+        "Mori Sachiko was a 31-year-old mother of three when she went missing in Niigata in "
+        "May 1979. Investigators later concluded that North Korean agents had abducted Mori "
+        "and taken her to the North."
+    )
+    [taken] = records(extractor, text, published="2020-01-10")
+    assert taken["violation"] == "disappearance.abduction" and taken["date"] == "1979-05"
+    assert taken["place"] == "Niigata" and taken["country"] == "JP"
+    assert taken["victims"]["names"] == ["Mori Sachiko"] and taken["victims"]["count"] == 1
+    assert taken["victims"]["age"] == 31 and taken["perpetrator"] == "Government of the DPRK"
+    assert len(taken["evidence"]) == 2
+    # cases under headings: a recognition years later is no act, and "them both"
+    # are the two just told of, not the one before the heading
+    cases = (
+        "## Case A\n\nOn 3 June 1979 Ueda Kenji, then 40, left his home in Yonago to go "
+        "fishing. He was never seen again. Japan recognised him as a victim of abduction in "
+        "2005.\n\n## Case B\n\nSato Hiro and Noda Emi went for a walk at a beach in Fukiage, "
+        "Kagoshima, on 9 July 1979 and did not return. North Korean agents seized them both."
+    )
+    first, second = records(extractor, cases, published="2020-01-10")
+    assert first["date"] == "1979-06-03" and first["place"] == "Yonago"
+    assert first["victims"]["names"] == ["Ueda Kenji"] and len(first["evidence"]) == 1
+    assert second["violation"] == "disappearance.abduction" and second["date"] == "1979-07-09"
+    assert second["place"] == "Fukiage" and second["victims"]["count"] == 2
+    assert second["victims"]["names"] == ["Sato Hiro", "Noda Emi"]
+    assert second["perpetrator"] == "Government of the DPRK" and len(second["evidence"]) == 2
+    [lured] = records(
+        extractor,
+        "Two Japanese travellers, Aoki Jun and Baba Rei, were lured from Vienna to Pyongyang "
+        "in 1981.",
+    )
+    assert lured["violation"] == "disappearance.abduction" and lured["date"] == "1981"
+    assert lured["place"] == "Vienna" and lured["country"] == "AT"
+    assert lured["victims"]["count"] == 2 and lured["victims"]["nationality"] == "JP"
+    # the town's own name, not its prefecture's
+    [guard] = records(
+        extractor, "Agents abducted a guard from the coast at Ushitsu in Ishikawa prefecture."
+    )
+    assert guard["place"] == "Ushitsu"
+
+
+def test_a_witness_speaking_in_a_transcript_and_a_films_plot(extractor: Extractor) -> None:
+    text = (
+        "The committee heard evidence from Choe Myong-ok, a former teacher.\n\n"
+        "THE CHAIR: Please begin.\n\n"
+        "MS CHOE: In 1990 security officers arrested me. I was held at Kaechon, a prison "
+        "where women sewed uniforms.\n"
+    )
+    arrest, camp = records(extractor, text, published="2023-06-14")
+    assert arrest["violation"] == "detention.arbitrary" and arrest["date"] == "1990"
+    assert camp["violation"] == "detention.prison_camp" and camp["place"] == "Kaechon"
+    for record in (arrest, camp):
+        assert record["victims"]["names"] == ["Choe Myong-ok"]
+        assert record["victims"]["sex"] == "female"
+    # a label without a title is a role, not a name
+    [anchor] = records(extractor, "Choe Myong-ok was there.\n\nANCHOR: Police arrested me.\n")
+    assert anchor["victims"]["names"] == []
+    plot = (
+        "In the film's second act, a guard beats the boy with a stick. Later, in a scene that "
+        "is hard to watch, soldiers shoot a man at the river."
+    )
+    assert records(extractor, plot) == []
+
+
+def test_a_defectors_story_and_acts_told_in_two_countries(extractor: Extractor) -> None:
+    # told mostly of South Korea, where he lives now: held in the North as a North Korean
+    story = (
+        "Han Do-yun grew up in Musan. After he came back from China, State Security officers "
+        "detained him. In 2010 he escaped and reached South Korea. He now lives in Seoul and "
+        "speaks about South Korea's policy on defectors to schools across South Korea."
+    )
+    [held] = records(extractor, story)
+    assert held["victims"]["names"] == ["Han Do-yun"]
+    assert held["victims"]["nationality"] == "KP"
+    # an arrest in China and a detention in North Korea are two acts
+    text = (
+        "A woman from Musan told us that Chinese police arrested her in Yanji in May 2018 and "
+        "handed her over to North Korean guards. She was then held for two months at a "
+        "holding centre in Onsong."
+    )
+    held = [r for r in records(extractor, text) if r["violation"] == "detention.arbitrary"]
+    assert [(r["country"], r["place"]) for r in held] == [("CN", "Yanji"), ("KP", "Onsong")]

@@ -230,6 +230,8 @@ def test_a_written_answer_and_a_talks_notes_dated_by_when_they_were_given() -> N
     assert find_published(answer) == "2015-07-02"  # the answer's day, not the question's
     notes = "# Speaker notes\n\n*Notes for a talk given on 9 October 2023 by a lecturer.*\n\nText."
     assert find_published(notes) == "2023-10-09"
+    programme = "# Speakers\n\n*Programme of 22 April 2024. The forum is invented.*\n\nText."
+    assert find_published(programme) == "2024-04-22"
 
 
 def test_a_word_files_table_stays_where_it_stands(tmp_path: Path) -> None:

@@ -90,6 +90,7 @@ _OPENING_REMARK = re.compile(
     r"(?:^|\|\s*)\W*(?:An?|The)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?[^,;|]{0,140},\s*$"
 )
 _AND_WAS_BEFORE = re.compile(r"\band\s+(?:was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"\band\s+$", re.IGNORECASE)
 _ORDER = re.compile(r"\b(?:ordered|instructed|commanded|directed|told)\b", re.IGNORECASE)
 _ANOTHER = re.compile(
     r"\b(?:another|other|others|second|third|also|again|separately|similar|further)\b",
@@ -552,6 +553,13 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
             victim = said
     if victim is None:
         victim = _counted_victim(sentence, trigger)
+        if victim is not None and trigger.violation.startswith("disappearance."):
+            # "a mother of two small children when she went missing": who
+            # disappeared, when the people counted before cannot be "she" (a
+            # lone "they" may be one person: "arrested a farmer and they have not ...")
+            who = _disappeared(sentence, trigger)
+            if who is not None and who.text.lower() in _ONE_PERSON and not _may_be(victim, who):
+                return _choose_speaker(sentence, trigger, who)
     if victim is not None:
         victim = _whole_family(sentence, victim)
         victim = _with_the_next(sentence, _with_the_previous(sentence, victim))
@@ -575,11 +583,19 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
         ):
             victim = subject
     if victim is None and trigger.violation.startswith("disappearance."):
-        # "Kim Young-nam was 16 when he disappeared": who disappeared is its victim
-        who = _SUBJECT_RIGHT_BEFORE.search(sentence.text, 0, trigger.start - sentence.start)
-        if who is not None:
-            victim = pronoun_victim(sentence.start + who.start(1), who.group(1))
-    if victim is not None and victim.count is None and victim.text.lower() in _PRONOUNS:
+        victim = _disappeared(sentence, trigger)  # "Kim Young-nam was 16 when he disappeared"
+    return _choose_speaker(sentence, trigger, victim) if victim is not None else None
+
+
+def _disappeared(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
+    """ "he", "she" or "they" right before a disappearance: who disappeared."""
+    who = _SUBJECT_RIGHT_BEFORE.search(sentence.text, 0, trigger.start - sentence.start)
+    return None if who is None else pronoun_victim(sentence.start + who.start(1), who.group(1))
+
+
+def _choose_speaker(sentence: Sentence, trigger: Trigger, victim: VictimMention) -> VictimMention:
+    """The victim a pronoun stands for within its own sentence, if it does."""
+    if victim.count is None and victim.text.lower() in _PRONOUNS:
         # "One woman said she was beaten": the one who tells is the one it was done to
         speaker = next(
             (
@@ -968,9 +984,13 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
                 # "Another American, Jeffrey Fowle, has been held since May, when
                 # he was arrested": the name the sentence gave before the pronoun
                 anchors.extend(names_before(sentence.text, victim.start - sentence.start))
-        elif _AND_WAS_BEFORE.search(sentence.text, *_window(sentence, trigger.start, 30)):
-            # "Aijalon Gomes walked across the border ... and was arrested": the
-            # one the sentence is about, when no one else is said to suffer it
+        elif _AND_WAS_BEFORE.search(sentence.text, *_window(sentence, trigger.start, 30)) or (
+            trigger.victim_before
+            and _AND_BEFORE.search(sentence.text, *_window(sentence, trigger.start, 8))
+        ):
+            # "Aijalon Gomes walked across the border ... and was arrested", "...
+            # went to a beach ... and did not return": the one the sentence is
+            # about, when no one else is said to suffer it
             anchors.extend(names_before(sentence.text, trigger.start - sentence.start))
         blocked = [
             (m.start - sentence.start, m.end - sentence.start)
@@ -1145,6 +1165,8 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
         return False
     if _names_again(earlier.victims.names, later_sentence.text):
         return True
+    if _elsewhere(earlier, later):
+        return False
     if distance <= MERGE_WINDOW and _rules().anaphora.search(later_sentence.text):
         return True
     if _named_next(earlier, later, later_sentence, distance):
@@ -1183,6 +1205,18 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
         and earlier.victims.count is not None
         and earlier.victims.count == later.victims.count
         and earlier.perpetrator == later.perpetrator
+    )
+
+
+def _elsewhere(earlier: Record, later: Record) -> bool:
+    """Whether two acts happened at places named in two countries: "Chinese
+    police arrested her in Yanji ... She was then held ... in Onsong"."""
+    return bool(
+        earlier.place
+        and later.place
+        and earlier.country
+        and later.country
+        and earlier.country != later.country
     )
 
 
@@ -1560,6 +1594,31 @@ def _whole_name_before(
     return None
 
 
+# a transcript's speaker label: "MS LEE:", "Mr. Okafor:"
+_SPEAKER_LABEL = re.compile(
+    r"[ \t>*_]*(?:(?P<title>(?i:mr|mrs|ms|miss|dr))\.?[ \t]+)"
+    r"(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2})[*_]*[ \t]*:[ \t]"
+)
+_TITLE_SEX = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
+
+
+def _speaker_named(
+    record: Record, sentence: Sentence, text: str, names: Callable[[], list[tuple[int, str]]]
+) -> tuple[str, str | None] | None:
+    """The whole name, told earlier, and the sex of the one who says "I" or
+    "me" in a transcript's turn ("MS LEE: ... officers arrested me", after a
+    preamble naming Lee Soon-ok), by the turn's label: a title and a name."""
+    victims = record.victims
+    if victims.names or (victims.count_text or "").lower() not in self_words():
+        return None
+    label = _SPEAKER_LABEL.match(text, text.rfind("\n", 0, sentence.start) + 1)
+    if label is None:
+        return None
+    family = {word.capitalize() for word in label.group("name").split()}
+    full = _whole_name_before(family, sentence.start, names)
+    return None if full is None else (full, _TITLE_SEX.get(label.group("title").lower()))
+
+
 def build_records(
     sentences: list[Sentence],
     main_country: str | None,
@@ -1637,6 +1696,9 @@ def build_records(
                 if not record.nationality_stated:
                     record.victims.nationality = person.victims.nationality
                     record.nationality_stated = person.nationality_stated
+            elif text and (speaker := _speaker_named(record, sentence, text, full_names)):
+                record.victims.names = [speaker[0]]
+                record.victims.sex = record.victims.sex or speaker[1]
             elif text and (full := _name_told_before(record, sentence, full_names)):
                 record.victims.names = [full]
                 companions = record.companions
@@ -1656,7 +1718,7 @@ def build_records(
                 or (record.victims.count is None and _one_person(record.victims.count_text))
             ):
                 named = record
-            for position in by_violation[record.violation]:
+            for position in reversed(by_violation[record.violation]):
                 earlier = records[position]
                 if _same_act(earlier, record, sentence, index - last_seen[position]):
                     if earlier.evidence[-1].start != sentence.start:
@@ -1824,6 +1886,13 @@ _THE_NUMBER = re.compile(r"(?i:the)\s+\S+")
 _THE_PLURAL = re.compile(r"(?:\w+\s+of\s+)?(?i:the)\s+([a-z]+s|women|men|children|people)")
 
 
+_REACHED_THE_SOUTH = re.compile(
+    r"\b(?:he|she|they|I|we)\s+(?:(?:later|eventually|finally|then|again|too)\s+)?"
+    r"(?:[a-z]+,?\s+){0,4}?(?:defected|fled|escaped|reached|arrived\s+in|resettled\s+in)\b"
+    r"[^.;]{0,60}?\b(?:South\s+Korea|Seoul)\b"
+)
+
+
 def settle_nationalities(records: list[Record], text: str, title: str | None = None) -> None:
     """Named victims whose nationality their sentences left unsaid take the one
     the document gives them elsewhere: a statement introduces "Otto Warmbier, the
@@ -1882,6 +1951,16 @@ def settle_nationalities(records: list[Record], text: str, title: str | None = N
             if found:
                 record.victims.nationality = found
                 record.nationality_stated = True
+    if _REACHED_THE_SOUTH.search(text):
+        # a defector's story, mostly told of South Korea, where they live now: what
+        # was done to them in the North was done to North Koreans
+        for record in records:
+            if (
+                not record.nationality_stated
+                and record.country == "KP"
+                and record.victims.nationality == "KR"
+            ):
+                record.victims.nationality = "KP"
 
 
 @cache

@@ -30,6 +30,7 @@ RANK = {
     "airport": 6,
     "county": 5,
     "city": 5,
+    "town": 5,
     "island": 5,
     "river": 4,
     "sea": 4,
@@ -235,12 +236,13 @@ def classify_locative(sentence: str, start: int, kind: str) -> bool | None:
 
 
 _POSSESSIVE = frozenset({"his", "her", "their", "my", "our", "the", "a"})
-_AT_HOME = frozenset({"at", "from", "outside", "near", "into"})
+_AT_HOME = frozenset({"at", "from", "outside", "near", "into", "left"})
 
 
 def _at_home(words: list[str]) -> bool:
     """Whether ``words`` end with "at his", "from their", ...: an act at a home,
-    not where someone lives ("now living at home in Seoul" is a home)."""
+    not where someone lives ("now living at home in Seoul" is a home); "left her
+    home in Yonago" is where she was last seen."""
     while words and words[-1].lower() in _POSSESSIVE:
         words = words[:-1]
     if not words or words[-1].lower() not in _AT_HOME:

@@ -69,8 +69,10 @@ def rules() -> SentenceRules:
         return re.compile("|".join(f"(?:{p})" for key in keys for p in data[key]), re.IGNORECASE)
 
     return SentenceRules(
-        # "We urge ...", "Do not write ...", "Those who are sent back ... are beaten"
-        compiled("demand", "instruction", "generic"),
+        # "We urge ...", "Do not write ...", "Those who are sent back ... are
+        # beaten", "Japan recognised her as a victim of abduction in 2006", "In
+        # the film's first act, a guard beats him"
+        compiled("demand", "instruction", "generic", "status", "fiction"),
         compiled("retracted"),
         tuple(data["retracted_cues"]),
         compiled("hypothetical"),
