@@ -2048,3 +2048,64 @@ def test_a_defectors_story_and_acts_told_in_two_countries(extractor: Extractor) 
     )
     held = [r for r in records(extractor, text) if r["violation"] == "detention.arbitrary"]
     assert [(r["country"], r["place"]) for r in held] == [("CN", "Yanji"), ("KP", "Onsong")]
+
+
+def test_civilians_taken_north_and_a_crew_captured_at_sea(extractor: Extractor) -> None:
+    text = (
+        "During the war, between 1950 and 1953, soldiers of the North took thousands of "
+        "civilians from Kaesong north. In June 1969 a fishing crew from Sokcho, six men in "
+        "all, were captured by North Korean patrol boats. Their families never heard from "
+        "them again."
+    )
+    taken, captured, gone = records(extractor, text, published="2020-06-25")
+    assert taken["violation"] == "disappearance.abduction"
+    assert (taken["date"], taken["date_end"]) == ("1950", "1953")
+    assert captured["violation"] == "disappearance.abduction" and captured["date"] == "1969-06"
+    assert captured["victims"]["count"] == 6
+    # "them": the crew just told of, and the time they were taken
+    assert gone["violation"] == "disappearance.enforced" and gone["date"] == "1969-06"
+    assert gone["victims"]["count"] == 6 and gone["victims"]["sex"] == "male"
+
+
+def test_a_tip_forms_relative_taken_days_ago_and_a_detainee_named_by_title(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "My aunt's husband, Ryu Chang-ho, was taken from his flat in Kanggye by state "
+        "security men two days ago. Nobody has told the family where he is."
+    )
+    taken, gone = records(extractor, text, published="2024-08-30")
+    assert taken["violation"] == "detention.arbitrary" and taken["date"] == "2024-08-28"
+    assert taken["place"] == "Kanggye" and taken["perpetrator"] == "Ministry of State Security"
+    assert taken["victims"]["count"] == 1 and taken["victims"]["sex"] == "male"
+    assert taken["victims"]["names"] == ["Ryu Chang-ho"]
+    assert gone["violation"] == "disappearance.enforced"
+    briefing = (
+        "QUESTION: Is there news of the Danish teacher, Lars Holm?\n\n"
+        "SPOKESPERSON: Mr Holm was detained by the North Korean authorities in Pyongyang on "
+        "2 May. We have asked for consular access."
+    )
+    [held] = records(extractor, briefing, published="2023-05-09")
+    assert held["victims"]["names"] == ["Lars Holm"] and held["victims"]["nationality"] == "DK"
+    [couple] = records(
+        extractor, "In March 2019 officers arrested Mr and Mrs Ahn at their house in Musan."
+    )
+    assert couple["victims"]["count"] == 2
+
+
+def test_a_live_pages_newest_entry_first_and_this_morning(extractor: Extractor) -> None:
+    text = (
+        "16:10\n\nThe man who was shot this morning has died, our source says.\n\n"
+        "12:30\n\nA second source confirms the shooting.\n\n"
+        "08:50\n\nSoldiers opened fire on a man crossing the river near Musan early this "
+        "morning, a source tells us."
+    )
+    [shot] = records(extractor, text, published="2022-02-11")
+    assert shot["violation"] == "life.killing" and shot["date"] == "2022-02-11"
+    assert shot["place"] == "Musan" and shot["victims"]["count"] == 1
+    assert len(shot["evidence"]) == 2
+    [later] = records(extractor, "Guards beat a prisoner in Hyesan earlier today.", "2022-02-11")
+    assert later["date"] == "2022-02-11"
+    # a bare "today" is the present, not the day of an act
+    [today] = records(extractor, "Today, guards beat a prisoner in Hyesan.", "2022-02-11")
+    assert today["date"] is None

@@ -232,6 +232,8 @@ def test_a_written_answer_and_a_talks_notes_dated_by_when_they_were_given() -> N
     assert find_published(notes) == "2023-10-09"
     programme = "# Speakers\n\n*Programme of 22 April 2024. The forum is invented.*\n\nText."
     assert find_published(programme) == "2024-04-22"
+    form = "TIP LINE RECORD\nReceived: 30 August 2024, 14:05\nChannel: phone\n\nText."
+    assert find_published(form) == "2024-08-30"
 
 
 def test_a_word_files_table_stays_where_it_stands(tmp_path: Path) -> None:

@@ -1146,6 +1146,10 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         and not names
         and victim.count is None
         and victim.text.lower() in _ONE_PERSON,
+        refers_to_group=victim is not None
+        and not names
+        and victim.count is None
+        and victim.text.lower() in ("they", "them"),
     )
 
 
@@ -1167,6 +1171,17 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
         return True
     if _elsewhere(earlier, later):
         return False
+    if (
+        distance <= MERGE_WINDOW
+        and earlier.kind == later.kind == "incident"
+        and (earlier.date is None or earlier.date == later.date)
+        and not earlier.victims.names
+        and _KNOWN_VICTIM.match(earlier.evidence[0].text)
+        and not _ANOTHER.search(later_sentence.text)
+    ):
+        # a live page's newest entry first: "The woman who was shot this morning
+        # has died", then, further down, "Border guards opened fire on a woman"
+        return True
     if distance <= MERGE_WINDOW and _rules().anaphora.search(later_sentence.text):
         return True
     if _named_next(earlier, later, later_sentence, distance):
@@ -1206,6 +1221,14 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
         and earlier.victims.count == later.victims.count
         and earlier.perpetrator == later.perpetrator
     )
+
+
+# a person known by the act done to them, told before it is: "The woman who was shot"
+_KNOWN_VICTIM = re.compile(
+    r"[\W_]*(?i:the)\s+(?:[a-z][\w-]*\s+){0,2}?(?:man|woman|boy|girl|soldier|teenager|"
+    r"student|fisherman|farmer|defector|worker|trader|child|prisoner)\s+"
+    r"(?:who|whom|that)\s+(?:was|had\s+been|has\s+been|(?:police|guards|soldiers|agents)\s+)"
+)
 
 
 def _elsewhere(earlier: Record, later: Record) -> bool:
@@ -1268,6 +1291,28 @@ def _refer_back(record: Record, named: Record, sentence: Sentence) -> bool:
     mine.age = mine.age if mine.age is not None else theirs.age
     record.nationality_stated = named.nationality_stated
     return True
+
+
+def _group_before(record: Record, group: Record, sentence: Sentence) -> None:
+    """A record whose victims are only "they" or "them" takes the group of the
+    record told just before, if that was close before and counted more than one,
+    and its date if it has none ("... eight men in all, were captured by North
+    Korean patrol boats. Their families never heard from them again.")."""
+    theirs = group.victims
+    if (
+        sentence.start - group.evidence[-1].end > REFER_BACK_CHARS
+        or (theirs.count or len(theirs.names)) < 2
+    ):
+        return
+    mine = record.victims
+    mine.count = theirs.count  # (not the words: this sentence does not say them)
+    mine.names = list(theirs.names)
+    mine.sex = mine.sex or theirs.sex
+    if not record.nationality_stated:
+        mine.nationality = theirs.nationality
+        record.nationality_stated = group.nationality_stated
+    if record.date is None:
+        record.date, record.date_end = group.date, group.date_end
 
 
 def _acting_before(
@@ -1684,10 +1729,21 @@ def build_records(
                     story = named
                 else:
                     _subject_before(record, sentence, text, full_names, spans or [], anchor)
+            elif record.refers_to_group and records:
+                _group_before(record, records[-1], sentence)
             elif (record.victims.count_text or "").lower() in self_words() and records:
                 # "I", "me": the one telling, whose story the record just before told
                 year = _story_told_before(record, records[-1], sentence, text, spans or [])
                 story = records[-1] if year else None
+            if text and any(" " not in name for name in record.victims.names):
+                # "Mr Lindqvist was detained ...", after "the Swedish engineer, Arne
+                # Lindqvist": the whole name told before
+                record.victims.names = [
+                    name
+                    if " " in name
+                    else _whole_name_before({name}, sentence.start, full_names) or name
+                    for name in record.victims.names
+                ]
             person = _named_by_part(record, sentence, people)
             if person is not None:
                 record.victims.names = list(person.victims.names)
@@ -1791,6 +1847,14 @@ def _fill_from_retelling(earlier: Record, later: Record) -> None:
         earlier.victims.sex = earlier.victims.sex or later.victims.sex
     if earlier.perpetrator is None:
         earlier.perpetrator = later.perpetrator
+    if (
+        earlier.victims.count is None
+        and later.victims.count is not None
+        and not earlier.victims.names
+        and _THE_ONE.match(earlier.victims.count_text or "")
+    ):
+        # "The woman who was shot ... has died", told before "... a woman": one
+        earlier.victims.count = later.victims.count
     if earlier.place is None and later.place and later.country in (None, earlier.country):
         earlier.place = later.place  # ("... detained him in Chongjin")
 

@@ -144,6 +144,8 @@ class Record:
     nationality_stated: bool = field(default=True, compare=False)
     # the victims are only "he" or "she": the person named just before, maybe
     refers_back: bool = field(default=False, compare=False)
+    # the victims are only "they" or "them": the group told just before, maybe
+    refers_to_group: bool = field(default=False, compare=False)
     # people listed with the victim ("together with his father and his uncle"):
     # how many (None: not all counted), added once the victim is counted
     companions: int | None = field(default=0, compare=False)

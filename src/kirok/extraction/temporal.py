@@ -209,6 +209,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
         re.compile(
             r"\b(?i:(?P<rel>(?:earlier|later)\s+this\s+(?:month|year|week)|this\s+(?:month|year|week)"
             r"|last\s+(?:month|year|week|weekend)|yesterday|(?:the\s+)?previous\s+(?:month|year)"
+            # (not a bare "today": "Today, thousands are held in camps" is no act's day)
+            r"|(?:early\s+|earlier\s+|late\s+)?this\s+(?:morning|afternoon|evening)|earlier\s+today"
             r"|(?:over|in|during|for|within)\s+the\s+(?:past|last)\s+(?:(?:few|several|two|three|four|six|\d+)\s+)?(?:days|weeks|months|years|month|year)"
             rf"|(?:{_AGO_NUMBER})\s+(?:days?|weeks?|months?|years?)\s+ago(?:\s+today)?))\b"
         ),
@@ -288,6 +290,8 @@ def _resolve_relative(
         if anchor.day is None:
             return None, None
         return PartialDate.from_date(anchor.first_day() - dt.timedelta(days=1)), None
+    if text.endswith(("morning", "afternoon", "evening", "today")) and "ago" not in text:
+        return (anchor if anchor.day else None), None  # "early this morning", "earlier today"
     if text.endswith(("ago", "ago today")):
         counted = re.match(rf"(?:{_AGO_NUMBER})(?=\s)", text)
         amount = _amount(counted.group().replace(" ", "-")) if counted else 1
@@ -524,7 +528,7 @@ def _resolve_range(
 # Every pattern above needs a digit, a month's name or one of these words.
 _MAYBE = re.compile(
     rf"\d|{MONTH}|{_WEEKDAY}|{_HOLIDAY}"
-    r"|(?i:\b(?:this|last|past|previous|yesterday|ago|that|following|next)\b)"
+    r"|(?i:\b(?:this|last|past|previous|yesterday|ago|that|following|next|today)\b)"
 )
 
 _MONTH_STARTS = tuple(sorted({word[:3] for word in MONTH_WORDS}))
@@ -533,7 +537,7 @@ _DIGIT = re.compile(r"[0-9]")
 _WORDS = {
     "between": ("between", "from"),
     "last": ("last", "past"),
-    "relative": ("this", "last", "past", "previous", "yesterday", "ago"),
+    "relative": ("this", "last", "past", "previous", "yesterday", "ago", "today"),
 }
 # what "a 2020 law" may name (lower-cased, as it is written mostly)
 _MEASURE_WORDS = (

@@ -75,11 +75,15 @@ class VictimPatterns:
     pronoun_sex: dict[str, str | None]
     family_of: re.Pattern[str]  # "a North Korean family of four": how many it names
     the_number: re.Pattern[str]  # "the nine" (who were named before): a group of so many
+    couple: re.Pattern[str]  # "Mr and Mrs Yoon": two people
 
 
 # a person's name in the possessive, as the owner of a relative ("Kang's grandfather")
 _NAMED_OWNER = r"(?-i:[A-Z][a-z][\w-]*['’]s)"
 _NAMED_OWNER_WORD = re.compile(_NAMED_OWNER)
+# a relative's relative: "my cousin's husband", "her brother's wife" are one
+_KIN_OWNER = r"(?:my|his|her|our|their|your)\s+[a-z]+(?:-in-law)?['’]s"
+_KIN_OWNER_WORD = re.compile(_KIN_OWNER, re.IGNORECASE)
 
 
 @cache
@@ -95,7 +99,7 @@ def patterns() -> VictimPatterns:
         rf"|{number}\s+(?:to|or)\s+{number}"
         rf"|(?:(?:{alternation(data['modifiers'], fold_case=True)})\s+)?"
         rf"(?:{alternation(data['vague'], fold_case=True)}|{number}|an?|one|the)"
-        rf"|{possessives}|{_NAMED_OWNER})"  # "her brother", "Kang's grandfather": one
+        rf"|{_KIN_OWNER}|{possessives}|{_NAMED_OWNER})"  # "her brother", "Kang's grandfather": one
     )
     filler_stop = (
         rf"(?:a|an|the|and|or|to|of|who|that|which|by|when|while|as|my|our|your|both|"
@@ -147,6 +151,11 @@ def patterns() -> VictimPatterns:
         implied={k.lower(): v for k, v in data["implied_nationality"].items()},
         pseudonym=re.compile(rf"(?<![\w-])(?P<title>{alternation(titles)})\.?\s+[A-Z](?![\w-])"),
         pseudonym_titles=tuple(titles),
+        couple=re.compile(
+            rf"(?<![\w-])(?:{alternation(t for t, sex in titles.items() if sex == 'male')})\.?\s+"
+            rf"and\s+(?:{alternation(t for t, sex in titles.items() if sex == 'female')})\.?\s+"
+            r"[A-Z][\w'’-]+"
+        ),
         pseudonym_sex=dict(titles),
         modifier=re.compile(rf"^(?:{alternation(data['modifiers'], fold_case=True)})\s+"),
         possessives=frozenset(word.lower() for word in data["possessives"]),
@@ -194,7 +203,11 @@ def _count(
         return table.vague[core]
     if core in ("a", "an", "one"):
         return 1 if noun.lower() in table.singular or (partitive and core == "one") else None
-    if core in table.possessives or _NAMED_OWNER_WORD.fullmatch(count_words):
+    if (
+        core in table.possessives
+        or _NAMED_OWNER_WORD.fullmatch(count_words)
+        or _KIN_OWNER_WORD.fullmatch(count_words)
+    ):
         # "her brother", "Kang's grandfather" are one; "their children" not counted
         if noun.lower() in table.counted:
             return table.counted[noun.lower()]  # "his parents": two
@@ -291,6 +304,9 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
             number = _count(match.group("count"), "people", table)
             if number is not None and number > 1:
                 whole(match, count=number)
+    if " and " in text:
+        for match in table.couple.finditer(text):
+            whole(match, count=2)
     if any(title in text for title in table.pseudonym_titles):
         for match in table.pseudonym.finditer(text):
             whole(match, count=1, sex=table.pseudonym_sex[match.group("title")])
@@ -551,8 +567,9 @@ def nationality_before(text: str) -> str | None:
     they took."""
     tail = text[-60:]
     for match in patterns().demonym.finditer(tail):
-        # "American citizen ", or "Another American, " right before the name
-        words = re.fullmatch(r"(?:,|((?:\s+[a-z][\w-]*){0,3}))\s+", tail[match.end() :])
+        # "American citizen ", "the Swedish engineer, ", or "Another American, "
+        # right before the name
+        words = re.fullmatch(r"(?:,|((?:\s+[a-z][\w-]*){0,3}),?)\s+", tail[match.end() :])
         if words and (not words.group(1) or words.group(1).split()[-1] in _person_words()):
             return demonyms()[0].get(match.group())
     return None

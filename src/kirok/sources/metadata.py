@@ -23,7 +23,7 @@ from kirok.dates import find_explicit_dates
 
 HEADER_CHARS = 3000
 _LABELLED = re.compile(
-    r"^\W*(?:date|dated|published|posted|released|issued|held|answered)(?:\s+on)?\s*:?\s*"
+    r"^\W*(?:date|dated|published|posted|released|issued|held|answered|received)(?:\s+on)?\s*:?\s*"
     r"(?P<rest>.+)$",
     re.IGNORECASE,
 )
