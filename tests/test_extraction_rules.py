@@ -2109,3 +2109,47 @@ def test_a_live_pages_newest_entry_first_and_this_morning(extractor: Extractor) 
     # a bare "today" is the present, not the day of an act
     [today] = records(extractor, "Today, guards beat a prisoner in Hyesan.", "2022-02-11")
     assert today["date"] is None
+
+
+def test_a_hurried_post_in_lower_case(extractor: Extractor) -> None:
+    text = (
+        "my brother got arrested last week in musan by the bowibu. no one knows where they "
+        "took him."
+    )
+    arrest, gone = records(extractor, text, published="2024-10-15")
+    assert arrest["violation"] == "detention.arbitrary" and arrest["place"] == "Musan"
+    assert arrest["perpetrator"] == "Ministry of State Security" and arrest["date"] == "2024-10"
+    assert gone["violation"] == "disappearance.enforced"
+    assert gone["victims"]["count"] == 1 and gone["victims"]["sex"] == "male"
+
+
+def test_citations_and_source_notes_date_nothing(extractor: Extractor) -> None:
+    text = (
+        "Returnees are interrogated for weeks and often beaten (Cho 2018; Ra and Min 2021, "
+        "pp. 12-19). Respondent 9, a man from Hoeryong, was detained for two months in 2015 "
+        "(interview 9, Seoul, 2019)."
+    )
+    [held] = records(extractor, text, published="2022-05-01")
+    assert held["violation"] == "detention.arbitrary" and held["date"] == "2015"
+
+
+def test_a_state_agencys_report_of_a_sentence(extractor: Extractor) -> None:
+    text = (
+        "The Supreme Court on Tuesday sentenced Hugo Brandt, a German citizen, to 8 years of "
+        "reform through labour. Brandt had entered the country as a tourist and was arrested "
+        "in May in Pyongyang."
+    )
+    sentence, arrest = records(extractor, text, published=None)
+    assert sentence["violation"] == "labor.forced"
+    assert arrest["violation"] == "detention.arbitrary"
+    for record in (sentence, arrest):
+        assert record["victims"]["names"] == ["Hugo Brandt"]
+        assert record["victims"]["nationality"] == "DE"
+    text = (
+        "In April guards detained two Filipino sailors, Jose Cruz and Ramon Diaz, at Nampo. "
+        "In May a court sentenced the two men to 5 years of hard labour."
+    )
+    _, labour = records(extractor, text)
+    assert labour["violation"] == "labor.forced"
+    assert labour["victims"]["names"] == ["Jose Cruz", "Ramon Diaz"]
+    assert labour["victims"]["nationality"] == "PH"

@@ -528,6 +528,10 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
     )
     said = _said_of(sentence, trigger)
     victim = said if in_act else None
+    if in_act and said is None and pronoun is not None:
+        # "no one knows where they took him": the act's own last word
+        word = pronoun.group().strip()
+        victim = pronoun_victim(trigger.start + pronoun.end() - len(word), word)
     if said is not None and not in_act:
         # "detained him in May after he left a Bible in a club for foreign
         # sailors": the pronoun the act takes, not a phrase after it; so is one
@@ -637,7 +641,11 @@ _TOLD_OF = re.compile(
     r"((?:being|having\s+been)\s+)?$",
     re.IGNORECASE,
 )
-_WHERE_PRONOUN = re.compile(r"\bwhere\s+(he|she|they)\b", re.IGNORECASE)
+# (not those who took them: "no one knows where they took him")
+_WHERE_PRONOUN = re.compile(
+    r"\bwhere\s+(he|she|they)\b(?!\s+(?:took|sent|(?:had|have)\s+(?:taken|sent))\b)",
+    re.IGNORECASE,
+)
 _PRONOUN_FIRST = re.compile(r"(we|they|he|she|I)\b", re.IGNORECASE)  # "we were sent back"
 _PRONOUN_IN_ACT = re.compile(r"\s(?:him|her|them|us|me)\b", re.IGNORECASE)
 _SUBJECT_RIGHT_BEFORE = re.compile(r"\b(he|she|they)\s+(?:had\s+|has\s+|have\s+)?$", re.IGNORECASE)
@@ -1293,6 +1301,26 @@ def _refer_back(record: Record, named: Record, sentence: Sentence) -> bool:
     return True
 
 
+def _the_group_told_before(record: Record, records: list[Record]) -> Record | None:
+    """The last record of a named group of as many people as "the two women"
+    (or "the three men") counts, when the record names no one: "detained two
+    American journalists, Laura Ling and Euna Lee ... sentenced the two women"."""
+    victims = record.victims
+    said = victims.count_text
+    if victims.names or not said or not victims.count or victims.count < 2:
+        return None
+    if f"the {said.lower()}" not in record.evidence[0].text.lower():
+        return None
+    return next(
+        (
+            r
+            for r in reversed(records)
+            if r.victims.count == victims.count and len(r.victims.names) == victims.count
+        ),
+        None,
+    )
+
+
 def _group_before(record: Record, group: Record, sentence: Sentence) -> None:
     """A record whose victims are only "they" or "them" takes the group of the
     record told just before, if that was close before and counted more than one,
@@ -1731,6 +1759,8 @@ def build_records(
                     _subject_before(record, sentence, text, full_names, spans or [], anchor)
             elif record.refers_to_group and records:
                 _group_before(record, records[-1], sentence)
+            elif (told_group := _the_group_told_before(record, records)) is not None:
+                _group_before(record, told_group, sentence)
             elif (record.victims.count_text or "").lower() in self_words() and records:
                 # "I", "me": the one telling, whose story the record just before told
                 year = _story_told_before(record, records[-1], sentence, text, spans or [])

@@ -133,7 +133,16 @@ def gazetteer() -> dict[str, Place]:
             existing = names.get(name)
             if existing is None or existing.rank <= place.rank:
                 names[name] = place
+    for name, place in list(names.items()):
+        # North Korea's place names in lower case, as hurried posts and messages
+        # write them ("arrested last week in hyesan"): romanised Korean words,
+        # none of them an English word at five letters or more
+        if place.country == "KP" and place.kind != "country" and _LOWER_CASED.fullmatch(name):
+            names.setdefault(name.lower(), place)
     return names
+
+
+_LOWER_CASED = re.compile(r"[A-Z][a-z]{4,}")
 
 
 @cache

@@ -607,10 +607,25 @@ def _features(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# "(Lee 2019; Han and Park 2020, pp. 41-45)", "(interview 14, Seoul, 2020)"
+_AUTHOR_YEAR = (
+    r"(?:(?:see|cf\.|e\.g\.)\s+)?[A-Z][\w'’.&-]*(?:\s+(?:and|&|et\s+al\.?|[A-Z][\w'’.&-]*))*,?"
+    r"\s+(?:1[89]|20)\d\d[a-z]?(?:,\s*(?:pp?\.|at)\s*\d+(?:[–-]\d+)?)?"
+)
+_CITATION = re.compile(
+    rf"\({_AUTHOR_YEAR}(?:\s*;\s*{_AUTHOR_YEAR})*\)"
+    r"|\((?i:interview(?:ed)?|source|recorded)\b[^()]{0,80}\)"
+)
+
+
 def find_times(text: str, offset: int, anchor: PartialDate | None) -> list[TimeMention]:
     """Temporal expressions in ``text`` (which starts at document offset ``offset``)."""
     features = _features(text)
-    taken: list[tuple[int, int]] = []
+    # (a citation's year is when a work was published, a source note's when
+    # someone was interviewed: neither is when anything happened)
+    taken: list[tuple[int, int]] = (
+        [m.span() for m in _CITATION.finditer(text)] if "(" in text else []
+    )
     found: list[TimeMention] = []
     for kind, pattern, needs in _PATTERNS:
         if not needs <= features:

@@ -184,6 +184,7 @@ def patterns() -> VictimPatterns:
 
 
 # what may follow "the nine" for it to be a group of people, not "the nine months"
+_AS_ROLE = re.compile(r"(?<!such)\s(?i:as)\s+$")
 _AFTER_THE_NUMBER = (
     "who|were|are|was|had|have|in|into|to|from|on|at|back|and|with|for|before|after|"
     "near|across|remain|remained|all|both"
@@ -274,6 +275,8 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
         start = match.start()
         if match.group("count").lower() == "the" and noun.lower() not in table.singular:
             continue
+        if match.group("count").lower() in ("a", "an") and _AS_ROLE.search(text, 0, start):
+            continue  # "entered the country as a tourist": what he was, not whom it was done to
         if not free(start, match.end()):
             continue
         taken.append((start, match.end()))
