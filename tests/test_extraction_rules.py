@@ -2153,3 +2153,34 @@ def test_a_state_agencys_report_of_a_sentence(extractor: Extractor) -> None:
     assert labour["violation"] == "labor.forced"
     assert labour["victims"]["names"] == ["Jose Cruz", "Ramon Diaz"]
     assert labour["victims"]["nationality"] == "PH"
+
+
+def test_a_documentarys_witness_a_case_files_rows_and_its_citizens(extractor: Extractor) -> None:
+    # a documentary's testimony is no film's plot
+    [execution] = records(
+        extractor,
+        "In the documentary, a former guard recalls that in 1992 he watched soldiers execute "
+        "two prisoners at a camp near Chongjin.",
+    )
+    assert execution["violation"] == "life.execution" and execution["date"] == "1992"
+    assert execution["victims"]["count"] == 2 and execution["place"] == "Chongjin"
+    # a case file's title names whom its table's rows are about
+    from kirok.sources import Document
+
+    text = (
+        "Case file: Han Yu-jin\n\nHan Yu-jin, a South Korean pastor, is held in North Korea.\n\n"
+        "| Date | Event |\n\n|---|---|\n\n"
+        "| 3 May 2020 | Arrested by state security officers in Sinuiju. |\n"
+    )
+    document = Document(
+        "case.html", "0" * 64, "html", text, title="Case file: Han Yu-jin", published="2024-05-30"
+    )
+    [arrest] = [r.to_dict() for r in extractor.extract(document).records]
+    assert arrest["date"] == "2020-05-03" and arrest["victims"]["names"] == ["Han Yu-jin"]
+    assert arrest["victims"]["nationality"] == "KR"
+    # "its citizens": the country whose act the sentence tells
+    [closed] = records(
+        extractor,
+        "Laos sealed its borders in March 2020, leaving thousands of its citizens stranded abroad.",
+    )
+    assert closed["victims"]["nationality"] == "LA"

@@ -234,6 +234,10 @@ def test_a_written_answer_and_a_talks_notes_dated_by_when_they_were_given() -> N
     assert find_published(programme) == "2024-04-22"
     form = "TIP LINE RECORD\nReceived: 30 August 2024, 14:05\nChannel: phone\n\nText."
     assert find_published(form) == "2024-08-30"
+    letter = "A letter\nReceived by our office on 18 April 2023. Invented.\n\nTo my sister,"
+    assert find_published(letter) == "2023-04-18"
+    motion = "EARLY DAY MOTION\nTabled 25 February 2021\n\nThat this House:"
+    assert find_published(motion) == "2021-02-25"
 
 
 def test_a_word_files_table_stays_where_it_stands(tmp_path: Path) -> None:

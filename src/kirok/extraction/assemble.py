@@ -719,12 +719,15 @@ def _country_of_its(sentence: Sentence, victim: VictimMention) -> str | None:
         and (
             sentence.text[p.end - sentence.start : p.end - sentence.start + 2] in ("'s", "’s")
             or _OF_BEFORE.search(sentence.text[: p.start - sentence.start])
+            # "North Korea sealed its borders ... leaving thousands of its citizens"
+            or _DID.match(sentence.text, p.end - sentence.start)
         )
     ]
     return owners[-1].country if owners else None
 
 
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+_DID = re.compile(r"\s+(?:has\s+|had\s+)?[a-z]+ed\s+its\b")
 
 
 TOWARDS = re.compile(r"\b(?:to|into|back\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -2101,6 +2104,30 @@ def named_by_heading(records: list[Record], text: str, main_country: str | None)
             if not record.nationality_stated or victims.nationality is None:
                 victims.nationality = victims.nationality or main_country
                 record.nationality_stated = False
+
+
+# a title that names one person: "Case file: Choi Jae-min", "Pak Nam-gi (1934-2010)"
+_TITLE_NAME = re.compile(r"(?:^|:\s*)([A-Z][a-z]{0,4} [A-Z][a-z]+-[a-z]+)\s*(?:\(|$)")
+
+
+def named_by_title(records: list[Record], title: str | None) -> None:
+    """A case file's table rows that leave their victim unnamed and uncounted
+    ("| 12 January 2021 | Arrested by state security officers in Rason ... |")
+    take the person its title names ("Case file: Choi Jae-min")."""
+    named = _TITLE_NAME.search(title or "")
+    if named is None:
+        return
+    for record in records:
+        victims = record.victims
+        if (
+            record.evidence[0].text.startswith("|")
+            and not victims.names
+            and victims.count_text is None
+            and victims.count in (None, 1)
+        ):
+            victims.names = [named.group(1)]
+            victims.count = 1
+            record.nationality_stated = False  # (settled from what the text says of the name)
 
 
 # a table's row whose first cell is a person's name: "| Shin Suk-ja | wife | sent to ..."

@@ -38,6 +38,7 @@ from kirok.extraction.assemble import (
     build_records,
     named_by_heading,
     named_by_row,
+    named_by_title,
     settle_nationalities,
     without_expulsions,
     without_refuted,
@@ -472,6 +473,7 @@ def write_records(doc: Doc) -> Doc:
     )
     named_by_heading(state.records, state.text, state.main_country)
     named_by_row(state.records, state.text, state.main_country)
+    named_by_title(state.records, state.title)
     settle_nationalities(state.records, state.text, state.title)
     state.records = without_expulsions(state.records)
     state.records = without_refuted(state.records, state.text, state.sentence_spans)

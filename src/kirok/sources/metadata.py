@@ -23,7 +23,8 @@ from kirok.dates import find_explicit_dates
 
 HEADER_CHARS = 3000
 _LABELLED = re.compile(
-    r"^\W*(?:date|dated|published|posted|released|issued|held|answered|received)(?:\s+on)?\s*:?\s*"
+    r"^\W*(?:date|dated|published|posted|released|issued|held|answered|received|tabled)"
+    r"(?:\s+by\s+[\w'’ ]{1,40}?\s+on|\s+on)?\s*:?\s*"  # ("Received by our office on ...")
     r"(?P<rest>.+)$",
     re.IGNORECASE,
 )
