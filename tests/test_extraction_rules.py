@@ -2184,3 +2184,50 @@ def test_a_documentarys_witness_a_case_files_rows_and_its_citizens(extractor: Ex
         "Laos sealed its borders in March 2020, leaving thousands of its citizens stranded abroad.",
     )
     assert closed["victims"]["nationality"] == "LA"
+
+
+def test_an_exported_records_fields_and_a_years_list(extractor: Extractor) -> None:
+    export = (
+        "record_id: 7\nincident_date: 2023-05-02\nlocation: Onsong\n"
+        "summary: Border soldiers fired on three men crossing the river; two of them were "
+        "killed.\n\nrecord_id: 8\nincident_date: 2023-06-09\nlocation: Hyesan\n"
+        "summary: Anjeonbu officers detained a trader at her stall.\n"
+    )
+    shot, held = records(extractor, export, published="2023-07-01")
+    assert shot["violation"] == "life.killing" and shot["date"] == "2023-05-02"
+    assert shot["place"] == "Onsong" and shot["victims"]["count"] == 2
+    assert held["date"] == "2023-06-09" and held["place"] == "Hyesan"
+    assert held["perpetrator"] == "Ministry of Social Security"
+    listed = (
+        "## Key incidents\n\n- **April:** nine women were sent back by China and taken to the "
+        "Musan holding centre.\n- **August:** soldiers beat a farmer caught near the Yalu; he "
+        "died of his injuries a week later.\n"
+    )
+    found = {r["violation"]: r for r in records(extractor, listed, published="2020-01-10")}
+    assert found["movement.forced_return"]["date"] == "2019-04"
+    held = found["detention.arbitrary"]
+    assert held["place"] == "Musan" and held["victims"]["count"] == 9
+    assert held["perpetrator"] is None  # (China sent them back; it holds no one in Musan)
+    killed = found["life.killing"]  # beaten, then dead of it
+    assert killed["date"] == "2019-08" and killed["perpetrator"] == "Korean People's Army"
+    assert found["detention.torture"]["victims"]["count"] == 1
+
+
+def test_films_found_a_market_and_nothing_heard(extractor: Extractor) -> None:
+    [labour, films] = records(
+        extractor,
+        "Four students in Kanggye were sent to a youth labour unit in May after teachers found "
+        "foreign films on a phone one of them had shared.",
+    )
+    assert {labour["violation"], films["violation"]} == {
+        "labor.forced",
+        "expression.suppression",
+    }
+    assert films["victims"]["count"] == 4
+    text = (
+        "In June state security officers took my uncle from the market in Hoeryong. We have "
+        "heard nothing about where he is held."
+    )
+    taken, gone = records(extractor, text)
+    assert taken["violation"] == "detention.arbitrary" and taken["place"] == "Hoeryong"
+    assert gone["violation"] == "disappearance.enforced"

@@ -74,7 +74,7 @@ _AND_THEN = r",?\s+and\s+(?:then\s+|later\s+|subsequently\s+)?$"
 # "was arrested by Chinese police in Tumen and handed back": a passive the act
 # shares, with its agent, by "and"
 _AND_PASSIVE = re.compile(
-    rf"\b(?:was|were)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ught)\b[^.;:]{{0,80}}?{_AND_THEN}",
+    rf"\b(?:was|were)\s+(?:\w+\s+)?(?:\w+(?:ed|en|wn|ught)|sent|held|kept|led)\b[^.;:]{{0,80}}?{_AND_THEN}",
     re.IGNORECASE,
 )
 _AND_AFTER_AGENT = re.compile(rf"[^.;:]{{0,60}}?{_AND_THEN}")
@@ -323,6 +323,16 @@ def _choose_perpetrator(
             sentence.text, a.end - sentence.start, trigger.start - sentence.start
         )
         and _AND_PASSIVE.search(sentence.text, *_window(sentence, trigger.start, 160))
+        # (not for an act in another country: "sent back by China ... and taken
+        # to the Onsong holding centre"; a return is the sending state's act)
+        and not (
+            taxonomy_extras(trigger.violation).get("country_from") != "perpetrator"
+            and any(
+                p.country and a.country and p.country != a.country and trigger.start <= p.start
+                for p in sentence.places
+                if p.start < trigger.end
+            )
+        )
     ]
     if shared:
         return shared[-1].name  # "arrested by Chinese police ... and handed back"
@@ -332,9 +342,10 @@ def _choose_perpetrator(
             before = [a for a in actors if a.end <= position]
             if before:
                 return before[-1].name
-    # (an actor the act's own words begin inside counts: "agents seized her")
+    # (an actor the act's own words begin inside, or with, counts: "agents
+    # seized her", "soldiers beat a teenager")
     before = [
-        a for a in actors if a.start < trigger.start and a.end <= trigger.end and not a.is_agent
+        a for a in actors if a.start <= trigger.start and a.end <= trigger.end and not a.is_agent
     ]
     if before:
         return before[-1].name
@@ -787,7 +798,11 @@ def _destination(sentence: Sentence) -> str | None:
 # "Name, a pastor from ...,": the remark after a name; "a pastor from a church
 # near Toronto": where a person is from
 _REMARK = re.compile(r",\s+(?:a|an|the|one\s+of)\s+[^,;:()]{1,100}(?=[,;:)]|\.\s|\.$)")
-_ORIGIN = re.compile(r"\s+from\s+[^,;:()]{1,100}(?=[,;:)]|\.\s|\.$)")
+# (not where they were taken from: "took him from his house in Sinuiju")
+_ORIGIN = re.compile(
+    r"\s+from\s+(?!(?:his|her|their|the|a)\s+(?:house|home|flat|apartment|workplace|office|"
+    r"school|market|stall|shop|street|farm|field|factory|mine)\b)[^,;:()]{1,100}(?=[,;:)]|\.\s|\.$)"
+)
 _WHO_REMARK = re.compile(r",\s+who\s+[^,;:()]{1,160}(?=,)")
 
 
@@ -1829,6 +1844,38 @@ def build_records(
     return records
 
 
+def _beaten_to_death(
+    records: list[Record],
+    by_violation: dict[str, list[int]],
+    last_seen: dict[int, int],
+    retold: Record,
+    index: int,
+) -> None:
+    """A death told after a beating of one person ("soldiers beat a teenager
+    ...; he died of his injuries two days later") is a killing, of whom, when
+    and where the beating tells, by those who beat."""
+    beaten = [
+        p
+        for p in by_violation["detention.torture"]
+        if index - last_seen[p] <= RETELLING_WINDOW
+        and (records[p].victims.count == 1 or len(records[p].victims.names) == 1)
+    ]
+    if not beaten:
+        return
+    torture = records[beaten[-1]]
+    killing = replace(
+        torture,
+        violation="life.killing",
+        victims=replace(torture.victims, names=list(torture.victims.names)),
+        evidence=list(torture.evidence),
+    )
+    if retold.evidence[0].start != killing.evidence[-1].start:
+        killing.evidence.append(retold.evidence[0])
+    last_seen[len(records)] = index
+    by_violation[killing.violation].append(len(records))
+    records.append(killing)
+
+
 # a relative named once in apposition: "my brother, Cho Min-guk,"
 _KIN_WORDS = r"(?:my|his|her|our|their)\s+(?:[a-z]+\s+)?[a-z]+"
 
@@ -1904,6 +1951,9 @@ def _add_retelling(
     and died on the way to hospital") is more evidence for that act's record,
     and gives the date and place it lacked; with no such act, it is nothing."""
     recent = [p for p in by_violation[retold.violation] if index - last_seen[p] <= RETELLING_WINDOW]
+    if not recent and retold.violation == "life.killing":
+        _beaten_to_death(records, by_violation, last_seen, retold, index)
+        return
     if not recent:
         return
     position = recent[-1]

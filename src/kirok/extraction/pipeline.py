@@ -233,6 +233,10 @@ def find_sentence_times(doc: Doc) -> Doc:
                 again = find_times(sentence.text, sentence.start, told.date)
                 if any(t.date for t in again):
                     sentence.times, sentence.told_before = again, None
+        if sentence.told_before is None and sentence.scene is None and _FIELD.match(sentence.text):
+            # a record exported as fields: "incident_date: 2024-02-11", "location:
+            # Musan County", then "summary: Anjeonbu officers detained ..."
+            sentence.told_before, sentence.scene = _fields_before(state, sentence)
         if sentence.told_before is None:
             # (its own dates may all be when it was told: "confirmed four days later")
             scene = sentence.scene
@@ -379,6 +383,37 @@ def _time_alone(state: State, start: int, end: int) -> TimeMention | None:
     return times[0] if _ONLY_WITH_A_TIME.fullmatch(rest) else None
 
 
+# a field of an exported record: "summary: ...", "incident_date: 2024-02-11"
+_FIELD = re.compile(r"[ \t]*[A-Za-z][\w ]{0,24}:[ \t]")
+_DATE_FIELD = re.compile(
+    r"^[ \t]*[\w ]{0,20}?(?i:date|when|day)[\w ]{0,10}:[ \t]*(.+)$", re.MULTILINE
+)
+LOCATION_FIELD = re.compile(
+    r"^[ \t]*(?i:location|place|where|county|city|province|site)[ \t]*:[ \t]*(.+)$", re.MULTILINE
+)
+
+
+def _fields_before(
+    state: State, sentence: Sentence
+) -> tuple[TimeMention | None, tuple[int, int] | None]:
+    """The date and the place that the fields above a record's field holding
+    an act give it, within its block of lines (up to a blank line)."""
+    blank = state.text.rfind("\n\n", 0, sentence.start)
+    start = 0 if blank < 0 else blank + 2
+    time: TimeMention | None = None
+    place: tuple[int, int] | None = None
+    for match in _DATE_FIELD.finditer(state.text, start, sentence.start):
+        found = [
+            t
+            for t in find_times(match.group(1), match.start(1), state.anchor)
+            if t.date is not None
+        ]
+        time = found[0] if len(found) == 1 else time
+    for match in LOCATION_FIELD.finditer(state.text, start, sentence.start):
+        place = match.span(1)
+    return time, place
+
+
 def _acts_in(state: State, start: int, end: int) -> bool:
     """Whether the text from ``start`` to ``end`` holds a sentence that tells an act."""
     first = bisect.bisect_left(state.sentences, start, key=lambda s: s.start)
@@ -421,11 +456,16 @@ def find_sentence_places(doc: Doc) -> Doc:
         before = sentence.scene
         if before is not None:
             text = state.text[before[0] : before[1]]
+            field = LOCATION_FIELD.match(state.text, state.text.rfind("\n", 0, before[0]) + 1)
             for place in everywhere[
                 bisect.bisect_left(starts, before[0]) : bisect.bisect_left(starts, before[1])
             ]:
                 scene = replace(place)  # (the same mention, read in its own sentence)
-                scene.locative = classify_locative(text, place.start - before[0], place.kind)
+                scene.locative = (
+                    True  # ("location: Hoeryong")
+                    if field is not None
+                    else classify_locative(text, place.start - before[0], place.kind)
+                )
                 sentence.scene_places.append(scene)
                 if sentence.scene_destination is None and place.country:
                     words = text[max(0, place.start - before[0] - 12) : place.start - before[0]]

@@ -161,7 +161,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
     ),
     (
         "month",
-        re.compile(rf"\b(?:{_PREP}\s+|(?i:mid|early|late)-)(?P<m1>{MONTH})\b(?!\s+\d)"),
+        # (or a list item's label: "- **March:** a man was executed")
+        re.compile(
+            rf"\b(?:{_PREP}\s+|(?i:mid|early|late)-)(?P<m1>{MONTH})\b(?!\s+\d)"
+            rf"|^[-*•+\s]*\**(?P<m2>{MONTH})\**:\**(?=\s)"
+        ),
         frozenset({"month"}),
     ),
     (
@@ -370,7 +374,7 @@ def _resolve(
             True,
         )
     if kind == "month":
-        return _month_not_after(month_number(group["m1"]), anchor), None, True
+        return _month_not_after(month_number(group["m1"] or group["m2"]), anchor), None, True
     if kind == "lastmonth":
         return _month_not_after(month_number(group["m1"]), anchor, strictly_before=True), None, True
     if kind == "lastseason":

@@ -184,6 +184,9 @@ def patterns() -> VictimPatterns:
 
 
 # what may follow "the nine" for it to be a group of people, not "the nine months"
+_SOME_OF_THEM = re.compile(
+    r"(?<![\w-])((?i:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}))\s+of\s+them\b"
+)
 _AS_ROLE = re.compile(r"(?<!such)\s(?i:as)\s+$")
 _AFTER_THE_NUMBER = (
     "who|were|are|was|had|have|in|into|to|from|on|at|back|and|with|for|before|after|"
@@ -310,6 +313,10 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
     if " and " in text:
         for match in table.couple.finditer(text):
             whole(match, count=2)
+    if " of them" in text:
+        for match in _SOME_OF_THEM.finditer(text):
+            # "fired on two men ...; one of them was killed": one
+            whole(match, count=_count(match.group(1), "people", table, partitive=True))
     if any(title in text for title in table.pseudonym_titles):
         for match in table.pseudonym.finditer(text):
             whole(match, count=1, sex=table.pseudonym_sex[match.group("title")])
