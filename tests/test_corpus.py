@@ -74,8 +74,9 @@ def test_extraction_on_the_second_corpus(tmp_path: Path) -> None:
     # twentieth, of five: 0.67 first, 1.00 after; all 123: 240 of 242, two false.
     # A twenty-first, of five: 0.86 first, 1.00 after; all 128: 251 of 253. A
     # twenty-second, of five: 0.93 first, 1.00 after; all 133: 259 of 261. A
-    # twenty-third, of five: 0.62 first, 1.00 after; all 138: 270 of 272
-    assert figures["f1"] >= 0.95 and figures["tp"] >= 262
+    # twenty-third, of five: 0.62 first, 1.00 after; all 138: 270 of 272. A
+    # twenty-fourth, of four: 0.67 first, 1.00 after; all 142: 278 of 280
+    assert figures["f1"] >= 0.95 and figures["tp"] >= 270
     for name, (share, total) in figures["fields"].items():
         if total:
             assert share >= 0.80, name

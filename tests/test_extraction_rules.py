@@ -2231,3 +2231,41 @@ def test_films_found_a_market_and_nothing_heard(extractor: Extractor) -> None:
     taken, gone = records(extractor, text)
     assert taken["violation"] == "detention.arbitrary" and taken["place"] == "Hoeryong"
     assert gone["violation"] == "disappearance.enforced"
+
+
+def test_a_voicemail_a_speech_and_a_list_of_cases(extractor: Extractor) -> None:
+    [taken] = records(
+        extractor,
+        "So, my mum, she, uh, the police took her on Friday night in Musan.",
+        published="2023-11-11",
+    )
+    assert taken["violation"] == "detention.arbitrary" and taken["date"] == "2023-11-10"
+    assert taken["victims"]["count"] == 1 and taken["victims"]["sex"] == "female"
+    assert taken["perpetrator"] == "Ministry of Social Security"
+    text = (
+        "In May 2018 a young man I will call Chol was caught by soldiers as he crossed the "
+        "Yalu. He spent the next two years in the prison camp at Kaechon."
+    )
+    caught, camp = records(extractor, text)
+    assert caught["violation"] == "detention.arbitrary" and caught["date"] == "2018-05"
+    assert camp["violation"] == "detention.prison_camp" and camp["victims"]["count"] == 1
+    # a summary's "who spent eight years in a prison camp" is no act of its own
+    assert records(extractor, "Mr Ahn, who spent years in a prison camp, died in Seoul.") == []
+    listed = (
+        "- **Jo Myong-sil**, 47: arrested in Kanggye in April 2022 for praying with friends, "
+        "and sent to a re-education camp.\n"
+    )
+    found = records(extractor, listed)
+    assert {r["violation"] for r in found} == {
+        "detention.arbitrary",
+        "expression.suppression",
+        "detention.prison_camp",
+    }
+    for record in found:
+        assert record["victims"]["names"] == ["Jo Myong-sil"] and record["victims"]["count"] == 1
+    [crew] = records(
+        extractor,
+        "Two Chinese fishing boats and their 17 crew members were seized by North Korean "
+        "vessels in the Yellow Sea on 3 May.",
+    )
+    assert crew["violation"] == "disappearance.abduction" and crew["victims"]["count"] == 17

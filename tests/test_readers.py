@@ -238,6 +238,10 @@ def test_a_written_answer_and_a_talks_notes_dated_by_when_they_were_given() -> N
     assert find_published(letter) == "2023-04-18"
     motion = "EARLY DAY MOTION\nTabled 25 February 2021\n\nThat this House:"
     assert find_published(motion) == "2021-02-25"
+    voicemail = "VOICEMAIL\nReceived Saturday 11 November 2023, 21:47.\n\nText."
+    assert find_published(voicemail) == "2023-11-11"
+    speech = "# Remarks\n\n*Delivered 8 March 2021. The speaker is invented.*\n\nText."
+    assert find_published(speech) == "2021-03-08"
 
 
 def test_a_word_files_table_stays_where_it_stands(tmp_path: Path) -> None:

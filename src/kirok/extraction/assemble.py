@@ -597,8 +597,10 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
             and not any(a.end > subject.start and a.start < trigger.start for a in sentence.actors)
         ):
             victim = subject
-    if victim is None and trigger.violation.startswith("disappearance."):
-        victim = _disappeared(sentence, trigger)  # "Kim Young-nam was 16 when he disappeared"
+    if victim is None and (trigger.violation.startswith("disappearance.") or trigger.victim_before):
+        # "Kim Young-nam was 16 when he disappeared", "She spent the next year in
+        # the prison camp"
+        victim = _disappeared(sentence, trigger)
     return _choose_speaker(sentence, trigger, victim) if victim is not None else None
 
 
@@ -620,8 +622,26 @@ def _choose_speaker(sentence: Sentence, trigger: Trigger, victim: VictimMention)
             ),
             None,
         )
+        one = None
+        if speaker is None and victim.text.lower() in _ONE_PERSON:
+            # "my dad, he, uh, the police took him": the one person the sentence
+            # named before, when the sex agrees
+            one = next(
+                (
+                    v
+                    for v in reversed(sentence.victims)
+                    if v.end <= victim.start
+                    and v.count == 1
+                    and not v.names
+                    and _may_be(v, victim)
+                    and _POSSESSIVE_FIRST.match(v.text)
+                ),
+                None,
+            )
         if speaker is not None:
             victim = replace(speaker, sex=speaker.sex or victim.sex)
+        elif one is not None:
+            victim = replace(one, sex=one.sex or victim.sex)
         elif victim.text.lower() == "them":
             # "police stop the nine ... and hold them in detention": the group
             # counted before the act in the same sentence
@@ -646,6 +666,7 @@ def _choose_speaker(sentence: Sentence, trigger: Trigger, victim: VictimMention)
 
 
 _BE_FIRST = re.compile(r"(?:was|were|is|are|been|being)\s", re.IGNORECASE)
+_POSSESSIVE_FIRST = re.compile(r"(?i:my|our|his|her|their)\s")  # "my dad"
 # "described being held", or "described" right before an act told as "being held"
 _TOLD_OF = re.compile(
     r"\b(?:described|recalled|remembered|recounted|spoke\s+of|told\s+of|told\s+us\s+of)\s+"
@@ -1339,6 +1360,18 @@ def _the_group_told_before(record: Record, records: list[Record]) -> Record | No
     )
 
 
+def _same_people(record: Record, other: Record) -> None:
+    """The victims of ``other`` as the victims of ``record``."""
+    mine, theirs = record.victims, other.victims
+    mine.names = list(theirs.names)
+    mine.count = theirs.count
+    mine.sex = mine.sex or theirs.sex
+    mine.age = mine.age if mine.age is not None else theirs.age
+    if not record.nationality_stated or mine.nationality is None:
+        mine.nationality = theirs.nationality
+        record.nationality_stated = other.nationality_stated
+
+
 def _group_before(record: Record, group: Record, sentence: Sentence) -> None:
     """A record whose victims are only "they" or "them" takes the group of the
     record told just before, if that was close before and counted more than one,
@@ -1783,6 +1816,24 @@ def build_records(
                 # "I", "me": the one telling, whose story the record just before told
                 year = _story_told_before(record, records[-1], sentence, text, spans or [])
                 story = records[-1] if year else None
+            if (
+                record.victims.count is None
+                and not record.victims.count_text
+                and (
+                    shared := next(
+                        (r for r in reversed(told[:-1]) if r.victims.names and r.victims.count),
+                        None,
+                    )
+                )
+                and record.victims.names in ([], shared.victims.names)
+                # (not "made the women work": others too)
+                and not _THE_PLURAL.search(sentence.text)
+            ):
+                # "Ri Sun-hee, 52: arrested in Hamhung ... for praying with
+                # neighbours, and sent to a re-education camp": the acts one
+                # sentence tells after the first, with no one of their own, are
+                # done to the same people
+                _same_people(record, shared)
             if text and any(" " not in name for name in record.victims.names):
                 # "Mr Lindqvist was detained ...", after "the Swedish engineer, Arne
                 # Lindqvist": the whole name told before

@@ -565,6 +565,7 @@ _BEFORE_ANCHOR = re.compile(
     r"(?:\s*\([^()]{1,60}\))?"  # "Su-bin (not her real name) spent"
     r"\s*(?:(?:,[^,]{1,90}){1,2},\s*)?"
     r"(?:,\s*(?:a|an|the)\s*|,?\s*(?:was|were|had been|has been)\s+(?:\w+\s+)?|,\s*)?"
+    r"|[*_]*\s*,\s*\d{1,3}\s*:\s*"  # a list item's "Ri Sun-hee, 52: arrested in ..."
 )
 # before a run of capitals, what makes it a place ("Merrill Newman, of Palo Alto,")
 _PLACE_BEFORE = re.compile(r",\s*(?:of|from|in|near)\s+$")

@@ -38,7 +38,7 @@ _REGION = re.compile(r"[A-Z][A-Za-z .'-]{1,30},\s*")
 _LABELLED_INSIDE = re.compile(
     r"\b(?:dated|published|posted|released|issued|updated|written|interviewed|recorded|"
     r"compiled|prepared|drafted|submitted|broadcast|aired|(?:statement|declaration|affidavit)\s+on|"
-    r"(?:given|delivered|presented)\s+on|"
+    r"(?:given|delivered|presented)(?:\s+on)?|"
     r"(?:programme|program|agenda|minutes|newsletter|bulletin|meeting|session|sitting)\s+of)"
     r"(?:\s+on)?\s*:?\s*(?P<rest>.+)$",
     re.IGNORECASE,
@@ -112,8 +112,15 @@ def _header_lines(text: str) -> Iterator[tuple[str, bool]]:
         yield line, continued or runs_on
 
 
+# a day's name before its date: "Saturday 11 November 2023"
+_WEEKDAY_FIRST = re.compile(r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+")
+
+
 def _day_opening(text: str) -> str | None:
     """The ISO day a date at the start of ``text`` gives, if it gives a day."""
+    weekday = _WEEKDAY_FIRST.match(text)
+    if weekday:
+        text = text[weekday.end() :]
     found = find_explicit_dates(text[:40])
     if found and found[0][0] < 4 and found[0][2].precision == "day":
         return found[0][2].iso()
