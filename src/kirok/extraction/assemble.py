@@ -572,7 +572,7 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
             # "a mother of two small children when she went missing": who
             # disappeared, when the people counted before cannot be "she" (a
             # lone "they" may be one person: "arrested a farmer and they have not ...")
-            who = _disappeared(sentence, trigger)
+            who = _subject_right_before(sentence, trigger)
             if who is not None and who.text.lower() in _ONE_PERSON and not _may_be(victim, who):
                 return _choose_speaker(sentence, trigger, who)
     if victim is not None:
@@ -600,12 +600,13 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
     if victim is None and (trigger.violation.startswith("disappearance.") or trigger.victim_before):
         # "Kim Young-nam was 16 when he disappeared", "She spent the next year in
         # the prison camp"
-        victim = _disappeared(sentence, trigger)
+        victim = _subject_right_before(sentence, trigger)
     return _choose_speaker(sentence, trigger, victim) if victim is not None else None
 
 
-def _disappeared(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
-    """ "he", "she" or "they" right before a disappearance: who disappeared."""
+def _subject_right_before(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
+    """ "he", "she" or "they" right before an act told of its subject ("when she
+    went missing", "She spent the next year in ..."): whom it was done to."""
     who = _SUBJECT_RIGHT_BEFORE.search(sentence.text, 0, trigger.start - sentence.start)
     return None if who is None else pronoun_victim(sentence.start + who.start(1), who.group(1))
 
@@ -1383,13 +1384,7 @@ def _group_before(record: Record, group: Record, sentence: Sentence) -> None:
         or (theirs.count or len(theirs.names)) < 2
     ):
         return
-    mine = record.victims
-    mine.count = theirs.count  # (not the words: this sentence does not say them)
-    mine.names = list(theirs.names)
-    mine.sex = mine.sex or theirs.sex
-    if not record.nationality_stated:
-        mine.nationality = theirs.nationality
-        record.nationality_stated = group.nationality_stated
+    _same_people(record, group)  # (not the words that count them: this sentence does not say them)
     if record.date is None:
         record.date, record.date_end = group.date, group.date_end
 

@@ -3,10 +3,13 @@
 The date anchors relative expressions ("last September"), so it must be the
 date the text was written: a "Date:" line, a dateline, a letter's date line
 near the top, a written answer's "Answered 2 July 2015" line (not the day the
-question was tabled), or, in a short line above the first paragraph, a date
+question was tabled), a "Received by our office on 18 April 2023" or "Tabled
+25 February 2021" line, or, in a short line above the first paragraph, a date
 given as when the text was dated, updated, compiled, recorded or a talk given
 ("Case note, dated August 6, 2009.", "Notes for a talk given on 9 October
-2023") or a date ending the line ("Press release -- 7 July 2022").
+2023", "Programme of 22 April 2024") or a date ending the line ("Press
+release -- 7 July 2022"). A day's name may stand before the date ("Received
+Saturday 11 November 2023").
 When a page carries both a release date and the letter's own date, the
 earlier one is when the words were written, and it wins. A header that gives
 only a month is the document's period (``find_period``), not its date.
