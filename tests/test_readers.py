@@ -228,20 +228,19 @@ def test_a_written_answer_and_a_talks_notes_dated_by_when_they_were_given() -> N
         "\n\nQuestion no. 12, tabled 22 June 2015\nAnswered 2 July 2015\n\nText."
     )
     assert find_published(answer) == "2015-07-02"  # the answer's day, not the question's
-    notes = "# Speaker notes\n\n*Notes for a talk given on 9 October 2023 by a lecturer.*\n\nText."
-    assert find_published(notes) == "2023-10-09"
-    programme = "# Speakers\n\n*Programme of 22 April 2024. The forum is invented.*\n\nText."
-    assert find_published(programme) == "2024-04-22"
-    form = "TIP LINE RECORD\nReceived: 30 August 2024, 14:05\nChannel: phone\n\nText."
-    assert find_published(form) == "2024-08-30"
-    letter = "A letter\nReceived by our office on 18 April 2023. Invented.\n\nTo my sister,"
-    assert find_published(letter) == "2023-04-18"
-    motion = "EARLY DAY MOTION\nTabled 25 February 2021\n\nThat this House:"
-    assert find_published(motion) == "2021-02-25"
-    voicemail = "VOICEMAIL\nReceived Saturday 11 November 2023, 21:47.\n\nText."
-    assert find_published(voicemail) == "2023-11-11"
-    speech = "# Remarks\n\n*Delivered 8 March 2021. The speaker is invented.*\n\nText."
-    assert find_published(speech) == "2021-03-08"
+    dated_by = {
+        "# Speaker notes\n\n*Notes for a talk given on 9 October 2023 by a lecturer.*\n\nText.": (
+            "2023-10-09"
+        ),
+        "# Speakers\n\n*Programme of 22 April 2024. The forum is invented.*\n\nText.": "2024-04-22",
+        "TIP LINE RECORD\nReceived: 30 August 2024, 14:05\nChannel: phone\n\nText.": "2024-08-30",
+        "A letter\nReceived by our office on 18 April 2023. Invented.\n\nTo my sister,": "2023-04-18",
+        "EARLY DAY MOTION\nTabled 25 February 2021\n\nThat this House:": "2021-02-25",
+        "VOICEMAIL\nReceived Saturday 11 November 2023, 21:47.\n\nText.": "2023-11-11",
+        "# Remarks\n\n*Delivered 8 March 2021. The speaker is invented.*\n\nText.": "2021-03-08",
+    }
+    for text, day in dated_by.items():
+        assert find_published(text) == day, text
 
 
 def test_a_word_files_table_stays_where_it_stands(tmp_path: Path) -> None:

@@ -1884,10 +1884,21 @@ def build_records(
                     record.date = year  # (a new act, not the one told before again)
                     if record.place is None and record.country in (None, story.country):
                         record.place = story.place  # (and, as far as it says, where)
-                last_seen[len(records)] = index
-                by_violation[record.violation].append(len(records))
-                records.append(record)
+                _keep(records, by_violation, last_seen, record, index)
     return records
+
+
+def _keep(
+    records: list[Record],
+    by_violation: dict[str, list[int]],
+    last_seen: dict[int, int],
+    record: Record,
+    index: int,
+) -> None:
+    """A new act's record, told in sentence ``index``, among the document's records."""
+    last_seen[len(records)] = index
+    by_violation[record.violation].append(len(records))
+    records.append(record)
 
 
 def _beaten_to_death(
@@ -1917,9 +1928,7 @@ def _beaten_to_death(
     )
     if retold.evidence[0].start != killing.evidence[-1].start:
         killing.evidence.append(retold.evidence[0])
-    last_seen[len(records)] = index
-    by_violation[killing.violation].append(len(records))
-    records.append(killing)
+    _keep(records, by_violation, last_seen, killing, index)
 
 
 # a relative named once in apposition: "my brother, Cho Min-guk,"

@@ -76,14 +76,13 @@ class VictimPatterns:
     family_of: re.Pattern[str]  # "a North Korean family of four": how many it names
     the_number: re.Pattern[str]  # "the nine" (who were named before): a group of so many
     couple: re.Pattern[str]  # "Mr and Mrs Yoon": two people
+    kin_owner: re.Pattern[str]  # "my cousin's" (husband): a relative's relative is one
+    some_of_them: re.Pattern[str]  # "one of them", "two of them": so many of a group
 
 
 # a person's name in the possessive, as the owner of a relative ("Kang's grandfather")
 _NAMED_OWNER = r"(?-i:[A-Z][a-z][\w-]*['’]s)"
 _NAMED_OWNER_WORD = re.compile(_NAMED_OWNER)
-# a relative's relative: "my cousin's husband", "her brother's wife" are one
-_KIN_OWNER = r"(?:my|his|her|our|their|your)\s+[a-z]+(?:-in-law)?['’]s"
-_KIN_OWNER_WORD = re.compile(_KIN_OWNER, re.IGNORECASE)
 
 
 @cache
@@ -94,12 +93,14 @@ def patterns() -> VictimPatterns:
     numbers = alternation(data["number_words"], fold_case=True)
     possessives = alternation(data["possessives"], fold_case=True)
     number = rf"(?:\d[\d,]*|(?:{numbers})(?:[- ](?:{numbers}|and))*)"
+    # a relative's relative: "my cousin's husband", "her brother's wife" are one
+    kin_owner = rf"(?:{possessives}|our|your)\s+[a-z]+(?:-in-law)?['’]s"
     count = (
         rf"(?:(?:between|from)\s+{number}\s+(?:and|to)\s+{number}"
         rf"|{number}\s+(?:to|or)\s+{number}"
         rf"|(?:(?:{alternation(data['modifiers'], fold_case=True)})\s+)?"
         rf"(?:{alternation(data['vague'], fold_case=True)}|{number}|an?|one|the)"
-        rf"|{_KIN_OWNER}|{possessives}|{_NAMED_OWNER})"  # "her brother", "Kang's grandfather": one
+        rf"|{kin_owner}|{possessives}|{_NAMED_OWNER})"  # "her brother", "Kang's grandfather": one
     )
     filler_stop = (
         rf"(?:a|an|the|and|or|to|of|who|that|which|by|when|while|as|my|our|your|both|"
@@ -151,6 +152,8 @@ def patterns() -> VictimPatterns:
         implied={k.lower(): v for k, v in data["implied_nationality"].items()},
         pseudonym=re.compile(rf"(?<![\w-])(?P<title>{alternation(titles)})\.?\s+[A-Z](?![\w-])"),
         pseudonym_titles=tuple(titles),
+        kin_owner=re.compile(kin_owner, re.IGNORECASE),
+        some_of_them=re.compile(rf"(?<![\w-])({number})\s+of\s+them\b", re.IGNORECASE),
         couple=re.compile(
             rf"(?<![\w-])(?:{alternation(t for t, sex in titles.items() if sex == 'male')})\.?\s+"
             rf"and\s+(?:{alternation(t for t, sex in titles.items() if sex == 'female')})\.?\s+"
@@ -183,11 +186,8 @@ def patterns() -> VictimPatterns:
     )
 
 
+_AS_ROLE = re.compile(r"(?<!such)\s(?i:as)\s+$")  # "as a tourist": a role, not a victim
 # what may follow "the nine" for it to be a group of people, not "the nine months"
-_SOME_OF_THEM = re.compile(
-    r"(?<![\w-])((?i:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}))\s+of\s+them\b"
-)
-_AS_ROLE = re.compile(r"(?<!such)\s(?i:as)\s+$")
 _AFTER_THE_NUMBER = (
     "who|were|are|was|had|have|in|into|to|from|on|at|back|and|with|for|before|after|"
     "near|across|remain|remained|all|both"
@@ -210,7 +210,7 @@ def _count(
     if (
         core in table.possessives
         or _NAMED_OWNER_WORD.fullmatch(count_words)
-        or _KIN_OWNER_WORD.fullmatch(count_words)
+        or table.kin_owner.fullmatch(count_words)
     ):
         # "her brother", "Kang's grandfather" are one; "their children" not counted
         if noun.lower() in table.counted:
@@ -314,7 +314,7 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
         for match in table.couple.finditer(text):
             whole(match, count=2)
     if " of them" in text:
-        for match in _SOME_OF_THEM.finditer(text):
+        for match in table.some_of_them.finditer(text):
             # "fired on two men ...; one of them was killed": one
             whole(match, count=_count(match.group(1), "people", table, partitive=True))
     if any(title in text for title in table.pseudonym_titles):
