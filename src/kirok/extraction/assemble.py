@@ -20,6 +20,7 @@ from kirok.dates import MONTH, YEAR, PartialDate
 from kirok.extraction.actors import STATE_ACTS, actor_country
 from kirok.extraction.lexicon import demonyms, sentence_rules, taxonomy_extras, victim_words
 from kirok.extraction.places import find_places, gazetteer
+from kirok.extraction.prefilter import Alternatives
 from kirok.extraction.records import (
     ActorMention,
     Evidence,
@@ -114,25 +115,25 @@ _SUBORDINATE = re.compile(
 
 @dataclass(frozen=True)
 class _Rules:
-    reporting: re.Pattern[str]
+    reporting: Alternatives
     anaphora: re.Pattern[str]
     clause_breaks: re.Pattern[str]
     subset_before: re.Pattern[str]  # "..., including three teenagers": part of a group
-    criminal_inquiry: re.Pattern[str]  # "suspects", "investigators": a police inquiry
+    criminal_inquiry: Alternatives  # "suspects", "investigators": a police inquiry
 
 
 @cache
 def _rules() -> _Rules:
     data = sentence_rules()
     return _Rules(
-        re.compile(data["reporting"], re.IGNORECASE),
+        Alternatives([data["reporting"]], re.IGNORECASE),
         re.compile(data["anaphora"], re.IGNORECASE),
         re.compile(data["clause_breaks"]),
         re.compile(
             r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in data["subset_words"]) + r")\s*$",
             re.IGNORECASE,
         ),
-        re.compile(data["criminal_inquiry"], re.IGNORECASE),
+        Alternatives([data["criminal_inquiry"]], re.IGNORECASE),
     )
 
 
@@ -158,6 +159,14 @@ def _suspects_held_abroad(record: Record, sentence: Sentence, text: str) -> bool
     return bool(inquiry.search(sentence.text) or (after and inquiry.search(after.group(1))))
 
 
+def _points_back(sentence: Sentence) -> bool:
+    """Whether the sentence has words that point back ("the incident", "the
+    two"), found once a sentence."""
+    if sentence.points_back is None:
+        sentence.points_back = _rules().anaphora.search(sentence.text) is not None
+    return sentence.points_back
+
+
 def _window(sentence: Sentence, end: int, width: int) -> tuple[int, int]:
     """Where in the sentence's text to look back from ``end`` (a document
     offset) for words that must end right there: the last ``width`` characters,
@@ -167,14 +176,16 @@ def _window(sentence: Sentence, end: int, width: int) -> tuple[int, int]:
 
 
 def _segments(sentence: Sentence) -> list[tuple[int, int]]:
-    """Clause-like stretches of the sentence, in document offsets."""
-    bounds = [0]
-    for match in _rules().clause_breaks.finditer(sentence.text):
-        bounds.append(match.start())
-    bounds.append(len(sentence.text))
-    return [
-        (sentence.start + a, sentence.start + b) for a, b in itertools.pairwise(bounds) if b > a
-    ]
+    """Clause-like stretches of the sentence, in document offsets (found once a sentence)."""
+    if sentence.segments is None:
+        bounds = [0]
+        for match in _rules().clause_breaks.finditer(sentence.text):
+            bounds.append(match.start())
+        bounds.append(len(sentence.text))
+        sentence.segments = [
+            (sentence.start + a, sentence.start + b) for a, b in itertools.pairwise(bounds) if b > a
+        ]
+    return sentence.segments
 
 
 def _segment_of(position: int, segments: list[tuple[int, int]]) -> tuple[int, int]:
@@ -1230,7 +1241,7 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
         # a live page's newest entry first: "The woman who was shot this morning
         # has died", then, further down, "Border guards opened fire on a woman"
         return True
-    if distance <= MERGE_WINDOW and _rules().anaphora.search(later_sentence.text):
+    if distance <= MERGE_WINDOW and _points_back(later_sentence):
         return True
     if _named_next(earlier, later, later_sentence, distance):
         return True
@@ -2153,16 +2164,18 @@ def settle_nationalities(records: list[Record], text: str, title: str | None = N
             if found:
                 record.victims.nationality = found
                 record.nationality_stated = True
-    if _REACHED_THE_SOUTH.search(text):
+    taken_for_south = [
+        record
+        for record in records
+        if not record.nationality_stated
+        and record.country == "KP"
+        and record.victims.nationality == "KR"
+    ]
+    if taken_for_south and _REACHED_THE_SOUTH.search(text):
         # a defector's story, mostly told of South Korea, where they live now: what
         # was done to them in the North was done to North Koreans
-        for record in records:
-            if (
-                not record.nationality_stated
-                and record.country == "KP"
-                and record.victims.nationality == "KR"
-            ):
-                record.victims.nationality = "KP"
+        for record in taken_for_south:
+            record.victims.nationality = "KP"
 
 
 @cache

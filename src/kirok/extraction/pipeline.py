@@ -45,6 +45,7 @@ from kirok.extraction.assemble import (
 )
 from kirok.extraction.lexicon import sentence_rules, trigger_stems
 from kirok.extraction.places import classify_locative, find_places, main_country
+from kirok.extraction.prefilter import Alternatives
 from kirok.extraction.records import Record, Sentence, TimeMention
 from kirok.extraction.temporal import (
     SEQUEL,
@@ -166,7 +167,8 @@ def find_sentence_triggers(doc: Doc) -> Doc:
         raw = text[start:end]
         stripped = raw.strip()
         if not stripped or (
-            _TRAILING_BRACKETS.sub("", stripped)[-1:] not in '.!?"”)'
+            (_TRAILING_BRACKETS.sub("", stripped) if stripped[-1] == ")" else stripped)[-1:]
+            not in '.!?"”)'
             and len(stripped.split()) <= 15
             and "\n" not in stripped
             and not _LABELLED_ITEM.match(stripped)
@@ -307,20 +309,14 @@ def _told_just_before(state: State, sentence: Sentence) -> tuple[int, int] | Non
 
 
 @cache
-def _event_again() -> re.Pattern[str]:
-    return re.compile(sentence_rules()["event_again"], re.IGNORECASE)
-
-
-@cache
-def _event_again_cues() -> tuple[str, ...]:
-    return tuple(sentence_rules()["event_again_cues"])
+def _event_again() -> Alternatives:
+    return Alternatives([sentence_rules()["event_again"]], re.IGNORECASE)
 
 
 def _retells(text: str) -> bool:
     """Whether a sentence tells the event before it again ("killed in the
-    attack"), tried only when it holds one of the words the pattern needs."""
-    lowered = text.lower()
-    return any(cue in lowered for cue in _event_again_cues()) and bool(_event_again().search(text))
+    attack")."""
+    return _event_again().search(text) is not None
 
 
 # what may stand in a sentence beside its time for the time to stand alone:

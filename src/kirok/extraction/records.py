@@ -73,8 +73,11 @@ class Sentence:
     actors: list[ActorMention] = field(default_factory=list)
     victims: list[VictimMention] = field(default_factory=list)
     triggers: list[Trigger] = field(default_factory=list)
-    # where its reporting words start ("said", "according to"), found once
+    # where its reporting words start ("said", "according to"), its clause-like
+    # stretches, whether it has words that point back ("the incident"): found once
     reports: list[int] | None = None
+    segments: list[tuple[int, int]] | None = None
+    points_back: bool | None = None
     # the time a sentence of its own just before gives ("In the spring of 2018.
     # I crossed the Yalu ..."): the act's when the sentence gives none
     told_before: TimeMention | None = None

@@ -16,6 +16,7 @@ from kirok.extraction.lexicon import (
     sentence_rules,
     trigger_patterns,
 )
+from kirok.extraction.prefilter import Alternatives, Prefilter, fold
 from kirok.extraction.records import Trigger
 
 _SMALL_WORDS = frozenset(
@@ -50,23 +51,26 @@ _NEGATION = re.compile(
 @dataclass(frozen=True)
 class SentenceRules:
     # a demand, or what happens to whoever ...: no act at all
-    no_act: re.Pattern[str]
-    # "An earlier version of this report said ...": a claim taken back, tried
-    # only on a sentence holding one of its cue words
-    retracted: re.Pattern[str]
-    retraction_cues: tuple[str, ...]
-    hypothetical: re.Pattern[str]
-    background: re.Pattern[str]
-    non_human_cause: re.Pattern[str]
+    no_act: Alternatives
+    # "An earlier version of this report said ...": a claim taken back
+    retracted: Alternatives
+    hypothetical: Alternatives
+    background: Alternatives
+    non_human_cause: Alternatives
 
 
 @cache
 def rules() -> SentenceRules:
+    """The sentence rules, each list tried as one alternation of the patterns
+    a sentence holds the words for (:mod:`kirok.extraction.prefilter`)."""
     data = sentence_rules()
 
-    def compiled(*keys: str) -> re.Pattern[str]:
-        """One pattern for the lists: a single pass over the sentence."""
-        return re.compile("|".join(f"(?:{p})" for key in keys for p in data[key]), re.IGNORECASE)
+    def compiled(*keys: str) -> Alternatives:
+        patterns: list[str] = []
+        for key in keys:
+            value = data[key]
+            patterns.extend([value] if isinstance(value, str) else value)
+        return Alternatives(patterns, re.IGNORECASE)
 
     return SentenceRules(
         # "We urge ...", "Do not write ...", "Those who are sent back ... are
@@ -74,10 +78,9 @@ def rules() -> SentenceRules:
         # the film's first act, a guard beats him"
         compiled("demand", "instruction", "generic", "status", "fiction"),
         compiled("retracted"),
-        tuple(data["retracted_cues"]),
         compiled("hypothetical"),
         compiled("background"),
-        re.compile(data["non_human_cause"], re.IGNORECASE),
+        compiled("non_human_cause"),
     )
 
 
@@ -99,6 +102,18 @@ def patterns_for(stems: frozenset[str]) -> tuple[TriggerPattern, ...]:
     by_stem = patterns_by_stem()
     chosen = {id(p) for stem in stems for p in by_stem.get(stem, ())}
     return tuple(p for p in trigger_patterns() if id(p) in chosen)
+
+
+@cache
+def _trigger_prefilter() -> Prefilter:
+    """Which trigger patterns a sentence holds the words for (by their place in
+    :func:`trigger_patterns`)."""
+    return Prefilter([p.regex.pattern for p in trigger_patterns()], re.IGNORECASE)
+
+
+@cache
+def _pattern_number() -> dict[int, int]:
+    return {id(p): number for number, p in enumerate(trigger_patterns())}
 
 
 def stems_in(text: str, stems: tuple[str, ...]) -> set[str]:
@@ -140,16 +155,21 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
     knows them; only the patterns those stems point to are run.
     """
     patterns = trigger_patterns() if stems is None else patterns_for(frozenset(stems))
-    matches = [(p, m) for p in patterns for m in p.regex.finditer(text)]
+    folded = fold(text)
+    possible = _trigger_prefilter().possible(folded)
+    matches = [
+        (p, m)
+        for p in patterns
+        if _pattern_number()[id(p)] in possible
+        for m in p.regex.finditer(text)
+    ]
     if not matches or is_heading(text):
         return []
     table = rules()
-    if table.no_act.search(text) or (
-        any(cue in text.lower() for cue in table.retraction_cues) and table.retracted.search(text)
-    ):
+    if table.no_act.search(text, folded) or table.retracted.search(text, folded):
         return []  # a demand, what happens to whoever ..., a claim taken back
-    hypothetical = [m.span() for m in table.hypothetical.finditer(text)]
-    natural = table.non_human_cause
+    hypothetical = [m.span() for m in table.hypothetical.finditer(text, folded)]
+    natural = table.non_human_cause.regex_for(text, folded)
     found: list[Trigger] = []
     for pattern, match in matches:
         start, end = match.span()
@@ -162,8 +182,10 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
             before = _ASIDE.sub(" ", before)  # (not an aside's: "Su-bin (not her real name) ...")
         if _NEGATION.search(before):
             continue
-        if pattern.violation.startswith("life.") and natural.search(
-            text[max(0, start - 80) : start]
+        if (
+            natural is not None
+            and pattern.violation.startswith("life.")
+            and natural.search(text[max(0, start - 80) : start])
         ):
             continue  # "floods killed dozens": no one did it
         found.append(
@@ -180,7 +202,7 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
     # A trigger inside a longer one of the same family says the same thing.
     if len(found) > 1:
         found = _drop_contained(found)
-    if table.background.search(text):
+    if table.background.search(text, folded):
         found = [t for t in found if t.form == "act"]
         if len({t.family for t in found}) >= 3:
             return []
