@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kirok.extraction import lexicon
+from kirok.extraction.actors import actors
 from kirok.extraction.prefilter import Alternatives, fold, needs
 
 # every list of patterns the extractor runs through the prefilter
@@ -37,6 +38,11 @@ def _rule_patterns() -> list[tuple[str, str]]:
             found.append((f"{key}[{number}]", pattern))
     for number, trigger in enumerate(lexicon.trigger_patterns(), 1):
         found.append((f"violations.jsonl line {number}", trigger.regex.pattern))
+    table = actors()
+    for field in ("insensitive", "sensitive", "subject", "generic", "contextual", "police"):
+        compiled = getattr(table, field)
+        if compiled is not None:
+            found.append((f"actors: {field}", compiled.pattern))
     return found
 
 
@@ -64,7 +70,13 @@ def test_the_words_a_pattern_needs() -> None:
     # the longest string every match holds wins over a shorter one
     assert needs(r"\bwere\s+(?:shot|executed)\s+by\s+soldiers\b") == {"soldiers"}
     # a string holding another in the set is dropped: "ask" is met whenever "asked" is
-    assert needs(r"(?:ask|asked|asking)\s+for") == {"ask"}
+    assert needs(r"(?:ask|asked|asking)\s+\w+") == {"ask"}
+    # an alternation of a few fixed strings is spelt out whole, as a list of names is
+    assert needs(r"\bbo(?:rder (?:guards?|patrol)|wibu)\b") == {
+        "border guard",
+        "border patrol",
+        "bowibu",
+    }
     # an optional part needs nothing; case does not matter
     assert needs(r"(?:Border\s+)?guards") == {"guards"}
     # nothing worth testing: a class, a single character, an anchor

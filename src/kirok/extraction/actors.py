@@ -10,6 +10,7 @@ authorities") name the state of the document's main country.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,6 +19,7 @@ import pycountry
 from kirok.countries import label
 from kirok.extraction.lexicon import actor_table, demonyms, sentence_rules
 from kirok.extraction.places import COUNTRY_POSSESSIVE, country_of
+from kirok.extraction.prefilter import Prefilter, fold
 from kirok.extraction.records import ActorMention, PlaceMention
 from kirok.wordlists import alternation
 
@@ -193,6 +195,41 @@ def _tells(reporting: re.Match[str] | None) -> bool:
     return reporting is not None and not _NOT_TOLD.search(reporting.group())
 
 
+@cache
+def _prefilter() -> tuple[Prefilter, dict[int, int]]:
+    """Which of the actor patterns a sentence holds the words for."""
+    table = actors()
+    patterns = [
+        p
+        for p in (
+            table.sensitive,
+            table.insensitive,
+            table.national_state,
+            table.owned_state,
+            table.contextual,
+            table.police,
+            table.subject,
+            table.generic,
+        )
+        if p is not None
+    ]
+    return Prefilter(patterns), {id(p): number for number, p in enumerate(patterns)}
+
+
+def _matcher(text: str) -> Callable[[re.Pattern[str] | None], Iterator[re.Match[str]]]:
+    """A pattern's matches in ``text``: none, without a search, when ``text``
+    lacks the words it needs."""
+    prefilter, number = _prefilter()
+    chosen = prefilter.possible(fold(text))
+
+    def matches(pattern: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
+        if pattern is None or number[id(pattern)] not in chosen:
+            return iter(())
+        return pattern.finditer(text)
+
+    return matches
+
+
 def find_actors(
     text: str, offset: int, main_country: str | None, places: list[PlaceMention] | None = None
 ) -> list[ActorMention]:
@@ -205,49 +242,43 @@ def find_actors(
     adjectives, _ = demonyms()
     here = next((p.country for p in places or [] if p.locative and p.country), None) or main_country
     spans: list[tuple[int, int, str, str | None, int]] = []
+    matches = _matcher(text)
     for pattern in (table.sensitive, table.insensitive):
-        if pattern is None:
-            continue
-        for match in pattern.finditer(text):
+        for match in matches(pattern):
             name, country = table.canonical[match.group().lower().replace("’", "'")]
             spans.append((match.start(), match.end(), name, country, 0))
-    if table.national_state is not None:
-        for match in table.national_state.finditer(text):
-            nation = adjectives.get(match.group("nation"))
-            state = state_actor(nation) if nation != "KP" else None
-            if nation == "KP" and "police" in match.group().lower():
-                state = _police("KP")
-            if state:
-                spans.append((match.start(), match.end(), state, nation, 1))
-    if table.owned_state is not None:
-        for match in table.owned_state.finditer(text):
-            nation = country_of([match])
-            state = state_actor(nation)
-            if nation == "KP" and "police" in match.group().lower():
-                state = _police("KP")
-            if state:
-                spans.append((match.start(), match.end(), state, nation, 1))
-    if table.contextual is not None:
-        for match in table.contextual.finditer(text):
-            name = _contextual(match.group(), text)
-            country = next((c for n, c in table.canonical.values() if n == name), None)
-            spans.append((match.start(), match.end(), name, country, 2))
-    if table.police is not None:
-        for match in table.police.finditer(text):
-            police = _police(here)
-            if police:
-                spans.append((match.start(), match.end(), police, here, 2))
-    if table.subject is not None:
-        for match in table.subject.finditer(text):
-            after = text[match.end() : match.end() + 2]
-            before = text[: match.start()].split()
-            previous = before[-1].lower() if before else ""
-            if after.startswith(("'", "’")) or previous in _NOT_SUBJECT_BEFORE:
-                continue
-            if _KOREA_AFTER.match(text, match.end()):
-                continue  # "the North Korean authorities": another name, found by its own
-            name, country = table.canonical[match.group().lower()]
-            spans.append((match.start(), match.end(), name, country, 0))
+    for match in matches(table.national_state):
+        nation = adjectives.get(match.group("nation"))
+        state = state_actor(nation) if nation != "KP" else None
+        if nation == "KP" and "police" in match.group().lower():
+            state = _police("KP")
+        if state:
+            spans.append((match.start(), match.end(), state, nation, 1))
+    for match in matches(table.owned_state):
+        nation = country_of([match])
+        state = state_actor(nation)
+        if nation == "KP" and "police" in match.group().lower():
+            state = _police("KP")
+        if state:
+            spans.append((match.start(), match.end(), state, nation, 1))
+    for match in matches(table.contextual):
+        name = _contextual(match.group(), text)
+        country = next((c for n, c in table.canonical.values() if n == name), None)
+        spans.append((match.start(), match.end(), name, country, 2))
+    for match in matches(table.police):
+        police = _police(here)
+        if police:
+            spans.append((match.start(), match.end(), police, here, 2))
+    for match in matches(table.subject):
+        after = text[match.end() : match.end() + 2]
+        before = text[: match.start()].split()
+        previous = before[-1].lower() if before else ""
+        if after.startswith(("'", "’")) or previous in _NOT_SUBJECT_BEFORE:
+            continue
+        if _KOREA_AFTER.match(text, match.end()):
+            continue  # "the North Korean authorities": another name, found by its own
+        name, country = table.canonical[match.group().lower()]
+        spans.append((match.start(), match.end(), name, country, 0))
     for place in places or ():
         # "whom Laos returned", "Thailand deported them": a country that acts is its state
         at = place.start - offset
@@ -259,11 +290,10 @@ def find_actors(
             state = state_actor(place.country)
             if state and at >= 0:
                 spans.append((at, at + len(place.text), state, place.country, 1))
-    if table.generic is not None:
-        for match in table.generic.finditer(text):
-            name_or_none = state_actor(here)
-            if name_or_none:
-                spans.append((match.start(), match.end(), name_or_none, here, 3))
+    for match in matches(table.generic):
+        name_or_none = state_actor(here)
+        if name_or_none:
+            spans.append((match.start(), match.end(), name_or_none, here, 3))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), s[4]))
     mentions: list[ActorMention] = []
     reach = -1

@@ -59,19 +59,60 @@ def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
     return max(candidates, key=lambda words: (min(map(len, words)), -len(words)))
 
 
+# the most strings a part of a pattern is spelt out into ("Border guards",
+# "border patrol", ...: an alternation of names is all of its names)
+_MOST_SPELLINGS = 512
+
+
+def _spellings(op: Any, value: Any) -> set[str] | None:
+    """Every string one part of a pattern matches, when it matches only a few
+    fixed strings (a letter, a group or alternation of such, an optional one);
+    otherwise None."""
+    if op is _sre.LITERAL:
+        return {chr(value)}
+    if op is _sre.SUBPATTERN:
+        return _spelt(value[3].data)
+    if op is _sre.BRANCH:
+        found: set[str] = set()
+        for branch in value[1]:
+            each = _spelt(branch.data)
+            if each is None or len(found) + len(each) > _MOST_SPELLINGS:
+                return None
+            found |= each
+        return found
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and value[:2] == (0, 1):
+        inner = _spelt(value[2].data)
+        return None if inner is None else inner | {""}
+    if op is _sre.IN and len(value) <= 4 and all(kind is _sre.LITERAL for kind, _ in value):
+        return {chr(code) for _, code in value}  # "[Pp]"
+    return None
+
+
+def _spelt(items: Iterable[tuple[Any, Any]]) -> set[str] | None:
+    strings = {""}
+    for op, value in items:
+        part = _spellings(op, value)
+        if part is None or len(strings) * len(part) > _MOST_SPELLINGS:
+            return None
+        strings = {a + b for a in strings for b in part}
+    return strings
+
+
 def _needs(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
     # (whether a part ignores case does not matter: text and strings are both folded)
     candidates: list[frozenset[str]] = []
-    run: list[str] = []
+    run = {""}  # what the parts since the last open one spell
 
     def close_run() -> None:
-        if run:
-            candidates.append(frozenset(["".join(run)]))
-            run.clear()
+        nonlocal run
+        if "" not in run:
+            candidates.append(frozenset(run))
+        run = {""}
 
     for op, value in items:
-        if op is _sre.LITERAL:
-            run.append(chr(value))
+        spelt = _spellings(op, value)
+        if spelt is not None and len(run) * len(spelt) <= _MOST_SPELLINGS:
+            run = {a + b for a in run for b in spelt}
             continue
         close_run()
         found: frozenset[str] | None = None
@@ -122,12 +163,15 @@ class Prefilter:
     needed strings it holds (one pass of an Aho-Corasick machine), and those
     that need nothing we can name."""
 
-    def __init__(self, patterns: Sequence[str], flags: int = 0) -> None:
-        self.patterns = tuple(patterns)
+    def __init__(self, patterns: Sequence[str | re.Pattern[str]], flags: int = 0) -> None:
+        self.patterns = tuple(p if isinstance(p, str) else p.pattern for p in patterns)
         self.flags = flags
         always, by_word = set(), dict[str, set[int]]()
-        for index, pattern in enumerate(self.patterns):
-            words = needs(pattern, flags)
+        for index, pattern in enumerate(patterns):
+            if isinstance(pattern, str):
+                words = needs(pattern, flags)
+            else:
+                words = needs(pattern.pattern, pattern.flags)
             if words is None:
                 always.add(index)
             else:
@@ -145,10 +189,10 @@ class Prefilter:
         """The indexes of the patterns that may match a text whose :func:`fold` is ``folded``."""
         if self._machine is None:
             return self._always
-        chosen = set(self._always)
-        for _, indexes in self._machine.iter(folded):
-            chosen |= indexes
-        return frozenset(chosen)
+        hits = [indexes for _, indexes in self._machine.iter(folded)]
+        if not hits:
+            return self._always
+        return self._always.union(*hits)
 
 
 class Alternatives(Prefilter):
