@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 
 import pycountry
@@ -49,14 +50,37 @@ def test_every_trigger_matches_its_example_and_one_of_its_stems() -> None:
         assert stems_in(match.group(), pattern.stems), pattern.example
 
 
+def _without_lookaheads(pattern: str) -> str:
+    """``pattern`` with its positive look-aheads taken out: Hypothesis can only
+    filter for one, and a match of what is left holds every match's words."""
+    out, at = [], 0
+    while (start := pattern.find("(?=", at)) != -1:
+        out.append(pattern[at:start])
+        depth, index = 0, start
+        while True:
+            char = pattern[index]
+            if char == "\\":
+                index += 2
+                continue
+            depth += char == "("
+            depth -= char == ")"
+            index += 1
+            if depth == 0:
+                break
+        at = index
+    return "".join(out) + pattern[at:]
+
+
 @pytest.mark.parametrize("pattern", lexicon.trigger_patterns(), ids=lambda p: p.example)
 def test_no_trigger_match_lacks_its_stems(pattern: lexicon.TriggerPattern) -> None:
+    regex = re.compile(_without_lookaheads(pattern.regex.pattern), re.IGNORECASE)
+
     @settings(
         max_examples=60, deadline=None, database=None, suppress_health_check=list(HealthCheck)
     )
-    @given(st.from_regex(pattern.regex, fullmatch=True))
+    @given(st.from_regex(regex, fullmatch=True))
     def check(text: str) -> None:
-        match = pattern.regex.search(text)
+        match = regex.search(text)
         if match:
             assert stems_in(match.group(), pattern.stems), match.group()
 

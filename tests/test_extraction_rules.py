@@ -2269,3 +2269,72 @@ def test_a_voicemail_a_speech_and_a_list_of_cases(extractor: Extractor) -> None:
         "vessels in the Yellow Sea on 3 May.",
     )
     assert crew["violation"] == "disappearance.abduction" and crew["victims"]["count"] == 17
+
+
+def test_imports_cut_a_cellmates_death_and_a_family_moved_for_its_background(
+    extractor: Extractor,
+) -> None:
+    found = records(
+        extractor,
+        "In March 2020 the authorities halted most imports, including rice and flour.",
+    )
+    assert "food.denial" in {r["violation"] for r in found}
+    died, denied = records(
+        extractor,
+        "In a holding centre in Hyesan in 2021, a cellmate of the witness died of typhoid "
+        "after guards would not let her see a doctor.",
+    )
+    assert died["violation"] == "life.death_in_custody" and died["victims"]["count"] == 1
+    assert died["date"] == "2021" and died["place"] == "Hyesan"
+    assert denied["violation"] == "health.denial"
+    [moved] = records(
+        extractor,
+        "In 2016 officials forced the Kang family to leave Chongjin because their "
+        "grandfather had been a landowner.",
+    )
+    assert moved["violation"] == "discrimination" and moved["date"] == "2016"
+    # a cause that is no one's background leaves only the act it explains
+    assert records(extractor, "She left school in 2016 because her mother was ill.") == []
+
+
+def test_a_month_goes_on_from_the_year_its_story_gave(extractor: Extractor) -> None:
+    # (an invented letter: the writer tells her own story, a sentence to a paragraph)
+    text = (
+        "Chinese police arrested me in Yanji in October 2014, and in November they sent me "
+        "back across the river with four other women.\n\n"
+        "[Translator's note: the river is the Tumen.]\n\n"
+        "State security officers held us in Onsong.\n\n"
+        "In January I was sent to a labour training camp."
+    )
+    found = {r["violation"]: r for r in records(extractor, text, published="2024-03-01")}
+    assert found["movement.forced_return"]["date"] == "2014-11"  # not November 2023
+    assert found["labor.forced"]["date"] == "2015-01"  # the January after, not 2024's
+
+
+def test_a_law_told_under_a_question_and_a_name_wrapped_over_a_line(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "### What is the law?\n\n"
+        "North Korea's legislature adopted the Socialist Culture Protection Act\n"
+        "on 9 March 2021.\n\n"
+        "### What does it punish?\n\n"
+        "The law sets prison terms of up to ten years for watching such material.\n\n"
+        "### Is there another?\n\n"
+        "Yes. In June 2022 the legislature adopted the Pyongyang Standard Speech\n"
+        "Protection Act, which punishes people who use South Korean slang."
+    )
+    first, second = records(extractor, text, published="2024-01-10")
+    assert first["violation"] == "expression.suppression" and first["date"] == "2021-03-09"
+    assert second["date"] == "2022-06" and second["perpetrator"] == "Government of the DPRK"
+    # the whole sentence, not its half after a line that looked like a heading
+    assert second["evidence"][0]["text"].startswith("In June 2022 the legislature")
+
+
+def test_the_source_after_an_aside_is_no_perpetrator(extractor: Extractor) -> None:
+    [executed] = records(
+        extractor,
+        "South Korea's Unification Ministry, in a report issued in 2023, said that a "
+        "man was publicly executed in Hyesan in 2021.",
+    )
+    assert executed["violation"] == "life.execution" and executed["perpetrator"] is None

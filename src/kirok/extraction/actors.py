@@ -138,7 +138,8 @@ def actors() -> Actors:
         else None,
         canonical,
         dict(table.get("state_of", {})),
-        re.compile(rf"^\s*(?:\w+\s+){{0,3}}{reporting}", re.IGNORECASE),
+        # ("the ministry said", "the ministry, in a report published in 2024, said")
+        re.compile(rf"^\s*(?:,[^,.;]{{1,60}},\s*)?(?:\w+\s+){{0,3}}{reporting}", re.IGNORECASE),
         re.compile(rf"\s+(?:{alternation(employees, fold_case=True)})(?![\w-])", re.IGNORECASE)
         if employees
         else None,
@@ -311,7 +312,7 @@ def find_actors(
                 text[start:end],
                 name,
                 country,
-                is_source=_tells(table.reporting_after.match(text[end : end + 60]))
+                is_source=_tells(table.reporting_after.match(text[end : end + 120]))
                 or "according to" in text[max(0, start - 20) : start].lower(),
                 is_agent=bool(_AGENT_BEFORE.search(preceding)),
             )

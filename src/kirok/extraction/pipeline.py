@@ -209,10 +209,18 @@ def find_sentence_times(doc: Doc) -> Doc:
                 before = _date_told_before(state, time.start)
                 time.date = resolve_sequel(time.text, before) if before else None
             elif time.relative and time.date_end is None:
-                if story is False:
+                # a month after a date of its own sentence goes on from it ("in
+                # February 2016, and in March they sent me back"); else from the story
+                earlier = [
+                    t.date
+                    for t in sentence.times
+                    if t.end <= time.start and t.date is not None and not t.relative
+                ]
+                if story is False and not earlier:
                     story = _story_date(state, sentence)
-                if isinstance(story, PartialDate):
-                    in_story = resolve_in_story(time.text, story)
+                goes_on_from = earlier[-1] if earlier else story
+                if isinstance(goes_on_from, PartialDate):
+                    in_story = resolve_in_story(time.text, goes_on_from)
                     anchor = state.anchor
                     if in_story is not None and (
                         anchor is None or in_story.first_day() <= anchor.last_day()
@@ -263,15 +271,38 @@ _SECTION_HEADING = re.compile(r"^(?:#{1,6}[ \t]+[^\n]+|\*\*[^*\n]+\*\*[ \t]*)$",
 
 
 _GOES_ON = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|me|us)\b")
+STORY_LOOKBACK = 6  # sentences back to the date of one's own story told in turn
 
 
 def _story_date(state: State, sentence: Sentence) -> PartialDate | None:
     """The last date with its year that the sentence just before gives, when
     that sentence tells of an act and this one goes on about the same person
-    ("he", "her"): the time the story is told in."""
-    if sentence.before is None or not _GOES_ON.search(sentence.text):
+    ("he", "her"): the time the story is told in. One's own story ("I", "we")
+    goes on from the last of the few sentences before that tells an act and
+    dates it ("Police arrested me in February 2016 ... In May I was sent to a
+    labour camp")."""
+    if sentence.before is None:
         return None
-    start, end = sentence.before
+    if _GOES_ON.search(sentence.text):
+        return _date_of_act_in(state, *sentence.before)
+    if not _FIRST_PERSON.search(sentence.text):
+        return None
+    index = bisect.bisect_left(state.sentence_spans, sentence.before)
+    looked = 0
+    for start, end in reversed(state.sentence_spans[: index + 1]):
+        if not state.text[start:end].strip():
+            continue  # (a blank line between paragraphs)
+        told = _date_of_act_in(state, start, end)
+        looked += 1
+        if told is not None or looked == STORY_LOOKBACK:
+            return told
+    return None
+
+
+def _date_of_act_in(state: State, start: int, end: int) -> PartialDate | None:
+    """The last date with its year the text from ``start`` to ``end`` gives, if
+    a sentence there tells of an act."""
     told = bisect.bisect_left(state.sentences, start, key=lambda s: s.start)
     if told == len(state.sentences) or state.sentences[told].end > end:
         return None  # (no act told there: background, or a blank line)
@@ -284,6 +315,10 @@ def _story_date(state: State, sentence: Sentence) -> PartialDate | None:
 
 
 SCENE_LOOKBACK = 3  # sentences back to the one that tells the event "in the attack" retells
+
+
+def _is_heading_line(text: str) -> bool:
+    return text.lstrip().startswith("#") or is_heading(text)
 
 
 def _told_just_before(state: State, sentence: Sentence) -> tuple[int, int] | None:
@@ -305,7 +340,21 @@ def _told_just_before(state: State, sentence: Sentence) -> tuple[int, int] | Non
     for first, last in reversed(told):
         if any(t.date for t in find_times(state.text[first:last], first, state.anchor)):
             return first, end  # (from there to the sentence just before)
-    return (start, end) if state.text[start:end].strip() else None
+    if state.text[start:end].strip():
+        return start, end
+    return _told_above_heading(state, index)
+
+
+def _told_above_heading(state: State, index: int) -> tuple[int, int] | None:
+    """Under a heading of its own (a question's, "### What does it punish?"),
+    the dated sentence among the last few above the heading."""
+    spans = [span for span in state.sentence_spans[:index] if state.text[span[0] : span[1]].strip()]
+    if not spans or not _is_heading_line(state.text[spans[-1][0] : spans[-1][1]]):
+        return None
+    for first, last in reversed(spans[-1 - SCENE_LOOKBACK : -1]):
+        if any(t.date for t in find_times(state.text[first:last], first, state.anchor)):
+            return first, spans[-2][1]
+    return None
 
 
 @cache

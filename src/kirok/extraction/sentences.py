@@ -64,6 +64,18 @@ def punctuation_starts(
     return starts
 
 
+# a sentence's end inside a line ("Yes. In January 2023 ..."): no heading holds one
+_SENTENCE_END_INSIDE = re.compile(r"[.!?][\"”’)]?\s+[A-Z]")
+
+
+def _wrapped_prose(line: str, text: str, next_start: int) -> bool:
+    """Whether a line of mostly capitalised words (a law's name: "... adopted
+    the Pyongyang Cultural Language") is prose wrapped onto the next line, not a
+    heading: the next line goes on in lower case ("on 4 December 2020."), or
+    the line holds the end of a sentence before its last."""
+    return text[next_start : next_start + 1].islower() or bool(_SENTENCE_END_INSIDE.search(line))
+
+
 def _header_line_follows(text: str, start: int) -> bool:
     """Whether the line at ``start`` is a short line of its own that no prose
     ends (no full stop), before a blank line: a dateline or a date under a long
@@ -90,7 +102,7 @@ def line_break_starts(
             blank
             or len(previous) < WRAP_WIDTH
             or previous.endswith(_LINE_END)
-            or is_heading(previous)
+            or (is_heading(previous) and not _wrapped_prose(previous, text, match.end()))
             or _header_line_follows(text, match.end())
             or _TURN.match(text, match.end())
         ):

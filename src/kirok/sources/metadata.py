@@ -4,7 +4,8 @@ The date anchors relative expressions ("last September"), so it must be the
 date the text was written: a "Date:" line, a dateline, a letter's date line
 near the top, a written answer's "Answered 2 July 2015" line (not the day the
 question was tabled), a "Received by our office on 18 April 2023" or "Tabled
-25 February 2021" line, or, in a short line above the first paragraph, a date
+25 February 2021" line, a press release's embargo ("EMBARGOED UNTIL 00:01 GMT,
+4 November 2025": the day it may first be read), or, in a short line above the first paragraph, a date
 given as when the text was dated, updated, compiled, recorded or a talk given
 ("Case note, dated August 6, 2009.", "Notes for a talk given on 9 October
 2023", "Programme of 22 April 2024") or a date ending the line ("Press
@@ -26,7 +27,8 @@ from kirok.dates import find_explicit_dates
 
 HEADER_CHARS = 3000
 _LABELLED = re.compile(
-    r"^\W*(?:date|dated|published|posted|released|issued|held|answered|received|tabled)"
+    r"^\W*(?:date|dated|published|posted|released|issued|held|answered|received|tabled"
+    r"|embargoed(?:\s+until)?|embargo|for\s+release|not\s+for\s+release\s+(?:before|until))"
     r"(?:\s+by\s+[\w'’ ]{1,40}?\s+on|\s+on)?\s*:?\s*"  # ("Received by our office on ...")
     r"(?P<rest>.+)$",
     re.IGNORECASE,
@@ -117,10 +119,19 @@ def _header_lines(text: str) -> Iterator[tuple[str, bool]]:
 
 # a day's name before its date: "Saturday 11 November 2023"
 _WEEKDAY_FIRST = re.compile(r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+")
+# a time of day before the date, as an embargo gives it ("00:01 GMT, 4 November 2025")
+_TIME_FIRST = re.compile(
+    r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:GMT|UTC|KST|JST|CET|CEST|BST|EST|EDT))?"
+    r",?\s+(?:(?i:on)\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _day_opening(text: str) -> str | None:
     """The ISO day a date at the start of ``text`` gives, if it gives a day."""
+    clock = _TIME_FIRST.match(text)
+    if clock:
+        text = text[clock.end() :]
     weekday = _WEEKDAY_FIRST.match(text)
     if weekday:
         text = text[weekday.end() :]
