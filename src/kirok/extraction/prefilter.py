@@ -203,9 +203,9 @@ class Alternatives(Prefilter):
 
     def __init__(self, patterns: Sequence[str], flags: int = 0) -> None:
         super().__init__(patterns, flags)
-        self._compiled: dict[frozenset[int], re.Pattern[str] | None] = {}
-        self.regex_for("")  # (a bad pattern fails here, not at the first search)
-        self._compile(frozenset(range(len(self.patterns))))
+        # (the whole alternation compiled now: a bad pattern fails here, not at a search)
+        every = frozenset(range(len(self.patterns)))
+        self._compiled: dict[frozenset[int], re.Pattern[str] | None] = {every: self._compile(every)}
 
     def _compile(self, chosen: frozenset[int]) -> re.Pattern[str] | None:
         if not chosen:
