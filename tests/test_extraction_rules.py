@@ -2301,13 +2301,16 @@ def test_a_month_goes_on_from_the_year_its_story_gave(extractor: Extractor) -> N
     # (an invented letter: the writer tells her own story, a sentence to a paragraph)
     text = (
         "Chinese police arrested me in Yanji in October 2014, and in November they sent me "
-        "back across the river with four other women.\n\n"
+        "back across the river to Onsong with four other women.\n\n"
         "[Translator's note: the river is the Tumen.]\n\n"
         "State security officers held us in Onsong.\n\n"
         "In January I was sent to a labour training camp."
     )
     found = {r["violation"]: r for r in records(extractor, text, published="2024-03-01")}
     assert found["movement.forced_return"]["date"] == "2014-11"  # not November 2023
+    # "me ... with four other women": five, all women
+    assert found["movement.forced_return"]["victims"]["count"] == 5
+    assert found["movement.forced_return"]["victims"]["sex"] == "female"
     assert found["labor.forced"]["date"] == "2015-01"  # the January after, not 2024's
 
 

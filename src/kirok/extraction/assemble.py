@@ -493,11 +493,28 @@ def _joined(sentence: Sentence, first: VictimMention, second: VictimMention) -> 
     )
 
 
+# "sent me back across the bridge with eleven other women": the others are
+# sent with the victim (twelve, all women)
+# (in the same clause: no comma, no "and" between)
+_WITH = re.compile(r"\s+(?:(?!and\b|but\b)[\w'’-]+\s+){0,8}?(?:along\s+|together\s+)?with\s+")
+_OTHERS = re.compile(r"\bother\b", re.IGNORECASE)
+
+
 def _with_the_next(sentence: Sentence, victim: VictimMention) -> VictimMention:
     """The victim together with a phrase joined to it by "and" ("Ms. A and about
     20 other women": 21; "two women and a child": three; how many, unknown if
-    either does not say)."""
+    either does not say), or by "with" to others like it ("me ... with eleven
+    other women": twelve)."""
     following = next((v for v in sentence.victims if v.start >= victim.end), None)
+    if (
+        following is not None
+        and _OTHERS.search(following.text)
+        and _WITH.fullmatch(
+            sentence.text[victim.end - sentence.start : following.start - sentence.start]
+        )
+    ):
+        joined = _joined(sentence, victim, following)
+        return replace(joined, sex=following.sex if victim.sex in (None, following.sex) else None)
     if following is None or not _AND.fullmatch(
         sentence.text[victim.end - sentence.start : following.start - sentence.start]
     ):
