@@ -506,18 +506,15 @@ def _with_the_next(sentence: Sentence, victim: VictimMention) -> VictimMention:
     either does not say), or by "with" to others like it ("me ... with eleven
     other women": twelve)."""
     following = next((v for v in sentence.victims if v.start >= victim.end), None)
-    if (
-        following is not None
-        and _OTHERS.search(following.text)
-        and _WITH.fullmatch(
-            sentence.text[victim.end - sentence.start : following.start - sentence.start]
-        )
-    ):
+    between = (
+        ""
+        if following is None
+        else sentence.text[victim.end - sentence.start : following.start - sentence.start]
+    )
+    if following is not None and _OTHERS.search(following.text) and _WITH.fullmatch(between):
         joined = _joined(sentence, victim, following)
         return replace(joined, sex=following.sex if victim.sex in (None, following.sex) else None)
-    if following is None or not _AND.fullmatch(
-        sentence.text[victim.end - sentence.start : following.start - sentence.start]
-    ):
+    if following is None or not _AND.fullmatch(between):
         end = one_more_after(sentence.text, victim.end - sentence.start)
         if end is None:
             return victim

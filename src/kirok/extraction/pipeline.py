@@ -17,7 +17,9 @@ the cost beyond tokenising stays small on long documents.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
@@ -289,15 +291,18 @@ def _story_date(state: State, sentence: Sentence) -> PartialDate | None:
     if not _FIRST_PERSON.search(sentence.text):
         return None
     index = bisect.bisect_left(state.sentence_spans, sentence.before)
-    looked = 0
-    for start, end in reversed(state.sentence_spans[: index + 1]):
-        if not state.text[start:end].strip():
-            continue  # (a blank line between paragraphs)
+    for start, end in itertools.islice(_lines_back(state, index), STORY_LOOKBACK):
         told = _date_of_act_in(state, start, end)
-        looked += 1
-        if told is not None or looked == STORY_LOOKBACK:
+        if told is not None:
             return told
     return None
+
+
+def _lines_back(state: State, index: int) -> Iterator[tuple[int, int]]:
+    """The sentences from the ``index``-th back to the first, blank lines left out."""
+    for start, end in reversed(state.sentence_spans[: index + 1]):
+        if state.text[start:end].strip():
+            yield start, end
 
 
 def _date_of_act_in(state: State, start: int, end: int) -> PartialDate | None:
@@ -348,12 +353,14 @@ def _told_just_before(state: State, sentence: Sentence) -> tuple[int, int] | Non
 def _told_above_heading(state: State, index: int) -> tuple[int, int] | None:
     """Under a heading of its own (a question's, "### What does it punish?"),
     the dated sentence among the last few above the heading."""
-    spans = [span for span in state.sentence_spans[:index] if state.text[span[0] : span[1]].strip()]
-    if not spans or not _is_heading_line(state.text[spans[-1][0] : spans[-1][1]]):
+    back = _lines_back(state, index)
+    heading = next(back, None)
+    if heading is None or not _is_heading_line(state.text[heading[0] : heading[1]]):
         return None
-    for first, last in reversed(spans[-1 - SCENE_LOOKBACK : -1]):
+    above = list(itertools.islice(back, SCENE_LOOKBACK))
+    for first, last in above:
         if any(t.date for t in find_times(state.text[first:last], first, state.anchor)):
-            return first, spans[-2][1]
+            return first, above[0][1]
     return None
 
 

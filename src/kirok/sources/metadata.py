@@ -122,7 +122,7 @@ _WEEKDAY_FIRST = re.compile(r"(?i:monday|tuesday|wednesday|thursday|friday|satur
 # a time of day before the date, as an embargo gives it ("00:01 GMT, 4 November 2025")
 _TIME_FIRST = re.compile(
     r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:GMT|UTC|KST|JST|CET|CEST|BST|EST|EDT))?"
-    r",?\s+(?:(?i:on)\s+)?",
+    r",?\s+(?:on\s+)?",
     re.IGNORECASE,
 )
 
