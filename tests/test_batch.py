@@ -58,6 +58,24 @@ def test_a_process_that_dies_stops_the_batch_with_a_clear_error(tmp_path: Path) 
     assert names in (["report-0.txt"], ["report-0.txt", "report-1.txt"])
 
 
+def _dies_at_once(task: str) -> batch.Outcome:
+    if task == "report-0.txt":
+        os._exit(9)
+    return batch.Outcome(task)
+
+
+def test_a_process_dead_before_the_next_file_is_queued_gives_the_same_error() -> None:
+    """The pool may learn of the death before the next file is handed to it."""
+
+    def tasks() -> Iterator[str]:
+        yield "report-0.txt"
+        time.sleep(1.5)  # the process has died, and the pool knows it, by now
+        yield from (f"report-{number}.txt" for number in range(1, 4))
+
+    with pytest.raises(KirokError, match="an extracting process stopped"):
+        list(batch._in_order(_dies_at_once, tasks(), jobs=2, window=8))
+
+
 def _slow(task: str) -> batch.Outcome:
     time.sleep(0.5)
     return batch.Outcome(task)

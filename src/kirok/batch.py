@@ -142,14 +142,28 @@ def _one_from_bytes(task: tuple[str, bytes, str | None]) -> Outcome:
     return _guarded(path, work)
 
 
+_STOPPED = (
+    "an extracting process stopped without finishing its file (killed, or out "
+    "of memory?): the files after the last one reported were not extracted"
+)
+
+
+def _submit(
+    pool: ProcessPoolExecutor, function: Callable[[Task], Outcome], task: Task
+) -> Future[Outcome]:
+    """``task`` queued to the pool; a process that has died already stops the
+    batch with the same clear error as one that dies while its file is awaited."""
+    try:
+        return pool.submit(function, task)
+    except BrokenProcessPool:
+        raise KirokError(_STOPPED) from None
+
+
 def _result(future: Future[Outcome]) -> Outcome:
     try:
         return future.result()
     except BrokenProcessPool:
-        raise KirokError(
-            "an extracting process stopped without finishing its file (killed, or out "
-            "of memory?): the files after the last one reported were not extracted"
-        ) from None
+        raise KirokError(_STOPPED) from None
     except RuntimeError as error:
         # Ctrl-C while the result is awaited can leave the future's lock unheld
         # (CPython's Condition.wait is not safe against signals); releasing it then
@@ -180,7 +194,7 @@ def _in_order(
         pending: deque[tuple[Future[Outcome], int]] = deque()
         in_flight = 0
         for task in tasks:
-            pending.append((pool.submit(function, task), size(task)))
+            pending.append((_submit(pool, function, task), size(task)))
             in_flight += pending[-1][1]
             while len(pending) >= jobs * window or (
                 len(pending) > jobs and in_flight > WINDOW_BYTES
