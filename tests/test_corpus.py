@@ -76,8 +76,10 @@ def test_extraction_on_the_second_corpus(tmp_path: Path) -> None:
     # twenty-second, of five: 0.93 first, 1.00 after; all 133: 259 of 261. A
     # twenty-third, of five: 0.62 first, 1.00 after; all 138: 270 of 272. A
     # twenty-fourth, of four: 0.67 first, 1.00 after; all 142: 278 of 280. A
-    # twenty-fifth, of five: 0.81 first, 1.00 after; all 147: 294 of 296
-    assert figures["f1"] >= 0.95 and figures["tp"] >= 285
+    # twenty-fifth, of five: 0.81 first, 1.00 after; all 147: 294 of 296. A
+    # twenty-sixth, of five: 0.65 first, 1.00 after; all 152: 314 of 316. A
+    # twenty-seventh, of five: 0.83 first, 0.98 after; all 157: 334 of 337
+    assert figures["f1"] >= 0.95 and figures["tp"] >= 325
     for name, (share, total) in figures["fields"].items():
         if total:
             assert share >= 0.80, name

@@ -189,10 +189,11 @@ def test_victims_kept_anonymous_or_told_by_a_pronoun(extractor: Extractor) -> No
     assert held["victims"]["names"] == []  # a letter keeps her anonymous: not a name
     [beaten] = records(extractor, "She said guards in Onsong beat her with sticks in May 2019.")
     assert beaten["violation"] == "detention.torture"
-    assert beaten["victims"]["sex"] == "female" and beaten["victims"]["count"] is None
+    # "her", with no one before her to stand for: one woman, unnamed
+    assert beaten["victims"]["sex"] == "female" and beaten["victims"]["count"] == 1
     assert beaten["victims"]["nationality"] == "KP"
     [passive] = records(extractor, "He was beaten by guards in Hyesan in May 2019.")
-    assert passive["victims"]["sex"] == "male" and passive["victims"]["count"] is None
+    assert passive["victims"]["sex"] == "male" and passive["victims"]["count"] == 1
     [wife] = records(extractor, "Police in Hyesan arrested his wife in May 2020.")
     assert wife["victims"]["count"] == 1 and wife["victims"]["count_text"] == "his wife"
     [inmates] = records(extractor, "Guards at the camp in Kaechon routinely beat inmates.")
@@ -420,7 +421,9 @@ def test_who_tells_is_the_victim_only_when_the_act_is_said_of_them(extractor: Ex
     assert himself["victims"]["count_text"] == "A former prisoner"
     assert himself["victims"]["sex"] == "male"
     [other] = records(extractor, "A man said guards beat her in Onsong in 2019.")
-    assert other["victims"]["count"] is None and other["victims"]["sex"] == "female"
+    # not the man who tells: a woman, one, unnamed
+    assert other["victims"]["count_text"] is None and other["victims"]["sex"] == "female"
+    assert other["victims"]["count"] == 1
     found = records(
         extractor,
         "Women held in detention centres in Hoeryong in 2019 were forced to undergo invasive "
@@ -2341,3 +2344,223 @@ def test_the_source_after_an_aside_is_no_perpetrator(extractor: Extractor) -> No
         "man was publicly executed in Hyesan in 2021.",
     )
     assert executed["violation"] == "life.execution" and executed["perpetrator"] is None
+
+
+def test_a_title_and_a_family_name_are_one_person(extractor: Extractor) -> None:
+    [held] = records(extractor, "Mr. Ko was arrested in Hoeryong in 2017.")
+    assert held["victims"]["count"] == 1 and held["victims"]["sex"] == "male"
+    text = (
+        "The engineer Ri Song-chol, from Kanggye, went to China in 2016. "
+        "Mr Ri was detained at the border in May 2017."
+    )
+    [detained] = records(extractor, text)
+    assert detained["victims"]["names"] == ["Ri Song-chol"]
+    # "Ms. Han, 41, from Hyesan, told us": the one who tells, past the aside
+    [beaten] = records(
+        extractor, "Ms. Han, 41, from Hyesan, told us that a guard beat her in March 2015."
+    )
+    assert beaten["victims"]["count"] == 1 and beaten["victims"]["sex"] == "female"
+    # the "she" who asks is not the one the question names
+    asked = (
+        "Does she accept that the case of Pak Yong-su shows the pattern? "
+        "He was arrested in 2003 and sent in 2004 to Kaechon."
+    )
+    found = records(extractor, asked)
+    assert {r["violation"] for r in found} == {"detention.arbitrary", "detention.prison_camp"}
+    for record in found:
+        assert record["victims"]["names"] == ["Pak Yong-su"]
+    camp = next(r for r in found if r["violation"] == "detention.prison_camp")
+    assert camp["date"] == "2004" and camp["place"] == "Kaechon"
+
+
+def test_a_story_after_a_return_and_the_same_reason(extractor: Extractor) -> None:
+    # (an invented case note, a sentence to a list item)
+    text = (
+        "- Ms. Han, 41, told us that a guard beat her at the Onsong holding centre in "
+        "June 2015, a week after Chinese police had handed her over at the border.\n"
+        "- She could not walk for a week, and the guards refused to call a doctor.\n"
+        "- Mr. Song was refused a job at a school in Hamhung in 2012 because his "
+        "mother's family had been classed as hostile.\n"
+        "- His sister was expelled from university in 2013 for the same reason.\n"
+    )
+    found = records(extractor, text, published="2020-01-10")
+    returned = next(r for r in found if r["violation"] == "movement.forced_return")
+    assert returned["perpetrator"] == "Chinese authorities" and returned["country"] == "CN"
+    [care] = [r for r in found if r["violation"] == "health.denial"]
+    # she, who was sent back to Onsong: in North Korea, not China; not the doctor
+    assert care["victims"]["count"] == 1 and care["victims"]["sex"] == "female"
+    assert care["date"] == "2015" and care["country"] == "KP"
+    first, second = [r for r in found if r["violation"] == "discrimination"]
+    assert first["date"] == "2012" and first["place"] == "Hamhung"
+    assert second["date"] == "2013" and second["victims"]["sex"] == "female"
+    # "for the same reason" after no reason that is itself a violation: nothing
+    assert (
+        records(extractor, "She lost her job in 2012. Her sister left for the same reason.") == []
+    )
+
+
+def test_workers_sent_abroad_told_over_several_sentences(extractor: Extractor) -> None:
+    # (invented: a news item of Kirok's tests)
+    text = (
+        "In 2019, about 200 North Koreans were working at garment factories in the Chinese "
+        "city of Hunchun, in breach of United Nations sanctions.\n\n"
+        "Managers sent by the North Korean state kept their passports, and their wages "
+        "went straight to the government in Pyongyang.\n\n"
+        "Former staff said several of the workers were beaten that year.\n\n"
+        "One said a worker who broke her arm was not taken to hospital."
+    )
+    found = records(extractor, text, published="2021-03-01")
+    [labour] = [r for r in found if r["violation"] == "labor.forced"]
+    assert labour["date"] == "2019" and labour["place"] == "Hunchun"
+    assert labour["country"] == "CN" and labour["victims"]["count"] == 200
+    assert labour["victims"]["nationality"] == "KP"
+    assert labour["perpetrator"] == "Government of the DPRK"
+    assert len(labour["evidence"]) == 2  # the passports and wages are the same act's
+    [care] = [r for r in found if r["violation"] == "health.denial"]
+    assert care["victims"]["count"] == 1 and care["victims"]["nationality"] == "KP"
+    # North Koreans working abroad, with no word of the state's labour: no record
+    assert records(extractor, "Many North Koreans were working in China in 2019.") == []
+
+
+def test_punished_for_what_they_watched_and_a_law_is_the_states(
+    extractor: Extractor,
+) -> None:
+    found = records(
+        extractor,
+        "In 2021 a court in Hyesan sentenced a 30-year-old woman who had watched South "
+        "Korean dramas to ten years in prison.",
+    )
+    assert "expression.suppression" in {r["violation"] for r in found}
+    [law] = records(
+        extractor,
+        "In North Korea, a law adopted in 2023 makes owning South Korean films punishable "
+        "by prison.",
+    )
+    assert law["kind"] == "measure" and law["perpetrator"] == "Government of the DPRK"
+
+
+def test_abroad_taken_by_a_lie_and_a_finding_told_later(extractor: Extractor) -> None:
+    # (invented people)
+    [taken] = records(
+        extractor,
+        "Anna Kovacs, a Hungarian singer living in Austria, was persuaded in 1979 by a man "
+        "who said he was a promoter to go on tour with him, and she never came home.",
+    )
+    assert taken["violation"] == "disappearance.abduction"
+    assert taken["date"] == "1979" and taken["country"] == "AT"
+    [flown] = records(
+        extractor,
+        "In 1980 three Thai women applied in Bangkok for work in Macau and were instead "
+        "flown to Pyongyang.",
+    )
+    assert flown["violation"] == "disappearance.abduction" and flown["place"] == "Bangkok"
+    assert flown["victims"]["count"] == 3
+    text = (
+        "Lee Min-ho was fifteen when he vanished from a beach on Yeonpyeong Island in July "
+        "1977. Investigators concluded in 2005 that North Korean agents had seized him; "
+        "that year he met his sister at Mount Kumgang."
+    )
+    [one] = records(extractor, text)  # one act, told twice: not a second in 2005
+    assert one["date"] == "1977-07" and one["place"] == "Yeonpyeong Island"
+    assert one["perpetrator"] == "Government of the DPRK" and len(one["evidence"]) == 2
+
+
+def test_a_quoted_reply_and_a_redacted_cable(extractor: Extractor) -> None:
+    # (invented: an e-mail's reply quoting the first message, line by line)
+    text = (
+        "Thanks, noted.\n\n"
+        "> Bad news from the border. On 3 May, police arrested Mr. Ri, a 40-year-old\n"
+        ">> driver, at the market in Hoeryong for selling South Korean films to\n"
+        "> traders.\n"
+    )
+    found = records(extractor, text, published="2023-05-10")
+    assert {r["violation"] for r in found} == {"detention.arbitrary", "expression.suppression"}
+    for record in found:
+        assert record["date"] == "2023-05-03" and record["place"] == "Hoeryong"
+        assert record["victims"]["count"] == 1 and record["victims"]["age"] == 40
+        # the evidence is the document's own text, quoting marks and all
+        assert record["evidence"][0]["text"].startswith("On 3 May, police arrested Mr. Ri")
+        assert ">> driver" in record["evidence"][0]["text"]
+    cable = (
+        "1. On [REDACTED] June 2019, border guards detained three [REDACTED] fishermen at "
+        "Nampho.\n\n"
+        "2. One of the fishermen was beaten during questioning."
+    )
+    held, beaten = records(extractor, cable, published="2019-08-01")
+    assert held["victims"]["count"] == 3 and held["date"] == "2019-06"
+    assert held["victims"]["count_text"] == "three [REDACTED] fishermen"
+    assert beaten["violation"] == "detention.torture" and beaten["date"] == "2019-06"
+
+
+def test_a_memorial_lists_names_and_the_deaths_it_tells(extractor: Extractor) -> None:
+    # (invented people on an invented families' list)
+    text = (
+        "- **Pak Song-mi** (1960–2012). A nurse from Hamhung, she was arrested in 2009 for "
+        "criticising the currency reform and died in 2012 in the prison camp at Hwasong.\n"
+        "- **Jon Chol-u** (1970–2014). Chinese police arrested him in Tumen in 2014 and "
+        "handed him back to North Korea; he died in the holding centre at Musan a month "
+        "later.\n"
+    )
+    found = records(extractor, text, published="2020-01-01")
+    by = {(r["violation"], r["victims"]["names"][0]): r for r in found}
+    assert by[("expression.suppression", "Pak Song-mi")]["date"] == "2009"
+    died = by[("life.death_in_custody", "Pak Song-mi")]
+    assert died["date"] == "2012" and "Hwasong" in died["place"]
+    later = by[("life.death_in_custody", "Jon Chol-u")]
+    # the clause after the semicolon says where he died: Musan, in North Korea
+    assert later["place"] == "Musan" and later["country"] == "KP"
+    for record in found:  # the years in brackets are a life's, not an act's
+        assert record["date_end"] is None
+
+
+def test_a_relative_named_beside_the_victim_is_not_a_victim(extractor: Extractor) -> None:
+    [shot] = records(
+        extractor,
+        "In 1988 Ms. Oh, the wife of Governor Lim Tae-su, was shot dead in Busan.",
+    )
+    assert shot["victims"]["names"] == [] and shot["victims"]["sex"] == "female"
+    # a date line over an entry whose only year is of what had happened before
+    text = (
+        "3 March 1999\n\n"
+        "Yun Gi-ho, who had fled the North in 1990 and was related by marriage to Ri "
+        "Chol-su, was shot outside his home in Busan."
+    )
+    [entry] = records(extractor, text, published="2005-01-01")
+    assert entry["date"] == "1999-03-03" and entry["victims"]["names"] == ["Yun Gi-ho"]
+    [shelled] = records(
+        extractor,
+        "On 2 May 2012 North Korean artillery shelled a fishing port, killing three South "
+        "Korean marines and one civilian.",
+    )
+    assert shelled["perpetrator"] == "Korean People's Army"
+    assert shelled["victims"]["count"] == 4
+
+
+def test_a_letter_read_on_air_and_one_by_pronoun(extractor: Extractor) -> None:
+    # (an invented listener's letter)
+    text = (
+        "My uncle sold rice in Kanggye. In the spring of 2017 he hid a neighbour from the "
+        "police, and the police arrested them both. We were told he had been sent to the "
+        "kyohwaso at Jongori. In 2020 a man who had been held there told my aunt that he "
+        "had died of typhoid, because the guards gave him no medicine."
+    )
+    found = {r["violation"]: r for r in records(extractor, text, published="2022-01-01")}
+    assert found["detention.arbitrary"]["victims"]["count"] == 2
+    assert found["detention.prison_camp"]["victims"]["count"] == 1  # "he": one man
+    died = found["life.death_in_custody"]
+    assert died["victims"]["sex"] == "male"  # he who died, not the aunt told
+    assert died["date"] is None  # 2020 is when she was told
+    assert "health.denial" in found
+    [moved] = records(
+        extractor,
+        "In 2016 officials made her family leave Hamhung because her grandfather had been "
+        "a landowner.",
+    )
+    assert moved["victims"]["count_text"] == "her family"  # not "her": one woman
+    taken = records(
+        extractor,
+        "Taken from her flat in Hyesan by state security officers in May 2018, she has "
+        "not been seen since.",
+    )
+    assert {r["violation"] for r in taken} == {"detention.arbitrary", "disappearance.enforced"}
+    assert all(r["perpetrator"] == "Ministry of State Security" for r in taken)

@@ -245,6 +245,19 @@ def test_a_written_answer_and_a_talks_notes_dated_by_when_they_were_given() -> N
             "2025**\n\nText."
         ): "2025-11-04",
         "Embargoed until 10.00am BST Tuesday 3 June 2025\n\nText.": "2025-06-03",
+        # a sitting's record: a title, then the day alone with its name
+        "Westminster Hall: a debate\nTuesday 16 April 2019\n\n[Column 1]\n\nText.": "2019-04-16",
+        "Minutes\n\nFriday, 3 March 2023\n\nText.": "2023-03-03",
+        # after a remark long enough to end the header, a list's "Updated" line
+        (
+            "# A list\n\n*Kept by a group that is invented for Kirok's tests, with a remark that\n"
+            "runs on.*\n\nUpdated 30 October 2022.\n\nText."
+        ): "2022-10-30",
+        # a reply's own date, not those of the message it quotes
+        (
+            "From: A <a@example.org>\nDate: Tue, 3 Sep 2024 10:14:22 +0900\n\nSee below.\n\n"
+            "> Date: Mon, 2 Sep 2024 21:40:05 +0900\n>\n>> On Sun, 1 Sep 2024, B wrote:\n"
+        ): "2024-09-03",
     }
     for text, day in dated_by.items():
         assert find_published(text) == day, text

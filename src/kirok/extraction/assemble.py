@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from kirok.dates import MONTH, YEAR, PartialDate
-from kirok.extraction.actors import STATE_ACTS, actor_country
+from kirok.extraction.actors import STATE_ACTS, actor_country, state_actor
 from kirok.extraction.lexicon import demonyms, sentence_rules, taxonomy_extras, victim_words
 from kirok.extraction.places import find_places, gazetteer
 from kirok.extraction.prefilter import Alternatives
@@ -34,6 +34,7 @@ from kirok.extraction.records import (
 )
 from kirok.extraction.temporal import WEEKDAY_NAME, find_times
 from kirok.extraction.victims import (
+    THEM_BOTH,
     age_after_name,
     age_in,
     find_full_names,
@@ -89,6 +90,13 @@ _WHOSE_BEFORE = re.compile(
 # a remark that opens a sentence or a table's cell and ends right before a name
 _OPENING_REMARK = re.compile(
     r"(?:^|\|\s*)\W*(?:An?|The)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?[^,;|]{0,140},\s*$"
+)
+_A_LAW = re.compile(r"\b(?:law|laws|act|decree|edict|code)\b", re.IGNORECASE)
+# a subject who acts for another: "Minders sent by" (the North Korean state)
+_SENT_BY = re.compile(
+    r"[\W_]*(?:[\w'’-]+\s+){1,3}?(?:sent|employed|hired|appointed|assigned|dispatched|posted)"
+    r"\s+by\s+(?:the\s+)?",
+    re.IGNORECASE,
 )
 _AND_WAS_BEFORE = re.compile(r"\band\s+(?:was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\band\s+$", re.IGNORECASE)
@@ -188,6 +196,11 @@ def _segments(sentence: Sentence) -> list[tuple[int, int]]:
     return sentence.segments
 
 
+def _later_clause(sentence: Sentence, segment: tuple[int, int], home: tuple[int, int]) -> bool:
+    """Whether ``segment`` is a clause a semicolon sets after ``home`` (the act's)."""
+    return segment[0] > home[0] and sentence.text.startswith(";", segment[0] - sentence.start)
+
+
 def _segment_of(position: int, segments: list[tuple[int, int]]) -> tuple[int, int]:
     for start, end in segments:
         if start <= position < end:
@@ -203,7 +216,7 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 _ACCORDING_FIRST = re.compile(r"\W*(?i:according\s+to)\s[^,;]{1,160},")
 # a relative clause in the past perfect, up to the comma that ends it: "a man
 # who had fled to the South in 2017 swam back": what happened to someone before
-_EARLIER_CLAUSE = re.compile(r"\b(?:who|whom|which)\s+had\s+[^,;]{1,160}")
+EARLIER_CLAUSE = re.compile(r"\b(?:who|whom|which)\s+had\s+[^,;]{1,160}")
 
 
 # a relative clause about the subject, and the main clause's verb after it: "a
@@ -238,7 +251,7 @@ def _earlier_clauses(sentence: Sentence, trigger: Trigger) -> list[tuple[int, in
     if " had " not in sentence.text:
         return []
     clauses = []
-    for match in _EARLIER_CLAUSE.finditer(sentence.text):
+    for match in EARLIER_CLAUSE.finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if not start <= trigger.start < end:
             clauses.append((start, end))
@@ -283,6 +296,8 @@ def _choose_time(
         text = sentence.text[segment[0] - sentence.start : segment[1] - sentence.start]
         if segment != home and _SUBORDINATE.match(text):
             continue
+        if time.relative and _later_clause(sentence, segment, home):
+            continue  # "... had seized him; that year he was allowed to ...": another's
         usable.append(time)
     if not usable:
         told = sentence.told_before or sentence.section_time
@@ -347,6 +362,14 @@ def _choose_perpetrator(
     ]
     if shared:
         return shared[-1].name  # "arrested by Chinese police ... and handed back"
+    for actor in actors:
+        if (
+            actor.is_agent
+            and actor.end <= trigger.start
+            and _SENT_BY.fullmatch(sentence.text, 0, actor.start - sentence.start)
+            and trigger.start - actor.end <= 40
+        ):
+            return actor.name  # "Minders sent by the North Korean state held their passports"
     for match in _ORDER.finditer(sentence.text):
         position = sentence.start + match.start()
         if position < trigger.end + 40:
@@ -392,13 +415,17 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
         if v.start >= trigger.end and v.start - trigger.end <= 120 and not _speaker(sentence, v)
     ]  # "..., two former detainees said": who told of it
     inside = [v for v in candidates if v.start < trigger.end and trigger.start < v.end]
-    if inside:
+    if inside and not trigger.victim_before:  # ("refused to call the centre's doctor")
         return inside[0]
     # "interviews with 649 defectors also describe women being forced to work":
     # those who tell of an act are not its victims
     told = [r for r in _reports(sentence) if r < trigger.start]
     if told:
-        before = [v for v in before if v.end > told[-1]]
+        # (past the reporting words: "told my mother that he had died": not her)
+        reporting = _rules().reporting.regex_for(sentence.text)
+        said = reporting.match(sentence.text, told[-1] - sentence.start) if reporting else None
+        past = told[-1] if said is None else sentence.start + said.end()
+        before = [v for v in before if v.start >= past]
     if trigger.victim_before and before:
         return before[-1]
     if _PASSIVE_BEFORE.search(before_text) or _AND_PASSIVE.search(
@@ -438,16 +465,22 @@ def _whole_family(sentence: Sentence, victim: VictimMention) -> VictimMention:
 def _reports(sentence: Sentence) -> list[int]:
     """Where the sentence's reporting words ("said", "describes") start
     (document offsets), found once a sentence; not a passive one ("were reported
-    to have been sent"), which tells of the act."""
+    to have been sent"), which tells of the act, nor a lie that describes
+    someone ("a man who said he was an art dealer")."""
     if sentence.reports is None:
         sentence.reports = [
             sentence.start + m.start()
             for m in _rules().reporting.finditer(sentence.text)
             if not _PASSIVE_REPORT.search(sentence.text, 0, m.start())
+            and not (
+                sentence.text.endswith("who ", 0, m.start())
+                and _SAID_HE_WAS.match(sentence.text, m.start())
+            )
         ]
     return sentence.reports
 
 
+_SAID_HE_WAS = re.compile(r"(?i:said|claimed)\s+(?:that\s+)?(?:he|she)\s+(?:was|worked)\b")
 _AND = re.compile(rf"\s*,?\s+and\s+{_OWNER}")  # "his wife and their two daughters"
 
 
@@ -626,6 +659,25 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
         # "Kim Young-nam was 16 when he disappeared", "She spent the next year in
         # the prison camp"
         victim = _subject_right_before(sentence, trigger)
+        opening = _PRONOUN_SUBJECT.match(sentence.text) if trigger.victim_before else None
+        if victim is None and opening and sentence.start + opening.end() <= trigger.start:
+            # "She bled for days, and the guards refused to call a doctor": the
+            # one the sentence is about, when the act names no one
+            victim = pronoun_victim(sentence.start + opening.start(1), opening.group(1))
+    if victim is not None and victim.count is None and victim.text.lower() in _PRONOUNS:
+        # "arrested them both": the words that count them, where they go on; "made
+        # her family leave": the words for those "her" owns
+        pronoun_at, word = victim.start, victim.text.lower()
+        victim = next(
+            (
+                v
+                for v in sentence.victims
+                if v.start == pronoun_at
+                and v.end > victim.end
+                and (v.count is not None or word == "her")
+            ),
+            victim,
+        )
     return _choose_speaker(sentence, trigger, victim) if victim is not None else None
 
 
@@ -708,6 +760,8 @@ _PRONOUN_FIRST = re.compile(r"(we|they|he|she|I)\b", re.IGNORECASE)  # "we were 
 _PRONOUN_IN_ACT = re.compile(r"\s(?:him|her|them|us|me)\b", re.IGNORECASE)
 _SUBJECT_RIGHT_BEFORE = re.compile(r"\b(he|she|they)\s+(?:had\s+|has\s+|have\s+)?$", re.IGNORECASE)
 _SAID_AFTER = re.compile(
+    # (past an aside: "Ms. Yun, 29, from Musan, told us")
+    r"(?:(?:,\s+(?:(?!\band\b)[^,;:()]){1,40}?){1,2}(?=,))?"
     r",?\s+(?:\w+\s+)?(?:said|says|say|told|tells|recalled|recounted|testified|described|reported)\b",
     re.IGNORECASE,
 )
@@ -820,6 +874,20 @@ def _facility() -> re.Pattern[str]:
 
 
 _FACILITY_WORDS = ("prison", "jail", "camp", "cent", "station", "custody")  # (the pattern's)
+
+
+_LIVING_IN = re.compile(r"\b(?:living|based|resident|settled)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _home_country(sentence: Sentence) -> str | None:
+    """The country where the one place the sentence gives is someone's home
+    ("a Romanian painter living in Italy"): where someone taken from home was taken."""
+    homes = [
+        p.country
+        for p in sentence.places
+        if _LIVING_IN.search(sentence.text, 0, p.start - sentence.start)
+    ]
+    return homes[0] if len(homes) == len(sentence.places) == 1 else None
 
 
 def _facility_country(sentence: Sentence) -> str | None:
@@ -976,10 +1044,15 @@ def _choose_place(
         if went:
             return went[-1].name if went[-1].kind != "country" else None, went[-1].country
 
+    segments = _segments(sentence)
+    home = _segment_of(act.start, segments)
     where = [
         p
         for p in sentence.places
         if not any(start <= p.start and p.end <= end for start, end in described)
+        # (not one a later clause after a semicolon gives: "... seized him; that
+        # year he was allowed to meet his mother at Mount Kumgang")
+        and not _later_clause(sentence, _segment_of(p.start, segments), home)
         and (
             in_act(p)
             or (
@@ -1003,6 +1076,10 @@ def _choose_place(
             for p in sentence.scene_places
             if p.locative is True or (p.locative is None and p.kind not in ("country", "city"))
         ]
+    if home[0] > sentence.start and sentence.text.startswith(";", home[0] - sentence.start):
+        # an act told after a semicolon is where its own clause says, if it says
+        # ("arrested her in Yanji ...; she died in the holding centre at Onsong")
+        where = [p for p in where if home[0] <= p.start < home[1]] or where
     specific = [p for p in where if p.kind != "country"]
     place = max(specific, key=lambda p: p.rank).name if specific else None
     for candidate in sorted(where, key=lambda p: -p.rank):
@@ -1154,6 +1231,8 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         country = _destination(sentence) or sentence.scene_destination or country
     if country is None:
         country = perpetrator_country or _facility_country(sentence)
+    if country is None and violation == "disappearance.abduction":
+        country = _home_country(sentence)  # "a painter living in Italy, was persuaded to travel"
     nationality = victim.nationality if victim and victim.nationality else name_nationality
     if nationality is None and victim is not None:
         nationality = _country_they_came_from(sentence, victim)
@@ -1177,6 +1256,14 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
             )
         else:
             nationality = main_country or country
+    if (
+        perpetrator is None
+        and trigger.kind == "measure"
+        and not names
+        and country in STATES_OF_CONCERN
+        and _A_LAW.search(trigger.text)
+    ):
+        perpetrator = state_actor(country)  # a law is the state's: "a law adopted in 2020 ..."
     count = _count(sentence, victim, names, name_starts, described)
     companions: int | None = 0
     if victim is None or victim.end <= trigger.end:
@@ -1221,8 +1308,10 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         and victim.text.lower() in _ONE_PERSON,
         refers_to_group=victim is not None
         and not names
-        and victim.count is None
-        and victim.text.lower() in ("they", "them"),
+        and (
+            (victim.count is None and victim.text.lower() in ("they", "them"))
+            or THEM_BOTH.fullmatch(victim.text) is not None  # ("seized them both")
+        ),
     )
 
 
@@ -1271,6 +1360,18 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
     ):
         return True  # "Since then we have heard nothing. They will not say where he is."
     if (
+        distance == 1
+        and earlier.kind == later.kind == "incident"
+        and later.date is None
+        and later.place is None
+        and not (later.victims.names or later.victims.count or later.victims.count_text)
+        and earlier.victims.count != 1
+        and earlier.victims.count_text
+        and _THEIR.search(later_sentence.text)
+        and not _ANOTHER.search(later_sentence.text)
+    ):
+        return True  # "hundreds of North Koreans were working ... Minders held their passports"
+    if (
         distance <= 2
         and later.kind == "incident"
         # (an act told first without its date, then with it, is one act too)
@@ -1296,6 +1397,7 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
     )
 
 
+_THEIR = re.compile(r"\b(?:their|they|them)\b", re.IGNORECASE)
 # a person known by the act done to them, told before it is: "The woman who was shot"
 _KNOWN_VICTIM = re.compile(
     r"[\W_]*(?i:the)\s+(?:[a-z][\w-]*\s+){0,2}?(?:man|woman|boy|girl|soldier|teenager|"
@@ -1386,6 +1488,33 @@ def _the_group_told_before(record: Record, records: list[Record]) -> Record | No
     )
 
 
+_SOME_OF_THE = re.compile(
+    r"(?:one|two|three|four|five|some|several|many|most|both|each)\s+of\s+the\s+([a-z][\w-]*)",
+    re.IGNORECASE,
+)
+
+
+def _group_of_members(record: Record, records: list[Record], sentence: Sentence) -> Record | None:
+    """The record, told shortly before, of the group that ``record``'s victims
+    belong to ("detained two traders ... one of the traders was beaten"), when
+    ``record`` has no date of its own: when the group's act was, so was this."""
+    some = _SOME_OF_THE.fullmatch(record.victims.count_text or "")
+    if some is None or record.date is not None:
+        return None
+    noun = some.group(1).lower()
+    return next(
+        (
+            r
+            for r in reversed(records)
+            if sentence.start - r.evidence[-1].end <= REFER_BACK_CHARS
+            and noun in (r.victims.count_text or "").lower()
+            and (r.victims.count is None or r.victims.count > 1)
+            and r.date is not None
+        ),
+        None,
+    )
+
+
 def _same_people(record: Record, other: Record) -> None:
     """The victims of ``other`` as the victims of ``record``."""
     mine, theirs = record.victims, other.victims
@@ -1410,6 +1539,8 @@ def _group_before(record: Record, group: Record, sentence: Sentence) -> None:
     ):
         return
     _same_people(record, group)  # (not the words that count them: this sentence does not say them)
+    if THEM_BOTH.fullmatch(record.victims.count_text or ""):
+        record.victims.count_text = None  # ("seized them both": the group's, told before)
     if record.date is None:
         record.date, record.date_end = group.date, group.date_end
 
@@ -1467,6 +1598,15 @@ def _told_right_before(
     """Whether the sentence just before ``sentence`` told ``named``, the record a
     pronoun in it points back to. In a numbered list the item before is the
     sentence before."""
+    before = _sentence_before(sentence, text, spans)
+    return before is not None and before[0] <= named.evidence[-1].start
+
+
+def _sentence_before(
+    sentence: Sentence, text: str, spans: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Where the sentence before ``sentence`` starts and ends; in a list, the
+    item before (not the list's mark)."""
     before = sentence.before
     if before and text and _LIST_MARK.fullmatch(text[slice(*before)]):
         index = bisect.bisect_left(spans, before)
@@ -1476,7 +1616,7 @@ def _told_right_before(
             if not _LIST_MARK.fullmatch(text[slice(*spans[i])])
         )
         before = next(items, before)
-    return before is not None and before[0] <= named.evidence[-1].start
+    return before
 
 
 def _story_told_before(
@@ -1576,12 +1716,19 @@ def _subject_before(
             if not parts:
                 # "I am writing about my brother, Cho Min-guk, ... Last spring
                 # officers ... drove him away": the one whole name it gives
-                given = [n for at, n in names() if before.start <= at < before.end]
-                sexes = {v.sex for v in find_victims(before.text, before.start, []) if v.sex}
+                given = [(at, n) for at, n in names() if before.start <= at < before.end]
+                # the sex of a word that may stand for the one named: after the
+                # name or right before it ("my brother, Cho Min-guk"), not a
+                # "she" who asks about them ("Does she agree that the case of ...")
+                sexes = {
+                    v.sex
+                    for v in find_victims(before.text, before.start, [])
+                    if v.sex and given and (v.start >= given[0][0] or given[0][0] - v.end <= 2)
+                }
                 whole = (
-                    given[0]
+                    given[0][1]
                     if len(given) == 1
-                    and _may_be_a_name(given[0])
+                    and _may_be_a_name(given[0][1])
                     and not (mine.sex and sexes and mine.sex not in sexes)  # ("a man" / "her")
                     else None
                 )
@@ -1682,10 +1829,22 @@ def _parts_named(sentence: Sentence) -> list[str]:
     ]
 
 
+def _titled_family(count_text: str | None) -> str | None:
+    """The family name of a victim told of only by a title and it ("Mr. Lim")."""
+    titled = victim_patterns().pseudonym.fullmatch(count_text or "")
+    family = titled.group().split()[-1] if titled else ""
+    return family if len(family) > 1 else None
+
+
 def _named_by_part(record: Record, sentence: Sentence, people: list[Record]) -> Record | None:
     """The record of the person a sentence names by a part of the name alone,
-    when the sentence's own record names and counts no one."""
-    if not people or record.victims.names or record.victims.count is not None:
+    when the sentence's own record names and counts no one (or one by a title
+    and the part: "Mr. Lim")."""
+    if (
+        not people
+        or record.victims.names
+        or (record.victims.count is not None and not _titled_family(record.victims.count_text))
+    ):
         return None
     words = _parts_named(sentence)
     for earlier in reversed(people):
@@ -1706,6 +1865,9 @@ def _name_told_before(
     victims = record.victims
     if victims.names:
         return None
+    family = _titled_family(victims.count_text)
+    if family:
+        return _whole_name_before({family}, sentence.start, names)
     counted = victims.count is not None or victims.count_text is not None
     if counted and (not victims.count_text or f", {victims.count_text}" not in sentence.text):
         return None  # (counted, and by no words that follow a part of a name)
@@ -1763,6 +1925,48 @@ def _speaker_named(
     return None if full is None else (full, _TITLE_SEX.get(label.group("title").lower()))
 
 
+@cache
+def _same_reason() -> tuple[re.Pattern[str], frozenset[str]]:
+    data = sentence_rules()
+    return (
+        re.compile(data["same_reason"], re.IGNORECASE),
+        frozenset(data["same_reason_violations"]),
+    )
+
+
+def _for_the_same_reason(
+    sentence: Sentence,
+    records: list[Record],
+    groups: dict[str, list[Trigger]],
+    text: str,
+    spans: list[tuple[int, int]],
+) -> list[Trigger]:
+    """Acts done "for the same reason" as one the sentence just before told, a
+    reason that is itself the violation (a family's background, what someone
+    watched): "... refused a place at college because his father's family had
+    been classed as hostile. His brother was sent to work in a mine ..., for the
+    same reason." """
+    if "same" not in sentence.text:
+        return []
+    pattern, reasons = _same_reason()
+    act = pattern.search(sentence.text)
+    before = _sentence_before(sentence, text, spans) if act else None
+    if act is None or before is None:
+        return []
+    told = {
+        r.violation: r
+        for r in records
+        if r.violation in reasons
+        and r.violation not in groups
+        and any(before[0] <= e.start < before[1] for e in r.evidence)
+    }
+    start = sentence.start + act.start()
+    return [
+        Trigger(start, start + len(act.group()), act.group(), violation, earlier.kind, "act")
+        for violation, earlier in told.items()
+    ]
+
+
 def build_records(
     sentences: list[Sentence],
     main_country: str | None,
@@ -1792,6 +1996,8 @@ def build_records(
             groups[trigger.violation].append(trigger)
         if "life.execution" in groups:
             groups.pop("life.killing", None)  # an execution is the killing it states
+        for trigger in _for_the_same_reason(sentence, records, groups, text, spans or []):
+            groups[trigger.violation].append(trigger)
         told: list[Record] = []  # this sentence's records so far
         for group in sorted(groups.values(), key=lambda g: g[0].start):
             record = _record(sentence, group, main_country)
@@ -1832,6 +2038,8 @@ def build_records(
                 _group_before(record, records[-1], sentence)
             elif (told_group := _the_group_told_before(record, records)) is not None:
                 _group_before(record, told_group, sentence)
+            elif (whole := _group_of_members(record, records, sentence)) is not None:
+                record.date, record.date_end = whole.date, whole.date_end
             elif (record.victims.count_text or "").lower() in self_words() and records:
                 # "I", "me": the one telling, whose story the record just before told
                 year = _story_told_before(record, records[-1], sentence, text, spans or [])
@@ -1909,6 +2117,10 @@ def build_records(
                     record.date = year  # (a new act, not the one told before again)
                     if record.place is None and record.country in (None, story.country):
                         record.place = story.place  # (and, as far as it says, where)
+                        known = gazetteer().get(story.place or "")
+                        if known is not None and known.country and record.country_assumed:
+                            # (after "handed her over at the border" to Musan: Musan's)
+                            record.country = known.country
                 _keep(records, by_violation, last_seen, record, index)
     return records
 
@@ -2111,6 +2323,8 @@ def _noun_after_name(text: str, name: str) -> re.Match[str] | None:
 
 _THE_NUMBER = re.compile(r"(?i:the)\s+\S+")
 _THE_PLURAL = re.compile(r"(?:\w+\s+of\s+)?(?i:the)\s+([a-z]+s|women|men|children|people)")
+_WORKERS = re.compile(r"workers?|labou?rers?|employees?")
+_ONE_OF = re.compile(r"(?i:a|an|one)\s+(worker|labou?rer|employee)")  # one of a group told before
 
 
 _REACHED_THE_SOUTH = re.compile(
@@ -2140,10 +2354,29 @@ def settle_nationalities(records: list[Record], text: str, title: str | None = N
             if found:
                 record.victims.nationality = found
                 record.nationality_stated = True
-        the_group = _THE_PLURAL.fullmatch(record.victims.count_text or "")
+        the_group = _THE_PLURAL.fullmatch(record.victims.count_text or "") or _ONE_OF.fullmatch(
+            record.victims.count_text or ""
+        )
         if not record.nationality_stated and the_group:
-            # "many of the women", after "more than 100 North Korean women"
-            found = nationality_of_group(text, record.evidence[0].start, noun=the_group.group(1))
+            # "many of the women", after "more than 100 North Korean women"; "a
+            # worker", after "North Korean workers kept behind walls ..."
+            noun = the_group.group(1)
+            found = nationality_of_group(
+                text, record.evidence[0].start, noun=noun
+            ) or nationality_of_group(text, record.evidence[0].start, noun=f"{noun}s")
+            if not found and _WORKERS.fullmatch(noun):
+                # "some of the workers", after "hundreds of North Koreans were
+                # working in seafood plants": the workers a record told of before
+                found = next(
+                    (
+                        r.victims.nationality
+                        for r in records
+                        if r.violation == "labor.forced"
+                        and r.nationality_stated
+                        and r.evidence[0].start < record.evidence[0].start
+                    ),
+                    None,
+                )
             if found:
                 record.victims.nationality = found
                 record.nationality_stated = True
@@ -2236,6 +2469,47 @@ def named_by_heading(records: list[Record], text: str, main_country: str | None)
             if not record.nationality_stated or victims.nationality is None:
                 victims.nationality = victims.nationality or main_country
                 record.nationality_stated = False
+
+
+# a list's item that opens with a person's name in bold: "- **Ri Chang-ho** (1958–1996). ..."
+_NAMED_ITEM = re.compile(
+    r"^[ \t]*[-*+•][ \t]+\*\*([A-Z][a-z]{0,4} [A-Z][a-z]+-[a-z]+)\*\*[ \t]*[(:,–—-]",
+    re.MULTILINE,
+)
+_ITEM_END = re.compile(r"\n[ \t]*(?:[-*+•][ \t]|\n)")
+
+
+def named_by_item(records: list[Record], text: str) -> None:
+    """Records told in a list's item that opens with a person's name in bold
+    (a memorial list, a list of cases), whose victim is one person the item's
+    sentences do not name ("he", "A miner from Kimchaek, he was arrested"),
+    take that name."""
+    if "**" not in text:
+        return
+    for item in _NAMED_ITEM.finditer(text):
+        end = _ITEM_END.search(text, item.end())
+        stop = end.start() if end else len(text)
+        for record in records:
+            victims = record.victims
+            said = (victims.count_text or "").lower()
+            if (
+                item.end() <= record.evidence[0].start < stop
+                and not victims.names
+                and victims.count in (None, 1)
+                and (not said or said in _ONE_PERSON or _ONE_NOUN.fullmatch(said))
+            ):
+                victims.names = [item.group(1)]
+                victims.count = 1
+
+
+def one_by_pronoun(records: list[Record]) -> None:
+    """A victim who is still only "he" or "she" (no one told before is the one
+    it stands for) is one person: "We were told he had been sent to the
+    kyohwaso at Jongori"."""
+    for record in records:
+        victims = record.victims
+        if record.refers_back and victims.count is None and not victims.names:
+            victims.count = 1
 
 
 # a title that names one person: "Case file: Choi Jae-min", "Pak Nam-gi (1934-2010)"

@@ -35,12 +35,15 @@ from kirok.dates import PartialDate
 from kirok.extraction import sentences
 from kirok.extraction.actors import find_actors
 from kirok.extraction.assemble import (
+    EARLIER_CLAUSE,
     NAMED_ROW,
     TOWARDS,
     build_records,
     named_by_heading,
+    named_by_item,
     named_by_row,
     named_by_title,
+    one_by_pronoun,
     settle_nationalities,
     without_expulsions,
     without_refuted,
@@ -152,6 +155,9 @@ _LABELLED_ITEM = re.compile(
 )
 
 
+_SAME_REASON = re.compile(r"\b(?:for|on)\s+the\s+same\s+(?:reasons?|grounds)\b")
+
+
 @Language.component("kirok_triggers")
 def find_sentence_triggers(doc: Doc) -> Doc:
     state = _state(doc)
@@ -164,6 +170,10 @@ def find_sentence_triggers(doc: Doc) -> Doc:
         first = last - len(stem) + 1
         if first == 0 or not lowered[first - 1].isalnum():
             candidates.setdefault(bisect.bisect_right(starts, first) - 1, set()).add(stem)
+    if "same" in lowered:
+        for told in _SAME_REASON.finditer(lowered):
+            # (an act "for the same reason" as the sentence before's: see build_records)
+            candidates.setdefault(bisect.bisect_right(starts, told.start()) - 1, set())
     for index in sorted(candidates):
         start, end = spans[index]
         raw = text[start:end]
@@ -184,7 +194,7 @@ def find_sentence_triggers(doc: Doc) -> Doc:
             continue
         start += len(raw) - len(raw.lstrip())
         triggers = find_triggers(stripped, start, candidates[index])
-        if triggers:
+        if triggers or _SAME_REASON.search(stripped.lower()):
             state.sentences.append(
                 Sentence(
                     start,
@@ -229,7 +239,7 @@ def find_sentence_times(doc: Doc) -> Doc:
                     ):
                         time.date = in_story
         sentence.scene = _told_just_before(state, sentence)
-        if not any(time.date for time in sentence.times):
+        if not any(time.date for time in sentence.times) or _only_earlier_times(sentence):
             index = bisect.bisect_right(starts, sentence.start) - 1
             if index > 0:
                 sentence.told_before = _time_alone(state, *state.sentence_spans[index - 1])
@@ -266,6 +276,22 @@ def find_sentence_times(doc: Doc) -> Doc:
                 if section is not None and section.date != state.anchor:  # (not a date line)
                     sentence.section_time = section
     return doc
+
+
+def _only_earlier_times(sentence: Sentence) -> bool:
+    """Whether every date the sentence gives is in a clause of what had happened
+    before ("Lee, who had defected in 1982, ..., was shot"), under a date line."""
+    if " had " not in sentence.text:
+        return False
+    clauses = [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for m in EARLIER_CLAUSE.finditer(sentence.text)
+    ]
+    return all(
+        any(start <= time.start < end for start, end in clauses)
+        for time in sentence.times
+        if time.date is not None
+    )
 
 
 # a section's heading: a Markdown heading, or a line that is all in bold
@@ -564,9 +590,11 @@ def write_records(doc: Doc) -> Doc:
         state.sentences, state.main_country, state.text, state.sentence_spans, state.anchor
     )
     named_by_heading(state.records, state.text, state.main_country)
+    named_by_item(state.records, state.text)
     named_by_row(state.records, state.text, state.main_country)
     named_by_title(state.records, state.title)
     settle_nationalities(state.records, state.text, state.title)
+    one_by_pronoun(state.records)
     state.records = without_expulsions(state.records)
     state.records = without_refuted(state.records, state.text, state.sentence_spans)
     return doc
@@ -606,8 +634,9 @@ class Extractor:
         self.nlp = build_pipeline()
 
     def extract(self, document: Document) -> Extraction:
-        doc = self.nlp.make_doc(document.text)
-        state = State(text=document.text, title=document.title)
+        text = reading_view(document.text)
+        doc = self.nlp.make_doc(text)
+        state = State(text=text, title=document.title)
         anchor = document.published[:10] if document.published else document.period
         if anchor:
             try:
@@ -617,7 +646,45 @@ class Extractor:
         doc._.kirok = state
         for _, component in self.nlp.pipeline:
             doc = component(doc)
+        if text is not document.text:
+            for record in state.records:
+                _as_written(record, text, document.text)
         return Extraction(document, state.records)
+
+
+# a reply's quoting marks at the starts of lines ("> ", ">> "), and a redaction
+_QUOTE_MARKS = re.compile(r"^[ \t]*>[> \t]*", re.MULTILINE)
+_REDACTED = re.compile(r"\[(?i:redacted)\]")
+
+
+def _as_written(record: Record, view: str, text: str) -> None:
+    """``record``'s evidence, and the words that count its victims, as the
+    document ``text`` has them where its ``view`` differs ("two [REDACTED]
+    traders"); a quoting mark inside those words stays out of them."""
+    for evidence in record.evidence:
+        evidence.text = text[evidence.start : evidence.end]
+    words = record.victims.count_text
+    if not words:
+        return
+    for evidence in record.evidence:
+        at = view.find(words, evidence.start, evidence.end)
+        if at >= 0:
+            written = text[at : at + len(words)]
+            record.victims.count_text = written if ">" not in written else words
+            return
+
+
+def reading_view(text: str) -> str:
+    """``text`` as the components read it, of the same length so that every
+    offset holds: a quoted reply's marks blanked ("> On 19 August, ... a
+    52-year-old\\n>> trader" reads as one sentence), and "[REDACTED]" read as
+    a word ("two [REDACTED] traders" are two traders). Evidence keeps the
+    document's own text."""
+    if ">" in text:
+        text = _QUOTE_MARKS.sub(lambda m: m.group().replace(">", " "), text)
+    if "[" in text:
+        text = _REDACTED.sub(" redacted ", text)
+    return text
 
 
 @cache

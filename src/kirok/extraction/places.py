@@ -225,9 +225,15 @@ def classify_locative(sentence: str, start: int, kind: str) -> bool | None:
     preposition stands before it within a few words.
     """
     locative, directional, residence = _word_sets()
-    words = sentence[:start].replace("’", "'").split()[-5:]
+    words = sentence[:start].replace("’", "'").split()[-8:]
+    reach = 5  # words back to look for the preposition
     for index in range(len(words) - 1, -1, -1):
+        if index < len(words) - reach:
+            return None
         word = words[index].lower().strip("\"'“”(")
+        if word == "of" and index > 0 and words[index - 1].lower() in _KINDS_OF_PLACE:
+            reach = 8  # "in the Chinese port city of Donggang": past what it is
+            continue
         if word.endswith((",", ";", ":", ".")):
             return None
         if word in directional:
@@ -236,6 +242,8 @@ def classify_locative(sentence: str, start: int, kind: str) -> bool | None:
             previous = words[index - 1].lower().strip(",") if index > 0 else ""
             if previous == "home" and _at_home(words[: index - 1]):
                 return True  # "arrested at his home in Hyesan": the home is where it happened
+            if previous in _SEATED:
+                return False  # "paid to the government in Pyongyang": who, not where
             return previous not in residence
         if word == "of" and index > 0 and words[index - 1].lower() in _relational():
             return False  # "north of Yeonpyeong Island": near it, not on it
@@ -244,6 +252,10 @@ def classify_locative(sentence: str, start: int, kind: str) -> bool | None:
     return None
 
 
+# bodies named by their seat ("the government in Pyongyang")
+_SEATED = frozenset({"government", "regime", "leadership"})
+# what a place is, before "of" and its name
+_KINDS_OF_PLACE = frozenset({"city", "town", "village", "county", "province", "district", "port"})
 _POSSESSIVE = frozenset({"his", "her", "their", "my", "our", "the", "a"})
 _AT_HOME = frozenset({"at", "from", "outside", "near", "into", "left"})
 

@@ -62,7 +62,7 @@ class VictimPatterns:
     plural: frozenset[str]  # (its words for people, lower-cased)
     vague: dict[str, int | None]
     implied: dict[str, str]
-    pseudonym: re.Pattern[str]  # "Ms. A": one person, kept anonymous
+    pseudonym: re.Pattern[str]  # "Ms. A", "Mr. Pak": one person, by a title
     pseudonym_titles: tuple[str, ...]
     pseudonym_sex: dict[str, str | None]
     modifier: re.Pattern[str]  # "at least", "some", "a further": before a count
@@ -150,7 +150,11 @@ def patterns() -> VictimPatterns:
         plural=frozenset(word.lower() for word in plural),
         vague={k.lower(): v for k, v in data["vague"].items()},
         implied={k.lower(): v for k, v in data["implied_nationality"].items()},
-        pseudonym=re.compile(rf"(?<![\w-])(?P<title>{alternation(titles)})\.?\s+[A-Z](?![\w-])"),
+        # "Ms. A", or "Mr. Pak" with no given name after it (nor "'s")
+        pseudonym=re.compile(
+            rf"(?<![\w-])(?P<title>{alternation(titles)})\.?\s+"
+            r"(?:[A-Z](?![\w-])|[A-Z][a-z]+(?:-[a-z]+)?(?![\w'’-])(?!\s+[A-Z]))"
+        ),
         pseudonym_titles=tuple(titles),
         kin_owner=re.compile(kin_owner, re.IGNORECASE),
         some_of_them=re.compile(rf"(?<![\w-])({number})\s+of\s+them\b", re.IGNORECASE),
@@ -317,6 +321,9 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
         for match in table.some_of_them.finditer(text):
             # "fired on two men ...; one of them was killed": one
             whole(match, count=_count(match.group(1), "people", table, partitive=True))
+    if "both" in text:
+        for match in THEM_BOTH.finditer(text):
+            whole(match, count=2)  # "the police arrested them both"
     if any(title in text for title in table.pseudonym_titles):
         for match in table.pseudonym.finditer(text):
             whole(match, count=1, sex=table.pseudonym_sex[match.group("title")])
@@ -324,6 +331,7 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
     return found
 
 
+THEM_BOTH = re.compile(r"(?<![\w-])(?:them|us)\s+both\b", re.IGNORECASE)
 _YEAR = re.compile(YEAR)
 _DAY_MONTH = re.compile(rf"{MONTH}\s")  # a count before a month's name is a day
 _BEFORE_YEAR = re.compile(
@@ -502,6 +510,9 @@ def find_names(
             not_names & set(words)
             or len(words) > 3
             or (single and not text[:start].endswith("surnamed "))
+            # "the wife of President Park Chung-hee", "related by marriage to Kim
+            # Jong-il": a relative of the one the act was done to
+            or _RELATIVE_BEFORE.search(text, max(0, match.start() - 60), match.start())
         ):
             continue
         for anchor in anchors:
@@ -566,6 +577,11 @@ _BEFORE_ANCHOR = re.compile(
     r"\s*(?:(?:,[^,]{1,90}){1,2},\s*)?"
     r"(?:,\s*(?:a|an|the)\s*|,?\s*(?:was|were|had been|has been)\s+(?:\w+\s+)?|,\s*)?"
     r"|[*_]*\s*,\s*\d{1,3}\s*:\s*"  # a list item's "Ri Sun-hee, 52: arrested in ..."
+)
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:(?:related|married)\s+(?:by\s+\w+\s+)?to|(?:wife|husband|widow|son|daughter|"
+    r"mother|father|brother|sister|half-brother|half-sister|nephew|niece|cousin|uncle|aunt|"
+    r"grandson|granddaughter|relative|child)\s+of)\s+$"
 )
 # before a run of capitals, what makes it a place ("Merrill Newman, of Palo Alto,")
 _PLACE_BEFORE = re.compile(r",\s*(?:of|from|in|near)\s+$")

@@ -28,6 +28,7 @@ from kirok.dates import find_explicit_dates
 HEADER_CHARS = 3000
 _LABELLED = re.compile(
     r"^\W*(?:date|dated|published|posted|released|issued|held|answered|received|tabled"
+    r"|(?:last\s+)?updated|(?:last\s+)?revised"
     r"|embargoed(?:\s+until)?|embargo|for\s+release|not\s+for\s+release\s+(?:before|until))"
     r"(?:\s+by\s+[\w'’ ]{1,40}?\s+on|\s+on)?\s*:?\s*"  # ("Received by our office on ...")
     r"(?P<rest>.+)$",
@@ -80,12 +81,16 @@ def _korean_date(line: str) -> str | None:
 
 
 def _date_alone(line: str) -> str | None:
-    """The ISO date if ``line`` is a date and nothing else (bar punctuation)."""
+    """The ISO date if ``line`` is a date and nothing else (bar punctuation and,
+    before it, the day's name: "Tuesday 16 April 2019")."""
     found = find_explicit_dates(line)
     if len(found) != 1:
         return None
     start, end, value = found[0]
-    rest = _DECORATION.sub("", line[:start] + line[end:]).strip(" ,.:-–—()")
+    before = _DECORATION.sub("", line[:start]).strip(" ,.:-–—()")
+    if _WEEKDAY_FIRST.fullmatch(before + " "):
+        before = ""
+    rest = before + _DECORATION.sub("", line[end:]).strip(" ,.:-–—()")
     if value.precision == "day" and not rest:
         return value.iso()
     return None
@@ -165,8 +170,10 @@ def find_published(text: str) -> str | None:
     candidates: list[str] = []
     in_header = True
     for line, wrapped in _header_lines(text):
-        if _LIST_ITEM.match(line):
-            continue  # "- 10 May 2013": a timeline's entry; a table's row
+        if _LIST_ITEM.match(line) or line.startswith(">"):
+            # "- 10 May 2013": a timeline's entry; a table's row; "> Date: ...": a
+            # message quoted in a reply, not the reply
+            continue
         if in_header and len(line) <= HEADER_LINE_CHARS and not wrapped:
             inside = _LABELLED_INSIDE.search(line)
             at_end = _DATE_ENDS_LINE.search(line)
