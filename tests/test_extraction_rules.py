@@ -2564,3 +2564,89 @@ def test_a_letter_read_on_air_and_one_by_pronoun(extractor: Extractor) -> None:
     )
     assert {r["violation"] for r in taken} == {"detention.arbitrary", "disappearance.enforced"}
     assert all(r["perpetrator"] == "Ministry of State Security" for r in taken)
+
+
+def test_a_form_with_a_field_a_paragraph(extractor: Extractor) -> None:
+    # (an invented communication, its labels in bold as Markdown sets them)
+    text = (
+        "**Name:** Kim Tae-ho (invented)\n\n"
+        "**Date of detention:** 3 May 2018\n\n"
+        "**Place of detention:** a market in Hoeryong\n\n"
+        "**Perpetrators:** Ministry of State Security\n\n"
+        "**What happened:** Two officers in uniform took Kim from the market. Since then "
+        "his family has received no information about where he is held."
+    )
+    found = {r["violation"]: r for r in records(extractor, text, published="2019-06-02")}
+    held = found["detention.arbitrary"]
+    assert held["date"] == "2018-05-03" and held["place"] == "Hoeryong"
+    assert held["perpetrator"] == "Ministry of State Security"
+    assert held["victims"]["names"] == ["Kim Tae-ho"]
+    assert found["disappearance.enforced"]["date"] == "2018-05-03"  # "since then"
+
+
+def test_rows_of_a_word_table_and_a_family_told(extractor: Extractor) -> None:
+    # (invented people; a Word table's rows read as cells between bars)
+    text = (
+        "Name | Taken | Where | What is known\n\n"
+        "Pak Un-ha | 2016 | Hunchun, China | Arrested by Chinese police and handed back to "
+        "North Korea in 2016; no news since.\n\n"
+        "Choe Il-su | May 2019 | Chongjin | Detained by state security officers; his family "
+        "was told he had been sent to a political prison camp.\n"
+    )
+    found = records(extractor, text, published="2021-01-01")
+    pak = [r for r in found if r["victims"]["names"] == ["Pak Un-ha"]]
+    arrest = next(r for r in pak if r["violation"] == "detention.arbitrary")
+    assert arrest["place"] == "Hunchun" and arrest["country"] == "CN"
+    gone = next(r for r in pak if r["violation"] == "disappearance.enforced")
+    assert gone["country"] == "KP"  # where she was sent, not where she was caught
+    camp = next(r for r in found if r["violation"] == "detention.prison_camp")
+    assert camp["victims"]["names"] == ["Choe Il-su"]
+    assert camp["victims"]["count_text"] != "his family"
+
+
+def test_work_without_pay_and_pupils_taken_out_of_school(extractor: Extractor) -> None:
+    # (invented: a group interview recorded in the South about the North)
+    text = (
+        "GROUP INTERVIEW\nRecorded in Seoul, 2 March 2021\n\n"
+        "PARTICIPANT 2: In 2016 they made my whole work unit spend forty days building a "
+        "dam near Kanggye, with no pay.\n\n"
+        "PARTICIPANT 5: In 2018 the pupils were taken out of school for a month to plant "
+        "rice.\n\n"
+        "PARTICIPANT 2: A man who refused was sent to a labour training camp for a year.\n"
+    )
+    found = records(extractor, text)
+    assert [r["violation"] for r in found] == ["labor.forced"] * 3
+    assert [r["date"] for r in found] == ["2016", "2018", None]
+    # where the interview was recorded is not where the acts took place
+    assert all(r["country"] == "KP" for r in found)
+
+
+def test_abroad_lured_listed_and_an_agent_arrested(extractor: Extractor) -> None:
+    # (invented people)
+    assert (
+        records(extractor, "The register holds a page for every person Japan lists as abducted.")
+        == []
+    )
+    [lured] = records(
+        extractor,
+        "In 1979 Sato Ken, a fisherman, was lured to the coast of Niigata Prefecture and "
+        "taken to North Korea by boat.",
+    )
+    assert lured["place"] == "Niigata Prefecture" and lured["country"] == "JP"
+    text = (
+        "Eva Lind was studying in Stockholm when, in 1981, she was offered work in Oslo and "
+        "then taken from there to Pyongyang. Her parents heard nothing from her for years.\n\n"
+        "The agent who took her, Pak Su-il, later used a false passport. Police in Vienna "
+        "arrested Pak in 1990."
+    )
+    [taken] = records(extractor, text, published="2020-01-01")  # one act; no arrest
+    assert taken["violation"] == "disappearance.abduction"
+    assert taken["place"] == "Oslo" and taken["country"] == "NO"
+    assert len(taken["evidence"]) == 2
+    from kirok.sources.metadata import find_published
+
+    assert find_published("OPINION\n\nA column by our writer. 2 May 2024\n\nText.") == (
+        "2024-05-02"
+    )
+    form = "# A communication\n\n*Submitted 28 February 2022.*\n\n**Date of arrest:** 7 May 2021\n"
+    assert find_published(form) == "2022-02-28"  # the arrest's date is no document's

@@ -98,6 +98,11 @@ _SENT_BY = re.compile(
     r"\s+by\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_GROUP_WORDS = re.compile(r"\b(?:family|families|relatives|parents|children|people)\b", re.I)
+_PRONOUN_PASSIVE = re.compile(
+    r"\b(?:he|she|they)\s+(?:had\s+been|has\s+been|have\s+been|was|were)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _AND_WAS_BEFORE = re.compile(r"\band\s+(?:was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\band\s+$", re.IGNORECASE)
 _ORDER = re.compile(r"\b(?:ordered|instructed|commanded|directed|told)\b", re.IGNORECASE)
@@ -155,7 +160,7 @@ _NEXT_SENTENCE = re.compile(r"\s*(.{0,300}?[.!?])(?=\s|$)", re.DOTALL)
 
 def _suspects_held_abroad(record: Record, sentence: Sentence, text: str) -> bool:
     """An arrest elsewhere of people who are not North Koreans, in a police
-    inquiry that this sentence or the next tells of ("Police have arrested two
+    inquiry that this sentence, the next or the one before tells of ("Police have arrested two
     women. Investigators are also seeking ..."): the investigation of a crime,
     not a violation. ``text``: the document's."""
     if not record.violation.startswith("detention.") or record.country in STATES_OF_CONCERN:
@@ -164,7 +169,14 @@ def _suspects_held_abroad(record: Record, sentence: Sentence, text: str) -> bool
         return False
     inquiry = _rules().criminal_inquiry
     after = _NEXT_SENTENCE.match(text, sentence.end)
-    return bool(inquiry.search(sentence.text) or (after and inquiry.search(after.group(1))))
+    before = text[slice(*sentence.before)] if sentence.before and text else ""
+    # (or the sentence before: "The agent who took him, Sin Gwang-su, ... South
+    # Korean police arrested Sin in 1985.")
+    return bool(
+        inquiry.search(sentence.text)
+        or (after and inquiry.search(after.group(1)))
+        or (before and inquiry.search(before))
+    )
 
 
 def _points_back(sentence: Sentence) -> bool:
@@ -194,6 +206,16 @@ def _segments(sentence: Sentence) -> list[tuple[int, int]]:
             (sentence.start + a, sentence.start + b) for a, b in itertools.pairwise(bounds) if b > a
         ]
     return sentence.segments
+
+
+def _clause_without_place(sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether ``trigger`` stands in a clause after a semicolon that names no place."""
+    home = _segment_of(trigger.start, _segments(sentence))
+    return (
+        home[0] > sentence.start
+        and sentence.text.startswith(";", home[0] - sentence.start)
+        and not any(home[0] <= p.start < home[1] for p in sentence.places)
+    )
 
 
 def _later_clause(sentence: Sentence, segment: tuple[int, int], home: tuple[int, int]) -> bool:
@@ -428,6 +450,8 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
         before = [v for v in before if v.start >= past]
     if trigger.victim_before and before:
         return before[-1]
+    if _PRONOUN_PASSIVE.search(before_text) and before and _GROUP_WORDS.search(before[-1].text):
+        return None  # "his family was told he had been sent ...": he, not them
     if _PASSIVE_BEFORE.search(before_text) or _AND_PASSIVE.search(
         sentence.text, *_window(sentence, trigger.start, 160)
     ):
@@ -784,6 +808,8 @@ def _may_be(speaker: VictimMention, pronoun: VictimMention) -> bool:
     plural = pronoun.text.lower() in ("they", "them")
     if speaker.count is not None and (speaker.count == 1) == plural:
         return False
+    if not plural and _GROUP_WORDS.search(speaker.text):
+        return False  # "his family was told he had been sent ...": not the family
     return not (speaker.sex and pronoun.sex and speaker.sex != pronoun.sex)
 
 
@@ -846,6 +872,11 @@ TOWARDS = re.compile(r"\b(?:to|into|back\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_LURED_TO = re.compile(
+    r"\b(?:lured|enticed|tricked)\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?"
+    r"(?:(?:coast|shore|beach|seaside|port|harbou?r)\s+(?:of|at|near)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _country_after(sentence: Sentence, words: re.Pattern[str], since: int) -> str | None:
@@ -893,10 +924,20 @@ def _home_country(sentence: Sentence) -> str | None:
 def _facility_country(sentence: Sentence) -> str | None:
     """The country of a place of detention the sentence names by its country's
     adjective, when it names no place ("died in a North Korean prison")."""
+    if _NORTH_KOREAN_FACILITY.search(sentence.text):
+        return "KP"  # "sent to a labour training camp", "the kyohwaso": North Korea's own
     if not any(word in sentence.text for word in _FACILITY_WORDS):
         return None
     found = _facility().search(sentence.text)
     return demonyms()[0].get(found.group("nation")) if found else None
+
+
+# places of detention only North Korea has, by the names it gives them
+_NORTH_KOREAN_FACILITY = re.compile(
+    r"\b(?:kyohwaso|kwanliso|kwalliso|jipkyulso|rodong\s+d(?:al|an)ryeondae|"
+    r"labou?r\s+training\s+(?:camps?|units?|cent(?:er|re)s?))\b",
+    re.IGNORECASE,
+)
 
 
 def _sent_from(sentence: Sentence, trigger: Trigger) -> str | None:
@@ -1036,11 +1077,10 @@ def _choose_place(
     if from_is_where and " from there" in act.text:
         # "lured to Copenhagen ... and taken from there to North Korea": there
         there = act.start + act.text.index(" from there")
+        before = [p for p in sentence.places if p.end <= there]
         went = [
-            p
-            for p in sentence.places
-            if p.end <= there and _TO_BEFORE.search(sentence.text, 0, p.start - sentence.start)
-        ]
+            p for p in before if _TO_BEFORE.search(sentence.text, 0, p.start - sentence.start)
+        ] or before[-1:]  # ("offered work in Copenhagen and then taken from there")
         if went:
             return went[-1].name if went[-1].kind != "country" else None, went[-1].country
 
@@ -1061,7 +1101,12 @@ def _choose_place(
                     or (p.locative is None and p.kind not in ("country", "city", "province"))
                     or (
                         from_is_where
-                        and _FROM.search(sentence.text, 0, p.start - sentence.start) is not None
+                        and (
+                            _FROM.search(sentence.text, 0, p.start - sentence.start) is not None
+                            # "lured to the coast of Miyazaki Prefecture": where they were taken
+                            or _LURED_TO.search(sentence.text, 0, p.start - sentence.start)
+                            is not None
+                        )
                     )
                 )
                 # "..., her relatives in Osaka said": where those who tell are
@@ -1180,7 +1225,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     if trigger.form == "mention" and not explicit:
         return None
     date, date_end = _choose_time(sentence, trigger)
-    perpetrator = _choose_perpetrator(sentence, trigger, victim)
+    perpetrator = _choose_perpetrator(sentence, trigger, victim) or sentence.field_perpetrator
     if (
         date is None
         and perpetrator is None
@@ -1209,6 +1254,14 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     place, country = _choose_place(
         sentence, described, extras.get("place_from") == "where", trigger
     )
+    if (
+        extras.get("country_from") == "destination"
+        and _clause_without_place(sentence, trigger)
+        and _destination(sentence) is not None
+    ):
+        # "... handed back to North Korea in 2017; no news since": where she was
+        # sent, not where the clause before happened
+        place, country = None, None
     abroad = extras.get("abroad")
     if abroad and (perpetrator is None or actor_country(perpetrator) == "KP"):
         # a disappearance of a foreigner, or of someone taken from abroad
@@ -1397,6 +1450,7 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
     )
 
 
+_SINCE_THEN = re.compile(r"[\W_]*(?i:since\s+then|ever\s+since|since\s+that\s+day)\b")
 _THEIR = re.compile(r"\b(?:their|they|them)\b", re.IGNORECASE)
 # a person known by the act done to them, told before it is: "The woman who was shot"
 _KNOWN_VICTIM = re.compile(
@@ -2028,10 +2082,22 @@ def build_records(
                 continue
             year = None  # the year a record told just before gives the one "he" points to
             story: Record | None = None  # that record
+            if record.date is None and records and _SINCE_THEN.match(sentence.text):
+                # "Since then the family has received no information ...": since
+                # the act just told
+                record.date = records[-1].date
             if record.refers_back:
                 if named is not None and _refer_back(record, named, sentence):
                     year = _story_told_before(record, named, sentence, text, spans or [])
                     story = named
+                    if (
+                        year is not None
+                        and record.violation == "disappearance.enforced"
+                        and named.violation == "disappearance.abduction"
+                    ):
+                        # "... taken from there to Pyongyang. Her parents heard
+                        # nothing from her": the abduction told again
+                        record.violation = named.violation
                 else:
                     _subject_before(record, sentence, text, full_names, spans or [], anchor)
             elif record.refers_to_group and records:
@@ -2502,14 +2568,18 @@ def named_by_item(records: list[Record], text: str) -> None:
                 victims.count = 1
 
 
-def one_by_pronoun(records: list[Record]) -> None:
+def one_by_pronoun(records: list[Record], main_country: str | None) -> None:
     """A victim who is still only "he" or "she" (no one told before is the one
     it stands for) is one person: "We were told he had been sent to the
-    kyohwaso at Jongori"."""
+    kyohwaso at Jongori". A victim named only later, from a part of the name
+    or a form's field, and of no stated nationality, is of the document's
+    country, as any other victim is."""
     for record in records:
         victims = record.victims
         if record.refers_back and victims.count is None and not victims.names:
             victims.count = 1
+        if victims.nationality is None and victims.names and not record.nationality_stated:
+            victims.nationality = main_country or record.country
 
 
 # a title that names one person: "Case file: Choi Jae-min", "Pak Nam-gi (1934-2010)"
@@ -2537,7 +2607,7 @@ def named_by_title(records: list[Record], title: str | None) -> None:
 
 
 # a table's row whose first cell is a person's name: "| Shin Suk-ja | wife | sent to ..."
-NAMED_ROW = re.compile(r"[ \t]*\|[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]*(?:-[a-z]+)?){1,2})[ \t]*\|")
+NAMED_ROW = re.compile(r"[ \t]*\|?[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]*(?:-[a-z]+)?){1,2})[ \t]*\|")
 
 
 def named_by_row(records: list[Record], text: str, main_country: str | None) -> None:

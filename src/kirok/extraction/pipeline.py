@@ -258,7 +258,9 @@ def find_sentence_times(doc: Doc) -> Doc:
         if sentence.told_before is None and sentence.scene is None and _FIELD.match(sentence.text):
             # a record exported as fields: "incident_date: 2024-02-11", "location:
             # Musan County", then "summary: Anjeonbu officers detained ..."
-            sentence.told_before, sentence.scene = _fields_before(state, sentence)
+            sentence.told_before, sentence.scene, sentence.field_actor = _fields_before(
+                state, sentence
+            )
         if sentence.told_before is None:
             # (its own dates may all be when it was told: "confirmed four days later")
             scene = sentence.scene
@@ -462,22 +464,42 @@ def _time_alone(state: State, start: int, end: int) -> TimeMention | None:
 
 
 # a field of an exported record: "summary: ...", "incident_date: 2024-02-11"
-_FIELD = re.compile(r"[ \t]*[A-Za-z][\w ]{0,24}:[ \t]")
+# (a form in Markdown sets its labels in bold: "**Date of arrest:** 7 November 2021")
+_FIELD = re.compile(r"[ \t]*(?:\*\*|__)?[A-Za-z][\w ]{0,40}:(?:\*\*|__)?[ \t]")
 _DATE_FIELD = re.compile(
-    r"^[ \t]*[\w ]{0,20}?(?i:date|when|day)[\w ]{0,10}:[ \t]*(.+)$", re.MULTILINE
+    r"^[ \t]*(?:\*\*|__)?[\w ]{0,20}?(?i:date|when|day)[\w ]{0,20}:(?:\*\*|__)?[ \t]*(.+)$",
+    re.MULTILINE,
 )
 LOCATION_FIELD = re.compile(
-    r"^[ \t]*(?i:location|place|where|county|city|province|site)[ \t]*:[ \t]*(.+)$", re.MULTILINE
+    r"^[ \t]*(?:\*\*|__)?(?i:location|place|where|county|city|province|site)"
+    r"(?:[ \t]+of[ \t]+[a-z]+)?[ \t]*:(?:\*\*|__)?[ \t]*(.+)$",
+    re.MULTILINE,
 )
+# who a form says acted: "Forces believed responsible: Ministry of State Security"
+PERPETRATOR_FIELD = re.compile(
+    r"^[ \t]*(?:\*\*|__)?(?i:perpetrators?|alleged\s+perpetrators?|forces\s+(?:believed\s+)?"
+    r"responsible|(?:arresting|detaining)\s+(?:body|agency|authority|authorities)|taken\s+by)"
+    r"[ \t]*:(?:\*\*|__)?[ \t]*(.+)$",
+    re.MULTILINE,
+)
+FIELDS_BACK = 12  # paragraphs of a form, one field each, read back for its date and place
 
 
 def _fields_before(
     state: State, sentence: Sentence
-) -> tuple[TimeMention | None, tuple[int, int] | None]:
-    """The date and the place that the fields above a record's field holding
-    an act give it, within its block of lines (up to a blank line)."""
+) -> tuple[TimeMention | None, tuple[int, int] | None, tuple[int, int] | None]:
+    """The date, the place and who acted (where each is) that the fields above
+    a record's field holding an act give it, within its block of lines (up to
+    a blank line), or, in a form whose fields stand a paragraph each, within
+    the fields before it."""
     blank = state.text.rfind("\n\n", 0, sentence.start)
     start = 0 if blank < 0 else blank + 2
+    for _ in range(FIELDS_BACK):
+        blank = state.text.rfind("\n\n", 0, max(0, start - 2))
+        above = 0 if blank < 0 else blank + 2
+        if start <= 0 or not _FIELD.match(state.text, above):
+            break
+        start = above
     time: TimeMention | None = None
     place: tuple[int, int] | None = None
     for match in _DATE_FIELD.finditer(state.text, start, sentence.start):
@@ -489,7 +511,10 @@ def _fields_before(
         time = found[0] if len(found) == 1 else time
     for match in LOCATION_FIELD.finditer(state.text, start, sentence.start):
         place = match.span(1)
-    return time, place
+    actor: tuple[int, int] | None = None
+    for match in PERPETRATOR_FIELD.finditer(state.text, start, sentence.start):
+        actor = match.span(1)
+    return time, place, actor
 
 
 def _acts_in(state: State, start: int, end: int) -> bool:
@@ -559,6 +584,10 @@ def find_sentence_actors(doc: Doc) -> Doc:
         sentence.actors = find_actors(
             sentence.text, sentence.start, state.main_country, sentence.places
         )
+        if sentence.field_actor is not None:
+            start, end = sentence.field_actor
+            named = find_actors(state.text[start:end], start, state.main_country)
+            sentence.field_perpetrator = named[0].name if named else None
     return doc
 
 
@@ -594,7 +623,7 @@ def write_records(doc: Doc) -> Doc:
     named_by_row(state.records, state.text, state.main_country)
     named_by_title(state.records, state.title)
     settle_nationalities(state.records, state.text, state.title)
-    one_by_pronoun(state.records)
+    one_by_pronoun(state.records, state.main_country)
     state.records = without_expulsions(state.records)
     state.records = without_refuted(state.records, state.text, state.sentence_spans)
     return doc

@@ -231,6 +231,10 @@ def classify_locative(sentence: str, start: int, kind: str) -> bool | None:
         if index < len(words) - reach:
             return None
         word = words[index].lower().strip("\"'“”(")
+        if word == "|" and index == len(words) - 1 and kind != "country":
+            # a table's cell of its own: "| Dandong, China |", the row's place (a
+            # country alone in a cell is more often a nationality)
+            return True
         if word == "of" and index > 0 and words[index - 1].lower() in _KINDS_OF_PLACE:
             reach = 8  # "in the Chinese port city of Donggang": past what it is
             continue
@@ -294,10 +298,19 @@ _DATELINE_AFTER = re.compile(rf"(?:,\s*(?:\d|{MONTH}\s+\d)|\s*(?:—|–|--|-\s|
 
 
 def _dateline(text: str, place: PlaceMention) -> bool:
+    """Whether the place is where the writer is: a dateline's ("SEOUL, 13
+    December 2013") or a header's ("Recorded in Seoul, 12 June 2023")."""
     line_start = text.rfind("\n", 0, place.start) + 1
-    return not text[line_start : place.start].strip() and bool(
+    opening = text[line_start : place.start]
+    return (not opening.strip() or _WRITTEN_IN.fullmatch(opening) is not None) and bool(
         _DATELINE_AFTER.match(text, place.end)
     )
+
+
+_WRITTEN_IN = re.compile(
+    r"\W*(?:recorded|written|filed|reported|interviewed|compiled|prepared)\s+(?:in|at)\s+",
+    re.IGNORECASE,
+)
 
 
 def main_country(text: str, places: list[PlaceMention]) -> str | None:

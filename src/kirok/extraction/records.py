@@ -96,6 +96,10 @@ class Sentence:
     # from Beijing to Pyongyang"), and the last group it counted ("the nine")
     scene_destination: str | None = None
     scene_group: VictimMention | None = None
+    # a form's field above it that names who acted ("Forces believed responsible:
+    # ..."): where it is (document offsets), and the actor it names
+    field_actor: tuple[int, int] | None = None
+    field_perpetrator: str | None = None
 
 
 @dataclass

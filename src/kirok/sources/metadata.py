@@ -51,7 +51,15 @@ _LABELLED_INSIDE = re.compile(
 )
 # or a date that ends such a line after a dash, a colon or a bracket: "Press
 # release -- 7 July 2022", "Briefing: new laws (2 February 2023)"
-_DATE_ENDS_LINE = re.compile(r"(?:--|[-–—:(|,])\s*(?P<rest>[^-–—:(|,]{6,40}?)\)?\W*$")
+_DATE_ENDS_LINE = re.compile(r"(?:--|[-–—:(|,]|\.(?=\s))\s*(?P<rest>[^-–—:(|,]{6,40}?)\)?\W*$")
+# a field's label that names an event, not the document ("Date of arrest:",
+# "Born:"): its date is that event's
+_EVENT_LABEL = re.compile(
+    r"\b(?:born|birth|arrest(?:ed)?|detained|detention|disappear\w*|death|died|incident|event"
+    r"|last\s+seen|missing|taken|abduct\w*|execution|executed|capture|return|repatriation)"
+    r"\b[^:]{0,20}:",
+    re.IGNORECASE,
+)
 SENTENCE_WORDS = 12  # a line this long that ends with a full stop is a sentence, not a title
 HEADER_LINE_CHARS = 160  # a longer line is a paragraph: the header has ended
 _DECORATION = re.compile(r"[*_#>\s]+")
@@ -174,6 +182,8 @@ def find_published(text: str) -> str | None:
             # "- 10 May 2013": a timeline's entry; a table's row; "> Date: ...": a
             # message quoted in a reply, not the reply
             continue
+        if _EVENT_LABEL.search(line):
+            continue  # "**Date of arrest:** 7 November 2021": an event's date
         if in_header and len(line) <= HEADER_LINE_CHARS and not wrapped:
             inside = _LABELLED_INSIDE.search(line)
             at_end = _DATE_ENDS_LINE.search(line)
