@@ -924,7 +924,10 @@ def _home_country(sentence: Sentence) -> str | None:
 def _facility_country(sentence: Sentence) -> str | None:
     """The country of a place of detention the sentence names by its country's
     adjective, when it names no place ("died in a North Korean prison")."""
-    if _NORTH_KOREAN_FACILITY.search(sentence.text):
+    lowered = sentence.text.lower()
+    if any(word in lowered for word in _NORTH_KOREAN_FACILITY_WORDS) and (
+        _NORTH_KOREAN_FACILITY.search(sentence.text)
+    ):
         return "KP"  # "sent to a labour training camp", "the kyohwaso": North Korea's own
     if not any(word in sentence.text for word in _FACILITY_WORDS):
         return None
@@ -932,7 +935,16 @@ def _facility_country(sentence: Sentence) -> str | None:
     return demonyms()[0].get(found.group("nation")) if found else None
 
 
-# places of detention only North Korea has, by the names it gives them
+# places of detention only North Korea has, by the names it gives them (and
+# words one of which each name holds, looked for first)
+_NORTH_KOREAN_FACILITY_WORDS = (
+    "kyohwaso",
+    "kwanliso",
+    "kwalliso",
+    "jipkyulso",
+    "ryeondae",
+    "training",
+)
 _NORTH_KOREAN_FACILITY = re.compile(
     r"\b(?:kyohwaso|kwanliso|kwalliso|jipkyulso|rodong\s+d(?:al|an)ryeondae|"
     r"labou?r\s+training\s+(?:camps?|units?|cent(?:er|re)s?))\b",

@@ -194,7 +194,7 @@ def find_sentence_triggers(doc: Doc) -> Doc:
             continue
         start += len(raw) - len(raw.lstrip())
         triggers = find_triggers(stripped, start, candidates[index])
-        if triggers or _SAME_REASON.search(stripped.lower()):
+        if triggers or ("same" in stripped and _SAME_REASON.search(stripped.lower())):
             state.sentences.append(
                 Sentence(
                     start,
