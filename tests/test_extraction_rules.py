@@ -2650,3 +2650,5 @@ def test_abroad_lured_listed_and_an_agent_arrested(extractor: Extractor) -> None
     )
     form = "# A communication\n\n*Submitted 28 February 2022.*\n\n**Date of arrest:** 7 May 2021\n"
     assert find_published(form) == "2022-02-28"  # the arrest's date is no document's
+    # a title that names an event before its colon is no field
+    assert find_published("Forced return: a briefing -- 12 October 2023\n\nText.") == ("2023-10-12")

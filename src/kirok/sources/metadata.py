@@ -55,9 +55,9 @@ _DATE_ENDS_LINE = re.compile(r"(?:--|[-–—:(|,]|\.(?=\s))\s*(?P<rest>[^-–�
 # a field's label that names an event, not the document ("Date of arrest:",
 # "Born:"): its date is that event's
 _EVENT_LABEL = re.compile(
-    r"\b(?:born|birth|arrest(?:ed)?|detained|detention|disappear\w*|death|died|incident|event"
-    r"|last\s+seen|missing|taken|abduct\w*|execution|executed|capture|return|repatriation)"
-    r"\b[^:]{0,20}:",
+    r"[\W_]*(?:(?:date|day)\s+(?:of\s+)?)?(?:born|birth|arrest(?:ed)?|detained|detention"
+    r"|disappear\w*|death|died|incident|event|last\s+seen|missing|taken|abduct\w*|execution"
+    r"|executed|capture|return|repatriation)\b[^:]{0,20}:",
     re.IGNORECASE,
 )
 SENTENCE_WORDS = 12  # a line this long that ends with a full stop is a sentence, not a title
@@ -182,7 +182,7 @@ def find_published(text: str) -> str | None:
             # "- 10 May 2013": a timeline's entry; a table's row; "> Date: ...": a
             # message quoted in a reply, not the reply
             continue
-        if _EVENT_LABEL.search(line):
+        if _EVENT_LABEL.match(line):
             continue  # "**Date of arrest:** 7 November 2021": an event's date
         if in_header and len(line) <= HEADER_LINE_CHARS and not wrapped:
             inside = _LABELLED_INSIDE.search(line)
