@@ -208,19 +208,24 @@ def _segments(sentence: Sentence) -> list[tuple[int, int]]:
     return sentence.segments
 
 
+def _after_semicolon(sentence: Sentence, segment: tuple[int, int]) -> bool:
+    """Whether the clause ``segment`` opens with a semicolon."""
+    return segment[0] > sentence.start and sentence.text.startswith(
+        ";", segment[0] - sentence.start
+    )
+
+
 def _clause_without_place(sentence: Sentence, trigger: Trigger) -> bool:
     """Whether ``trigger`` stands in a clause after a semicolon that names no place."""
     home = _segment_of(trigger.start, _segments(sentence))
-    return (
-        home[0] > sentence.start
-        and sentence.text.startswith(";", home[0] - sentence.start)
-        and not any(home[0] <= p.start < home[1] for p in sentence.places)
+    return _after_semicolon(sentence, home) and not any(
+        home[0] <= p.start < home[1] for p in sentence.places
     )
 
 
 def _later_clause(sentence: Sentence, segment: tuple[int, int], home: tuple[int, int]) -> bool:
     """Whether ``segment`` is a clause a semicolon sets after ``home`` (the act's)."""
-    return segment[0] > home[0] and sentence.text.startswith(";", segment[0] - sentence.start)
+    return segment[0] > home[0] and _after_semicolon(sentence, segment)
 
 
 def _segment_of(position: int, segments: list[tuple[int, int]]) -> tuple[int, int]:
@@ -238,7 +243,7 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 _ACCORDING_FIRST = re.compile(r"\W*(?i:according\s+to)\s[^,;]{1,160},")
 # a relative clause in the past perfect, up to the comma that ends it: "a man
 # who had fled to the South in 2017 swam back": what happened to someone before
-EARLIER_CLAUSE = re.compile(r"\b(?:who|whom|which)\s+had\s+[^,;]{1,160}")
+_EARLIER_CLAUSE = re.compile(r"\b(?:who|whom|which)\s+had\s+[^,;]{1,160}")
 
 
 # a relative clause about the subject, and the main clause's verb after it: "a
@@ -267,17 +272,20 @@ def _relative_clause(sentence: Sentence, trigger: Trigger) -> tuple[int, int] | 
     return sentence.start + who.start(), sentence.start + main.end()
 
 
-def _earlier_clauses(sentence: Sentence, trigger: Trigger) -> list[tuple[int, int]]:
-    """The past-perfect relative clauses of ``sentence`` (document offsets) that
-    do not hold ``trigger``: their times are another, earlier event's."""
+def earlier_clauses(sentence: Sentence) -> list[tuple[int, int]]:
+    """The past-perfect relative clauses of ``sentence`` (document offsets):
+    their times are another, earlier event's."""
     if " had " not in sentence.text:
         return []
-    clauses = []
-    for match in EARLIER_CLAUSE.finditer(sentence.text):
-        start, end = sentence.start + match.start(), sentence.start + match.end()
-        if not start <= trigger.start < end:
-            clauses.append((start, end))
-    return clauses
+    return [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for m in _EARLIER_CLAUSE.finditer(sentence.text)
+    ]
+
+
+def _earlier_clauses(sentence: Sentence, trigger: Trigger) -> list[tuple[int, int]]:
+    """The past-perfect relative clauses of ``sentence`` that do not hold ``trigger``."""
+    return [(a, b) for a, b in earlier_clauses(sentence) if not a <= trigger.start < b]
 
 
 def _choose_time(
@@ -924,10 +932,7 @@ def _home_country(sentence: Sentence) -> str | None:
 def _facility_country(sentence: Sentence) -> str | None:
     """The country of a place of detention the sentence names by its country's
     adjective, when it names no place ("died in a North Korean prison")."""
-    lowered = sentence.text.lower()
-    if any(word in lowered for word in _NORTH_KOREAN_FACILITY_WORDS) and (
-        _NORTH_KOREAN_FACILITY.search(sentence.text)
-    ):
+    if _north_korean_facility().search(sentence.text):
         return "KP"  # "sent to a labour training camp", "the kyohwaso": North Korea's own
     if not any(word in sentence.text for word in _FACILITY_WORDS):
         return None
@@ -935,21 +940,17 @@ def _facility_country(sentence: Sentence) -> str | None:
     return demonyms()[0].get(found.group("nation")) if found else None
 
 
-# places of detention only North Korea has, by the names it gives them (and
-# words one of which each name holds, looked for first)
-_NORTH_KOREAN_FACILITY_WORDS = (
-    "kyohwaso",
-    "kwanliso",
-    "kwalliso",
-    "jipkyulso",
-    "ryeondae",
-    "training",
-)
-_NORTH_KOREAN_FACILITY = re.compile(
-    r"\b(?:kyohwaso|kwanliso|kwalliso|jipkyulso|rodong\s+d(?:al|an)ryeondae|"
-    r"labou?r\s+training\s+(?:camps?|units?|cent(?:er|re)s?))\b",
-    re.IGNORECASE,
-)
+@cache
+def _north_korean_facility() -> Alternatives:
+    """Places of detention only North Korea has, by the names it gives them
+    (searched only in sentences holding a word each name needs)."""
+    return Alternatives(
+        [
+            r"\b(?:kyohwaso|kwanliso|kwalliso|jipkyulso|rodong\s+d(?:al|an)ryeondae|"
+            r"labou?r\s+training\s+(?:camps?|units?|cent(?:er|re)s?))\b"
+        ],
+        re.IGNORECASE,
+    )
 
 
 def _sent_from(sentence: Sentence, trigger: Trigger) -> str | None:
@@ -1133,7 +1134,7 @@ def _choose_place(
             for p in sentence.scene_places
             if p.locative is True or (p.locative is None and p.kind not in ("country", "city"))
         ]
-    if home[0] > sentence.start and sentence.text.startswith(";", home[0] - sentence.start):
+    if _after_semicolon(sentence, home):
         # an act told after a semicolon is where its own clause says, if it says
         # ("arrested her in Yanji ...; she died in the holding centre at Onsong")
         where = [p for p in where if home[0] <= p.start < home[1]] or where
@@ -1992,7 +1993,9 @@ def _speaker_named(
 
 
 @cache
-def _same_reason() -> tuple[re.Pattern[str], frozenset[str]]:
+def same_reason() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The words of an act done "for the same reason", and the violations whose
+    reason is the violation itself."""
     data = sentence_rules()
     return (
         re.compile(data["same_reason"], re.IGNORECASE),
@@ -2014,7 +2017,7 @@ def _for_the_same_reason(
     same reason." """
     if "same" not in sentence.text:
         return []
-    pattern, reasons = _same_reason()
+    pattern, reasons = same_reason()
     act = pattern.search(sentence.text)
     before = _sentence_before(sentence, text, spans) if act else None
     if act is None or before is None:
@@ -2412,12 +2415,15 @@ _REACHED_THE_SOUTH = re.compile(
 )
 
 
-def settle_nationalities(records: list[Record], text: str, title: str | None = None) -> None:
+def settle_nationalities(
+    records: list[Record], text: str, title: str | None = None, main_country: str | None = None
+) -> None:
     """Named victims whose nationality their sentences left unsaid take the one
     the document gives them elsewhere: a statement introduces "Otto Warmbier, the
     American university student" once, then tells of his arrest by name. Every
     record of a person then takes what one of them found; failing that, the one
-    nationality of people the ``title`` names ("Three detained Americans freed")."""
+    nationality of people the ``title`` names ("Three detained Americans freed");
+    failing all, the document's ``main_country``."""
     known: dict[str, str] = {}
     in_title = nationality_in_title(title or "")
     for record in records:
@@ -2501,6 +2507,12 @@ def settle_nationalities(records: list[Record], text: str, title: str | None = N
         # was done to them in the North was done to North Koreans
         for record in taken_for_south:
             record.victims.nationality = "KP"
+    for record in records:
+        victims = record.victims
+        if victims.nationality is None and victims.names and not record.nationality_stated:
+            # named only later (from a part of the name, a form's field): of the
+            # document's country, as any other victim whose nationality is unsaid
+            victims.nationality = main_country or record.country
 
 
 @cache
@@ -2580,18 +2592,14 @@ def named_by_item(records: list[Record], text: str) -> None:
                 victims.count = 1
 
 
-def one_by_pronoun(records: list[Record], main_country: str | None) -> None:
+def one_by_pronoun(records: list[Record]) -> None:
     """A victim who is still only "he" or "she" (no one told before is the one
     it stands for) is one person: "We were told he had been sent to the
-    kyohwaso at Jongori". A victim named only later, from a part of the name
-    or a form's field, and of no stated nationality, is of the document's
-    country, as any other victim is."""
+    kyohwaso at Jongori"."""
     for record in records:
         victims = record.victims
         if record.refers_back and victims.count is None and not victims.names:
             victims.count = 1
-        if victims.nationality is None and victims.names and not record.nationality_stated:
-            victims.nationality = main_country or record.country
 
 
 # a title that names one person: "Case file: Choi Jae-min", "Pak Nam-gi (1934-2010)"

@@ -35,15 +35,16 @@ from kirok.dates import PartialDate
 from kirok.extraction import sentences
 from kirok.extraction.actors import find_actors
 from kirok.extraction.assemble import (
-    EARLIER_CLAUSE,
     NAMED_ROW,
     TOWARDS,
     build_records,
+    earlier_clauses,
     named_by_heading,
     named_by_item,
     named_by_row,
     named_by_title,
     one_by_pronoun,
+    same_reason,
     settle_nationalities,
     without_expulsions,
     without_refuted,
@@ -155,9 +156,6 @@ _LABELLED_ITEM = re.compile(
 )
 
 
-_SAME_REASON = re.compile(r"\b(?:for|on)\s+the\s+same\s+(?:reasons?|grounds)\b")
-
-
 @Language.component("kirok_triggers")
 def find_sentence_triggers(doc: Doc) -> Doc:
     state = _state(doc)
@@ -171,7 +169,7 @@ def find_sentence_triggers(doc: Doc) -> Doc:
         if first == 0 or not lowered[first - 1].isalnum():
             candidates.setdefault(bisect.bisect_right(starts, first) - 1, set()).add(stem)
     if "same" in lowered:
-        for told in _SAME_REASON.finditer(lowered):
+        for told in same_reason()[0].finditer(lowered):
             # (an act "for the same reason" as the sentence before's: see build_records)
             candidates.setdefault(bisect.bisect_right(starts, told.start()) - 1, set())
     for index in sorted(candidates):
@@ -194,7 +192,7 @@ def find_sentence_triggers(doc: Doc) -> Doc:
             continue
         start += len(raw) - len(raw.lstrip())
         triggers = find_triggers(stripped, start, candidates[index])
-        if triggers or ("same" in stripped and _SAME_REASON.search(stripped.lower())):
+        if triggers or ("same" in stripped and same_reason()[0].search(stripped)):
             state.sentences.append(
                 Sentence(
                     start,
@@ -283,12 +281,9 @@ def find_sentence_times(doc: Doc) -> Doc:
 def _only_earlier_times(sentence: Sentence) -> bool:
     """Whether every date the sentence gives is in a clause of what had happened
     before ("Lee, who had defected in 1982, ..., was shot"), under a date line."""
-    if " had " not in sentence.text:
+    clauses = earlier_clauses(sentence)
+    if not clauses:
         return False
-    clauses = [
-        (sentence.start + m.start(), sentence.start + m.end())
-        for m in EARLIER_CLAUSE.finditer(sentence.text)
-    ]
     return all(
         any(start <= time.start < end for start, end in clauses)
         for time in sentence.times
@@ -622,8 +617,8 @@ def write_records(doc: Doc) -> Doc:
     named_by_item(state.records, state.text)
     named_by_row(state.records, state.text, state.main_country)
     named_by_title(state.records, state.title)
-    settle_nationalities(state.records, state.text, state.title)
-    one_by_pronoun(state.records, state.main_country)
+    settle_nationalities(state.records, state.text, state.title, state.main_country)
+    one_by_pronoun(state.records)
     state.records = without_expulsions(state.records)
     state.records = without_refuted(state.records, state.text, state.sentence_spans)
     return doc
