@@ -2652,3 +2652,133 @@ def test_abroad_lured_listed_and_an_agent_arrested(extractor: Extractor) -> None
     assert find_published(form) == "2022-02-28"  # the arrest's date is no document's
     # a title that names an event before its colon is no field
     assert find_published("Forced return: a briefing -- 12 October 2023\n\nText.") == ("2023-10-12")
+
+
+def test_camp_birth_a_fatal_beating_and_torture_over_a_fire(extractor: Extractor) -> None:
+    # (invented people)
+    [born] = records(extractor, "Kang Il-su was born in 1985 inside Camp 16, a prison camp.")
+    assert born["violation"] == "detention.prison_camp" and born["date"] == "1985"
+    assert born["victims"]["names"] == ["Kang Il-su"] and born["country"] == "KP"
+    [killed] = records(
+        extractor,
+        "In 1991 a guard at the camp school beat a seven-year-old boy so badly that he died.",
+    )
+    assert killed["violation"] == "life.killing"  # not a beating he lived through
+    assert killed["victims"]["age"] == 7
+    text = (
+        "In May 1997 his father and his sister talked of fleeing. Both were shot a week "
+        "later. Before that, guards had hung him from the ceiling and held him over a fire."
+    )
+    killing, torture = records(extractor, text)
+    assert killing["victims"]["count"] == 2  # "Both"
+    assert torture["violation"] == "detention.torture"
+    # running for the camp's fence is an escape, not a border measure; made to
+    # stand in the front row to watch is no torture
+    assert records(extractor, "In 2004 two men ran for the electrified fence at night.") == []
+    [shot] = records(
+        extractor, "In 1996 two men were shot, and he was made to stand in the front row."
+    )
+    assert shot["violation"] == "life.killing"
+
+
+def test_not_sent_home_not_allowed_to_leave_and_sent_back_hundreds(extractor: Extractor) -> None:
+    # (invented people)
+    [kept] = records(
+        extractor,
+        "In 1953 North Korea did not send him home, and he was kept there for decades.",
+    )
+    assert kept["violation"] == "detention.arbitrary" and kept["country"] == "KP"
+    text = (
+        "The plaintiff, Mika Sato, sailed from Niigata in 1961. Once there, she was not "
+        "allowed to leave North Korea for thirty-nine years, until she escaped in 2000."
+    )
+    [restricted] = records(extractor, text)
+    assert restricted["violation"] == "movement.restriction"
+    assert (restricted["date"], restricted["date_end"]) == ("1961", "2000")  # 2000 - 39
+    assert restricted["country"] == "KP"
+    [returned] = records(extractor, "In April China sent back about 300 people at once.")
+    assert returned["violation"] == "movement.forced_return"
+    assert returned["victims"]["count"] == 300
+    assert returned["perpetrator"] == "Chinese authorities"
+    # deported home to Seoul is no forced return
+    assert records(extractor, "In May 2013 the four were deported to Seoul.") == []
+
+
+def test_a_family_name_that_is_a_city_is_no_place(extractor: Extractor) -> None:
+    # (invented people) Kawasaki, Okayama: cities, and family names
+    [held] = records(extractor, "In 2001 agents abducted the student Aiko Okayama in Osaka.")
+    assert held["victims"]["names"] == ["Aiko Okayama"]
+    assert held["place"] == "Osaka"
+    [near] = records(extractor, "In 2001 agents abducted a student near Kawasaki.")
+    assert near["place"] == "Kawasaki"
+    text = (
+        "The claimant, Yoko Kawasaki, was twenty when she sailed in 1962. She says she "
+        "was promised work. Once there, she was not allowed to leave North Korea."
+    )
+    [restricted] = records(extractor, text)
+    assert restricted["victims"]["names"] == ["Yoko Kawasaki"]  # the "she" told of before
+    assert restricted["place"] is None
+
+
+def test_officers_of_a_foreign_security_service_and_colleagues_held_too(
+    extractor: Extractor,
+) -> None:
+    # (invented people)
+    text = (
+        "Summary\n\nLee Min-ho, a South Korean aid worker, was arrested in Shenyang on 2 May "
+        "2013 by officers of China's state security, together with two colleagues.\n\n"
+        "Treatment\n\nSince his release Mr Lee has said that interrogators gave him electric "
+        "shocks."
+    )
+    arrest, torture = records(extractor, text)
+    assert arrest["perpetrator"] == "Chinese authorities"
+    assert arrest["victims"]["count"] == 3
+    assert torture["violation"] == "detention.torture"
+    assert torture["victims"]["names"] == ["Lee Min-ho"]
+    assert torture["date"] == "2013"  # his arrest's, told just before, over a heading
+
+
+def test_a_speech_about_one_man_names_him(extractor: Extractor) -> None:
+    # (invented people)
+    text = (
+        "Today we remember Sergeant Pak Do-won. Many of you knew him well. He was "
+        "captured in 1951. Two years later North Korea did not send him home."
+    )
+    [kept] = records(extractor, text, published="2010-05-01")
+    assert kept["victims"]["names"] == ["Pak Do-won"]
+    assert kept["date"] == "1953"
+
+
+def test_a_few_days_later_keeps_the_month_and_a_heading_month_is_no_period(
+    extractor: Extractor,
+) -> None:
+    # (invented places' events)
+    text = (
+        "Training notes\nSpring 2019\n\nHongdo, August 1977\n"
+        "- Two boys vanished from the beach at Hongdo.\n\n"
+        "Seonyudo, August 1978\n- A boy was taken from a beach on Seonyudo by North Korean "
+        "agents in August 1978.\n- A few days later, two more boys disappeared from Hongdo.\n"
+    )
+    from kirok.sources.metadata import find_period
+
+    assert find_period(text) is None  # a month under "Spring 2019" heads an entry
+    found = records(extractor, text, published=None)
+    assert [r["date"] for r in found] == ["1977-08", "1978-08", "1978-08"]
+    assert found[1]["perpetrator"] == "Government of the DPRK"
+
+
+def test_a_chat_export_is_dated_by_its_last_message() -> None:
+    from kirok.sources.metadata import chat_date, find_published
+
+    chat = (
+        "Export of a conversation (invented)\n\n"
+        "[03/05/2024, 10:01] Volunteer: Hello, how can we help?\n"
+        "[03/05/2024, 10:03] Caller: In April the police took my cousin away.\n"
+        "[17/05/2024, 09:00] Volunteer: We have filed the case.\n"
+    )
+    assert find_published(chat) == "2024-05-17"  # 17 is a day: day first
+    assert chat_date(chat.replace("[17/05/2024", "[05/17/2024").replace("[03/05", "[05/03")) == (
+        "2024-05-17"
+    )
+    # whichever way the stamps are read, they stay in order: no date
+    assert chat_date("[02/11/2023, 19:04] A: one\n[03/11/2023, 19:05] B: two\n") is None

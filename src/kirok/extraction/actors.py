@@ -23,9 +23,12 @@ from kirok.extraction.prefilter import Prefilter, fold
 from kirok.extraction.records import ActorMention, PlaceMention
 from kirok.wordlists import alternation
 
-# "... by the Ministry", "by an interrogator", "by local police": the actor of a passive verb
+# "... by the Ministry", "by an interrogator", "by local police", "by officers
+# of China's state security": the actor of a passive verb
 _AGENT_BEFORE = re.compile(
-    r"\bby\s+(?:(?:the|a|an|its|their|local|provincial|state)\s+){0,2}$", re.I
+    r"\bby\s+(?:(?:the|a|an|its|their|local|provincial|state)\s+){0,2}"
+    r"(?:(?:officers|agents|members|officials|personnel|operatives|men)\s+(?:of|from)\s+(?:the\s+)?)?$",
+    re.I,
 )
 _KOREA_AFTER = re.compile(r"\s+Korean?\b")
 _NOT_SUBJECT_BEFORE = frozenset(

@@ -19,7 +19,7 @@ from functools import cache
 from kirok.dates import MONTH, YEAR, PartialDate
 from kirok.extraction.actors import STATE_ACTS, actor_country, state_actor
 from kirok.extraction.lexicon import demonyms, sentence_rules, taxonomy_extras, victim_words
-from kirok.extraction.places import find_places, gazetteer
+from kirok.extraction.places import FAMILY_NAME_KINDS, find_places, gazetteer
 from kirok.extraction.prefilter import Alternatives
 from kirok.extraction.records import (
     ActorMention,
@@ -32,7 +32,7 @@ from kirok.extraction.records import (
     VictimMention,
     Victims,
 )
-from kirok.extraction.temporal import WEEKDAY_NAME, find_times
+from kirok.extraction.temporal import WEEKDAY_NAME, find_times, years_lasting
 from kirok.extraction.victims import (
     THEM_BOTH,
     age_after_name,
@@ -288,6 +288,10 @@ def _earlier_clauses(sentence: Sentence, trigger: Trigger) -> list[tuple[int, in
     return [(a, b) for a, b in earlier_clauses(sentence) if not a <= trigger.start < b]
 
 
+# "until" or "till" before a time, in the same clause: the end of what went on
+_UNTIL = re.compile(r"\b(?:until|till)\b[^.;:()]{0,50}$")
+
+
 def _choose_time(
     sentence: Sentence, trigger: Trigger
 ) -> tuple[PartialDate | None, PartialDate | None]:
@@ -295,6 +299,7 @@ def _choose_time(
     home = _segment_of(trigger.start, segments)
     reports = _reports(sentence)
     usable: list[TimeMention] = []
+    until: TimeMention | None = None  # the first time that ends the act
     dateline = _DATELINE.match(sentence.text)
     source = _ACCORDING_FIRST.match(sentence.text)
     earlier = _earlier_clauses(sentence, trigger)
@@ -328,13 +333,28 @@ def _choose_time(
             continue
         if time.relative and _later_clause(sentence, segment, home):
             continue  # "... had seized him; that year he was allowed to ...": another's
+        if time.start > trigger.end and _UNTIL.search(
+            sentence.text, trigger.end - sentence.start, time.start - sentence.start
+        ):
+            until = until or time  # "held for 43 years, until she escaped in 2003": its end
+            continue
         usable.append(time)
     if not usable:
         told = sentence.told_before or sentence.section_time
-        return (told.date, told.date_end) if told is not None else (None, None)
+        if told is not None:
+            return told.date, told.date_end or (until.date if until else None)
+        if until is not None and until.date is not None:
+            # "not allowed to leave for forty-three years, until she escaped in
+            # 2003": from 1960
+            lasting = years_lasting(
+                sentence.text[trigger.end - sentence.start : until.start - sentence.start]
+            )
+            if lasting:
+                return PartialDate(until.date.year - lasting), until.date
+        return None, None
     same = [t for t in usable if _segment_of(t.start, segments) == home] or usable
     chosen = min(same, key=lambda t: _distance(t.start, t.end, trigger.start, trigger.end))
-    end = chosen.date_end
+    end = chosen.date_end or (until.date if until else None)
     if end is None and chosen.date is not None:
         later = [
             t
@@ -1028,6 +1048,9 @@ def _count(
 
 
 _TOGETHER_WITH = re.compile(r"\s*,?\s*(?:together\s+|along\s+)?with\s+", re.IGNORECASE)
+_TOGETHER_LATER = re.compile(
+    r"(?<=,)\s*(?:together|along)\s+with\s+(?=[^.;]*[.;]?\W*$)", re.IGNORECASE
+)
 # between members of a list: "his mother, his uncle and his two sisters"
 _LIST_GAP = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+){_OWNER}", re.IGNORECASE)
 _POSSESSIVE = re.compile(_OWNER, re.IGNORECASE)
@@ -1042,9 +1065,16 @@ def _companions(sentence: Sentence, end: int) -> int | None:
     if not after:
         return 0
     lead = _TOGETHER_WITH.match(sentence.text, end - sentence.start)
-    if lead is None or not _POSSESSIVE.fullmatch(
-        sentence.text, lead.end(), after[0].start - sentence.start
-    ):
+    if lead is None:
+        # "was arrested in Dalian ... by officers of China's state security,
+        # together with three South Korean colleagues": counted ones, later on
+        lead = _TOGETHER_LATER.search(sentence.text, end - sentence.start)
+        after = [v for v in after if lead and v.start - sentence.start >= lead.end()]
+        if lead is None or not after or after[0].start - sentence.start != lead.end():
+            return 0
+        if after[0].count is None:
+            return None
+    elif not _POSSESSIVE.fullmatch(sentence.text, lead.end(), after[0].start - sentence.start):
         return 0
     total: int | None = 0
     for index, member in enumerate(after):
@@ -1336,6 +1366,8 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         # (from the act's words on, past a place they name: "sent to the Yodok camp")
         reach = max([trigger.end, *(p.end for p in sentence.places if p.start == trigger.end + 1)])
         companions = _companions(sentence, reach)
+    elif _TOGETHER_LATER.search(sentence.text, victim.end - sentence.start):
+        companions = _companions(sentence, victim.end)  # "arrested a pastor, along with his wife"
     if count is not None and companions != 0:
         count = None if companions is None else count + companions
     confidence = (
@@ -1376,9 +1408,14 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         and not names
         and (
             (victim.count is None and victim.text.lower() in ("they", "them"))
-            or THEM_BOTH.fullmatch(victim.text) is not None  # ("seized them both")
+            or _both(victim.text)  # ("seized them both", "Both were shot")
         ),
     )
+
+
+def _both(words: str) -> bool:
+    """Whether the words that count victims are "them both", "us both" or "Both"."""
+    return words == "Both" or THEM_BOTH.fullmatch(words) is not None
 
 
 def _blanked(sentence: Sentence, spans: list[ActorMention], start: int, end: int) -> str:
@@ -1418,8 +1455,9 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
         distance == 1
         and earlier.kind == later.kind == "incident"
         and not (earlier.victims.names or earlier.victims.count_text or earlier.victims.count)
-        and earlier.date is None
         and later.date is None
+        # (the earlier's date maybe that of the act before "Since then")
+        and (earlier.date is None or _SINCE_THEN.match(earlier.evidence[0].text) is not None)
         and earlier.country == later.country
         and None in (earlier.place, later.place)
         and not _ANOTHER.search(later_sentence.text)
@@ -1606,7 +1644,7 @@ def _group_before(record: Record, group: Record, sentence: Sentence) -> None:
     ):
         return
     _same_people(record, group)  # (not the words that count them: this sentence does not say them)
-    if THEM_BOTH.fullmatch(record.victims.count_text or ""):
+    if _both(record.victims.count_text or ""):
         record.victims.count_text = None  # ("seized them both": the group's, told before)
     if record.date is None:
         record.date, record.date_end = group.date, group.date_end
@@ -1675,15 +1713,24 @@ def _sentence_before(
     """Where the sentence before ``sentence`` starts and ends; in a list, the
     item before (not the list's mark)."""
     before = sentence.before
-    if before and text and _LIST_MARK.fullmatch(text[slice(*before)]):
+    if before and text and _no_sentence(text[slice(*before)]):
         index = bisect.bisect_left(spans, before)
         items = (
-            spans[i]
-            for i in range(index - 1, -1, -1)
-            if not _LIST_MARK.fullmatch(text[slice(*spans[i])])
+            spans[i] for i in range(index - 1, -1, -1) if not _no_sentence(text[slice(*spans[i])])
         )
         before = next(items, before)
     return before
+
+
+# a heading over a paragraph: a short line with no stop ("Treatment in custody")
+_HEADING_LINE = re.compile(r"\s*[^\W\d][^\n.!?:;]{0,60}(?<![.!?:;\"”])\s*\n\s*")
+
+
+def _no_sentence(told: str) -> bool:
+    """Whether a span between sentences is a list's mark or a heading."""
+    return _LIST_MARK.fullmatch(told) is not None or (
+        "\n" in told and _HEADING_LINE.fullmatch(told) is not None
+    )
 
 
 def _story_told_before(
@@ -1775,12 +1822,13 @@ def _subject_before(
         lead = len(raw) - len(raw.lstrip())
         before = Sentence(start + lead, end, raw.strip())
         person = _opening_person(before, names)
-        if person is None and back == 0:
+        if person is None:
             # "The leadership blamed Pak for the chaos. ... he was shot": the one
-            # person the sentence just before names, by a part of the whole name
+            # person the sentence just before (or the one before those about "he"
+            # or "she") names, by a part of the whole name
             parts = _name_parts(before)
             whole = _whole_name_before(parts, before.start, names) if len(parts) == 1 else None
-            if not parts:
+            if whole is None:
                 # "I am writing about my brother, Cho Min-guk, ... Last spring
                 # officers ... drove him away": the one whole name it gives
                 given = [(at, n) for at, n in names() if before.start <= at < before.end]
@@ -1793,7 +1841,7 @@ def _subject_before(
                     if v.sex and given and (v.start >= given[0][0] or given[0][0] - v.end <= 2)
                 }
                 whole = (
-                    given[0][1]
+                    _without_titles(given[0][1])
                     if len(given) == 1
                     and _may_be_a_name(given[0][1])
                     and not (mine.sex and sexes and mine.sex not in sexes)  # ("a man" / "her")
@@ -1818,11 +1866,22 @@ def _subject_before(
         if back == 0 and _one_told_of(record, before, anchor):
             return False  # (unnamed, but counted, dated and placed)
         pronoun = _PRONOUN_SUBJECT.match(before.text)
-        if pronoun is None or (
-            mine.sex and victim_patterns().pronoun_sex[pronoun.group(1).lower()] != mine.sex
-        ):
+        if pronoun is None:
+            # "Many of you knew him better than I did": about the same one, too,
+            # when every "he", "him" or "his" in it is of one sex, the record's
+            sexes = {_PRONOUN_SEX[p.lower()] for p in _PRONOUN_WITHIN.findall(before.text)}
+            if not mine.sex or sexes != {mine.sex}:
+                return False
+        elif mine.sex and victim_patterns().pronoun_sex[pronoun.group(1).lower()] != mine.sex:
             return False
     return False
+
+
+_PRONOUN_WITHIN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+_PRONOUN_SEX = {
+    **dict.fromkeys(("he", "him", "his"), "male"),
+    **dict.fromkeys(("she", "her", "hers"), "female"),
+}
 
 
 # a sentence that opens with its time, then maybe a clause, then its subject, one
@@ -1866,10 +1925,28 @@ def _name_word(word: str) -> bool:
     )
 
 
+def _without_titles(name: str) -> str:
+    """A run of capitalised words without the titles before the name ("Sergeant")."""
+    _, titles = not_name_words()
+    words = name.split()
+    while len(words) > 1 and words[0].rstrip(".") in titles:
+        words = words[1:]
+    return " ".join(words)
+
+
 def _may_be_a_name(name: str) -> bool:
     """Whether a run of capitalised words, titles aside, may be a person's name."""
     _, titles = not_name_words()
     words = [w for w in name.split() if w.rstrip(".") not in titles]
+    if len(words) > 1 and not _name_word(words[-1]):
+        # a family name that is also a city's ("Eiko Kawasaki"), after a given name
+        last = gazetteer().get(words[-1])
+        return (
+            last is not None
+            and last.kind in FAMILY_NAME_KINDS
+            and words[-1] not in not_name_words()[0]
+            and all(_name_word(w) for w in words[:-1])
+        )
     return bool(words) and all(_name_word(w) for w in words)
 
 
@@ -2174,6 +2251,25 @@ def build_records(
                 if not record.nationality_stated and members.nationality_stated:
                     record.victims.nationality = members.victims.nationality
                     record.nationality_stated = True
+            if (
+                year is None
+                and record.date is None
+                and len(record.victims.names) == 1
+                and (
+                    same_person := next(
+                        (
+                            r
+                            for r in reversed(records)
+                            if record.victims.names[0] in r.victims.names
+                        ),
+                        None,
+                    )
+                )
+            ):
+                # "Mr Kim has told reporters that interrogators gave him electric
+                # shocks", right after his arrest in March 2012: that year
+                year = _story_told_before(record, same_person, sentence, text, spans or [])
+                story = same_person if year else None
             if len(record.victims.names) == 1 and record.victims.count in (1, None):
                 named = record
                 people.append(record)

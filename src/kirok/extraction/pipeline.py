@@ -50,7 +50,7 @@ from kirok.extraction.assemble import (
     without_refuted,
 )
 from kirok.extraction.lexicon import sentence_rules, trigger_stems
-from kirok.extraction.places import classify_locative, find_places, main_country
+from kirok.extraction.places import classify_locative, find_places, is_family_name, main_country
 from kirok.extraction.prefilter import Alternatives
 from kirok.extraction.records import Record, Sentence, TimeMention
 from kirok.extraction.temporal import (
@@ -60,7 +60,7 @@ from kirok.extraction.temporal import (
     resolve_in_story,
     resolve_sequel,
 )
-from kirok.extraction.victims import find_victims
+from kirok.extraction.victims import find_victims, not_name_words
 from kirok.extraction.violations import find_triggers, is_heading
 from kirok.sources.document import Document
 
@@ -540,7 +540,12 @@ def find_sentence_places(doc: Doc) -> Doc:
     state = _state(doc)
     if not state.sentences:
         return doc  # no act to place: the gazetteer's pass over the text would go unused
-    everywhere = find_places(state.text)
+    not_names, titles = not_name_words()
+    everywhere = [  # (not a person named for a city: "the claimant, Eiko Kawasaki")
+        place
+        for place in find_places(state.text)
+        if not is_family_name(state.text, place, not_names, titles)
+    ]
     state.main_country = main_country(state.text, everywhere)
     starts = [p.start for p in everywhere]
     for sentence in state.sentences:

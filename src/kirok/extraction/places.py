@@ -328,3 +328,38 @@ def main_country(text: str, places: list[PlaceMention]) -> str | None:
     if not counts:
         return None
     return max(counts, key=lambda code: counts[code])
+
+
+# the capitalised word right before a city's name, and what may stand before it
+_WORD_BEFORE = re.compile(r"(?P<word>[A-Z][a-z]+)\.?[ \t]$")
+_OPENS = re.compile(r"(?:^|[\n.!?:;\"“‘(\[—–-])[ \t*_]*$")
+FAMILY_NAME_KINDS = frozenset({"city", "town"})
+
+
+def is_family_name(
+    text: str, place: PlaceMention, not_names: frozenset[str], titles: frozenset[str]
+) -> bool:
+    """Whether a city's name at ``place`` is a person's family name: after a
+    title ("Ms Kawasaki"), or after a capitalised word within a sentence that
+    is no place, no word that is no name and no word that qualifies a place
+    ("the claimant, Eiko Kawasaki, said"; not "in Greater Tokyo", "Near
+    Kawasaki", "Japanese Kawasaki")."""
+    if place.kind not in FAMILY_NAME_KINDS:
+        return False
+    before = text[max(0, place.start - 30) : place.start]
+    word = _WORD_BEFORE.search(before)
+    if word is None:
+        return False
+    if word.group("word") in titles:
+        return True
+    return (
+        word.group("word") not in not_names
+        and word.group("word") not in gazetteer()
+        and word.group("word") not in _qualifiers()
+        and _OPENS.search(before, 0, word.start()) is None
+    )
+
+
+@cache
+def _qualifiers() -> frozenset[str]:
+    return frozenset(sentence_rules()["place_qualifiers"])

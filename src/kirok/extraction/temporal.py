@@ -478,7 +478,10 @@ def _shifted(match: re.Match[str], before: PartialDate) -> PartialDate | None:
     n_text = " ".join(match.group("n").lower().split())
     unit = match.group("nunit").lower()
     if n_text in ("a few", "several", "some"):
-        # "a few weeks later": the same year, but how many years, unsaid
+        # "a few weeks later": the same year, but how many years, unsaid; "a few
+        # days later": the same month, as far as a month is told
+        if unit in ("day", "night", "evening") and before.month is not None:
+            return PartialDate(before.year, before.month)
         return None if unit == "year" else PartialDate(before.year)
     if n_text == "the" and match.group("dir").lower() not in ("before", "after"):
         return None  # "the day later" is no English
@@ -674,3 +677,16 @@ def heading_time(text: str, offset: int, anchor: PartialDate | None) -> TimeMent
     if len(found) == 1 and found[0].text == inner:
         return found[0]
     return None
+
+
+# how long something went on, in whole years: "for forty-three years"
+_FOR_YEARS = re.compile(rf"\bfor\s+(?P<n>{_AGO_NUMBER})\s+years\b", re.IGNORECASE)
+
+
+def years_lasting(text: str) -> int | None:
+    """How many years ``text`` says something went on for ("for forty-three
+    years", "for 12 years"), or None."""
+    found = _FOR_YEARS.search(text)
+    if found is None or found.group("n").lower() == "a":
+        return None
+    return _amount(" ".join(found.group("n").lower().split()).replace(" ", "-"))

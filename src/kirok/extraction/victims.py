@@ -47,7 +47,19 @@ def _name_pattern(prefixes: list[str]) -> str:
     )
 
 
-_AGE = re.compile(r"(?<!\d)(\d{1,3})[- ]years?[- ]old|\b(?:aged|at\s+the\s+age\s+of)\s+(\d{1,3})\b")
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_AGE = re.compile(
+    r"(?<!\d)(\d{1,3})[- ]years?[- ]old|\b(?:aged|at\s+the\s+age\s+of)\s+(\d{1,3})\b"
+    rf"|\b((?i:(?:{_TENS})(?:-(?:{_UNITS}))?|{_TEENS}|{_UNITS}))-years?-old\b"  # "seven-year-old"
+)
+
+
+def _age(groups: tuple[Any, ...]) -> int:
+    """The age an :data:`_AGE` match gives, in digits or in words."""
+    digits = groups[0] or groups[1]
+    return int(digits) if digits else int(parse_number(groups[2].replace("-", " ")) or 0)
 
 
 @dataclass(frozen=True)
@@ -105,8 +117,8 @@ def patterns() -> VictimPatterns:
     filler_stop = (
         rf"(?:a|an|the|and|or|to|of|who|that|which|by|when|while|as|my|our|your|both|"
         rf"{possessives}|{numbers})"
-    )
-    filler = rf"(?:(?!{filler_stop}\b)(?:\d{{1,3}}-years?(?:-old)?|[A-Za-z][\w'’-]*)\s+)"
+    )  # (not "seven-year-old", a word of its own)
+    filler = rf"(?:(?!{filler_stop}(?![\w'’-]))(?:\d{{1,3}}-years?(?:-old)?|[A-Za-z][\w'’-]*)\s+)"
     nouns = alternation([p["word"] for p in people] + list(plurals), fold_case=True)
     phrase = re.compile(
         rf"(?<![\w-])(?P<count>{count})(?:\]\([^)\s]{{0,200}}\))?(?:\s+of(?:\s+(?:the|those|these|their|his|her|our|its))?)?\s+(?P<mods>{filler}{{0,5}}?)(?P<noun>{nouns})(?![\w-])",
@@ -303,7 +315,7 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
                 count=_count(match.group("count"), noun, table, partitive=" of " in phrase),
                 count_text=phrase,
                 nationality=nationality,
-                age=int(age.group(1) or age.group(2)) if age else None,
+                age=_age(age.groups()) if age else None,
                 sex=table.sex.get(noun.lower()),
             )
         )
@@ -321,9 +333,9 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
         for match in table.some_of_them.finditer(text):
             # "fired on two men ...; one of them was killed": one
             whole(match, count=_count(match.group(1), "people", table, partitive=True))
-    if "both" in text:
+    if "both" in text or "Both" in text:
         for match in THEM_BOTH.finditer(text):
-            whole(match, count=2)  # "the police arrested them both"
+            whole(match, count=2)  # "the police arrested them both", "Both were shot"
     if any(title in text for title in table.pseudonym_titles):
         for match in table.pseudonym.finditer(text):
             whole(match, count=1, sex=table.pseudonym_sex[match.group("title")])
@@ -331,7 +343,10 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
     return found
 
 
-THEM_BOTH = re.compile(r"(?<![\w-])(?:them|us)\s+both\b", re.IGNORECASE)
+THEM_BOTH = re.compile(
+    r"(?<![\w-])(?i:them|us)\s+(?i:both)\b"
+    r"|^\W*Both(?=\s+(?:were|had|have|are|died|disappeared|vanished|remain|remained)\b)"
+)
 _YEAR = re.compile(YEAR)
 _DAY_MONTH = re.compile(rf"{MONTH}\s")  # a count before a month's name is a day
 _BEFORE_YEAR = re.compile(
@@ -615,7 +630,7 @@ def _person_words() -> frozenset[str]:
 def age_in(text: str) -> int | None:
     """An age the sentence states once ("aged 34", "at the age of 13")."""
     found = _AGE.findall(text)
-    return int(found[0][0] or found[0][1]) if len(found) == 1 else None
+    return _age(found[0]) if len(found) == 1 else None
 
 
 def nationality_near(text: str) -> str | None:

@@ -214,20 +214,61 @@ def find_published(text: str) -> str | None:
             if day:
                 candidates.append(day)
                 break
-    return min(candidates) if candidates else None
+    return min(candidates) if candidates else chat_date(text)
+
+
+# a message's stamp in a chat's export, with its sender: "[02/11/2023, 19:04]
+# Mina: ...", "02/11/2023, 19:04 - Mina: ..."
+_CHAT_STAMP = re.compile(
+    r"^[ \t]*\[?(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)?\d\d),?[ \t]+"
+    r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:[ \t]*[APap]\.?[Mm]\.?)?\]?[ \t]*(?:-[ \t]*)?"
+    r"[^:\n]{1,80}:",
+    re.MULTILINE,
+)
+CHAT_MESSAGES = 2  # stamped messages that make a text a chat's export
+
+
+def chat_date(text: str) -> str | None:
+    """The day of the last message of a chat's export, or None. Which number is
+    the day is read from the stamps themselves: one above 12 is a day; where no
+    stamp tells, the order in which the messages must run does; else None."""
+    stamps = [
+        (int(m.group("a")), int(m.group("b")), int(m.group("y")))
+        for m in _CHAT_STAMP.finditer(text)
+    ]
+    if len(stamps) < CHAT_MESSAGES:
+        return None
+    stamps = [(a, b, year + 2000 if year < 100 else year) for a, b, year in stamps]
+    readings = []
+    for day_first in (True, False):
+        try:
+            days = [
+                dt.date(year, b, a) if day_first else dt.date(year, a, b) for a, b, year in stamps
+            ]
+        except ValueError:
+            continue  # (a 13th month: the other reading)
+        if days == sorted(days):
+            readings.append(days[-1])
+    return readings[0].isoformat() if len(set(readings)) == 1 else None
 
 
 def find_period(text: str) -> str | None:
     """The month (``YYYY-MM``) a short header line above the first paragraph
     dates the document to, when it gives no day ("Monthly incident log, March
     2022", "Update - June 2021"), or None."""
+    latest_year = 0  # the latest year the header names above ("Spring 2019")
     for line, wrapped in _header_lines(text):
         if len(line) > HEADER_LINE_CHARS or wrapped:
             return None  # the first paragraph: the header has ended
         for _, _, value in find_explicit_dates(line):
-            if value.precision == "month":
+            if value.precision == "month" and value.year >= latest_year:
                 return value.iso()
+        # (a month before a year named above heads an entry: "Hongdo, August 1977")
+        latest_year = max([latest_year, *(int(year) for year in _YEAR.findall(line))])
     return None
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 _NOT_TITLE = re.compile(
