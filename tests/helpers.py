@@ -200,7 +200,24 @@ def write_docx(path: Path, body: str) -> Path:
     return path
 
 
+def write_srt(path: Path, body: str) -> Path:
+    """Subtitles: a bracketed first cue with the date, then the body a few words a
+    cue, two lines each, so that its sentences run across cues."""
+    words = body.split()
+    cues = ["[Field report -- 2 April 2021]"]
+    for at in range(0, len(words), 8):
+        chunk = words[at : at + 8]
+        cues.append(" ".join(chunk[:4]) + "\n" + " ".join(chunk[4:]))
+    blocks = [
+        f"{number}\n00:00:{number:02d},000 --> 00:00:{number:02d},900\n{cue.strip()}\n"
+        for number, cue in enumerate(cues, start=1)
+    ]
+    path.write_text("\n".join(blocks), encoding="utf-8")
+    return path
+
+
 WRITERS = {
+    "srt": write_srt,
     "txt": write_txt,
     "md": write_md,
     "html": write_html,

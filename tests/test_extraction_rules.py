@@ -2782,3 +2782,93 @@ def test_a_chat_export_is_dated_by_its_last_message() -> None:
     )
     # whichever way the stamps are read, they stay in order: no date
     assert chat_date("[02/11/2023, 19:04] A: one\n[03/11/2023, 19:05] B: two\n") is None
+
+
+def test_a_diary_dates_yesterday_by_its_entrys_day(extractor: Extractor) -> None:
+    # (an invented diary)
+    text = (
+        "# Diary\n\n*Published by the Open Ledger Archive (invented) on 30 June 2021.*\n\n"
+        "## 14 May 1997\n\nYesterday officials stopped our convoy at the county line and said "
+        "the rice would go to the army first.\n\n"
+        "## 16 May 1997\n\nA colleague saw police shoot a man in front of the market this "
+        "morning.\n"
+    )
+    from kirok.sources.metadata import find_published
+
+    # the diary's words were written on its first entry's day, before they were published
+    assert find_published(text) == "1997-05-14"
+    published = "# Notes\n\n*Published by the Open Ledger Archive (invented) on 30 June 2021.*\n"
+    assert find_published(published + "\nText.\n") == "2021-06-30"
+    convoy, shot = records(extractor, text, published="2021-06-30")
+    assert convoy["violation"] == "food.denial" and convoy["date"] == "1997-05-13"
+    assert shot["violation"] == "life.execution"  # shot in public, before the market
+    assert shot["date"] == "1997-05-16"
+
+
+def test_a_bodys_line_then_it_and_camps_it_runs(extractor: Extractor) -> None:
+    # (invented wording of public findings)
+    text = (
+        "- **The Ministry of State Security.** It runs the political prison camps.\n"
+        "- **The Ministry of People's Security.** Its bureau runs the ordinary prison camps, "
+        "where inmates are made to work in mines.\n"
+    )
+    found = records(extractor, text)
+    camps = [r for r in found if r["violation"] == "detention.prison_camp"]
+    assert [r["perpetrator"] for r in camps] == [
+        "Ministry of State Security",
+        "Ministry of Social Security",
+    ]
+    assert all(r["kind"] == "measure" and r["country"] == "KP" for r in camps)
+    [labour] = [r for r in found if r["violation"] == "labor.forced"]
+    assert labour["kind"] == "measure"  # what the camps do, not one act
+
+
+def test_seized_missionaries_us_both_handed_over_and_a_loggers_passport(
+    extractor: Extractor,
+) -> None:
+    # (invented people)
+    [seized] = records(extractor, "Pak Il-do and Ri Su-gil were seized in 2015 as well.")
+    assert seized["violation"] == "detention.arbitrary" and seized["victims"]["count"] == 2
+    assert records(extractor, "Their savings were seized in 2015.") == []
+    # seized abroad, as a disappearance tells: one abduction, no arrest besides
+    [taken] = records(
+        extractor,
+        "In 1978 Mika Oda and her mother were seized together near their home in Niigata.",
+    )
+    assert taken["violation"] == "disappearance.abduction"
+    text = (
+        "In May 2013 Chinese police stopped our car near Yanji and took us both away. "
+        "We were handed over to the North Korean side at Tumen in June 2013."
+    )
+    held, returned = records(extractor, text)
+    assert held["victims"]["count"] == 2  # "us both"
+    assert returned["violation"] == "movement.forced_return"
+    assert returned["perpetrator"] == "Chinese authorities"  # those who held them
+    assert returned["victims"]["count"] == 2  # "we", the two
+    [logger] = records(
+        extractor,
+        "In 2018 a logger told us that his supervisors kept his passport and paid most of "
+        "his wages to the state.",
+    )
+    assert logger["violation"] == "labor.forced"
+    assert logger["victims"]["count"] == 1  # the logger who told
+
+
+def test_subtitles_are_read_as_running_text(tmp_path) -> None:
+    from kirok.sources import read_document
+
+    cues = (
+        "1\n00:00:01,000 --> 00:00:03,000\n[An invented film]\n\n"
+        "2\n00:00:03,500 --> 00:00:06,000\nMI-RAE: In 2010 police arrested\n<i>my brother</i>\n\n"
+        "3\n00:00:06,000 --> 00:00:08,000\nat the market in Hyesan.\n\n"
+        "4\n00:00:08,500 --> 00:00:10,000\nNARRATOR: He has not been seen since.\n"
+    )
+    for name in ("film.srt", "film.txt"):  # (subtitles saved as text are subtitles too)
+        path = tmp_path / name
+        path.write_text(cues, encoding="utf-8")
+        document = read_document(path)
+        assert document.format == "subtitles"
+        assert document.text == (
+            "[An invented film]\n\nMI-RAE: In 2010 police arrested my brother at the market in "
+            "Hyesan.\n\nNARRATOR: He has not been seen since."
+        )

@@ -628,6 +628,17 @@ def _said_of(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
 
 
 def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
+    """The victim phrase tied to the act (the whole of one that counts, when the
+    words it was found by begin it: "took us both away"); see :func:`_tied_victim`."""
+    victim = _tied_victim(sentence, trigger)
+    if victim is not None and victim.count is None:
+        for wider in sentence.victims:
+            if wider.start == victim.start and wider.end > victim.end and wider.count:
+                return wider
+    return victim
+
+
+def _tied_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
     """The victim phrase tied to the act; else the words the act is said of that
     count no one ("beat her", "beat inmates", "she was beaten")."""
     # "nobody would tell my mother where he had been taken": him; "we were sent back": us
@@ -641,6 +652,15 @@ def _choose_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None
         teller = [v for v in sentence.victims if v.end <= trigger.start]
         if teller:
             return teller[0]
+    that = _TOLD_THAT.search(sentence.text, *_window(sentence, trigger.start, 60))
+    if that:
+        # "a logger ... told us that his supervisors kept his passport": the one
+        # who told, of whom "his" is said
+        teller = [
+            v for v in sentence.victims if v.end <= sentence.start + that.start() and v.count == 1
+        ]
+        if teller:
+            return teller[-1]
     # "his wife has heard nothing of him": the one the act's own words are said of
     # (unless they name one after it: "... told her that my father had died there")
     pronoun = _PRONOUN_IN_ACT.search(trigger.text)
@@ -801,6 +821,12 @@ _POSSESSIVE_FIRST = re.compile(r"(?i:my|our|his|her|their)\s")  # "my dad"
 _TOLD_OF = re.compile(
     r"\b(?:described|recalled|remembered|recounted|spoke\s+of|told\s+of|told\s+us\s+of)\s+"
     r"((?:being|having\s+been)\s+)?$",
+    re.IGNORECASE,
+)
+# "told us that his supervisors": what one told of those over them
+_TOLD_THAT = re.compile(
+    r"\btold\s+(?:us|me|researchers|investigators|reporters|the\s+\w+)\s+that\s+(?:his|her)\s+"
+    r"[\w'’-]+\s+(?:[\w'’-]+\s+)?$",
     re.IGNORECASE,
 )
 # (not those who took them: "no one knows where they took him")
@@ -1407,7 +1433,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         refers_to_group=victim is not None
         and not names
         and (
-            (victim.count is None and victim.text.lower() in ("they", "them"))
+            (victim.count is None and victim.text.lower() in ("they", "them", *_WE))
             or _both(victim.text)  # ("seized them both", "Both were shot")
         ),
     )
@@ -1632,6 +1658,11 @@ def _same_people(record: Record, other: Record) -> None:
         record.nationality_stated = other.nationality_stated
 
 
+_SEIZED = re.compile(r"(?i:(?:was|were|had\s+been|have\s+been)\s+(?:also\s+)?seized)\b")
+_WE = ("we", "us")
+_WE_BOTH = re.compile(r"(?i:us\s+both|both\s+of\s+us|we\s+both|the\s+two\s+of\s+us)")
+
+
 def _group_before(record: Record, group: Record, sentence: Sentence) -> None:
     """A record whose victims are only "they" or "them" takes the group of the
     record told just before, if that was close before and counted more than one,
@@ -1643,6 +1674,10 @@ def _group_before(record: Record, group: Record, sentence: Sentence) -> None:
         or (theirs.count or len(theirs.names)) < 2
     ):
         return
+    if (record.victims.count_text or "").lower() in _WE and not _WE_BOTH.fullmatch(
+        theirs.count_text or ""
+    ):
+        return  # ("we" are those "us both" were, not others told of)
     _same_people(record, group)  # (not the words that count them: this sentence does not say them)
     if _both(record.victims.count_text or ""):
         record.victims.count_text = None  # ("seized them both": the group's, told before)
@@ -2142,6 +2177,14 @@ def build_records(
             groups[trigger.violation].append(trigger)
         if "life.execution" in groups:
             groups.pop("life.killing", None)  # an execution is the killing it states
+        if "detention.arbitrary" in groups and any(v.startswith("disappearance.") for v in groups):
+            # a disappearance or an abduction is the seizure it states ("were
+            # seized together near their home on Sado Island")
+            held = [t for t in groups["detention.arbitrary"] if not _SEIZED.match(t.text)]
+            if held:
+                groups["detention.arbitrary"] = held
+            else:
+                del groups["detention.arbitrary"]
         for trigger in _for_the_same_reason(sentence, records, groups, text, spans or []):
             groups[trigger.violation].append(trigger)
         told: list[Record] = []  # this sentence's records so far
@@ -2159,6 +2202,18 @@ def build_records(
                         "perpetrator"
                     ):
                         record.country = acting  # (where the returning state acts)
+            if (
+                record.perpetrator is None
+                and record.violation == "movement.forced_return"
+                and (holder := told[-1] if told else records[-1] if records else None) is not None
+                and holder.family == "detention"
+                and holder.perpetrator
+                and holder.country == record.country
+                and (told or _told_right_before(holder, sentence, text, spans or []))
+            ):
+                # "Chinese police ... took us both away. We were handed over to the
+                # North Korean side": those who held them hand them over
+                record.perpetrator = holder.perpetrator
             if record.violation == "disappearance.enforced" and record.perpetrator is None:
                 # "was arrested by state security, and the family never saw him
                 # again": those who took him

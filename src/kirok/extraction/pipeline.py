@@ -52,7 +52,7 @@ from kirok.extraction.assemble import (
 from kirok.extraction.lexicon import sentence_rules, trigger_stems
 from kirok.extraction.places import classify_locative, find_places, is_family_name, main_country
 from kirok.extraction.prefilter import Alternatives
-from kirok.extraction.records import Record, Sentence, TimeMention
+from kirok.extraction.records import ActorMention, Record, Sentence, TimeMention
 from kirok.extraction.temporal import (
     SEQUEL,
     find_times,
@@ -213,6 +213,14 @@ def find_sentence_times(doc: Doc) -> Doc:
     headings: list[tuple[int, str]] | None = None  # (found when first needed)
     for sentence in state.sentences:
         sentence.times = find_times(sentence.text, sentence.start, state.anchor)
+        if "\n" in state.text and any(t.relative and t.date for t in sentence.times):
+            # an entry under a heading of its own day ("## 14 May 1997"):
+            # "yesterday" is the day before it
+            if headings is None:
+                headings = [(m.start(), m.group()) for m in _SECTION_HEADING.finditer(state.text)]
+            day = _day_of_section(state, headings, sentence.start)
+            if day is not None:
+                sentence.times = find_times(sentence.text, sentence.start, day)
         story: PartialDate | bool | None = False  # (False: not looked for yet)
         for time in sentence.times:
             if time.date is None and SEQUEL.match(" ".join(time.text.split())):
@@ -276,6 +284,21 @@ def find_sentence_times(doc: Doc) -> Doc:
                 if section is not None and section.date != state.anchor:  # (not a date line)
                     sentence.section_time = section
     return doc
+
+
+def _day_of_section(
+    state: State, headings: list[tuple[int, str]], position: int
+) -> PartialDate | None:
+    """The day the heading above ``position`` names, when it is nothing but a
+    day ("## 14 May 1997") and not the document's own."""
+    above = bisect.bisect_right(headings, position, key=lambda h: h[0]) - 1
+    if above < 0:
+        return None
+    at, heading = headings[above]
+    section = heading_time(heading, at, state.anchor)
+    if section is None or section.date is None or section.date.day is None:
+        return None
+    return section.date if section.date != state.anchor else None
 
 
 def _only_earlier_times(sentence: Sentence) -> bool:
@@ -584,11 +607,47 @@ def find_sentence_actors(doc: Doc) -> Doc:
         sentence.actors = find_actors(
             sentence.text, sentence.start, state.main_country, sentence.places
         )
+        if sentence.text.startswith(("It ", "Its ")) and sentence.before is not None:
+            # "**The Ministry of State Security.** It runs the camps": the body
+            # the line before is nothing but the name of
+            lead = _lead_actor(state, *sentence.before)
+            if lead is not None:
+                word = sentence.text.split(" ", 1)[0]
+                sentence.actors.insert(
+                    0,
+                    ActorMention(
+                        sentence.start,
+                        sentence.start + len(word),
+                        word,
+                        name=lead.name,
+                        country=lead.country,
+                    ),
+                )
         if sentence.field_actor is not None:
             start, end = sentence.field_actor
             named = find_actors(state.text[start:end], start, state.main_country)
             sentence.field_perpetrator = named[0].name if named else None
     return doc
+
+
+# what may stand around a body's name for a line to be nothing but it
+_AROUND_NAME = re.compile(r"[\s*_•-]*(?:(?i:the)\s+)?|[\s*_.:]*")
+
+
+def _lead_actor(state: State, start: int, end: int) -> ActorMention | None:
+    """The one body a line names and says nothing else of ("The Ministry of
+    State Security.", a list item's bold lead), or None."""
+    text = state.text[start:end]
+    if len(text) > 80:
+        return None
+    found = find_actors(text, start, state.main_country)
+    if len(found) != 1:
+        return None
+    actor = found[0]
+    before, after = text[: actor.start - start], text[actor.end - start :]
+    if _AROUND_NAME.fullmatch(before) is None or _AROUND_NAME.fullmatch(after) is None:
+        return None
+    return actor
 
 
 @Language.component("kirok_victims")

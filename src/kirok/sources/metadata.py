@@ -46,7 +46,7 @@ _LABELLED_INSIDE = re.compile(
     r"compiled|prepared|drafted|submitted|broadcast|aired|(?:statement|declaration|affidavit)\s+on|"
     r"(?:given|delivered|presented)(?:\s+on)?|"
     r"(?:programme|program|agenda|minutes|newsletter|bulletin|meeting|session|sitting)\s+of)"
-    r"(?:\s+on)?\s*:?\s*(?P<rest>.+)$",
+    r"(?:\s+by\s+[^.;:\n]{1,60}?\s+on|\s+on)?\s*:?\s*(?P<rest>.+)$",  # ("Published by X on")
     re.IGNORECASE,
 )
 # or a date that ends such a line after a dash, a colon or a bracket: "Press

@@ -10,6 +10,7 @@ import codecs
 import hashlib
 import io
 import logging
+import re
 import warnings
 import zipfile
 from collections.abc import Callable
@@ -37,6 +38,7 @@ SUFFIXES = {
     ".xhtml": "html",
     ".pdf": "pdf",
     ".docx": "docx",
+    ".srt": "subtitles",
 }
 FORMATS = tuple(sorted(set(SUFFIXES.values())))
 
@@ -157,18 +159,52 @@ def _read_docx(path: str, data: bytes) -> _Read:
     return _Read("\n\n".join(blocks), title)
 
 
+# a subtitle's speaker label ("NARRATOR:", "SUN-OK (not her real name):") and
+# its markup ("<i>"): a label opens a paragraph, markup is no text
+_SPEAKER = re.compile(r"[A-Z][A-Z0-9 .'’-]{1,40}(?:[ \t]*\([^)\n]{1,60}\))?:\s")
+_MARKUP = re.compile(r"</?[A-Za-z][^>\n]{0,40}>|\{\\[^}\n]{1,40}\}")
+# the first cue of a SubRip file: its number, then its times
+_FIRST_CUE = re.compile(rb"\s*\d{1,6}[ \t]*\r?\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->")
+
+
+def _read_subtitles(path: str, data: bytes) -> _Read:
+    """SubRip subtitles (``.srt``): the cues' words as running text. A cue's
+    lines, and the cues a sentence runs across, are joined by a space; a cue
+    that opens with a speaker's label, or stands in brackets, opens a
+    paragraph. Cue numbers and times are not text."""
+    import srt
+
+    try:
+        cues = list(srt.parse(_read_text(path, data).text))
+    except srt.SRTParseError as error:
+        raise CorruptDocument(path, f"not readable SubRip subtitles: {error}") from None
+    parts: list[str] = []
+    for cue in cues:
+        words = " ".join(_MARKUP.sub("", cue.content).split())
+        if not words:
+            continue
+        if parts:
+            opens = _SPEAKER.match(words) or words[0] in "[(" or parts[-1][-1] in "])"
+            parts.append("\n\n" if opens else " ")
+        parts.append(words)
+    return _Read("".join(parts))
+
+
 _READERS: dict[str, Callable[[str, bytes], _Read]] = {
     "text": _read_text,
     "markdown": _read_markdown,
     "html": _read_html,
     "pdf": _read_pdf,
     "docx": _read_docx,
+    "subtitles": _read_subtitles,
 }
 
 
 def sniff_format(path: str, data: bytes) -> str:
     """The format of a file, from its suffix or, failing that, its first bytes."""
     suffix = Path(path).suffix.lower()
+    if SUFFIXES.get(suffix) == "text" and _FIRST_CUE.match(data.removeprefix(codecs.BOM_UTF8)):
+        return "subtitles"  # subtitles saved as plain text
     if suffix in SUFFIXES:
         return SUFFIXES[suffix]
     head = data[:2048].lstrip()
