@@ -2872,3 +2872,61 @@ def test_subtitles_are_read_as_running_text(tmp_path) -> None:
             "[An invented film]\n\nMI-RAE: In 2010 police arrested my brother at the market in "
             "Hyesan.\n\nNARRATOR: He has not been seen since."
         )
+
+
+def test_a_list_with_citation_marks_and_a_police_matter_abroad(extractor: Extractor) -> None:
+    # (invented wording of public cases; the lurer's arrest is a police matter)
+    text = (
+        "This list gives cases that two governments count among people taken by the North."
+        "[1]\n\nIn June 1985 North Korean patrol boats seized a fishing boat near Baengnyeong "
+        "Island and took its nine crew members to the North.[2]\n\n"
+        "Sato Ken, a 40-year-old security guard, was taken from a beach at Ushitsu in May 1978.[3] "
+        "Japanese police later arrested a man who admitted luring him to the beach.[4]"
+    )
+    boat, cook = records(extractor, text)
+    assert boat["violation"] == "disappearance.abduction" and boat["perpetrator"] == "KPA Navy"
+    assert boat["victims"]["count"] == 9
+    assert cook["violation"] == "disappearance.abduction" and cook["place"] == "Ushitsu"
+    assert cook["victims"]["names"] == ["Sato Ken"]
+    assert cook["perpetrator"] is None  # a security guard's job is no state's guard
+
+
+def test_an_interviews_answers_go_on_past_its_questions(extractor: Extractor) -> None:
+    # (an invented interview)
+    text = (
+        "Q: What happened the second time?\n"
+        "A: In the summer of 2001 soldiers caught me near Musan. They beat me.\n\n"
+        "Q: Where were you held?\n"
+        "A: Four months in the labour training camp at Musan. We built a road all day.\n\n"
+        "Q: And your family?\n"
+        "A: My sister lost her place at the college because of my record.\n"
+    )
+    found = records(extractor, text)
+    assert [r["violation"] for r in found] == [
+        "detention.arbitrary",
+        "detention.torture",
+        "labor.forced",
+        "discrimination",
+    ]
+    assert found[2]["place"] == "Musan" and len(found[2]["evidence"]) == 2
+    # a term the law allows is no one's term served
+    assert (
+        records(extractor, "Listening to a foreign broadcast can mean years in a labour camp.")
+        == []
+    )
+
+
+def test_calls_abroad_punished_and_they_after_a_measure(extractor: Extractor) -> None:
+    # (an invented news item)
+    text = (
+        "Police in Hyesan arrested three women traders in February. One source said the "
+        "women were accused of making calls to relatives in South Korea. Such calls can "
+        "bring a sentence in a labour camp under a 2020 law. Their families have not been "
+        "told where they are being held."
+    )
+    held, calls, law, gone = records(extractor, text, published="2024-03-10")
+    assert held["victims"]["count"] == 3 and held["date"] == "2024-02"
+    assert calls["violation"] == law["violation"] == "expression.suppression"
+    assert law["kind"] == "measure" and law["perpetrator"] == "Government of the DPRK"
+    assert gone["violation"] == "disappearance.enforced"
+    assert gone["victims"]["count"] == 3  # "they": the three women, past the law

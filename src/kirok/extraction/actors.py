@@ -31,6 +31,7 @@ _AGENT_BEFORE = re.compile(
     re.I,
 )
 _KOREA_AFTER = re.compile(r"\s+Korean?\b")
+_PRIVATE_GUARD = re.compile(r"\b(?i:security|night|private|museum|bank|hotel|shop|car\s+park)\s+$")
 _NOT_SUBJECT_BEFORE = frozenset(
     [
         "in",
@@ -266,6 +267,8 @@ def find_actors(
         if state:
             spans.append((match.start(), match.end(), state, nation, 1))
     for match in matches(table.contextual):
+        if _PRIVATE_GUARD.search(text, 0, match.start()):
+            continue  # "a 52-year-old security guard": a job, no state's guard
         name = _contextual(match.group(), text)
         country = next((c for n, c in table.canonical.values() if n == name), None)
         spans.append((match.start(), match.end(), name, country, 2))

@@ -1658,6 +1658,7 @@ def _same_people(record: Record, other: Record) -> None:
         record.nationality_stated = other.nationality_stated
 
 
+GROUP_LOOKBACK = 3  # records back to the group "they" stand for, measures passed over
 _SEIZED = re.compile(r"(?i:(?:was|were|had\s+been|have\s+been)\s+(?:also\s+)?seized)\b")
 _WE = ("we", "us")
 _WE_BOTH = re.compile(r"(?i:us\s+both|both\s+of\s+us|we\s+both|the\s+two\s+of\s+us)")
@@ -1762,10 +1763,16 @@ _HEADING_LINE = re.compile(r"\s*[^\W\d][^\n.!?:;]{0,60}(?<![.!?:;\"”])\s*\n\s*
 
 
 def _no_sentence(told: str) -> bool:
-    """Whether a span between sentences is a list's mark or a heading."""
-    return _LIST_MARK.fullmatch(told) is not None or (
-        "\n" in told and _HEADING_LINE.fullmatch(told) is not None
+    """Whether a span between sentences is a list's mark, a heading or an
+    interviewer's question ("Q: Where were you held?")."""
+    return (
+        _LIST_MARK.fullmatch(told) is not None
+        or ("\n" in told and _HEADING_LINE.fullmatch(told) is not None)
+        or _QUESTION_LINE.match(told) is not None
     )
+
+
+_QUESTION_LINE = re.compile(r"\s*(?:Q|Question|Interviewer)\s*[:.]\s[^\n]*\?\s*$")
 
 
 def _story_told_before(
@@ -2248,7 +2255,18 @@ def build_records(
                 else:
                     _subject_before(record, sentence, text, full_names, spans or [], anchor)
             elif record.refers_to_group and records:
-                _group_before(record, records[-1], sentence)
+                # the last group told, past a measure told after it ("Police
+                # arrested three women ... Such calls can bring a sentence ...
+                # Their families have not been told where they are held")
+                them = next(
+                    (
+                        r
+                        for r in reversed(records[-GROUP_LOOKBACK:])
+                        if r.kind == "incident" and (r.victims.count or len(r.victims.names)) > 1
+                    ),
+                    records[-1],
+                )
+                _group_before(record, them, sentence)
             elif (told_group := _the_group_told_before(record, records)) is not None:
                 _group_before(record, told_group, sentence)
             elif (whole := _group_of_members(record, records, sentence)) is not None:
