@@ -354,7 +354,15 @@ def _choose_time(
         return None, None
     same = [t for t in usable if _segment_of(t.start, segments) == home] or usable
     chosen = min(same, key=lambda t: _distance(t.start, t.end, trigger.start, trigger.end))
-    end = chosen.date_end or (until.date if until else None)
+    end = chosen.date_end
+    if (
+        end is None
+        and until is not None
+        and until.date is not None
+        and chosen.date is not None
+        and until.date.first_day() > chosen.date.first_day()
+    ):
+        end = until.date  # "held from May 2019 until he was freed in June 2020"
     if end is None and chosen.date is not None:
         later = [
             t
@@ -1659,6 +1667,7 @@ def _same_people(record: Record, other: Record) -> None:
 
 
 GROUP_LOOKBACK = 3  # records back to the group "they" stand for, measures passed over
+# "were seized": an arrest, unless the sentence tells a disappearance or abduction
 _SEIZED = re.compile(r"(?i:(?:was|were|had\s+been|have\s+been)\s+(?:also\s+)?seized)\b")
 _WE = ("we", "us")
 _WE_BOTH = re.compile(r"(?i:us\s+both|both\s+of\s+us|we\s+both|the\s+two\s+of\s+us)")
