@@ -2930,3 +2930,34 @@ def test_calls_abroad_punished_and_they_after_a_measure(extractor: Extractor) ->
     assert law["kind"] == "measure" and law["perpetrator"] == "Government of the DPRK"
     assert gone["violation"] == "disappearance.enforced"
     assert gone["victims"]["count"] == 3  # "they": the three women, past the law
+
+
+def test_a_studys_year_and_citations_are_when_it_was_told(extractor: Extractor) -> None:
+    # (invented studies)
+    text = (
+        "Studies of women sent back from China agree on the pattern (Lee 2015; Park and "
+        "Choi 2019). A 2021 study of 20 women held at the Onsong holding centre between "
+        "2015 and 2017, all of whom said that guards beat them (Yoon 2021, p. 9), is the "
+        "most detailed."
+    )
+    held, beaten = records(extractor, text)  # (the studies' subject tells no act)
+    assert held["violation"] == "detention.arbitrary"
+    assert beaten["violation"] == "detention.torture"
+    assert (beaten["date"], beaten["date_end"]) == ("2015", "2017")  # not 2021
+    assert beaten["victims"]["count"] == 20
+
+
+def test_arrested_after_a_colleague_reported_a_bible_and_a_front_matters_title(
+    extractor: Extractor,
+) -> None:
+    # (an invented person)
+    text = (
+        "Officers of the Ministry of State Security arrested Mr. Pak at his office in Hamhung "
+        "on 3 April 2023, after a colleague reported that he kept a Bible at home."
+    )
+    found = records(extractor, text)
+    assert [r["violation"] for r in found] == ["detention.arbitrary", "expression.suppression"]
+    from kirok.sources.metadata import find_title
+
+    post = '---\ntitle: "Notes from the border"\ndate: 2024-05-01\n---\n\nText.\n'
+    assert find_title(post) == "Notes from the border"

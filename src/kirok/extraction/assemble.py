@@ -288,6 +288,15 @@ def _earlier_clauses(sentence: Sentence, trigger: Trigger) -> list[tuple[int, in
     return [(a, b) for a, b in earlier_clauses(sentence) if not a <= trigger.start < b]
 
 
+# a year before what was written or asked in it: "a 2020 study", "the 2014 report"
+_YEAR_OF_A_STUDY = re.compile(
+    r"\s+(?:study|studies|report|reports|survey|surveys|paper|book|article|census|poll|review"
+    r"|assessment|inquiry|hearing|interview|interviews)\b"
+)
+# an author before the year of a citation: "(Yoon 2020", "; Park and Choi 2019"
+_CITED = re.compile(
+    r"[(;]\s*(?-i:[A-Z])[\w'’-]+(?:\s+(?:and|&)\s+(?-i:[A-Z])[\w'’-]+|\s+et\s+al\.?)?,?\s+$"
+)
 # "until" or "till" before a time, in the same clause: the end of what went on
 _UNTIL = re.compile(r"\b(?:until|till)\b[^.;:()]{0,50}$")
 
@@ -333,6 +342,13 @@ def _choose_time(
             continue
         if time.relative and _later_clause(sentence, segment, home):
             continue  # "... had seized him; that year he was allowed to ...": another's
+        if time.text.isdigit() and (
+            _YEAR_OF_A_STUDY.match(sentence.text, time.end - sentence.start)
+            or _CITED.search(sentence.text, 0, time.start - sentence.start)
+        ):
+            # "a 2020 study of 38 women held ... between 2014 and 2016", "(Yoon
+            # 2020, pp. 12-15)": when it was told, not when it was done
+            continue
         if time.start > trigger.end and _UNTIL.search(
             sentence.text, trigger.end - sentence.start, time.start - sentence.start
         ):
@@ -2302,6 +2318,20 @@ def build_records(
                 # sentence tells after the first, with no one of their own, are
                 # done to the same people
                 _same_people(record, shared)
+            if record.date is None and (
+                dated := next(
+                    (
+                        r
+                        for r in reversed(told[:-1])
+                        if r.date and r.victims.count_text == record.victims.count_text
+                    ),
+                    None,
+                )
+            ):
+                # "38 women held at the Musan holding centre between 2014 and
+                # 2016, all of whom said that guards beat them": what was done to
+                # the same people, when the sentence dates only the first act
+                record.date, record.date_end = dated.date, dated.date_end
             if text and any(" " not in name for name in record.victims.names):
                 # "Mr Lindqvist was detained ...", after "the Swedish engineer, Arne
                 # Lindqvist": the whole name told before

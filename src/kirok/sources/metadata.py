@@ -279,8 +279,19 @@ _NOT_TITLE = re.compile(
 _SUBJECT = re.compile(r"^(?:(?:subject|re):\s*)+", re.IGNORECASE)
 
 
+# a static site's front matter (YAML between "---" lines) and its title
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<body>(?:[^\n]*\n){1,40}?)---[ \t]*(?:\n|$)")
+_FRONT_TITLE = re.compile(r"^title:[ \t]*(?P<q>[\"']?)(?P<title>.+?)(?P=q)[ \t]*$", re.MULTILINE)
+
+
 def find_title(text: str) -> str | None:
-    """A plausible title: the first short line of several words that is not a date or link."""
+    """A plausible title: a front matter's ``title:``, else the first short line
+    of several words that is not a date or link."""
+    front = _FRONT_MATTER.match(text)
+    if front:
+        titled = _FRONT_TITLE.search(front.group("body"))
+        if titled:
+            return titled.group("title").strip()
     for raw in text[:HEADER_CHARS].splitlines():
         if " > " in raw:  # a breadcrumb trail
             continue
