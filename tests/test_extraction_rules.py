@@ -2961,3 +2961,10 @@ def test_arrested_after_a_colleague_reported_a_bible_and_a_front_matters_title(
 
     post = '---\ntitle: "Notes from the border"\ndate: 2024-05-01\n---\n\nText.\n'
     assert find_title(post) == "Notes from the border"
+
+
+def test_guards_who_beat_one_prisoner(extractor: Extractor) -> None:
+    # (invented)
+    [beaten] = records(extractor, "In 2019 guards at the camp beat a prisoner.")
+    assert beaten["violation"] == "detention.torture" and beaten["victims"]["count"] == 1
+    assert records(extractor, "In 2019 the guards' team beat a prisoner team at football.") == []
