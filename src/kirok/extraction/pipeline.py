@@ -211,16 +211,28 @@ def find_sentence_times(doc: Doc) -> Doc:
     state = _state(doc)
     starts = [start for start, _ in state.sentence_spans]
     headings: list[tuple[int, str]] | None = None  # (found when first needed)
+
+    def section_time(position: int) -> TimeMention | None:
+        """The time the section heading above ``position`` gives, unless it is the
+        document's own date (a date line)."""
+        nonlocal headings
+        if headings is None:
+            headings = [(m.start(), m.group()) for m in _SECTION_HEADING.finditer(state.text)]
+        above = bisect.bisect_right(headings, position, key=lambda h: h[0]) - 1
+        if above < 0:
+            return None
+        at, heading = headings[above]
+        section = heading_time(heading, at, state.anchor)
+        return section if section is not None and section.date != state.anchor else None
+
     for sentence in state.sentences:
         sentence.times = find_times(sentence.text, sentence.start, state.anchor)
         if "\n" in state.text and any(t.relative and t.date for t in sentence.times):
             # an entry under a heading of its own day ("## 14 May 1997"):
             # "yesterday" is the day before it
-            if headings is None:
-                headings = [(m.start(), m.group()) for m in _SECTION_HEADING.finditer(state.text)]
-            day = _day_of_section(state, headings, sentence.start)
-            if day is not None:
-                sentence.times = find_times(sentence.text, sentence.start, day)
+            section = section_time(sentence.start)
+            if section is not None and section.date is not None and section.date.day:
+                sentence.times = find_times(sentence.text, sentence.start, section.date)
         story: PartialDate | bool | None = False  # (False: not looked for yet)
         for time in sentence.times:
             if time.date is None and SEQUEL.match(" ".join(time.text.split())):
@@ -275,30 +287,8 @@ def find_sentence_times(doc: Doc) -> Doc:
                 dated = [t for t in times if t.date is not None]
                 sentence.told_before = dated[-1] if dated else None
         if sentence.told_before is None and "\n" in state.text:
-            if headings is None:
-                headings = [(m.start(), m.group()) for m in _SECTION_HEADING.finditer(state.text)]
-            above = bisect.bisect_right(headings, sentence.start, key=lambda h: h[0]) - 1
-            if above >= 0:
-                at, heading = headings[above]
-                section = heading_time(heading, at, state.anchor)
-                if section is not None and section.date != state.anchor:  # (not a date line)
-                    sentence.section_time = section
+            sentence.section_time = section_time(sentence.start)
     return doc
-
-
-def _day_of_section(
-    state: State, headings: list[tuple[int, str]], position: int
-) -> PartialDate | None:
-    """The day the heading above ``position`` names, when it is nothing but a
-    day ("## 14 May 1997") and not the document's own."""
-    above = bisect.bisect_right(headings, position, key=lambda h: h[0]) - 1
-    if above < 0:
-        return None
-    at, heading = headings[above]
-    section = heading_time(heading, at, state.anchor)
-    if section is None or section.date is None or section.date.day is None:
-        return None
-    return section.date if section.date != state.anchor else None
 
 
 def _only_earlier_times(sentence: Sentence) -> bool:
