@@ -216,7 +216,26 @@ def write_srt(path: Path, body: str) -> Path:
     return path
 
 
+def write_eml(path: Path, body: str) -> Path:
+    """An e-mail as a mail program saves it: MIME, the text quoted-printable
+    (long lines broken with soft line breaks), beside an HTML copy and an
+    attached file that are not read."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "Field desk (invented) <desk@example.org>"
+    message["To"] = "team@example.org"
+    message["Subject"] = "Field report"
+    message["Date"] = "Fri, 02 Apr 2021 09:15:00 +0900"
+    message.set_content(body, cte="quoted-printable")
+    message.add_alternative(f"<p>{body}</p>", subtype="html")
+    message.add_attachment(b"%PDF-1.4 not read", maintype="application", subtype="pdf")
+    path.write_bytes(bytes(message))
+    return path
+
+
 WRITERS = {
+    "eml": write_eml,
     "srt": write_srt,
     "txt": write_txt,
     "md": write_md,

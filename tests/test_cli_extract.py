@@ -85,6 +85,7 @@ def test_one_bad_file_never_stops_the_batch(tmp_path: Path) -> None:
     (folder / "latin1.txt").write_bytes("Caf\xe9 report".encode("latin-1"))
     (folder / "broken.docx").write_bytes(b"PK\x03\x04 truncated")
     (folder / "broken.srt").write_text("1\n00:00:01,000 --> nonsense\n", encoding="utf-8")
+    (folder / "note.eml").write_text("Just a note, with no headers at all.\n", encoding="utf-8")
     missing = tmp_path / "nowhere.txt"
     result = kirok("extract", str(folder), str(missing), "--format", "jsonl")
     assert result.returncode == 1
@@ -100,12 +101,13 @@ def test_one_bad_file_never_stops_the_batch(tmp_path: Path) -> None:
         "latin1.txt": "UTF-8",
         "broken.docx": "corrupt",
         "broken.srt": "corrupt",
+        "note.eml": "no From, Date or Subject header",
         "nowhere.txt": "no such file",
     }
     assert len(errors) == len(expected), result.stderr
     for name, reason in expected.items():
         assert any(name in line and reason in line for line in errors), (name, result.stderr)
-    assert "1 documents read, 1 records, 8 failed" in result.stderr
+    assert "1 documents read, 1 records, 9 failed" in result.stderr
 
 
 def test_table_over_the_bundled_samples() -> None:

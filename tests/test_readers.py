@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import tempfile
@@ -283,3 +284,55 @@ def test_a_word_files_table_stays_where_it_stands(tmp_path: Path) -> None:
         "Account",
         "Agents arrested her at home.",
     ]
+
+
+def test_an_email_message_is_read_from_its_mime_parts(tmp_path: Path) -> None:
+    # a message whose only body is HTML, base64-encoded, in Latin-1, with its
+    # headers in RFC 2047 encoded words: the text a reader would see
+    path = tmp_path / "report.eml"
+    path.write_bytes(
+        b"From: =?utf-8?q?Researcher_=28invented=29?= <r@example.org>\r\n"
+        b"To: desk@example.org\r\n"
+        b"Subject: =?iso-8859-1?q?Caf=E9_owners_arrested?=\r\n"
+        b"Date: Mon, 16 Sep 2024 23:50:00 -0400\r\n"
+        b"MIME-Version: 1.0\r\n"
+        b'Content-Type: text/html; charset="iso-8859-1"\r\n'
+        b"Content-Transfer-Encoding: base64\r\n\r\n"
+        + base64.encodebytes(
+            "<html><body><p>Police arrested the caf\xe9's two owners in Hyesan.</p></body></html>".encode(
+                "latin-1"
+            )
+        )
+    )
+    document = read_document(path)
+    assert document.format == "email"
+    assert document.title == "Café owners arrested"
+    assert document.published == "2024-09-16"  # the sender's day, not UTC's
+    assert document.text.startswith(
+        'From: "Researcher (invented)" <r@example.org>\nTo: desk@example.org\n'
+    )
+    assert document.text.endswith("\n\nPolice arrested the café's two owners in Hyesan.\n")
+    assert "PGh0bWw" not in document.text and "<p>" not in document.text
+
+
+def test_an_email_that_cannot_be_read_says_why(tmp_path: Path) -> None:
+    only_attached = tmp_path / "attached.eml"
+    only_attached.write_bytes(
+        b"From: r@example.org\nSubject: the report\nMIME-Version: 1.0\n"
+        b'Content-Type: multipart/mixed; boundary="z"\n\n--z\n'
+        b"Content-Type: application/pdf\nContent-Transfer-Encoding: base64\n\nJVBERi0=\n--z--\n"
+    )
+    unknown_charset = tmp_path / "charset.eml"
+    unknown_charset.write_bytes(
+        b'From: r@example.org\nSubject: x\nContent-Type: text/plain; charset="x-none-such"\n\nHi.\n'
+    )
+    result = kirok("extract", str(only_attached), str(unknown_charset), "--format", "jsonl")
+    assert result.returncode == 1
+    assert (
+        f"{only_attached}: empty: no text to extract (the message has no text of its own, only attachments"
+        in result.stderr
+    )
+    assert (
+        f"{unknown_charset}: corrupt or unreadable (its text is in an unknown character set, 'x-none-such')"
+        in result.stderr
+    )

@@ -43,7 +43,7 @@ class SourceError(KirokError):
 
 
 class UnsupportedFormat(SourceError):
-    reason = "unknown format; Kirok reads .txt, .md, .html, .pdf and .docx"
+    reason = "unknown format; Kirok reads .txt, .md, .html, .pdf, .docx, .srt and .eml"
 
 
 class EmptyDocument(SourceError):

@@ -39,6 +39,7 @@ SUFFIXES = {
     ".pdf": "pdf",
     ".docx": "docx",
     ".srt": "subtitles",
+    ".eml": "email",
 }
 FORMATS = tuple(sorted(set(SUFFIXES.values())))
 
@@ -87,9 +88,12 @@ def _read_markdown(path: str, data: bytes) -> _Read:
 
 
 def _read_html(path: str, data: bytes) -> _Read:
+    return _html_text(_decode(path, data))
+
+
+def _html_text(html: str) -> _Read:
     import trafilatura
 
-    html = _decode(path, data)
     text = trafilatura.extract(
         html, output_format="txt", include_comments=False, include_tables=True
     )
@@ -190,6 +194,60 @@ def _read_subtitles(path: str, data: bytes) -> _Read:
     return _Read("".join(parts))
 
 
+# the headers an e-mail's text opens with, in this order, as the sender wrote them
+_EMAIL_HEADERS = ("From", "To", "Cc", "Date", "Subject")
+_ONLY_ATTACHMENTS = "the message has no text of its own, only attachments; save them and read those"
+
+
+def _read_email(path: str, data: bytes) -> _Read:
+    """An e-mail message as saved by a mail program (``.eml``, RFC 5322 with
+    MIME): its From, To, Cc, Date and Subject lines, then its text body, decoded
+    from whatever transfer encoding and character set it was sent in. An HTML
+    body is read as an HTML page is; attachments are not read (save them and
+    read them as files of their own). The Subject is the title, and the day of
+    the Date header, on the sender's clock, is the document's date."""
+    from email import policy
+    from email.errors import HeaderParseError, MessageError
+    from email.message import EmailMessage
+    from email.parser import BytesParser
+
+    if b"\x00" in data[:8192]:
+        raise BinaryContent(path, "it holds NUL bytes")
+    try:
+        message = BytesParser(policy=policy.default).parsebytes(data)
+    except (MessageError, ValueError) as error:
+        raise CorruptDocument(path, f"not a readable e-mail message: {error}") from None
+    assert isinstance(message, EmailMessage)
+    try:
+        head = [(name, str(message[name] or "").strip()) for name in _EMAIL_HEADERS]
+    except (HeaderParseError, ValueError) as error:
+        raise CorruptDocument(path, f"not a readable e-mail message: {error}") from None
+    if not any(value for name, value in head if name in ("From", "Date", "Subject")):
+        raise CorruptDocument(path, "not an e-mail message: it has no From, Date or Subject header")
+    body = message.get_body(preferencelist=("plain", "html"))
+    if body is None:
+        raise EmptyDocument(path, _ONLY_ATTACHMENTS)
+    try:
+        content = body.get_content()
+    except LookupError:  # a character set Python does not know
+        charset = body.get_content_charset()
+        raise CorruptDocument(
+            path, f"its text is in an unknown character set, {charset!r}"
+        ) from None
+    if not isinstance(content, str):
+        raise EmptyDocument(path, _ONLY_ATTACHMENTS)
+    if body.get_content_subtype() == "html":
+        read = _html_text(content)
+        text = read.text
+    else:
+        text = content.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    if not text.strip():
+        raise EmptyDocument(path, "the message's text body is empty")
+    lines = "\n".join(f"{name}: {' '.join(value.split())}" for name, value in head if value)
+    subject = dict(head)["Subject"]
+    return _Read(f"{lines}\n\n{text}\n", " ".join(subject.split()) or None)
+
+
 _READERS: dict[str, Callable[[str, bytes], _Read]] = {
     "text": _read_text,
     "markdown": _read_markdown,
@@ -197,6 +255,7 @@ _READERS: dict[str, Callable[[str, bytes], _Read]] = {
     "pdf": _read_pdf,
     "docx": _read_docx,
     "subtitles": _read_subtitles,
+    "email": _read_email,
 }
 
 
