@@ -259,6 +259,10 @@ def test_a_written_answer_and_a_talks_notes_dated_by_when_they_were_given() -> N
             "From: A <a@example.org>\nDate: Tue, 3 Sep 2024 10:14:22 +0900\n\nSee below.\n\n"
             "> Date: Mon, 2 Sep 2024 21:40:05 +0900\n>\n>> On Sun, 1 Sep 2024, B wrote:\n"
         ): "2024-09-03",
+        (
+            "From: A <a@example.org>\nDate: Tue, 17 Sep 2024 08:05:00 +0900\n\nConfirmed.\n\n"
+            "On Tue, 10 Sep 2024 at 22:14, A <a@example.org> wrote:\n> Four were taken.\n"
+        ): "2024-09-17",
     }
     for text, day in dated_by.items():
         assert find_published(text) == day, text
@@ -309,7 +313,7 @@ def test_an_email_message_is_read_from_its_mime_parts(tmp_path: Path) -> None:
     assert document.title == "Café owners arrested"
     assert document.published == "2024-09-16"  # the sender's day, not UTC's
     assert document.text.startswith(
-        'From: "Researcher (invented)" <r@example.org>\nTo: desk@example.org\n'
+        "From: Researcher (invented) <r@example.org>\nTo: desk@example.org\n"
     )
     assert document.text.endswith("\n\nPolice arrested the café's two owners in Hyesan.\n")
     assert "PGh0bWw" not in document.text and "<p>" not in document.text
@@ -336,3 +340,16 @@ def test_an_email_that_cannot_be_read_says_why(tmp_path: Path) -> None:
         f"{unknown_charset}: corrupt or unreadable (its text is in an unknown character set, 'x-none-such')"
         in result.stderr
     )
+
+
+def test_an_emails_date_header_is_its_date_whatever_its_text_quotes(tmp_path: Path) -> None:
+    path = tmp_path / "forward.eml"
+    path.write_bytes(
+        b"From: desk@example.org\nSubject: Fwd: the 2019 statement\n"
+        b"Date: Wed, 4 Dec 2024 10:00:00 +0000\n\n"
+        b"Statement\nDate: 2 March 2019\n\nIn February police arrested two men.\n"
+    )
+    document = read_document(path)
+    assert (document.published, document.published_from) == ("2024-12-04", "metadata")
+    given = read_document(path, published="2019-03-02")
+    assert (given.published, given.published_from) == ("2019-03-02", "given")

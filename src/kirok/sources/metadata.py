@@ -107,6 +107,9 @@ def _date_alone(line: str) -> str | None:
 # a list item's mark, or a table's row: a date in one is a timeline's entry or
 # a table's value ("| Released | 27 November 1996 |"), not the text's date
 _LIST_ITEM = re.compile(r"^\s*(?:[-+*•]|\d{1,3}[.)])\s|^\s*\|")
+# a reply's line naming the message it quotes and when that was sent ("On Tue,
+# 10 Sep 2024 at 22:14, A <a@example.org> wrote:"): the quoted message's date
+_REPLY_ATTRIBUTION = re.compile(r"^On\s.{6,200}\swrote:$")
 
 
 def _header_lines(text: str) -> Iterator[tuple[str, bool]]:
@@ -164,7 +167,7 @@ def _date_then_stop(line: str) -> str | None:
     return found[0][2].iso() if not after or after[0] in ".–—-|:" else None
 
 
-def _email_date(value: str) -> str | None:
+def email_date(value: str) -> str | None:
     """The day of an e-mail's date ("Wed, 14 Aug 2024 09:12:00 +0900", RFC 5322),
     as the sender's clock gave it, or None if ``value`` is not one."""
     try:
@@ -178,9 +181,9 @@ def find_published(text: str) -> str | None:
     candidates: list[str] = []
     in_header = True
     for line, wrapped in _header_lines(text):
-        if _LIST_ITEM.match(line) or line.startswith(">"):
-            # "- 10 May 2013": a timeline's entry; a table's row; "> Date: ...": a
-            # message quoted in a reply, not the reply
+        if _LIST_ITEM.match(line) or line.startswith(">") or _REPLY_ATTRIBUTION.match(line):
+            # "- 10 May 2013": a timeline's entry; a table's row; "> Date: ...",
+            # "On 10 Sep 2024, A wrote:": a message quoted in a reply, not the reply
             continue
         if _EVENT_LABEL.match(line):
             continue  # "**Date of arrest:** 7 November 2021": an event's date
@@ -210,7 +213,7 @@ def find_published(text: str) -> str | None:
                 region = _REGION.match(match.group("rest"))
                 day = _day_opening(match.group("rest")[region.end() :]) if region else None
             if match and not day and pattern is _LABELLED:  # a saved e-mail's header
-                day = _email_date(match.group("rest"))
+                day = email_date(match.group("rest"))
             if day:
                 candidates.append(day)
                 break

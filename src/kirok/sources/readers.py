@@ -7,6 +7,7 @@ bytes are hashed before anything else, so the hash always names the original.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import hashlib
 import io
 import logging
@@ -26,7 +27,7 @@ from kirok.errors import (
     UnsupportedFormat,
 )
 from kirok.sources.document import Document
-from kirok.sources.metadata import find_period, find_published, find_title
+from kirok.sources.metadata import email_date, find_period, find_published, find_title
 
 SUFFIXES = {
     ".txt": "text",
@@ -207,7 +208,7 @@ def _read_email(path: str, data: bytes) -> _Read:
     read them as files of their own). The Subject is the title, and the day of
     the Date header, on the sender's clock, is the document's date."""
     from email import policy
-    from email.errors import HeaderParseError, MessageError
+    from email.errors import MessageError
     from email.message import EmailMessage
     from email.parser import BytesParser
 
@@ -218,10 +219,10 @@ def _read_email(path: str, data: bytes) -> _Read:
     except (MessageError, ValueError) as error:
         raise CorruptDocument(path, f"not a readable e-mail message: {error}") from None
     assert isinstance(message, EmailMessage)
-    try:
-        head = [(name, str(message[name] or "").strip()) for name in _EMAIL_HEADERS]
-    except (HeaderParseError, ValueError) as error:
-        raise CorruptDocument(path, f"not a readable e-mail message: {error}") from None
+    raw: dict[str, str] = {}
+    for name, value in message.raw_items():
+        raw.setdefault(name.lower(), str(value))
+    head = [(name, _header_text(raw.get(name.lower(), ""))) for name in _EMAIL_HEADERS]
     if not any(value for name, value in head if name in ("From", "Date", "Subject")):
         raise CorruptDocument(path, "not an e-mail message: it has no From, Date or Subject header")
     body = message.get_body(preferencelist=("plain", "html"))
@@ -243,9 +244,21 @@ def _read_email(path: str, data: bytes) -> _Read:
         text = content.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     if not text.strip():
         raise EmptyDocument(path, "the message's text body is empty")
-    lines = "\n".join(f"{name}: {' '.join(value.split())}" for name, value in head if value)
-    subject = dict(head)["Subject"]
-    return _Read(f"{lines}\n\n{text}\n", " ".join(subject.split()) or None)
+    lines = "\n".join(f"{name}: {value}" for name, value in head if value)
+    fields = dict(head)
+    # the Date header is the message's own date, whatever dates its text quotes
+    return _Read(f"{lines}\n\n{text}\n", fields["Subject"] or None, email_date(fields["Date"]))
+
+
+def _header_text(value: str) -> str:
+    """A header's value as its sender wrote it, on one line: encoded words
+    ("=?utf-8?q?...?=") decoded, comments ("(invented)") kept."""
+    from email.errors import HeaderParseError
+    from email.header import decode_header, make_header
+
+    with contextlib.suppress(HeaderParseError, LookupError, UnicodeError):
+        value = str(make_header(decode_header(value)))  # a broken one stays as written
+    return " ".join(value.split())
 
 
 _READERS: dict[str, Callable[[str, bytes], _Read]] = {
@@ -291,6 +304,8 @@ def read_bytes(path: str, data: bytes, published: str | None = None) -> Document
     if not read.text.strip():
         raise EmptyDocument(path)
     published_from = "given" if published else None
+    if not published and fmt == "email" and read.published:
+        published, published_from = read.published, "metadata"  # its Date header
     if not published:
         published = find_published(read.text)
         published_from = "text" if published else None
