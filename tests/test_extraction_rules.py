@@ -2968,3 +2968,89 @@ def test_guards_who_beat_one_prisoner(extractor: Extractor) -> None:
     [beaten] = records(extractor, "In 2019 guards at the camp beat a prisoner.")
     assert beaten["violation"] == "detention.torture" and beaten["victims"]["count"] == 1
     assert records(extractor, "In 2019 the guards' team beat a prisoner team at football.") == []
+
+
+def test_a_sentence_to_labour_given_to_each_of_a_group_tried_before_a_crowd(
+    extractor: Extractor,
+) -> None:
+    # (invented)
+    text = (
+        "On 28 August officers of the state security department detained four students in "
+        "Hoeryong. Last Thursday the four were tried in front of about a thousand people at "
+        "the sports ground. Each of them was given ten years of reform through labour for "
+        'spreading "enemy" films.'
+    )
+    held, labour, punished = records(extractor, text, published="2024-09-17")
+    assert held["perpetrator"] == "Ministry of State Security"  # not "the state"
+    assert (labour["violation"], punished["violation"]) == (
+        "labor.forced",
+        "expression.suppression",
+    )
+    assert labour["date"] == "2024-09-12"
+    assert labour["victims"]["count"] == 4  # the four, not the crowd
+    [sentenced] = records(extractor, "In 2010 a court sentences him to eight years of hard labour.")
+    assert sentenced["violation"] == "labor.forced"
+
+
+def test_held_and_questioned_at_a_centre_made_to_work_at_a_plant_and_kept_in_a_town(
+    extractor: Extractor,
+) -> None:
+    # (an invented woman and an invented man)
+    text = (
+        "In April 2011 Chinese police held her for three weeks in the city's detention centre "
+        "in Yanji. In May 2011 she was questioned by the state security department at its "
+        "holding centre in Onsong."
+    )
+    held, questioned = records(extractor, text)
+    assert (held["violation"], held["place"], held["country"]) == (
+        "detention.arbitrary",
+        "Yanji",
+        "CN",
+    )
+    assert questioned["violation"] == "detention.arbitrary"
+    assert questioned["perpetrator"] == "Ministry of State Security"
+    text = (
+        "He wrote that since 1975 he had been made to gut fish at a processing plant in Nampo "
+        "and that he was not allowed to leave the town."
+    )
+    assert {r["violation"] for r in records(extractor, text)} == {
+        "labor.forced",
+        "movement.restriction",
+    }
+
+
+def test_prisoners_made_to_dig_and_prisoners_who_died_and_a_return_across_the_yalu(
+    extractor: Extractor,
+) -> None:
+    # (invented)
+    [dug] = records(extractor, "In 2011 the prisoners dug copper ore from before dawn.")
+    assert dug["violation"] == "labor.forced"
+    [died] = records(
+        extractor, "In 2012 she saw the bodies of prisoners who had died of hunger carried out."
+    )
+    assert died["violation"] == "life.death_in_custody"
+    text = (
+        "Two sisters were arrested by Chinese police in Shenyang in April 2022. Both were sent "
+        "back across the Yalu at Dandong three weeks later."
+    )
+    _, returned = records(extractor, text)
+    assert returned["violation"] == "movement.forced_return"
+    assert (returned["place"], returned["victims"]["count"]) == ("Dandong", 2)
+
+
+def test_fire_opened_on_a_boat_is_no_killing_unless_someone_is_killed(
+    extractor: Extractor,
+) -> None:
+    # (an invented boat)
+    text = (
+        "On 12 June 1974 two North Korean patrol boats opened fire on the Haesong 7 as it "
+        "fished, then towed it north with its nine crew on board."
+    )
+    [seized] = records(extractor, text)
+    assert seized["violation"] == "disappearance.abduction"
+    assert (seized["perpetrator"], seized["victims"]["count"]) == ("KPA Navy", 9)
+    text = "In 1987 North Korean patrol boats opened fire on a fishing boat and killed two men."
+    [killed] = records(extractor, text)  # (the fire they opened is no fire that kills)
+    assert killed["violation"] == "life.killing" and killed["victims"]["count"] == 2
+    text = "In 2003 a fire on a fishing boat killed two men."
+    assert records(extractor, text) == []

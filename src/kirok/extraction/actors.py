@@ -235,6 +235,9 @@ def _matcher(text: str) -> Callable[[re.Pattern[str] | None], Iterator[re.Match[
     return matches
 
 
+_GENERIC = 3  # the priority of words that name no state by themselves ("the authorities")
+
+
 def find_actors(
     text: str, offset: int, main_country: str | None, places: list[PlaceMention] | None = None
 ) -> list[ActorMention]:
@@ -300,7 +303,15 @@ def find_actors(
     for match in matches(table.generic):
         name_or_none = state_actor(here)
         if name_or_none:
-            spans.append((match.start(), match.end(), name_or_none, here, 3))
+            spans.append((match.start(), match.end(), name_or_none, here, _GENERIC))
+    named = [(start, end) for start, end, _, _, priority in spans if priority < _GENERIC]
+    if named:
+        # "the state security department": a body's name, not "the state" before it
+        spans = [
+            span
+            for span in spans
+            if span[4] < _GENERIC or not any(s < span[1] and span[0] < e for s, e in named)
+        ]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), s[4]))
     mentions: list[ActorMention] = []
     reach = -1

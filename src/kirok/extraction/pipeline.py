@@ -640,6 +640,14 @@ def _lead_actor(state: State, start: int, end: int) -> ActorMention | None:
     return actor
 
 
+# those an act was done in front of, not to: "tried in front of about a thousand people"
+_AUDIENCE = re.compile(
+    r"\b(?:in\s+front\s+of|before|watched\s+by|attended\s+by|in\s+the\s+presence\s+of)\s+"
+    r"(?:(?:about|some|nearly|almost|around|over|more\s+than|at\s+least)\s+)?(?:an?\s+)?$",
+    re.IGNORECASE,
+)
+
+
 @Language.component("kirok_victims")
 def find_sentence_victims(doc: Doc) -> Doc:
     state = _state(doc)
@@ -655,7 +663,9 @@ def find_sentence_victims(doc: Doc) -> Doc:
             groups = [
                 v
                 for v in find_victims(state.text[before[0] : before[1]], before[0], [])
-                if v.count is not None and v.count > 1
+                if v.count is not None
+                and v.count > 1
+                and not _AUDIENCE.search(state.text, max(before[0], v.start - 40), v.start)
             ]
             sentence.scene_group = groups[-1] if groups else None
     return doc

@@ -135,9 +135,10 @@ def patterns() -> VictimPatterns:
         re.IGNORECASE,
     )
     before_passive = re.compile(
-        rf"(?<![\w-])(?P<pronoun>{alternation(pronouns['subject'], fold_case=True)})\s+"
         # "they were beaten", "they were deprived of sleep and beaten"; "he
-        # was believed to have died"
+        # was believed to have died"; "each of them was given ten years"
+        r"(?<![\w-])(?P<of>(?i:each|all|every\s+one)\s+of\s+)?"
+        rf"(?P<pronoun>(?(of)(?i:them|us)|{alternation(pronouns['subject'], fold_case=True)}))\s+"
         r"(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+"
         r"(?:(?:\w+\s+){1,4}(?:and|or)\s+|\w+\s+)?"
         r"|(?:was|were|is|are)\s+(?:believed|thought|said|reported|known|feared|presumed)"
