@@ -3054,3 +3054,48 @@ def test_fire_opened_on_a_boat_is_no_killing_unless_someone_is_killed(
     assert killed["violation"] == "life.killing" and killed["victims"]["count"] == 2
     text = "In 2003 a fire on a fishing boat killed two men."
     assert records(extractor, text) == []
+
+
+def test_her_and_eleven_others_and_the_interrogators_of_those_who_held_her(
+    extractor: Extractor,
+) -> None:
+    # (an invented woman)
+    text = (
+        "In April 2011 Chinese police drove her and eleven other North Korean women to the "
+        "bridge at Tumen and handed them over to the North Korean side."
+    )
+    [returned] = records(extractor, text)
+    assert returned["victims"]["count"] == 12
+    text = (
+        "In 2011 she was questioned by the state security department at its holding centre "
+        "in Onsong. Interrogators kicked her whenever she said she had not met South Koreans "
+        "or gone to church in China."
+    )
+    _, kicked = records(extractor, text)
+    assert kicked["violation"] == "detention.torture"
+    assert kicked["perpetrator"] == "Ministry of State Security"  # not a camp's guards
+    # what she said she had not done: not whom she met, nor where she was kicked
+    assert (kicked["victims"]["nationality"], kicked["country"]) == ("KP", "KP")
+    assert kicked["victims"]["count"] == 1
+
+
+def test_no_word_of_him_since_his_arrest_and_the_prisoners_of_the_camp_told_before(
+    extractor: Extractor,
+) -> None:
+    # (invented people)
+    text = (
+        "Mr Pyo was taken from his flat in Chongjin by state security officers on 9 November "
+        "2021. His wife has had no word of him since."
+    )
+    _, gone = records(extractor, text, published="2023-03-15")
+    assert gone["violation"] == "disappearance.enforced"
+    assert (gone["date"], gone["perpetrator"]) == ("2021-11-09", "Ministry of State Security")
+    text = (
+        "In the summer of 2011 she was sent to the reform camp at Jongori. The prisoners dug "
+        "copper ore from before dawn. In the winter of 2012 she saw the bodies of prisoners "
+        "who had died of hunger carried out."
+    )
+    _, dug, died = records(extractor, text)
+    assert (dug["violation"], died["violation"]) == ("labor.forced", "life.death_in_custody")
+    assert "Jongori" in dug["place"] and "Jongori" in died["place"]
+    assert (dug["date"], died["date"]) == ("2011", "2012")

@@ -483,10 +483,15 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
         return None
     before_text = sentence.text[: trigger.start - sentence.start]
     before = [v for v in candidates if v.end <= trigger.start]
+    said = _SAID_CLAUSE.search(sentence.text, trigger.end - sentence.start)
+    heard = sentence.start + said.start() if said else sentence.end
     after = [
         v
         for v in candidates
-        if v.start >= trigger.end and v.start - trigger.end <= 120 and not _speaker(sentence, v)
+        if v.start >= trigger.end
+        and v.start - trigger.end <= 120
+        and not _speaker(sentence, v)
+        and v.start < heard  # (not those "she said she had not met")
     ]  # "..., two former detainees said": who told of it
     inside = [v for v in candidates if v.start < trigger.end and trigger.start < v.end]
     if inside and not trigger.victim_before:  # ("refused to call the centre's doctor")
@@ -1045,6 +1050,17 @@ _ORIGIN = re.compile(
 _WHO_REMARK = re.compile(r",\s+who\s+[^,;:()]{1,160}(?=,)")
 
 
+# "her and eleven other women": one more than the phrase counts
+_ONE_AND = re.compile(r"\b(?i:her|him|me)\s+and\s+$")
+_OTHERS = re.compile(r"[\w,-]+\s+(?:more\s+)?other\b", re.IGNORECASE)
+# a clause after an act telling what its victim said, denied or was asked
+_SAID_CLAUSE = re.compile(
+    r"\b(?:whenever|when|because|after|until|if)\s+(?:she|he|they|I|we)\s+"
+    r"(?:said|denied|insisted|admitted|answered|refused\s+to\s+(?:say|admit|confess))\b",
+    re.IGNORECASE,
+)
+
+
 def _described(sentence: Sentence, ends: list[int]) -> list[tuple[int, int]]:
     """The spans (in the document) of the remarks after a victim's name or
     phrase ending at ``ends`` ("Hyeon Soo Lim, a pastor from a church near
@@ -1331,6 +1347,11 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     violation = trigger.violation
     extras = taxonomy_extras(violation)
     described = _described(sentence, [*name_ends, *([victim.end] if victim else [])])
+    said = _SAID_CLAUSE.search(sentence.text, trigger.end - sentence.start)
+    if said is not None:
+        # "kicked her whenever she said she had not gone to church in China":
+        # what she said, not where she was kicked
+        described.append((sentence.start + said.start(), sentence.end))
     for end in name_ends:
         clause = _WHO_REMARK.match(sentence.text, end - sentence.start)
         if clause and not clause.start() <= trigger.start - sentence.start < clause.end():
@@ -1420,6 +1441,13 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         companions = _companions(sentence, victim.end)  # "arrested a pastor, along with his wife"
     if count is not None and companions != 0:
         count = None if companions is None else count + companions
+    if (
+        count is not None
+        and victim is not None
+        and _OTHERS.match(victim.text)
+        and _ONE_AND.search(sentence.text, *_window(sentence, victim.start, 12))
+    ):
+        count += 1  # "drove her and eleven other women": twelve
     confidence = (
         0.55
         + (0.2 if trigger.form == "act" else 0)
@@ -1756,6 +1784,52 @@ def _one_person(count_text: str | None) -> bool:
 
 
 _LIST_MARK = re.compile(r"\W*(?:\d{1,3}|[a-z])?[.)]?\W*")  # "2.", "-", "(b)": no sentence
+
+
+# "no word of him since", "not been seen since": from the act told before on
+_EVER_SINCE = re.compile(
+    r"\b(?:him|her|them|anything|nothing|again)\s+(?:ever\s+)?since\b", re.IGNORECASE
+)
+
+
+# the prisoners or the camp a sentence tells of: those of the camp told before
+_OF_THE_CAMP = re.compile(r"\b(?:prisoners|inmates|detainees)\b|\bthe\s+camp\b", re.IGNORECASE)
+
+
+def _in_the_camp_before(record: Record, sentence: Sentence, records: list[Record]) -> None:
+    """Where, when and whose ``record`` is, if it names no place and tells of
+    "the prisoners" or "the camp" shortly after someone was sent to a named
+    camp ("... sent to the reform camp at Jongori. The prisoners dug copper
+    ore ..."): that camp's, in that time at least."""
+    camp = next(
+        (
+            r
+            for r in reversed(records[-GROUP_LOOKBACK:])
+            if r.violation == "detention.prison_camp" and r.place
+        ),
+        None,
+    )
+    if (
+        camp is None
+        or sentence.start - camp.evidence[-1].end > REFER_BACK_CHARS
+        or not _OF_THE_CAMP.search(sentence.text)
+        or (record.country not in (None, camp.country) and not record.country_assumed)
+    ):
+        return
+    record.place, record.country = camp.place, camp.country
+    if record.date is None:
+        record.date, record.date_end = camp.date, camp.date_end
+    if record.victims.nationality is None:
+        record.victims.nationality = camp.victims.nationality
+
+
+def _by_interrogators(sentence: Sentence, record: Record) -> bool:
+    """Whether the one who acted in ``record`` is only "interrogators": those of
+    whoever held the person, not a body of their own."""
+    return record.perpetrator == "Prison guards" and any(
+        a.name == record.perpetrator and a.text.lower().startswith("interrogator")
+        for a in sentence.actors
+    )
 
 
 def _told_right_before(
@@ -2246,13 +2320,41 @@ def build_records(
                 # "Chinese police ... took us both away. We were handed over to the
                 # North Korean side": those who held them hand them over
                 record.perpetrator = holder.perpetrator
+            holder = told[-1] if told else records[-1] if records else None
+            if (
+                holder is not None
+                and holder.family == "detention"
+                and holder.perpetrator not in (None, record.perpetrator)
+                and record.family == "detention"
+                and _by_interrogators(sentence, record)
+                and (told or _told_right_before(holder, sentence, text, spans or []))
+            ):
+                # "... questioned by the state security department at its holding
+                # centre in Onsong. Interrogators kicked her": its interrogators
+                record.perpetrator = holder.perpetrator
             if record.violation == "disappearance.enforced" and record.perpetrator is None:
                 # "was arrested by state security, and the family never saw him
-                # again": those who took him
+                # again": those who took him; so too when the arrest was told in
+                # the sentence just before, of one person ("Mr Pyo was taken from
+                # his flat by state security officers ... His wife has had no word
+                # of him since")
                 record.perpetrator = next(
                     (r.perpetrator for r in told if r.family == "detention" and r.perpetrator),
                     None,
                 )
+                if (
+                    record.perpetrator is None
+                    and not told
+                    and holder is not None
+                    and holder.family == "detention"
+                    and holder.perpetrator
+                    and holder.victims.count == 1
+                    and record.victims.count in (None, 1)
+                    and _told_right_before(holder, sentence, text, spans or [])
+                ):
+                    record.perpetrator = holder.perpetrator
+            if record.place is None and record.violation != "detention.prison_camp":
+                _in_the_camp_before(record, sentence, records)
             told.append(record)
             if all(t.form == "retelling" for t in group):
                 _add_retelling(records, by_violation, last_seen, record, index)
@@ -2404,6 +2506,14 @@ def build_records(
             else:
                 if year is not None and story is not None:
                     record.date = year  # (a new act, not the one told before again)
+                    if (
+                        record.violation == "disappearance.enforced"
+                        and story.family == "detention"
+                        and _EVER_SINCE.search(sentence.text)
+                    ):
+                        # "... was taken on 9 November 2021. His wife has had no
+                        # word of him since": gone since that day
+                        record.date = story.date
                     if record.place is None and record.country in (None, story.country):
                         record.place = story.place  # (and, as far as it says, where)
                         known = gazetteer().get(story.place or "")
