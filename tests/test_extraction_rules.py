@@ -3099,3 +3099,24 @@ def test_no_word_of_him_since_his_arrest_and_the_prisoners_of_the_camp_told_befo
     assert (dug["violation"], died["violation"]) == ("labor.forced", "life.death_in_custody")
     assert "Jongori" in dug["place"] and "Jongori" in died["place"]
     assert (dug["date"], died["date"]) == ("2011", "2012")
+
+
+def test_patrol_boats_that_seize_a_boat_and_its_crew(extractor: Extractor) -> None:
+    # (invented boats)
+    text = "In 1987 North Korean patrol boats seized a South Korean trawler and its twelve crew."
+    [seized] = records(extractor, text)
+    assert seized["violation"] == "disappearance.abduction"
+    assert seized["perpetrator"] == "KPA Navy"
+    assert seized["victims"]["count"] == 12
+    assert seized["victims"]["nationality"] == "KR"  # the boat's crew, not the North's people
+    text = (
+        "In 1990 North Korean patrol boats seized a Chinese fishing boat with its 14 crew members."
+    )
+    [seized] = records(extractor, text)
+    assert seized["victims"]["nationality"] == "CN"
+    text = (
+        "In 1987 North Korean patrol boats seized the fishing boat Haenam No. 3 and took its "
+        "eight crew to the North."
+    )
+    [seized] = records(extractor, text)
+    assert seized["victims"]["names"] == [] and seized["victims"]["count"] == 8

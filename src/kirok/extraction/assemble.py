@@ -37,6 +37,7 @@ from kirok.extraction.victims import (
     THEM_BOTH,
     age_after_name,
     age_in,
+    crew_nationality,
     find_full_names,
     find_names,
     find_victims,
@@ -1050,6 +1051,7 @@ _ORIGIN = re.compile(
 _WHO_REMARK = re.compile(r",\s+who\s+[^,;:()]{1,160}(?=,)")
 
 
+_CREW = re.compile(r"\b(?:crew|crewmen|crew\s+members|fishermen|sailors|seamen)$", re.IGNORECASE)
 # "her and eleven other women": one more than the phrase counts
 _ONE_AND = re.compile(r"\b(?i:her|him|me)\s+and\s+$")
 _OTHERS = re.compile(r"[\w,-]+\s+(?:more\s+)?other\b", re.IGNORECASE)
@@ -1401,6 +1403,10 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     if country is None and violation == "disappearance.abduction":
         country = _home_country(sentence)  # "a painter living in Italy, was persuaded to travel"
     nationality = victim.nationality if victim and victim.nationality else name_nationality
+    if nationality is None and victim is not None and _CREW.search(victim.text):
+        # "seized a South Korean trawler and its twelve crew": the boat's
+        before = sentence.text[: victim.start - sentence.start]
+        nationality = crew_nationality(before + ("its " if victim.text.startswith("its ") else ""))
     if nationality is None and victim is not None:
         nationality = _country_they_came_from(sentence, victim)
     if nationality is None and victim is not None:

@@ -407,6 +407,22 @@ def victim_before_passive(text: str, offset: int, at: int) -> VictimMention | No
     return pronoun_victim(offset + start, text[start:end])
 
 
+_CREW_OF = re.compile(
+    r"\s+(?:fishing\s+boat|trawler|boat|ship|vessel|tanker|freighter|ferry)"
+    r"(?:\s+(?:and|with)\s+(?:all\s+)?its|,\s+with\s+(?:all\s+)?its)\s+$"
+)
+
+
+def crew_nationality(text: str) -> str | None:
+    """The nationality of a boat's crew, from the boat's, in ``text`` that ends
+    right before them: "a South Korean trawler and its " (twelve crew)."""
+    tail = text[-80:]
+    for match in patterns().demonym.finditer(tail):
+        if _CREW_OF.fullmatch(tail, match.end()):
+            return demonyms()[0].get(match.group())
+    return None
+
+
 @cache
 def self_words() -> frozenset[str]:
     """The pronouns of one person telling ("I", "me"; ``self`` in victims.json)."""
