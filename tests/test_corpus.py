@@ -83,8 +83,9 @@ def test_extraction_on_the_second_corpus(tmp_path: Path) -> None:
     # twenty-ninth, of six: 0.50 first, 1.00 after; all 168: 363 of 366. A
     # thirtieth, of five: 0.46 first, 1.00 after; all 173: 373 of 376. A
     # thirty-first, of three: 0.59 first, 1.00 after; all 176: 383 of 386. A
-    # thirty-second, of three: 0.80 first, 1.00 after; all 179: 388 of 391
-    assert figures["f1"] >= 0.95 and figures["tp"] >= 380
+    # thirty-second, of three: 0.80 first, 1.00 after; all 179: 388 of 391. A
+    # thirty-third, of five: 0.61 first, 1.00 after; all 184: 410 of 413
+    assert figures["f1"] >= 0.95 and figures["tp"] >= 400
     for name, (share, total) in figures["fields"].items():
         if total:
             assert share >= 0.80, name
