@@ -3120,3 +3120,24 @@ def test_patrol_boats_that_seize_a_boat_and_its_crew(extractor: Extractor) -> No
     )
     [seized] = records(extractor, text)
     assert seized["victims"]["names"] == [] and seized["victims"]["count"] == 8
+
+
+def test_the_women_told_of_again_are_the_women_arrested_before(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "Police in Hyesan arrested three women traders in February after finding Chinese "
+        "phones in their homes. One source said the women were accused of making calls to "
+        "relatives in South Korea."
+    )
+    arrested, accused = records(extractor, text, published="2024-03-12")
+    assert accused["violation"] == "expression.suppression"
+    assert accused["victims"]["count"] == 3 and accused["victims"]["sex"] == "female"
+    assert (accused["date"], accused["place"], accused["country"]) == ("2024-02", "Hyesan", "KP")
+    assert accused["perpetrator"] == arrested["perpetrator"] == "Ministry of Social Security"
+    # where relatives are called is where they are, not where the call was punished
+    from kirok.extraction.places import classify_locative
+
+    sent = "He sent money to his brother in Seoul."
+    assert classify_locative(sent, sent.index("Seoul"), "city") is False
+    held = "He was held in a camp in Hoeryong."
+    assert classify_locative(held, held.index("Hoeryong"), "county") is True

@@ -55,6 +55,7 @@ from kirok.extraction.victims import (
     plural_subject,
     pronoun_victim,
     self_words,
+    the_plural_before_passive,
     victim_after_act,
     victim_before_passive,
 )
@@ -738,6 +739,13 @@ def _tied_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
     if victim is not None:
         victim = _whole_family(sentence, victim)
         victim = _with_the_next(sentence, _with_the_previous(sentence, victim))
+    if victim is None:
+        # "One source said the women were accused of making calls to
+        # relatives": the women told of before, not those the act's words name
+        be = _BE_FIRST.match(trigger.text)
+        victim = the_plural_before_passive(
+            sentence.text, sentence.start, trigger.start - sentence.start + (be.end() if be else 0)
+        )
     if victim is None and not in_act:  # (in_act: already looked for, not there)
         victim = said
     if victim is None:
@@ -1704,6 +1712,45 @@ def _group_of_members(record: Record, records: list[Record], sentence: Sentence)
     )
 
 
+# "the women", "these traders": people told of before by their noun (a victim
+# phrase of these words alone; see _THE_PLURAL for the wider use of such words)
+_THE_NOUN = re.compile(r"(?:the|these|those)\s+([a-z][\w-]*)", re.IGNORECASE)
+
+
+def _group_called(
+    noun: str, record: Record, records: list[Record], sentence: Sentence
+) -> Record | None:
+    """The record, told shortly before, of a counted group its words call by
+    ``noun`` ("arrested three women traders ... the women were accused")."""
+    noun = noun.lower()
+    if noun not in victim_patterns().plural:
+        return None  # ("the four": a number, not what they are called)
+    return next(
+        (
+            r
+            for r in reversed(records[-GROUP_LOOKBACK:])
+            if sentence.start - r.evidence[-1].end <= REFER_BACK_CHARS
+            and r.kind == "incident"
+            and (r.victims.count or 0) > 1
+            and noun in (r.victims.count_text or "").lower().split()
+        ),
+        None,
+    )
+
+
+def _the_same_case(record: Record, group: Record) -> None:
+    """What ``record`` does not say of the group it tells of again ("the women
+    were accused of ..."): who they are, when, where and by whom, as the act
+    told of them before gives it."""
+    _same_people(record, group)
+    if record.date is None:
+        record.date, record.date_end = group.date, group.date_end
+    if record.place is None and record.country in (None, group.country):
+        record.place, record.country = group.place, group.country
+    if record.perpetrator is None:
+        record.perpetrator = group.perpetrator
+
+
 def _same_people(record: Record, other: Record) -> None:
     """The victims of ``other`` as the victims of ``record``."""
     mine, theirs = record.victims, other.victims
@@ -2404,6 +2451,11 @@ def build_records(
                 _group_before(record, told_group, sentence)
             elif (whole := _group_of_members(record, records, sentence)) is not None:
                 record.date, record.date_end = whole.date, whole.date_end
+            elif (the := _THE_NOUN.fullmatch(record.victims.count_text or "")) is not None and (
+                group_told := _group_called(the.group(1), record, records, sentence)
+            ) is not None:
+                record.victims.count_text = None  # (these words give no number)
+                _the_same_case(record, group_told)
             elif (record.victims.count_text or "").lower() in self_words() and records:
                 # "I", "me": the one telling, whose story the record just before told
                 year = _story_told_before(record, records[-1], sentence, text, spans or [])

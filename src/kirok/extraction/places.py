@@ -244,6 +244,8 @@ def classify_locative(sentence: str, start: int, kind: str) -> bool | None:
             return False
         if word in locative:
             previous = words[index - 1].lower().strip(",") if index > 0 else ""
+            if previous in _kin() and _to_before(words[: index - 1]):
+                return False  # "calls to relatives in South Korea": where they are
             if previous == "home" and _at_home(words[: index - 1]):
                 return True  # "arrested at his home in Hyesan": the home is where it happened
             if previous in _SEATED:
@@ -254,6 +256,18 @@ def classify_locative(sentence: str, start: int, kind: str) -> bool | None:
         if word in ("and", "or", "with", "of", "by"):
             return None
     return None
+
+
+@cache
+def _kin() -> frozenset[str]:
+    return frozenset(sentence_rules()["kin_words"])
+
+
+def _to_before(words: list[str]) -> bool:
+    """Whether ``words`` end with "to", past a possessive ("to his", "to their")."""
+    while words and words[-1].lower() in _POSSESSIVE:
+        words = words[:-1]
+    return bool(words) and words[-1].lower() == "to"
 
 
 # bodies named by their seat ("the government in Pyongyang")

@@ -84,6 +84,7 @@ class VictimPatterns:
     after_act: re.Pattern[str]  # right after an act: "her", "his wife", "inmates"
     before_passive: re.Pattern[str]  # "she was ...", at the end of the text before an act
     plural_subject: re.Pattern[str]  # "Women held in ... were ...": a sentence's first words
+    the_plural_before: re.Pattern[str]  # "the women were ...", at the end of the text before an act
     pronoun_sex: dict[str, str | None]
     family_of: re.Pattern[str]  # "a North Korean family of four": how many it names
     the_number: re.Pattern[str]  # "the nine" (who were named before): a group of so many
@@ -150,6 +151,11 @@ def patterns() -> VictimPatterns:
         rf"\W*(?:(?:the|these|those)\s+)?(?P<many>{filler}{{0,2}}?(?:{alternation(plural, fold_case=True)}))(?![\w-])",
         re.IGNORECASE,
     )
+    the_plural_before = re.compile(
+        rf"(?<![\w-])(?P<many>(?:the|these|those)\s+(?:{alternation(plural, fold_case=True)}))\s+"
+        r"(?:was|were|had\s+been|have\s+been)\s+(?:(?:\w+\s+){1,4}(?:and|or)\s+|\w+\s+)?$",
+        re.IGNORECASE,
+    )
     return VictimPatterns(
         phrase=phrase,
         plural_demonym=re.compile(rf"(?<![\w-])(?:{alternation(plurals)})(?![\w-])"),
@@ -188,6 +194,7 @@ def patterns() -> VictimPatterns:
         after_act=after_act,
         before_passive=before_passive,
         plural_subject=plural_subject,
+        the_plural_before=the_plural_before,
         family_of=re.compile(
             rf"(?<![\w-])(?:a|an|one|the)\s+(?P<mods>{filler}{{0,3}}?)famil(?:y|ies)\s+of\s+"
             rf"(?P<count>{number})(?![\w-])",
@@ -463,6 +470,26 @@ def plural_subject(text: str, offset: int) -> VictimMention | None:
         offset + start,
         offset + end,
         text[start:end],
+        nationality=table.implied.get(noun),
+        sex=table.sex.get(noun),
+    )
+
+
+def the_plural_before_passive(text: str, offset: int, at: int) -> VictimMention | None:
+    """People told of before by a plural noun after "the" ("the women were
+    accused ..."), ending right before ``at``: a group told of before, so no
+    count of their own; the words (kept as ``count_text``) let the group be found."""
+    table = patterns()
+    match = table.the_plural_before.search(text, 0, at)
+    if match is None:
+        return None
+    start, end = match.span("many")
+    noun = text[start:end].split()[-1].lower()
+    return VictimMention(
+        offset + start,
+        offset + end,
+        text[start:end],
+        count_text=text[start:end],
         nationality=table.implied.get(noun),
         sex=table.sex.get(noun),
     )
