@@ -3141,3 +3141,96 @@ def test_the_women_told_of_again_are_the_women_arrested_before(extractor: Extrac
     assert classify_locative(sent, sent.index("Seoul"), "city") is False
     held = "He was held in a camp in Hoeryong."
     assert classify_locative(held, held.index("Hoeryong"), "county") is True
+
+
+def test_words_broken_over_lines_by_a_scan_are_read_whole(extractor: Extractor) -> None:
+    # (an invented family; lines as a typed page wraps them)
+    text = (
+        "Our brother Choi Yong-han, a teacher of mathematics at a middle\n"
+        "school in Kimchaek, was arrested by officers of the State Secu-\n"
+        "rity Department at the school on 3 March 1995, in front of his\n"
+        "pupils. In April 1995 his wife and their two sons were taken from\n"
+        "their flat in the night and sent to the political prison camp at Yo-\n"
+        "dok. Of our brother himself we have heard nothing since the day of\n"
+        "his arrest. The authorities have never said where he is held.\n"
+    )
+    found = records(extractor, text, published="1996-05-20")
+    arrested = found[0]
+    assert arrested["perpetrator"] == "Ministry of State Security"
+    assert arrested["victims"]["names"] == ["Choi Yong-han"]
+    assert "Secu-\nrity" in arrested["evidence"][0]["text"]  # (the document's own words)
+    camp = next(r for r in found if r["violation"] == "detention.prison_camp")
+    assert camp["place"].startswith("Yodok") and camp["victims"]["count"] == 3
+    [gone] = [r for r in found if r["violation"] == "disappearance.enforced"]
+    assert gone["victims"]["names"] == ["Choi Yong-han"] and gone["date"] == "1995-03-03"
+    assert len(gone["evidence"]) == 2  # (the second sentence tells it again)
+    from kirok.extraction.pipeline import reading_view
+
+    # a Korean given name keeps its hyphen when the text writes it so elsewhere
+    view = reading_view("CHOI YONG-HAN\n\nOur brother Choi Yong-\nhan was taken.")
+    assert "Choi Yong-han " in view and len(view) == len(
+        "CHOI YONG-HAN\n\nOur brother Choi Yong-\nhan was taken."
+    )
+
+
+def test_practices_told_by_a_committee_and_a_briefing_are_measures(extractor: Extractor) -> None:
+    # (invented wording)
+    text = (
+        "The Committee remains deeply concerned that public executions continue to be "
+        "carried out, including of people who watched or shared foreign films."
+    )
+    kinds = {r["violation"]: r["kind"] for r in records(extractor, text)}
+    assert kinds == {"life.execution": "measure", "expression.suppression": "measure"}
+    text = (
+        "The Committee notes with concern that relatives of people who left the country "
+        "are questioned, watched and sometimes banished to remote villages."
+    )
+    [banished] = records(extractor, text)
+    assert (banished["violation"], banished["kind"]) == ("movement.restriction", "measure")
+    text = (
+        "The Committee is concerned about reports that persons with disabilities have been "
+        "moved out of Pyongyang and other large cities."
+    )
+    assert [r["violation"] for r in records(extractor, text)] == ["discrimination"]
+    text = (
+        "Every spring, secondary-school pupils in North Korea are mobilised for weeks of "
+        "rice planting and weeding on collective farms, without pay."
+    )
+    [planting] = records(extractor, text)
+    assert (planting["violation"], planting["kind"]) == ("labor.forced", "measure")
+    text = "In May 2019 their classes in Hyesan were sent for a month to farms in Kimjongsuk."
+    [farms] = records(extractor, text)
+    assert (farms["violation"], farms["kind"], farms["date"]) == (
+        "labor.forced",
+        "incident",
+        "2019-05",
+    )
+    text = "They are held at the city's border police station, three people in Changbai were told."
+    assert all(r["kind"] == "incident" for r in records(extractor, text))  # ("they": some)
+
+
+def test_one_named_after_and_another_american_and_who_sends_people_back(
+    extractor: Extractor,
+) -> None:
+    # (invented news wording about public cases)
+    text = (
+        "North Korea said on Sunday that it had detained an American citizen who worked at a "
+        "university in Pyongyang. The state news agency named him as Kim Hak-song and said he "
+        "had been taken into custody on Saturday. Another American who taught at the "
+        "university, Kim Sang-duk, was arrested at the airport on 22 April."
+    )
+    first, second = records(extractor, text, published="2017-05-08")
+    assert first["victims"]["names"] == ["Kim Hak-song"] and len(first["evidence"]) == 2
+    assert (first["date"], first["victims"]["nationality"]) == ("2017-05-06", "US")
+    assert second["victims"]["nationality"] == "US"
+    text = (
+        "Groups say that on 9 October about 600 North Koreans held in Jilin were put on "
+        "buses and sent back across the border."
+    )
+    [returned] = records(extractor, text, published="2023-10-12")
+    assert returned["perpetrator"] == "Chinese authorities"
+    text = "In 2021 a worker in Vladivostok was beaten by the minder and sent back to North Korea."
+    returned = next(
+        r for r in records(extractor, text) if r["violation"] == "movement.forced_return"
+    )
+    assert returned["perpetrator"] is None  # (not Russia's: the minder sent him)

@@ -12,11 +12,14 @@ from kirok.wordlists import alternation
 
 # few letters, so that words share beginnings and run into each other in the text
 _WORD = st.text(alphabet="abAB '’-", min_size=1, max_size=6)
-_TEXT = st.text(alphabet="abAB '’-.x", max_size=40)
+_TEXT = st.text(alphabet="abAB '’-.x\n", max_size=40)
 
 
 def plain(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # (a space between words is any run of spaces or a line's end)
+    return "|".join(
+        re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 def spans(pattern: str, text: str, flags: int = 0) -> list[tuple[int, int]]:
@@ -39,7 +42,7 @@ def test_ignoring_case(words: list[str], text: str) -> None:
 @given(st.lists(_WORD, min_size=1, max_size=8), _TEXT)
 def test_either_apostrophe(words: list[str], text: str) -> None:
     either = "|".join(
-        re.escape(w.replace("’", "'")).replace("'", "['’]")
+        re.escape(w.replace("’", "'")).replace("'", "['’]").replace("\\ ", r"\s+")
         for w in sorted(words, key=len, reverse=True)
     )
     assert spans(alternation(words, apostrophes=True), text) == spans(either, text)
@@ -47,7 +50,14 @@ def test_either_apostrophe(words: list[str], text: str) -> None:
 
 def test_words_not_in_ascii_are_a_plain_alternation_when_case_is_folded() -> None:
     assert alternation(["Straße", "Stra"], fold_case=True) == "Straße|Stra"
-    assert alternation(["dozens", "dozens of", "a"]) == "(?:a|dozens(?:\\ of|))"
+    assert alternation(["dozens", "dozens of", "a"]) == "(?:a|dozens(?:\\s+of|))"
+
+
+def test_a_name_of_several_words_is_found_over_a_lines_end() -> None:
+    text = "arrested by officers of the State Security\nDepartment in Kimchaek"
+    assert [(a.text, a.name) for a in find_actors(text, 0, "KP")] == [
+        ("State Security\nDepartment", "Ministry of State Security")
+    ]
 
 
 def test_actors_written_with_a_straight_or_curly_apostrophe() -> None:

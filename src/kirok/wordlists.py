@@ -7,6 +7,11 @@ beginnings, so a place where no word starts costs one test per letter, not one
 per word. Both match the same text in the same order of preference: the words
 that match at one place are each the beginning of the next longer one, and the
 trie, like the sorted alternation, tries the longer first.
+
+A space between two words of a name matches any run of whitespace, so that a
+name is found where hard-wrapped text breaks its line inside it ("State
+Security\nDepartment"), or where a word mended over a line's end leaves its
+spaces after it.
 """
 
 from __future__ import annotations
@@ -45,6 +50,10 @@ def alternation(words: Iterable[str], *, fold_case: bool = False, apostrophes: b
 
 
 def _escaped(character: str, apostrophes: bool) -> str:
+    if character == " ":
+        # a space between words: any run of spaces, or a line's end ("State
+        # Security\nDepartment" in hard-wrapped text)
+        return r"\s+"
     return _APOSTROPHES if apostrophes and character == "'" else re.escape(character)
 
 

@@ -238,6 +238,12 @@ def _matcher(text: str) -> Callable[[re.Pattern[str] | None], Iterator[re.Match[
 _GENERIC = 3  # the priority of words that name no state by themselves ("the authorities")
 
 
+def _key(words: str) -> str:
+    """An alias as the table keeps it: lower case, a straight apostrophe, one
+    space between words (a match may run over a line's end)."""
+    return " ".join(words.lower().replace("’", "'").split())
+
+
 def find_actors(
     text: str, offset: int, main_country: str | None, places: list[PlaceMention] | None = None
 ) -> list[ActorMention]:
@@ -253,7 +259,7 @@ def find_actors(
     matches = _matcher(text)
     for pattern in (table.sensitive, table.insensitive):
         for match in matches(pattern):
-            name, country = table.canonical[match.group().lower().replace("’", "'")]
+            name, country = table.canonical[_key(match.group())]
             spans.append((match.start(), match.end(), name, country, 0))
     for match in matches(table.national_state):
         nation = adjectives.get(match.group("nation"))
@@ -287,7 +293,7 @@ def find_actors(
             continue
         if _KOREA_AFTER.match(text, match.end()):
             continue  # "the North Korean authorities": another name, found by its own
-        name, country = table.canonical[match.group().lower()]
+        name, country = table.canonical[_key(match.group())]
         spans.append((match.start(), match.end(), name, country, 0))
     for place in places or ():
         # "whom Laos returned", "Thailand deported them": a country that acts is its state

@@ -91,7 +91,7 @@ _WHOSE_BEFORE = re.compile(
 )
 # a remark that opens a sentence or a table's cell and ends right before a name
 _OPENING_REMARK = re.compile(
-    r"(?:^|\|\s*)\W*(?:An?|The)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?[^,;|]{0,140},\s*$"
+    r"(?:^|\|\s*)\W*(?:An?|Another|The)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?[^,;|]{0,140},\s*$"
 )
 _A_LAW = re.compile(r"\b(?:law|laws|act|decree|edict|code)\b", re.IGNORECASE)
 # a subject who acts for another: "Minders sent by" (the North Korean state)
@@ -1473,7 +1473,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         violation=violation,
         # a measure's words said of a person it names ("Ri Sun-ok was barred from
         # university"): what was done to her, an incident
-        kind="incident" if names else trigger.kind,
+        kind="incident" if names else _kind(sentence, trigger, date, victim),
         date=date.iso() if date else None,
         date_end=date_end.iso() if date_end else None,
         country=country,
@@ -1503,6 +1503,49 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
             or _both(victim.text)  # ("seized them both", "Both were shot")
         ),
     )
+
+
+# an act told as what is done, again and again, not once: "public executions
+# continue to be carried out", "pupils are mobilised", "relatives are
+# questioned, watched and sometimes banished"
+_PRACTICE = re.compile(
+    r"(?:\bcontinues?\s+to\s+be|\b(?:are|is)(?:\s+[\w-]+,?){0,3}\s+(?:and|or))"
+    r"(?:\s+(?:still|routinely|regularly|often|sometimes|systematically|usually|commonly|"
+    r"frequently|typically))?\s+$"
+    r"|\b(?:are|is)(?:\s+(?:still|routinely|regularly|often|sometimes|systematically|usually|"
+    r"commonly|frequently|typically))?\s+$",
+    re.IGNORECASE,
+)
+
+
+_BY_SOMEONE = re.compile(r"\bby\s+(?:the|a|an|his|her|their|its)\s+[a-z]", re.IGNORECASE)
+_GOES_ON = re.compile(r"\bcontinues?\s+to\s+be\b", re.IGNORECASE)  # within an act's words
+
+
+def _kind(
+    sentence: Sentence, trigger: Trigger, date: PartialDate | None, victim: VictimMention | None
+) -> str:
+    """The act's kind: its words' own, or a measure where an act told of no one
+    counted, named or pointed to ("they are held"), at no time, is told as a
+    practice (see ``_PRACTICE``)."""
+    if (
+        trigger.kind == "incident"
+        and date is None
+        and (
+            victim is None
+            or (
+                victim.count is None
+                and not victim.count_text
+                and victim.text.lower() not in (*_PRONOUNS, *_WE)
+            )
+        )
+        and (
+            _PRACTICE.search(sentence.text, *_window(sentence, trigger.start, 60))
+            or _GOES_ON.search(trigger.text)
+        )
+    ):
+        return "measure"
+    return trigger.kind
 
 
 def _both(words: str) -> bool:
@@ -1628,7 +1671,15 @@ def _named_next(earlier: Record, later: Record, later_sentence: Sentence, distan
         return False
     if theirs.age is not None and mine.age is not None and theirs.age != mine.age:
         return False
-    return later_sentence.text.startswith(theirs.names[0])
+    if later_sentence.text.startswith(theirs.names[0]):
+        return True
+    # "North Korea said it had detained an American citizen ... The state news
+    # agency named him as Kim Hak-song": the one just told of, now named
+    named_as = _NAMED_AS.search(later_sentence.text)
+    return named_as is not None and later_sentence.text.startswith(theirs.names[0], named_as.end())
+
+
+_NAMED_AS = re.compile(r"\b(?:named|identified)\s+(?:him|her)\s+as\s+")
 
 
 def _names_again(names: list[str], text: str) -> bool:
@@ -1847,6 +1898,42 @@ _EVER_SINCE = re.compile(
 
 # the prisoners or the camp a sentence tells of: those of the camp told before
 _OF_THE_CAMP = re.compile(r"\b(?:prisoners|inmates|detainees)\b|\bthe\s+camp\b", re.IGNORECASE)
+
+
+# "since the day of his arrest", "since her abduction": gone since an act told before
+_SINCE_HIS = re.compile(
+    r"\bsince\s+(?:the\s+day\s+of\s+)?(?P<whose>his|her)\s+(?:arrest|detention|abduction)\b",
+    re.IGNORECASE,
+)
+
+
+def _gone_since_arrest(record: Record, sentence: Sentence, records: list[Record]) -> None:
+    """The person of a disappearance told as "nothing since the day of his
+    arrest", and when it began: the one person whose arrest (or abduction)
+    was told last, of that sex ("Our brother Choi Yong-han ... was arrested
+    ... on 3 March 1995. ... Of our brother we have heard nothing since the
+    day of his arrest")."""
+    since = _SINCE_HIS.search(sentence.text)
+    if since is None:
+        return
+    sex = "male" if since.group("whose").lower() == "his" else "female"
+    taken = next(
+        (
+            r
+            for r in reversed(records)
+            if r.violation in ("detention.arbitrary", "disappearance.abduction")
+            and r.victims.count == 1
+            and r.victims.sex in (None, sex)
+        ),
+        None,
+    )
+    if taken is None:
+        return
+    _same_people(record, taken)
+    record.victims.sex = record.victims.sex or sex
+    record.date, record.date_end = taken.date, taken.date_end
+    if record.perpetrator is None:
+        record.perpetrator = taken.perpetrator
 
 
 def _in_the_camp_before(record: Record, sentence: Sentence, records: list[Record]) -> None:
@@ -2373,6 +2460,17 @@ def build_records(
                 # "Chinese police ... took us both away. We were handed over to the
                 # North Korean side": those who held them hand them over
                 record.perpetrator = holder.perpetrator
+            if (
+                record.perpetrator is None
+                and record.violation == "movement.forced_return"
+                and record.country not in (None, "KP")
+                # (not one sent back by someone the text names, whom Kirok does
+                # not know: "beaten by the minder and sent back")
+                and not _BY_SOMEONE.search(sentence.text)
+            ):
+                # "600 North Koreans held in Jilin ... were sent back across the
+                # border": a return is the returning state's, where no one else is named
+                record.perpetrator = state_actor(record.country)
             holder = told[-1] if told else records[-1] if records else None
             if (
                 holder is not None
@@ -2408,6 +2506,8 @@ def build_records(
                     record.perpetrator = holder.perpetrator
             if record.place is None and record.violation != "detention.prison_camp":
                 _in_the_camp_before(record, sentence, records)
+            if record.violation == "disappearance.enforced" and not record.victims.names:
+                _gone_since_arrest(record, sentence, records)
             told.append(record)
             if all(t.form == "retelling" for t in group):
                 _add_retelling(records, by_violation, last_seen, record, index)

@@ -772,7 +772,51 @@ def reading_view(text: str) -> str:
         text = _QUOTE_MARKS.sub(lambda m: m.group().replace(">", " "), text)
     if "[" in text:
         text = _REDACTED.sub(" redacted ", text)
+    if "-\n" in text or "- \n" in text:
+        lowered = text.lower()
+        text = _BROKEN_WORD.sub(lambda match: _mended(match, lowered), text)
     return text
+
+
+# a word broken over two lines by a hyphen, as a justified page or a scan
+# prints it ("State Secu-\nrity", "Yo-\ndok", "mobi-\nlised")
+_BROKEN_WORD = re.compile(r"(?<![\w-])([A-Za-z]+)-[ \t]?\n[ \t]*([a-z]+)(?![\w-])")
+
+
+def _mended(match: re.Match[str], lowered: str) -> str:
+    """A word broken over two lines (``lowered``: the whole text, lower-cased),
+    read whole, its letters moved together and the spaces they leave put after
+    it, so that every later offset holds; or read with its hyphen where the
+    hyphen is the word's own: a Korean given name ("Yong-\nhan"), written so
+    elsewhere in the text or capitalised before the break."""
+    first, second = match.group(1), match.group(2)
+    whole, hyphened = first + second, f"{first}-{second}"
+    if _known_word(whole.lower()):
+        mended = whole  # ("State Secu-\nrity Department", "Yo-\ndok")
+    elif hyphened.lower() in lowered:
+        mended = hyphened
+    elif whole.lower() in lowered or first[0].islower():
+        mended = whole  # ("mobi-\nlised", "saw-\nmill")
+    else:
+        mended = hyphened
+    return mended + " " * (len(match.group()) - len(mended))
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    """Words of the names Kirok knows (places, bodies that act): a broken one of
+    these is one word ("State Secu-\nrity Department", "Yo-\ndok")."""
+    from kirok.extraction.actors import actors
+    from kirok.extraction.places import gazetteer
+
+    words = {word.lower() for name in gazetteer() for word in name.split()}
+    for alias in actors().canonical:
+        words.update(alias.lower().split())
+    return frozenset(w for w in words if w.isalpha() and len(w) > 3)
+
+
+def _known_word(word: str) -> bool:
+    return word in _known_words()
 
 
 @cache
