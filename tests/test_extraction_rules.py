@@ -3234,3 +3234,60 @@ def test_one_named_after_and_another_american_and_who_sends_people_back(
         r for r in records(extractor, text) if r["violation"] == "movement.forced_return"
     )
     assert returned["perpetrator"] is None  # (not Russia's: the minder sent him)
+
+
+def test_a_tables_rows_under_a_column_that_names_the_act(extractor: Extractor) -> None:
+    # (invented reports)
+    text = (
+        "Public executions reported to us in 2023\n\n"
+        "| Date | Place | People executed | Reason given at the trial |\n"
+        "|---|---|---|---|\n"
+        "| 14 February 2023 | Hyesan | 2 | Selling South Korean films on USB sticks |\n"
+        "| 3 May 2023 | Chongjin | 1 | Killing a cow belonging to a collective farm |\n"
+    )
+    found = records(extractor, text, published="2024-01-10")
+    assert [(r["violation"], r["date"], r["place"], r["victims"]["count"]) for r in found] == [
+        ("life.execution", "2023-02-14", "Hyesan", 2),
+        ("expression.suppression", "2023-02-14", "Hyesan", 2),
+        ("life.execution", "2023-05-03", "Chongjin", 1),
+    ]
+    assert all(r["evidence"][0]["text"].startswith("| ") for r in found)
+
+
+def test_what_one_told_of_her_father_and_who_people_are(extractor: Extractor) -> None:
+    # (invented; a paper written in Seoul)
+    text = (
+        "Few people have reached South Korea from the North since 2020, and those who do "
+        "often have relatives who were arrested or sent away. One woman we met in Seoul told "
+        "us that her father was arrested by state security officers in Hoeryong in March "
+        "2021. The family has not been told where he is."
+    )
+    arrested, gone = records(extractor, text, published="2025-02-03")
+    assert arrested["violation"] == "detention.arbitrary"
+    assert (arrested["victims"]["sex"], arrested["victims"]["nationality"]) == ("male", "KP")
+    assert gone["violation"] == "disappearance.enforced"
+    assert gone["perpetrator"] == "Ministry of State Security"
+    from kirok.extraction.victims import find_victims
+
+    said = "Since the border closed in 2020, very few people have reached South Korea."
+    assert all(v.count != 2020 for v in find_victims(said, 0, []))  # (a year, not a count)
+
+
+def test_a_sentence_under_the_reactionary_ideology_law_and_the_maritime_police(
+    extractor: Extractor,
+) -> None:
+    # (invented people)
+    text = (
+        "In July 2021 a court in Hamhung sentenced him to eight years of reform through "
+        "labour under the law on rejecting reactionary ideology and culture."
+    )
+    assert {r["violation"] for r in records(extractor, text)} == {
+        "labor.forced",
+        "expression.suppression",
+    }
+    text = (
+        "On 12 June 2023 Mr Han, a fisherman, was detained by the maritime police of the "
+        "Ministry of Social Security in Rason."
+    )
+    [held] = records(extractor, text)
+    assert held["perpetrator"] == "Ministry of Social Security"

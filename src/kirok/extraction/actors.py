@@ -26,8 +26,10 @@ from kirok.wordlists import alternation
 # "... by the Ministry", "by an interrogator", "by local police", "by officers
 # of China's state security": the actor of a passive verb
 _AGENT_BEFORE = re.compile(
-    r"\bby\s+(?:(?:the|a|an|its|their|local|provincial|state)\s+){0,2}"
-    r"(?:(?:officers|agents|members|officials|personnel|operatives|men)\s+(?:of|from)\s+(?:the\s+)?)?$",
+    r"\bby\s+(?:(?:the|a|an|its|their|local|provincial|state|maritime|coastal|military|railway|"
+    r"county|city|district)\s+){0,2}"
+    r"(?:(?:officers|agents|members|officials|personnel|operatives|men|police)\s+(?:of|from)\s+"
+    r"(?:the\s+)?)?$",
     re.I,
 )
 _KOREA_AFTER = re.compile(r"\s+Korean?\b")

@@ -89,6 +89,11 @@ _WHOSE_BEFORE = re.compile(
     r"(?:were|was|had\s+been|have\s+been|has\s+been)\s+$",
     re.IGNORECASE,
 )
+_HAVE_KIN_WHO = re.compile(
+    r"\b(?:have|has|had|with)\s+(?:[\w'’-]+\s+){0,2}?(?:relatives|family\s+members|families|"
+    r"friends|parents|children|siblings)\s+who\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+$",
+    re.IGNORECASE,
+)
 # a remark that opens a sentence or a table's cell and ends right before a name
 _OPENING_REMARK = re.compile(
     r"(?:^|\|\s*)\W*(?:An?|Another|The)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?[^,;|]{0,140},\s*$"
@@ -864,7 +869,8 @@ _TOLD_OF = re.compile(
 # "told us that his supervisors": what one told of those over them
 _TOLD_THAT = re.compile(
     r"\btold\s+(?:us|me|researchers|investigators|reporters|the\s+\w+)\s+that\s+(?:his|her)\s+"
-    r"[\w'’-]+\s+(?:[\w'’-]+\s+)?$",
+    # (not "that her father was arrested": then her father is the one it was done to)
+    r"[\w'’-]+\s+(?:(?!(?:was|were|is|are|had|has|have|been)\s)[\w'’-]+\s+)?$",
     re.IGNORECASE,
 )
 # (not those who took them: "no one knows where they took him")
@@ -1354,6 +1360,14 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         # "letters by families whose relatives were forcibly returned", "half of
         # those who had been detained": who people are, not an act told
         return None
+    if (
+        perpetrator is None
+        and not explicit
+        and _HAVE_KIN_WHO.search(sentence.text, *_window(sentence, trigger.start, 80))
+    ):
+        # "those who do often have relatives who were arrested or sent away":
+        # who people are, whatever else the sentence dates
+        return None
     violation = trigger.violation
     extras = taxonomy_extras(violation)
     described = _described(sentence, [*name_ends, *([victim.end] if victim else [])])
@@ -1435,6 +1449,15 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
                 or (main_country if main_country != country else None)
                 or extras.get("victims_default")
             )
+        elif (
+            country == "KP"
+            and place is not None
+            and perpetrator is not None
+            and actor_country(perpetrator) == "KP"
+        ):
+            # "her father was arrested by state security officers in Hoeryong",
+            # in a paper written in Seoul: one of the North's own people
+            nationality = "KP"
         else:
             nationality = main_country or country
     if (
@@ -1446,6 +1469,11 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     ):
         perpetrator = state_actor(country)  # a law is the state's: "a law adopted in 2020 ..."
     count = _count(sentence, victim, names, name_starts, described)
+    counted = next((t for t in sentence.triggers if t.text.isdigit()), None)
+    if count is None and victim is None and not names and counted is not None:
+        # a table's cell under a column that names the act ("People executed": 2)
+        count = int(counted.text)
+        nationality = nationality or main_country or country
     companions: int | None = 0
     if victim is None or victim.end <= trigger.end:
         # (from the act's words on, past a place they name: "sent to the Yodok camp")
@@ -1888,12 +1916,6 @@ def _one_person(count_text: str | None) -> bool:
 
 
 _LIST_MARK = re.compile(r"\W*(?:\d{1,3}|[a-z])?[.)]?\W*")  # "2.", "-", "(b)": no sentence
-
-
-# "no word of him since", "not been seen since": from the act told before on
-_EVER_SINCE = re.compile(
-    r"\b(?:him|her|them|anything|nothing|again)\s+(?:ever\s+)?since\b", re.IGNORECASE
-)
 
 
 # the prisoners or the camp a sentence tells of: those of the camp told before
@@ -2493,17 +2515,17 @@ def build_records(
                     (r.perpetrator for r in told if r.family == "detention" and r.perpetrator),
                     None,
                 )
+                arrest = next((r for r in reversed(records[-3:]) if r.family == "detention"), None)
                 if (
                     record.perpetrator is None
                     and not told
-                    and holder is not None
-                    and holder.family == "detention"
-                    and holder.perpetrator
-                    and holder.victims.count == 1
+                    and arrest is not None
+                    and arrest.perpetrator
+                    and arrest.victims.count == 1
                     and record.victims.count in (None, 1)
-                    and _told_right_before(holder, sentence, text, spans or [])
+                    and _told_right_before(arrest, sentence, text, spans or [])
                 ):
-                    record.perpetrator = holder.perpetrator
+                    record.perpetrator = arrest.perpetrator
             if record.place is None and record.violation != "detention.prison_camp":
                 _in_the_camp_before(record, sentence, records)
             if record.violation == "disappearance.enforced" and not record.victims.names:
@@ -2664,11 +2686,7 @@ def build_records(
             else:
                 if year is not None and story is not None:
                     record.date = year  # (a new act, not the one told before again)
-                    if (
-                        record.violation == "disappearance.enforced"
-                        and story.family == "detention"
-                        and _EVER_SINCE.search(sentence.text)
-                    ):
+                    if record.violation == "disappearance.enforced" and story.family == "detention":
                         # "... was taken on 9 November 2021. His wife has had no
                         # word of him since": gone since that day
                         record.date = story.date

@@ -52,7 +52,7 @@ from kirok.extraction.assemble import (
 from kirok.extraction.lexicon import sentence_rules, trigger_stems
 from kirok.extraction.places import classify_locative, find_places, is_family_name, main_country
 from kirok.extraction.prefilter import Alternatives
-from kirok.extraction.records import ActorMention, Record, Sentence, TimeMention
+from kirok.extraction.records import ActorMention, Record, Sentence, TimeMention, Trigger
 from kirok.extraction.temporal import (
     SEQUEL,
     find_times,
@@ -203,7 +203,114 @@ def find_sentence_triggers(doc: Doc) -> Doc:
                     retells=_retells(stripped),
                 )
             )
+    if "|" in text:
+        _acts_by_column(state, spans, starts)
     return doc
+
+
+# a table's row ("| 14 February 2023 | Hyesan | 2 | Selling films |") and the row
+# under a Markdown table's header ("|---|---|")
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
+_RULE_ROW = re.compile(r"[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*")
+
+# a column that gives why the act was done ("Reason given at the trial", "Charge")
+_REASON_COLUMN = re.compile(r"\b(?:reasons?|charges?|accused\s+of|offen[cs]es?|crimes?)\b", re.I)
+_PUNISHED_FOR = "punished for "
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, str]]:
+    """A table row's cells, each with where its words start in the text."""
+    cells = []
+    at = line.index("|") + 1
+    for part in line[at : line.rindex("|")].split("|"):
+        cells.append((offset + at + len(part) - len(part.lstrip()), part.strip()))
+        at += len(part) + 1
+    return cells
+
+
+def _acts_by_column(state: State, spans: list[tuple[int, int]], starts: list[int]) -> None:
+    """The rows of a table whose header names an act in one of its columns
+    ("| Date | Place | People executed | Reason |"): each row below it tells
+    that act, its cell in that column the act's words (a number there counts
+    the people it was done to), unless a sentence of the row already tells an
+    act. The header itself tells none."""
+    text = state.text
+    header: list[tuple[int, Trigger]] | None = None
+    reasons: list[int] = []
+    last_end = -1
+    added = False
+    for row in _TABLE_ROW.finditer(text):
+        if text[last_end : row.start()].strip():
+            header = None  # (a table ends where other text comes between its rows)
+        last_end = row.end()
+        line = row.group()
+        if _RULE_ROW.fullmatch(line):
+            continue
+        cells = _cells(line, row.start())
+        if header is None:
+            header = []
+            reasons = []
+            for column, (_, cell) in enumerate(cells):
+                acts = [t for t in find_triggers(cell, 0) if t.form == "act"] if cell else []
+                if acts and len(cell.split()) <= 4:
+                    header.append((column, acts[0]))
+                elif _REASON_COLUMN.search(cell):
+                    reasons.append(column)
+            continue
+        if not header:
+            continue
+        triggers = [
+            Trigger(
+                at,
+                at + len(cell),
+                cell,
+                act.violation,
+                act.kind,
+                act.form,
+                act.victim_before,
+            )
+            for column, act in header
+            if column < len(cells)
+            for at, cell in [cells[column]]
+            if cell
+        ]
+        if not triggers:
+            continue
+        for column in reasons:
+            at, cell = cells[column] if column < len(cells) else (0, "")
+            # "| Selling South Korean films |" under "Reason": what was punished
+            told_for = [
+                t
+                for t in find_triggers(f"{_PUNISHED_FOR}{cell}", at - len(_PUNISHED_FOR))
+                if t.violation == "expression.suppression"
+            ]
+            if cell and told_for:
+                act = told_for[0]
+                triggers.append(
+                    Trigger(at, at + len(cell), cell, act.violation, act.kind, act.form)
+                )
+        start = row.start() + len(line) - len(line.lstrip())
+        told = next((s for s in state.sentences if s.start <= start < s.end), None)
+        if told is not None:
+            # (a row whose words tell an act of their own: "Killing a cow ...")
+            families = {t.family for t in told.triggers if t.form == "act"}
+            told.triggers.extend(t for t in triggers if t.family not in families)
+            told.triggers.sort(key=lambda t: t.start)
+            continue
+        end = row.start() + len(line.rstrip())
+        index = bisect.bisect_right(starts, start) - 1
+        state.sentences.append(
+            Sentence(
+                start,
+                end,
+                text[start:end],
+                triggers=triggers,
+                before=spans[index - 1] if index > 0 else None,
+            )
+        )
+        added = True
+    if added:
+        state.sentences.sort(key=lambda sentence: sentence.start)
 
 
 @Language.component("kirok_time")

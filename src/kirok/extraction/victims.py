@@ -105,7 +105,7 @@ def patterns() -> VictimPatterns:
     people = data["people"]
     numbers = alternation(data["number_words"], fold_case=True)
     possessives = alternation(data["possessives"], fold_case=True)
-    number = rf"(?:\d[\d,]*|(?:{numbers})(?:[- ](?:{numbers}|and))*)"
+    number = rf"(?:\d(?:[\d,]*\d)?|(?:{numbers})(?:[- ](?:{numbers}|and))*)"
     # a relative's relative: "my cousin's husband", "her brother's wife" are one
     kin_owner = rf"(?:{possessives}|our|your)\s+[a-z]+(?:-in-law)?['’]s"
     count = (
