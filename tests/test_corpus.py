@@ -85,8 +85,9 @@ def test_extraction_on_the_second_corpus(tmp_path: Path) -> None:
     # thirty-first, of three: 0.59 first, 1.00 after; all 176: 383 of 386. A
     # thirty-second, of three: 0.80 first, 1.00 after; all 179: 388 of 391. A
     # thirty-third, of five: 0.61 first, 1.00 after; all 184: 410 of 413. A
-    # thirty-fourth, of five: 0.60 first, 1.00 after; all 189: 423 of 426
-    assert figures["f1"] >= 0.95 and figures["tp"] >= 415
+    # thirty-fourth, of five: 0.60 first, 1.00 after; all 189: 423 of 426. A
+    # thirty-fifth, of five: 0.75 first, 1.00 after; all 194: 437 of 440
+    assert figures["f1"] >= 0.95 and figures["tp"] >= 430
     for name, (share, total) in figures["fields"].items():
         if total:
             assert share >= 0.80, name
