@@ -3244,6 +3244,7 @@ def test_a_tables_rows_under_a_column_that_names_the_act(extractor: Extractor) -
         "|---|---|---|---|\n"
         "| 14 February 2023 | Hyesan | 2 | Selling South Korean films on USB sticks |\n"
         "| 3 May 2023 | Chongjin | 1 | Killing a cow belonging to a collective farm |\n"
+        "| 9 June 2023 | Musan | none | A rumour we could not confirm |\n"
     )
     found = records(extractor, text, published="2024-01-10")
     assert [(r["violation"], r["date"], r["place"], r["victims"]["count"]) for r in found] == [

@@ -1546,7 +1546,6 @@ _PRACTICE = re.compile(
 )
 
 
-_BY_SOMEONE = re.compile(r"\bby\s+(?:the|a|an|his|her|their|its)\s+[a-z]", re.IGNORECASE)
 _GOES_ON = re.compile(r"\bcontinues?\s+to\s+be\b", re.IGNORECASE)  # within an act's words
 
 
@@ -1918,6 +1917,8 @@ def _one_person(count_text: str | None) -> bool:
 _LIST_MARK = re.compile(r"\W*(?:\d{1,3}|[a-z])?[.)]?\W*")  # "2.", "-", "(b)": no sentence
 
 
+# an agent the sentence names, whoever it is: "beaten by the minder and sent back"
+_BY_SOMEONE = re.compile(r"\bby\s+(?:the|a|an|his|her|their|its)\s+[a-z]", re.IGNORECASE)
 # the prisoners or the camp a sentence tells of: those of the camp told before
 _OF_THE_CAMP = re.compile(r"\b(?:prisoners|inmates|detainees)\b|\bthe\s+camp\b", re.IGNORECASE)
 
@@ -2470,10 +2471,11 @@ def build_records(
                         "perpetrator"
                     ):
                         record.country = acting  # (where the returning state acts)
+            holder = told[-1] if told else records[-1] if records else None  # the act before
             if (
                 record.perpetrator is None
                 and record.violation == "movement.forced_return"
-                and (holder := told[-1] if told else records[-1] if records else None) is not None
+                and holder is not None
                 and holder.family == "detention"
                 and holder.perpetrator
                 and holder.country == record.country
@@ -2493,7 +2495,6 @@ def build_records(
                 # "600 North Koreans held in Jilin ... were sent back across the
                 # border": a return is the returning state's, where no one else is named
                 record.perpetrator = state_actor(record.country)
-            holder = told[-1] if told else records[-1] if records else None
             if (
                 holder is not None
                 and holder.family == "detention"

@@ -216,6 +216,8 @@ _RULE_ROW = re.compile(r"[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*")
 # a column that gives why the act was done ("Reason given at the trial", "Charge")
 _REASON_COLUMN = re.compile(r"\b(?:reasons?|charges?|accused\s+of|offen[cs]es?|crimes?)\b", re.I)
 _PUNISHED_FOR = "punished for "
+# a cell that says no one: "0", "none", "-", "n/a"
+_NO_ONE_CELL = re.compile(r"0+|none|nil|no|-+|—|–|n/?a", re.IGNORECASE)
 
 
 def _cells(line: str, offset: int) -> list[tuple[int, str]]:
@@ -232,8 +234,11 @@ def _acts_by_column(state: State, spans: list[tuple[int, int]], starts: list[int
     """The rows of a table whose header names an act in one of its columns
     ("| Date | Place | People executed | Reason |"): each row below it tells
     that act, its cell in that column the act's words (a number there counts
-    the people it was done to), unless a sentence of the row already tells an
-    act. The header itself tells none."""
+    the people it was done to; an empty cell, "0" or "none" tells no act). A
+    row that is already a sentence with an act of another family keeps that
+    act too. A column that gives the reason ("Reason given at the trial")
+    adds punished expression where the reason is one ("Selling South Korean
+    films"). The header itself tells no act."""
     text = state.text
     header: list[tuple[int, Trigger]] | None = None
     reasons: list[int] = []
@@ -272,7 +277,7 @@ def _acts_by_column(state: State, spans: list[tuple[int, int]], starts: list[int
             for column, act in header
             if column < len(cells)
             for at, cell in [cells[column]]
-            if cell
+            if cell and not _NO_ONE_CELL.fullmatch(cell)
         ]
         if not triggers:
             continue
