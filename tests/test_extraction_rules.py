@@ -3292,3 +3292,48 @@ def test_a_sentence_under_the_reactionary_ideology_law_and_the_maritime_police(
     )
     [held] = records(extractor, text)
     assert held["perpetrator"] == "Ministry of Social Security"
+
+
+def test_months_under_a_list_item_of_their_year_and_a_family_sent_away(
+    extractor: Extractor,
+) -> None:
+    # (an invented family; the document's own date is later)
+    text = (
+        "What happened to the family\n\n"
+        "- 2018\n"
+        "  - March: Mr Yoon Dae-ho is arrested by state security officers in Sinuiju.\n"
+        "  - April: his wife and daughter are sent to live on a cooperative farm in a mountain "
+        "county.\n"
+        "- 2019\n"
+        "  - August: the daughter, then 17, is refused a place at the teachers' college "
+        "because of her father's case.\n"
+    )
+    found = records(extractor, text, published="2023-05-02")
+    assert [(r["violation"], r["date"]) for r in found] == [
+        ("detention.arbitrary", "2018-03"),
+        ("movement.restriction", "2018-04"),
+        ("discrimination", "2019-08"),
+    ]
+
+
+def test_a_decision_told_to_a_mother_and_things_taken_away(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "Kim Seol-hee was arrested by police in Hyesan on the 5th of March 2022. The following "
+        "Tuesday, officers searched her mother's house and took away a radio. Her mother was "
+        "told on the 14th that Seol-hee would be sent to a labour training camp."
+    )
+    found = records(extractor, text, published="2022-03-21")
+    assert [r["violation"] for r in found] == ["detention.arbitrary", "labor.forced"]
+    assert found[1]["victims"]["names"] == ["Kim Seol-hee"]  # (not her mother, who was told)
+    assert records(extractor, "If she is caught, she would be sent to a labour camp.") == []
+    text = (
+        "In 2019 she was held at the centre. A woman in my cell was pregnant, and one morning "
+        "the guards took her away and she came back without the baby."
+    )
+    assert [r["violation"] for r in records(extractor, text)][-1:] == ["sexual_violence"]
+    from kirok.sources.metadata import find_published
+
+    assert find_published("STATEMENT\n\nIssued on the 21st of March 2022\n\nText.") == "2022-03-21"
+    notes = "Notes\n\nDate of call: 9 November 2023. Invented notes for the tests.\n\nText."
+    assert find_published(notes) == "2023-11-09"

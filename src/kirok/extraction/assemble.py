@@ -489,7 +489,13 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
     if not candidates:
         return None
     before_text = sentence.text[: trigger.start - sentence.start]
-    before = [v for v in candidates if v.end <= trigger.start]
+    before = [
+        v
+        for v in candidates
+        if v.end <= trigger.start
+        # ("Her mother was told ... that Seol-hee would be sent": the one told)
+        and not _WAS_TOLD.match(sentence.text, v.end - sentence.start)
+    ]
     said = _SAID_CLAUSE.search(sentence.text, trigger.end - sentence.start)
     heard = sentence.start + said.start() if said else sentence.end
     after = [
@@ -1065,6 +1071,10 @@ _ORIGIN = re.compile(
 _WHO_REMARK = re.compile(r",\s+who\s+[^,;:()]{1,160}(?=,)")
 
 
+# one told of as held already, in a cell: taken from it, not into custody
+_IN_CUSTODY = re.compile(r"\b(?:in\s+(?:my|her|his|their|our|the)\s+cell|cellmates?)\b", re.I)
+_TOOK = re.compile(r"\b(?:took|taken)\b", re.IGNORECASE)
+_WAS_TOLD = re.compile(r"\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:told|informed)\b")
 _CREW = re.compile(r"\b(?:crew|crewmen|crew\s+members|fishermen|sailors|seamen)$", re.IGNORECASE)
 # "her and eleven other women": one more than the phrase counts
 _ONE_AND = re.compile(r"\b(?i:her|him|me)\s+and\s+$")
@@ -1349,6 +1359,12 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     )
     if trigger.form == "mention" and not explicit:
         return None
+    if (
+        trigger.violation == "detention.arbitrary"
+        and _TOOK.search(trigger.text)
+        and _IN_CUSTODY.search(sentence.text)
+    ):
+        return None  # "A woman in my cell ... the guards took her away": held already
     date, date_end = _choose_time(sentence, trigger)
     perpetrator = _choose_perpetrator(sentence, trigger, victim) or sentence.field_perpetrator
     if (

@@ -318,6 +318,33 @@ def _acts_by_column(state: State, spans: list[tuple[int, int]], starts: list[int
         state.sentences.sort(key=lambda sentence: sentence.start)
 
 
+# a list item that is a year alone: "- 2018", "* 2019:"
+_YEAR_ITEM = re.compile(r"([ \t]*)[-*+][ \t]+((?:19|20)\d\d)[ \t]*:?[ \t]*$")
+
+
+def _parent_year(text: str, position: int) -> int | None:
+    """The year of the list item a nested item at ``position`` stands under
+    ("- 2018" over "  - March: ..."), or None."""
+    line_start = text.rfind("\n", 0, position) + 1
+    indent = position - line_start
+    if indent == 0:
+        return None  # (not nested)
+    at = line_start - 1
+    for _ in range(40):  # (the parent's other items between: a few lines back)
+        if at <= 0:
+            return None
+        start = text.rfind("\n", 0, at) + 1
+        line = text[start:at]
+        at = start - 1
+        if not line.strip():
+            continue
+        depth = len(line) - len(line.lstrip())
+        if depth < indent:
+            parent = _YEAR_ITEM.fullmatch(line)
+            return int(parent.group(2)) if parent else None
+    return None
+
+
 @Language.component("kirok_time")
 def find_sentence_times(doc: Doc) -> Doc:
     state = _state(doc)
@@ -339,6 +366,13 @@ def find_sentence_times(doc: Doc) -> Doc:
 
     for sentence in state.sentences:
         sentence.times = find_times(sentence.text, sentence.start, state.anchor)
+        if sentence.text[:1] in "-*+" and any(t.relative for t in sentence.times):
+            # an item under a list item of its year ("- 2018" over "  - March: ...
+            # is arrested"): a month of that year
+            year = _parent_year(state.text, sentence.start)
+            if year is not None:
+                end_of_year = PartialDate.parse_iso(f"{year}-12-31")
+                sentence.times = find_times(sentence.text, sentence.start, end_of_year)
         if "\n" in state.text and any(t.relative and t.date for t in sentence.times):
             # an entry under a heading of its own day ("## 14 May 1997"):
             # "yesterday" is the day before it

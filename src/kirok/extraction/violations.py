@@ -43,6 +43,12 @@ _SMALL_WORDS = frozenset(
 )
 _ASIDE = re.compile(r"\([^()]*\)")  # a remark in brackets
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# told to someone, before what was decided for a person: "was told on the 14th that Seol-hee "
+_TOLD_DECISION = re.compile(
+    r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:informed|told)\b[^.;]{0,40}?"
+    r"\bthat\s+(?:[\w'’-]+\s+){1,3}$",
+    re.IGNORECASE,
+)
 _NEGATION = re.compile(
     r"\b(?:not|no|never|denied|denies|deny|nobody|none)\b(?:\s+\S+){0,5}\s*$", re.IGNORECASE
 )
@@ -168,7 +174,13 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
     table = rules()
     if table.no_act.search(text, folded) or table.retracted.search(text, folded):
         return []  # a demand, what happens to whoever ..., a claim taken back
-    hypothetical = [m.span() for m in table.hypothetical.finditer(text, folded)]
+    hypothetical = [
+        m.span()
+        for m in table.hypothetical.finditer(text, folded)
+        # ("her mother was told that she would be sent to a labour camp": a
+        # decision told to the family, not what might happen)
+        if not _TOLD_DECISION.search(text, max(0, m.start() - 80), m.start())
+    ]
     natural = table.non_human_cause.regex_for(text, folded)
     found: list[Trigger] = []
     for pattern, match in matches:

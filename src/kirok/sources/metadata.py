@@ -30,6 +30,9 @@ _LABELLED = re.compile(
     r"^\W*(?:date|dated|published|posted|released|issued|held|answered|received|tabled"
     r"|(?:last\s+)?updated|(?:last\s+)?revised"
     r"|embargoed(?:\s+until)?|embargo|for\s+release|not\s+for\s+release\s+(?:before|until))"
+    # ("Date of call: ...", the day the text itself was made)
+    r"(?:\s+of\s+(?:the\s+)?(?:call|meeting|interview|session|hearing|briefing|statement|letter"
+    r"|report|issue|publication|notes))?"
     r"(?:\s+by\s+[\w'’ ]{1,40}?\s+on|\s+on)?\s*:?\s*"  # ("Received by our office on ...")
     r"(?P<rest>.+)$",
     re.IGNORECASE,
@@ -151,6 +154,8 @@ def _day_opening(text: str) -> str | None:
     weekday = _WEEKDAY_FIRST.match(text)
     if weekday:
         text = text[weekday.end() :]
+    if text[:4].lower() == "the ":
+        text = text[4:]  # ("Issued on the 21st of March 2022")
     found = find_explicit_dates(text[:40])
     if found and found[0][0] < 4 and found[0][2].precision == "day":
         return found[0][2].iso()
