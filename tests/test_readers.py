@@ -353,3 +353,14 @@ def test_an_emails_date_header_is_its_date_whatever_its_text_quotes(tmp_path: Pa
     assert (document.published, document.published_from) == ("2024-12-04", "metadata")
     given = read_document(path, published="2019-03-02")
     assert (given.published, given.published_from) == ("2019-03-02", "given")
+
+
+def test_an_emails_header_written_in_utf8_without_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "raw.eml"
+    path.write_bytes(
+        "From: a@example.org\nSubject: Café owners arrested\n"
+        "Date: Mon, 16 Sep 2024 10:00:00 +0900\n\nPolice arrested two women.\n".encode()
+    )
+    document = read_document(path)
+    assert document.title == "Café owners arrested"
+    document.text.encode("utf-8")  # (no lone surrogates: it can be stored)

@@ -460,36 +460,30 @@ def one_more_after(text: str, at: int) -> int | None:
 def plural_subject(text: str, offset: int) -> VictimMention | None:
     """People a sentence opens with, without a number ("Women held in Hoeryong
     ... were forced ..."): the victims of a passive act told of them."""
-    table = patterns()
-    match = table.plural_subject.match(text)
-    if match is None:
-        return None
-    start, end = match.span("many")
-    noun = text[start:end].split()[-1].lower()
-    return VictimMention(
-        offset + start,
-        offset + end,
-        text[start:end],
-        nationality=table.implied.get(noun),
-        sex=table.sex.get(noun),
-    )
+    match = patterns().plural_subject.match(text)
+    return _uncounted(match, offset) if match else None
 
 
 def the_plural_before_passive(text: str, offset: int, at: int) -> VictimMention | None:
     """People told of before by a plural noun after "the" ("the women were
     accused ..."), ending right before ``at``: a group told of before, so no
     count of their own; the words (kept as ``count_text``) let the group be found."""
+    match = patterns().the_plural_before.search(text, 0, at)
+    return _uncounted(match, offset, words_kept=True) if match else None
+
+
+def _uncounted(match: re.Match[str], offset: int, words_kept: bool = False) -> VictimMention:
+    """People a plural noun names (a match's ``many`` group), with no number:
+    the sex and nationality the noun implies ("women", "North Koreans")."""
     table = patterns()
-    match = table.the_plural_before.search(text, 0, at)
-    if match is None:
-        return None
     start, end = match.span("many")
-    noun = text[start:end].split()[-1].lower()
+    words = match.string[start:end]
+    noun = words.split()[-1].lower()
     return VictimMention(
         offset + start,
         offset + end,
-        text[start:end],
-        count_text=text[start:end],
+        words,
+        count_text=words if words_kept else None,
         nationality=table.implied.get(noun),
         sex=table.sex.get(noun),
     )

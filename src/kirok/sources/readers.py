@@ -218,7 +218,8 @@ def _read_email(path: str, data: bytes) -> _Read:
         message = BytesParser(policy=policy.default).parsebytes(data)
     except (MessageError, ValueError) as error:
         raise CorruptDocument(path, f"not a readable e-mail message: {error}") from None
-    assert isinstance(message, EmailMessage)
+    if not isinstance(message, EmailMessage):  # (what policy.default gives)
+        raise CorruptDocument(path, "not a readable e-mail message")
     raw: dict[str, str] = {}
     for name, value in message.raw_items():
         raw.setdefault(name.lower(), str(value))
@@ -238,8 +239,7 @@ def _read_email(path: str, data: bytes) -> _Read:
     if not isinstance(content, str):
         raise EmptyDocument(path, _ONLY_ATTACHMENTS)
     if body.get_content_subtype() == "html":
-        read = _html_text(content)
-        text = read.text
+        text = _html_text(content).text
     else:
         text = content.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     if not text.strip():
@@ -256,6 +256,9 @@ def _header_text(value: str) -> str:
     from email.errors import HeaderParseError
     from email.header import decode_header, make_header
 
+    # (bytes a header holds unencoded reach here as surrogates: read them as
+    # UTF-8, as mail programs write them, and what is not as U+FFFD)
+    value = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     with contextlib.suppress(HeaderParseError, LookupError, UnicodeError):
         value = str(make_header(decode_header(value)))  # a broken one stays as written
     return " ".join(value.split())
