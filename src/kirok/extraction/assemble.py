@@ -2002,6 +2002,80 @@ def _in_the_camp_before(record: Record, sentence: Sentence, records: list[Record
         record.victims.nationality = camp.victims.nationality
 
 
+def _perpetrator_told_before(
+    record: Record,
+    sentence: Sentence,
+    group: list[Trigger],
+    records: list[Record],
+    told: list[Record],
+    text: str,
+    spans: list[tuple[int, int]],
+) -> None:
+    """Who acted in ``record``, where its own sentence names no one or only
+    "interrogators", from the acts told just before it (``told``: this
+    sentence's records so far; ``records``: those before): "they" who acted
+    last, those who held the people they hand over, the state a return is from,
+    a body's interrogators, those who took one who then disappeared."""
+    if record.perpetrator is None:
+        act = _main_act(sentence, group).start
+        before = _acting_before(act, sentence, records, told, text, spans)
+        if before is not None and before.perpetrator:
+            record.perpetrator = before.perpetrator
+            acting = actor_country(before.perpetrator)
+            if acting and taxonomy_extras(record.violation).get("country_from") == "perpetrator":
+                record.country = acting  # (where the returning state acts)
+    holder = told[-1] if told else records[-1] if records else None  # the act before
+    if record.perpetrator is None and record.violation == "movement.forced_return":
+        if (
+            holder is not None
+            and holder.family == "detention"
+            and holder.perpetrator
+            and holder.country == record.country
+            and (told or _told_right_before(holder, sentence, text, spans))
+        ):
+            # "Chinese police ... took us both away. We were handed over to the
+            # North Korean side": those who held them hand them over
+            record.perpetrator = holder.perpetrator
+        elif record.country not in (None, "KP") and not _BY_SOMEONE.search(sentence.text):
+            # "600 North Koreans held in Jilin ... were sent back across the
+            # border": a return is the returning state's, where no one else is
+            # named (not one sent back by someone the text names whom Kirok
+            # does not know: "beaten by the minder and sent back")
+            record.perpetrator = state_actor(record.country)
+    if (
+        holder is not None
+        and holder.family == "detention"
+        and holder.perpetrator not in (None, record.perpetrator)
+        and record.family == "detention"
+        and _by_interrogators(sentence, record)
+        and (told or _told_right_before(holder, sentence, text, spans))
+    ):
+        # "... questioned by the state security department at its holding
+        # centre in Onsong. Interrogators kicked her": its interrogators
+        record.perpetrator = holder.perpetrator
+    if record.violation == "disappearance.enforced" and record.perpetrator is None:
+        # "was arrested by state security, and the family never saw him
+        # again": those who took him; so too when the arrest was told in
+        # the sentence just before, of one person ("Mr Pyo was taken from
+        # his flat by state security officers ... His wife has had no word
+        # of him since")
+        record.perpetrator = next(
+            (r.perpetrator for r in told if r.family == "detention" and r.perpetrator),
+            None,
+        )
+        arrest = next((r for r in reversed(records[-3:]) if r.family == "detention"), None)
+        if (
+            record.perpetrator is None
+            and not told
+            and arrest is not None
+            and arrest.perpetrator
+            and arrest.victims.count == 1
+            and record.victims.count in (None, 1)
+            and _told_right_before(arrest, sentence, text, spans)
+        ):
+            record.perpetrator = arrest.perpetrator
+
+
 def _by_interrogators(sentence: Sentence, record: Record) -> bool:
     """Whether the one who acted in ``record`` is only "interrogators": those of
     whoever held the person, not a body of their own."""
@@ -2477,72 +2551,7 @@ def build_records(
             record = _record(sentence, group, main_country)
             if record is None:
                 continue
-            if record.perpetrator is None:
-                act = _main_act(sentence, group).start
-                before = _acting_before(act, sentence, records, told, text, spans or [])
-                if before is not None and before.perpetrator:
-                    record.perpetrator = before.perpetrator
-                    acting = actor_country(before.perpetrator)
-                    if acting and taxonomy_extras(record.violation).get("country_from") == (
-                        "perpetrator"
-                    ):
-                        record.country = acting  # (where the returning state acts)
-            holder = told[-1] if told else records[-1] if records else None  # the act before
-            if (
-                record.perpetrator is None
-                and record.violation == "movement.forced_return"
-                and holder is not None
-                and holder.family == "detention"
-                and holder.perpetrator
-                and holder.country == record.country
-                and (told or _told_right_before(holder, sentence, text, spans or []))
-            ):
-                # "Chinese police ... took us both away. We were handed over to the
-                # North Korean side": those who held them hand them over
-                record.perpetrator = holder.perpetrator
-            if (
-                record.perpetrator is None
-                and record.violation == "movement.forced_return"
-                and record.country not in (None, "KP")
-                # (not one sent back by someone the text names, whom Kirok does
-                # not know: "beaten by the minder and sent back")
-                and not _BY_SOMEONE.search(sentence.text)
-            ):
-                # "600 North Koreans held in Jilin ... were sent back across the
-                # border": a return is the returning state's, where no one else is named
-                record.perpetrator = state_actor(record.country)
-            if (
-                holder is not None
-                and holder.family == "detention"
-                and holder.perpetrator not in (None, record.perpetrator)
-                and record.family == "detention"
-                and _by_interrogators(sentence, record)
-                and (told or _told_right_before(holder, sentence, text, spans or []))
-            ):
-                # "... questioned by the state security department at its holding
-                # centre in Onsong. Interrogators kicked her": its interrogators
-                record.perpetrator = holder.perpetrator
-            if record.violation == "disappearance.enforced" and record.perpetrator is None:
-                # "was arrested by state security, and the family never saw him
-                # again": those who took him; so too when the arrest was told in
-                # the sentence just before, of one person ("Mr Pyo was taken from
-                # his flat by state security officers ... His wife has had no word
-                # of him since")
-                record.perpetrator = next(
-                    (r.perpetrator for r in told if r.family == "detention" and r.perpetrator),
-                    None,
-                )
-                arrest = next((r for r in reversed(records[-3:]) if r.family == "detention"), None)
-                if (
-                    record.perpetrator is None
-                    and not told
-                    and arrest is not None
-                    and arrest.perpetrator
-                    and arrest.victims.count == 1
-                    and record.victims.count in (None, 1)
-                    and _told_right_before(arrest, sentence, text, spans or [])
-                ):
-                    record.perpetrator = arrest.perpetrator
+            _perpetrator_told_before(record, sentence, group, records, told, text, spans or [])
             if record.place is None and record.violation != "detention.prison_camp":
                 _in_the_camp_before(record, sentence, records)
             if record.violation == "disappearance.enforced" and not record.victims.names:

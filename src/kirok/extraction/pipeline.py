@@ -240,6 +240,7 @@ def _acts_by_column(state: State, spans: list[tuple[int, int]], starts: list[int
     adds punished expression where the reason is one ("Selling South Korean
     films"). The header itself tells no act."""
     text = state.text
+    sentence_starts = [sentence.start for sentence in state.sentences]  # (in order)
     header: list[tuple[int, Trigger]] | None = None
     reasons: list[int] = []
     last_end = -1
@@ -295,7 +296,8 @@ def _acts_by_column(state: State, spans: list[tuple[int, int]], starts: list[int
                     Trigger(at, at + len(cell), cell, act.violation, act.kind, act.form)
                 )
         start = row.start() + len(line) - len(line.lstrip())
-        told = next((s for s in state.sentences if s.start <= start < s.end), None)
+        at = bisect.bisect_right(sentence_starts, start) - 1
+        told = state.sentences[at] if at >= 0 and start < state.sentences[at].end else None
         if told is not None:
             # (a row whose words tell an act of their own: "Killing a cow ...")
             families = {t.family for t in told.triggers if t.form == "act"}
@@ -919,29 +921,31 @@ def reading_view(text: str) -> str:
     if "[" in text:
         text = _REDACTED.sub(" redacted ", text)
     if "-\n" in text or "- \n" in text:
-        lowered = text.lower()
-        text = _BROKEN_WORD.sub(lambda match: _mended(match, lowered), text)
+        written = set(_WRITTEN_WORD.findall(text.lower()))
+        text = _BROKEN_WORD.sub(lambda match: _mended(match, written), text)
     return text
 
 
 # a word broken over two lines by a hyphen, as a justified page or a scan
 # prints it ("State Secu-\nrity", "Yo-\ndok", "mobi-\nlised")
 _BROKEN_WORD = re.compile(r"(?<![\w-])([A-Za-z]+)-[ \t]?\n[ \t]*([a-z]+)(?![\w-])")
+# a word as the text writes it on one line, hyphens and all ("yong-han")
+_WRITTEN_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
-def _mended(match: re.Match[str], lowered: str) -> str:
-    """A word broken over two lines (``lowered``: the whole text, lower-cased),
+def _mended(match: re.Match[str], written: set[str]) -> str:
+    """A word broken over two lines (``written``: the text's words, lower-cased),
     read whole, its letters moved together and the spaces they leave put after
     it, so that every later offset holds; or read with its hyphen where the
     hyphen is the word's own: a Korean given name ("Yong-\nhan"), written so
     elsewhere in the text or capitalised before the break."""
     first, second = match.group(1), match.group(2)
     whole, hyphened = first + second, f"{first}-{second}"
-    if _known_word(whole.lower()):
+    if whole.lower() in _known_words():
         mended = whole  # ("State Secu-\nrity Department", "Yo-\ndok")
-    elif hyphened.lower() in lowered:
+    elif hyphened.lower() in written:
         mended = hyphened
-    elif whole.lower() in lowered or first[0].islower():
+    elif whole.lower() in written or first[0].islower():
         mended = whole  # ("mobi-\nlised", "saw-\nmill")
     else:
         mended = hyphened
@@ -959,10 +963,6 @@ def _known_words() -> frozenset[str]:
     for alias in actors().canonical:
         words.update(alias.lower().split())
     return frozenset(w for w in words if w.isalpha() and len(w) > 3)
-
-
-def _known_word(word: str) -> bool:
-    return word in _known_words()
 
 
 @cache
