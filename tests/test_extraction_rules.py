@@ -3337,3 +3337,100 @@ def test_a_decision_told_to_a_mother_and_things_taken_away(extractor: Extractor)
     assert find_published("STATEMENT\n\nIssued on the 21st of March 2022\n\nText.") == "2022-03-21"
     notes = "Notes\n\nDate of call: 9 November 2023. Invented notes for the tests.\n\nText."
     assert find_published(notes) == "2023-11-09"
+
+
+def test_an_answer_that_opens_with_its_year_and_a_list_of_relatives(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "Q: When was your uncle taken?\n\n"
+        "A: In the winter of 2017. Officers came to his flat in Musan one morning in December "
+        "and took him away, because he had been lending out memory cards with South Korean "
+        "films on them.\n\n"
+        "Q: And the others?\n\n"
+        "A: Later my aunt, my brother-in-law and their three sons were driven out of Musan and "
+        "resettled to a village in Yonsa County."
+    )
+    found = records(extractor, text, published="2024-10-21")
+    assert [(r["violation"], r["date"]) for r in found[:2]] == [
+        ("expression.suppression", "2017-12"),
+        ("detention.arbitrary", "2017-12"),
+    ]
+    moved = found[2]
+    assert moved["violation"] == "movement.restriction"
+    assert (moved["place"], moved["victims"]["count"]) == ("Yonsa", 5)
+
+
+def test_a_sentence_and_what_follows_it_share_their_victim(extractor: Extractor) -> None:
+    # (invented)
+    text = "He was given eight years of reform through labour and sent to the Jongori camp."
+    found = records(extractor, text)
+    camp = next(r for r in found if r["violation"] == "detention.prison_camp")
+    assert camp["victims"]["count"] == 1 and camp["victims"]["sex"] == "male"
+
+
+def test_a_call_to_kin_abroad_and_the_sex_of_the_one_named(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "Ri Chol-ho (invented), detained in February for making a call to his cousin in Seoul, "
+        "was freed in May."
+    )
+    found = records(extractor, text, published="2024-06-01")
+    assert [r["violation"] for r in found] == ["detention.arbitrary", "expression.suppression"]
+    for record in found:
+        assert record["place"] is None  # (not Seoul, where the cousin is)
+        assert record["victims"]["sex"] == "male"
+
+
+def test_a_section_heading_that_names_a_place_and_names_after_what_they_are(
+    extractor: Extractor,
+) -> None:
+    # (invented)
+    text = (
+        "Weekly updates (invented)\n\n"
+        "Onsong: two brokers held\n\n"
+        "A source in Onsong said on Wednesday that police had detained two men brokers, Pak "
+        "Il-nam and Choe Song-jin (invented), at the station on Tuesday.\n"
+    )
+    found = records(extractor, text, published="2024-03-15")
+    assert len(found) == 1
+    assert found[0]["place"] == "Onsong"
+    assert found[0]["victims"]["names"] == ["Pak Il-nam", "Choe Song-jin"]
+
+
+def test_a_boat_seized_by_patrol_vessels_and_the_open_sea(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "A fisherman from Sokcho who was taken to the North in 1972 has come home. Kim Tae-su "
+        "(invented) was one of the crew of a trawler that North Korean patrol vessels seized "
+        "in the East Sea in May 1972."
+    )
+    found = records(extractor, text, published="2006-05-01")
+    assert len(found) == 1
+    seized = found[0]
+    assert (seized["violation"], seized["date"]) == ("disappearance.abduction", "1972-05")
+    assert (seized["place"], seized["country"]) == ("Sea of Japan", None)
+    assert seized["perpetrator"] == "KPA Navy"
+    counted = (
+        "The ministry counts more than 300 South Koreans who were seized by the North after "
+        "the 1953 armistice and have never come back."
+    )
+    (many,) = records(extractor, counted, published="2006-05-01")
+    assert (many["violation"], many["date"], many["perpetrator"]) == (
+        "disappearance.abduction",
+        None,
+        None,
+    )
+
+
+def test_topics_tasks_laws_named_for_cities_and_imports(extractor: Extractor) -> None:
+    # (invented)
+    plan = (
+        "- How the detention of people caught at the border is documented.\n"
+        "- Exercise: read two testimonies and mark who was arrested and when.\n"
+    )
+    assert records(extractor, plan) == []
+    law = "In March 2023 the assembly adopted the Pyongyang Dialect Act, which bans South Korean slang."
+    (measure,) = records(extractor, law)
+    assert measure["place"] is None and measure["kind"] == "measure"
+    imports = "Imports of grain from China all but stopped in 2021."
+    assert [r["violation"] for r in records(extractor, imports)] == ["food.denial"]

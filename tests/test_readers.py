@@ -364,3 +364,18 @@ def test_an_emails_header_written_in_utf8_without_encoding(tmp_path: Path) -> No
     document = read_document(path)
     assert document.title == "Café owners arrested"
     document.text.encode("utf-8")  # (no lone surrogates: it can be stored)
+
+
+def test_a_page_of_several_articles_keeps_every_one() -> None:
+    # trafilatura reads a page's first <article> as its main text; on this page
+    # of three (the test corpus's own, invented) it dropped the middle one
+    page = (
+        Path(__file__).parent
+        / "corpus"
+        / "documents"
+        / "2024-03-15-case-updates-week-invented.html"
+    )
+    text = read_document(page).text
+    for opening in ("Our contact in Musan", "A border guard shot dead", "Kang Chol-min (invented)"):
+        assert opening in text
+    assert "Sign up for updates" not in text and "Donate" not in text

@@ -19,7 +19,7 @@ from functools import cache
 from kirok.dates import MONTH, YEAR, PartialDate
 from kirok.extraction.actors import STATE_ACTS, actor_country, state_actor
 from kirok.extraction.lexicon import demonyms, sentence_rules, taxonomy_extras, victim_words
-from kirok.extraction.places import FAMILY_NAME_KINDS, find_places, gazetteer
+from kirok.extraction.places import FAMILY_NAME_KINDS, find_places, gazetteer, where_kin_are
 from kirok.extraction.prefilter import Alternatives
 from kirok.extraction.records import (
     ActorMention,
@@ -470,9 +470,17 @@ def _choose_perpetrator(
         for a in actors
         if trigger.start <= a.start
         and a.end <= trigger.end
-        and STATE_ACTS.match(sentence.text, a.end - sentence.start)
+        and (
+            STATE_ACTS.match(sentence.text, a.end - sentence.start)
+            # "a squid boat that North Korean patrol vessels seized"
+            or _SEIZED_IT.match(sentence.text, a.end - sentence.start)
+        )
     ]
     return inside[0].name if inside else None
+
+
+# the verb right after those who did it, inside a clause of what they did it to
+_SEIZED_IT = re.compile(r"\s+(?:had\s+)?(?:seized|captured|towed\s+away|abducted|kidnapped)\b")
 
 
 def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
@@ -482,6 +490,8 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
         if not _rules().subset_before.search(sentence.text[: v.start - sentence.start])
         # ("..., according to a former inmate": who tells, not whom it was done to)
         and not sentence.text[: v.start - sentence.start].lower().endswith("according to ")
+        # ("detained for making a call to his sister in Seoul": whom he called)
+        and not _CALLED.search(sentence.text, 0, v.start - sentence.start)
         if not sentence.text[
             max(0, v.start - sentence.start - 3) : v.start - sentence.start
         ].endswith("by ")
@@ -532,6 +542,9 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
         return before[-1]
     return None  # "a former prisoner said guards beat ...": the speaker is not the victim
 
+
+# a call's or a message's addressee, before the one called
+_CALLED = re.compile(r"\b(?:calls?|messages?|letters?)\s+to\s+(?:his\s+|her\s+|their\s+)?$")
 
 # between a family's phrase and its members listed after it
 _LISTED = re.compile(r"[^.;:]{0,160}")
@@ -594,7 +607,17 @@ def _with_the_previous(sentence: Sentence, victim: VictimMention) -> VictimMenti
         name = named.group(1)
         person = VictimMention(start, start + len(name), name, count=1, names=[name])
         return _joined(sentence, person, victim)
-    return _joined(sentence, before[-1], victim)
+    joined = _joined(sentence, before[-1], victim)
+    for earlier in reversed(before[:-1]):
+        # "my mother, my sister-in-law and her two children": the list's others
+        gap = sentence.text[earlier.end - sentence.start : joined.start - sentence.start]
+        if not _LIST_COMMA.fullmatch(gap):
+            break
+        joined = _joined(sentence, earlier, joined)
+    return joined
+
+
+_LIST_COMMA = re.compile(rf"\s*,\s*{_OWNER}", re.IGNORECASE)
 
 
 # a name joined by "and" to the victim phrase right after it
@@ -1207,7 +1230,14 @@ def _choose_place(
     own words name ("released from Yodok ... had died there")."""
 
     def in_act(p: PlaceMention) -> bool:
-        return p.kind != "country" and act.start <= p.start < act.end
+        return (
+            p.kind != "country"
+            and act.start <= p.start < act.end
+            # ("detained for making a call to his sister in Seoul": where she is)
+            and not where_kin_are(sentence.text, p.start - sentence.start)
+            # ("moved out of Hoeryong and sent to a farm in Yonsa County": whence)
+            and not sentence.text.endswith("out of ", 0, p.start - sentence.start)
+        )
 
     if from_is_where and " from there" in act.text:
         # "lured to Copenhagen ... and taken from there to North Korea": there
@@ -1246,6 +1276,8 @@ def _choose_place(
                 )
                 # "..., her relatives in Osaka said": where those who tell are
                 and not _SAID_AFTER.match(sentence.text, p.end - sentence.start)
+                # "the Pyongyang Cultural Language Protection Act": a law's name
+                and not _NAMES_A_LAW.match(sentence.text, p.end - sentence.start)
             )
         )
     ]
@@ -1269,6 +1301,10 @@ def _choose_place(
 
 
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
+# the rest of a law's or a treaty's name after a place that begins it
+_NAMES_A_LAW = re.compile(
+    r"(?:\s+(?-i:[A-Z])[\w'’-]*){1,6}\s+(?-i:Act|Law|Decree|Declaration|Agreement|Accord)\b"
+)
 # a clause that opens a sentence by telling when, up to its comma: "A month after
 # the Thai woman vanished, ..."
 _LEADING_TIME_CLAUSE = re.compile(
@@ -1436,9 +1472,11 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         # where the people were taken, when no place of the act is named: "taken
         # to a camp and not heard from since", "flown to Pyongyang. ... since"
         country = _destination(sentence) or sentence.scene_destination or country
-    if country is None:
+    # a place of no country's ("seized in the East Sea"): no country, whoever acted
+    open_sea = place is not None and where is None and _kind_of_place(place) == "sea"
+    if country is None and not open_sea:
         country = perpetrator_country or _facility_country(sentence)
-    if country is None and violation == "disappearance.abduction":
+    if country is None and violation == "disappearance.abduction" and not open_sea:
         country = _home_country(sentence)  # "a painter living in Italy, was persuaded to travel"
     nationality = victim.nationality if victim and victim.nationality else name_nationality
     if nationality is None and victim is not None and _CREW.search(victim.text):
@@ -1451,8 +1489,8 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         nationality = _country_of_its(sentence, victim)
     if nationality is None and not names:
         nationality = _people_in_act(trigger)  # "stopped North Korean citizens ... from leaving"
-    assumed = country is None
-    if country is None:
+    assumed = country is None and not open_sea
+    if assumed:
         country = main_country or nationality  # a foreigner held where the document is about
     stated = nationality is not None
     if nationality is None and (victim is not None or names):
@@ -1485,6 +1523,17 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
     ):
         perpetrator = state_actor(country)  # a law is the state's: "a law adopted in 2020 ..."
     count = _count(sentence, victim, names, name_starts, described)
+    if (
+        violation == "disappearance.abduction"
+        and date is not None
+        and count is not None
+        and count > 1
+        and _after_an_event(sentence, date)
+    ):
+        # "480 South Koreans ... seized by the North after the 1953 armistice":
+        # many acts over the years since, not one in that year (one person "held
+        # after the 1953 armistice" is held from then)
+        date = date_end = None
     counted = next((t for t in sentence.triggers if t.text.isdigit()), None)
     if count is None and victim is None and not names and counted is not None:
         # a table's cell under a column that names the act ("People executed": 2)
@@ -1529,7 +1578,8 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
             names=names,
             nationality=nationality,
             age=age,
-            sex=victim.sex if victim else None,
+            sex=(victim.sex if victim else None)
+            or _sex_of_the_one_named(sentence, names, name_starts),
         ),
         evidence=[Evidence(sentence.start, sentence.end, sentence.text)],
         confidence=min(confidence, 0.95),
@@ -1547,6 +1597,35 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
             or _both(victim.text)  # ("seized them both", "Both were shot")
         ),
     )
+
+
+def _kind_of_place(name: str) -> str | None:
+    known = gazetteer().get(name)
+    return known.kind if known is not None else None
+
+
+_AFTER_AN_EVENT = re.compile(r"(?i:after|since|following)\s+the\s+\d{4}\s")
+
+
+def _after_an_event(sentence: Sentence, date: PartialDate) -> bool:
+    """Whether ``date`` is the year of an event the act came after ("after the
+    1953 armistice")."""
+    return any(t.date == date and _AFTER_AN_EVENT.match(t.text) is not None for t in sentence.times)
+
+
+def _sex_of_the_one_named(
+    sentence: Sentence, names: list[str], name_starts: list[int]
+) -> str | None:
+    """The sex of the one person a sentence names, opening it, when every "he",
+    "his", "she" or "her" it says after the name is of one sex ("Kang Chol-min,
+    detained in January for making a call to his sister, ...")."""
+    if len(names) != 1 or len(name_starts) != 1:
+        return None
+    at = name_starts[0] - sentence.start
+    if sentence.text[:at].strip(" \t\n*_-•\"“'‘"):
+        return None
+    sexes = {_PRONOUN_SEX[p.lower()] for p in _PRONOUN_WITHIN.findall(sentence.text, at)}
+    return sexes.pop() if len(sexes) == 1 else None
 
 
 # an act told as what is done, again and again, not once: "public executions
@@ -2813,6 +2892,13 @@ def _fill_from_retelling(earlier: Record, later: Record) -> None:
     brothers, Cha Min-ho and Cha Min-su, ..."), and who acted."""
     if earlier.date is None and later.date is not None:
         earlier.date, earlier.date_end = later.date, later.date_end
+    elif (
+        earlier.date is not None
+        and later.date is not None
+        and earlier.date_end is None
+        and later.date.startswith(earlier.date + "-")
+    ):
+        earlier.date = later.date  # ("taken ... in 1975", then "seized ... in August 1975")
     if not earlier.victims.names and later.victims.names:
         earlier.victims.names = list(later.victims.names)
         if earlier.victims.count is None:
@@ -2828,8 +2914,16 @@ def _fill_from_retelling(earlier: Record, later: Record) -> None:
     ):
         # "The woman who was shot ... has died", told before "... a woman": one
         earlier.victims.count = later.victims.count
-    if earlier.place is None and later.place and later.country in (None, earlier.country):
+    if (
+        earlier.place is None
+        and later.place
+        and (later.country in (None, earlier.country) or earlier.country_assumed)
+    ):
         earlier.place = later.place  # ("... detained him in Chongjin")
+        if earlier.country_assumed and not later.country_assumed:
+            # where the first report did not say: "taken to the North with his
+            # boat in 1975", then "seized in the East Sea" (no country's)
+            earlier.country, earlier.country_assumed = later.country, False
 
 
 def _add_retelling(

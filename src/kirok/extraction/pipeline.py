@@ -464,12 +464,18 @@ STORY_LOOKBACK = 6  # sentences back to the date of one's own story told in turn
 def _story_date(state: State, sentence: Sentence) -> PartialDate | None:
     """The last date with its year that the sentence just before gives, when
     that sentence tells of an act and this one goes on about the same person
-    ("he", "her"): the time the story is told in. One's own story ("I", "we")
+    ("he", "her"), or that says nothing but the time: the time the story is
+    told in. One's own story ("I", "we")
     goes on from the last of the few sentences before that tells an act and
     dates it ("Police arrested me in February 2016 ... In May I was sent to a
     labour camp")."""
     if sentence.before is None:
         return None
+    alone = _time_alone(state, *sentence.before)
+    if alone is not None and alone.date is not None and alone.date.month is None:
+        # the answer's first words give its year ("A: In the spring of 2019.
+        # Agents ... came one night in April"): a month of that year
+        return alone.date
     if _GOES_ON.search(sentence.text):
         return _date_of_act_in(state, *sentence.before)
     if not _FIRST_PERSON.search(sentence.text):
@@ -709,6 +715,7 @@ def find_sentence_places(doc: Doc) -> Doc:
     ]
     state.main_country = main_country(state.text, everywhere)
     starts = [p.start for p in everywhere]
+    headings: list[tuple[int, int, int]] | None = None  # (found when first needed)
     for sentence in state.sentences:
         first = bisect.bisect_left(starts, sentence.start)
         last = bisect.bisect_left(starts, sentence.end)
@@ -735,7 +742,37 @@ def find_sentence_places(doc: Doc) -> Doc:
                     words = text[max(0, place.start - before[0] - 12) : place.start - before[0]]
                     if TOWARDS.search(words):
                         sentence.scene_destination = place.country
+        if not sentence.scene_places and "\n" in state.text:
+            if headings is None:
+                headings = _section_headings(state.text)
+            above = bisect.bisect_right(headings, sentence.start, key=lambda h: h[0]) - 1
+            lead = headings[above][1:] if above >= 0 else None
+            if lead is not None and lead[0] != lead[1]:
+                # under "Musan: two traders detained", the section's acts are
+                # there unless they say where ("detained ... at the market")
+                named = everywhere[bisect.bisect_left(starts, lead[0]) :][:1]
+                if named and (named[0].start, named[0].end) == lead:
+                    sentence.scene_places.append(replace(named[0], locative=True))
     return doc
+
+
+# a line of its own that heads a section: a Markdown heading, a line all in
+# bold, or a short line that opens with a name and a colon ("Musan: two
+# traders detained", "Update: Kang Chol-min released", "Q: Where was he held?")
+_HEADING_LINE = re.compile(
+    r"^(?:#{1,6}[ \t]+[^\n]+|\*\*[^*\n]+\*\*[ \t]*"
+    r"|(?P<lead>[A-Z][^\n:.;,]{0,40}):[ \t]+[^\n.]{3,100}[?!]?)$",
+    re.MULTILINE,
+)
+
+
+def _section_headings(text: str) -> list[tuple[int, int, int]]:
+    """Each section heading's start, and the span of the name before its colon
+    (empty where it has none)."""
+    return [
+        (m.start(), *(m.span("lead") if m.group("lead") else (m.start(), m.start())))
+        for m in _HEADING_LINE.finditer(text)
+    ]
 
 
 @Language.component("kirok_actor")

@@ -253,9 +253,22 @@ def classify_locative(sentence: str, start: int, kind: str) -> bool | None:
             return previous not in residence
         if word == "of" and index > 0 and words[index - 1].lower() in _relational():
             return False  # "north of Yeonpyeong Island": near it, not on it
+        if word == "of" and index > 0 and words[index - 1].lower() == "out":
+            return False  # "moved out of Hoeryong": whence, like "from"
         if word in ("and", "or", "with", "of", "by"):
             return None
     return None
+
+
+def where_kin_are(sentence: str, start: int) -> bool:
+    """Whether the place at ``start`` in ``sentence`` is where someone's relatives
+    are, told after a call or a message to them ("calls to relatives in South
+    Korea", "a call to his sister in Seoul"): not where anything was done to
+    anyone, even inside the words of the act it was punished by."""
+    words = sentence[:start].replace("’", "'").split()[-8:]
+    if len(words) < 3 or words[-1].lower() != "in":
+        return False
+    return words[-2].lower().strip(",") in _kin() and _to_before(words[:-2])
 
 
 @cache

@@ -137,11 +137,13 @@ def patterns() -> VictimPatterns:
     )
     before_passive = re.compile(
         # "they were beaten", "they were deprived of sleep and beaten"; "he
-        # was believed to have died"; "each of them was given ten years"
+        # was believed to have died"; "each of them was given ten years"; "he
+        # was given ten years of reform through labour and sent to ..."
         r"(?<![\w-])(?P<of>(?i:each|all|every\s+one)\s+of\s+)?"
         rf"(?P<pronoun>(?(of)(?i:them|us)|{alternation(pronouns['subject'], fold_case=True)}))\s+"
         r"(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+"
-        r"(?:(?:\w+\s+){1,4}(?:and|or)\s+|\w+\s+)?"
+        r"(?:(?:(?!(?:that|told|said|heard|learned|who|which|when|while)\b)\w+\s+){1,7}"
+        r"(?:and|or)\s+|\w+\s+)?"
         r"|(?:was|were|is|are)\s+(?:believed|thought|said|reported|known|feared|presumed)"
         r"\s+to\s+have\s+(?:been\s+)?)$",
         re.IGNORECASE,
@@ -616,6 +618,8 @@ def _after_anchor() -> re.Pattern[str]:
     person = alternation(_person_words())
     people = alternation(p["word"] for p in victim_words()["people"] if not p["singular"])
     return re.compile(
+        # "two women traders, Ri Ok-sun and ...": the word for what they are
+        rf"(?:\s+(?:{people}|{person})(?=,))?"
         r"\s*(?:,|,?\s*and)?\s*(?:named\s+|called\s+|surnamed\s+|of\s+)?"
         # "arrested the brothers, Cha Min-ho and ...": people told of before, named
         rf"(?:the\s+(?:[a-z][\w-]*\s+)?(?:{people}),\s+)?"

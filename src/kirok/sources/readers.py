@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kirok.errors import (
     BinaryContent,
@@ -92,11 +93,33 @@ def _read_html(path: str, data: bytes) -> _Read:
     return _html_text(_decode(path, data))
 
 
+def _articles_as_sections(html: str) -> Any:
+    """The page to extract its main text from. trafilatura takes a page's first
+    ``<article>`` as its main text and may drop the others, so a page made of
+    several (a week's case updates, each an ``<article>``) lost its middle ones:
+    there each is read as a section of the page. Teasers in an ``<aside>`` or a
+    ``<nav>`` are still left out as trafilatura leaves them out."""
+    import trafilatura
+
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return html
+    articles = tree.xpath("//article")
+    if len(articles) < 2:
+        return html
+    for article in articles:
+        article.tag = "section"
+    return tree
+
+
 def _html_text(html: str) -> _Read:
     import trafilatura
 
     text = trafilatura.extract(
-        html, output_format="txt", include_comments=False, include_tables=True
+        _articles_as_sections(html),
+        output_format="txt",
+        include_comments=False,
+        include_tables=True,
     )
     if not text:
         text = trafilatura.html2txt(html) or ""
