@@ -464,11 +464,11 @@ STORY_LOOKBACK = 6  # sentences back to the date of one's own story told in turn
 def _story_date(state: State, sentence: Sentence) -> PartialDate | None:
     """The last date with its year that the sentence just before gives, when
     that sentence tells of an act and this one goes on about the same person
-    ("he", "her"), or that says nothing but the time: the time the story is
-    told in. One's own story ("I", "we")
-    goes on from the last of the few sentences before that tells an act and
-    dates it ("Police arrested me in February 2016 ... In May I was sent to a
-    labour camp")."""
+    ("he", "her"), or when it says nothing but a year ("A: In the spring of
+    2019."): the time the story is told in. One's own story ("I", "we") goes
+    on from the last of the few sentences before that tells an act and dates
+    it ("Police arrested me in February 2016 ... In May I was sent to a labour
+    camp")."""
     if sentence.before is None:
         return None
     alone = _time_alone(state, *sentence.before)
