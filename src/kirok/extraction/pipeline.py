@@ -750,18 +750,17 @@ def find_sentence_places(doc: Doc) -> Doc:
             if lead is not None and lead[0] != lead[1]:
                 # under "Musan: two traders detained", the section's acts are
                 # there unless they say where ("detained ... at the market")
-                named = everywhere[bisect.bisect_left(starts, lead[0]) :][:1]
-                if named and (named[0].start, named[0].end) == lead:
-                    sentence.scene_places.append(replace(named[0], locative=True))
+                at = bisect.bisect_left(starts, lead[0])
+                if at < len(everywhere) and (everywhere[at].start, everywhere[at].end) == lead:
+                    sentence.scene_places.append(replace(everywhere[at], locative=True))
     return doc
 
 
-# a line of its own that heads a section: a Markdown heading, a line all in
-# bold, or a short line that opens with a name and a colon ("Musan: two
-# traders detained", "Update: Kang Chol-min released", "Q: Where was he held?")
+# a line of its own that heads a section: a section's heading, or a short line
+# that opens with a name and a colon ("Musan: two traders detained", "Update:
+# Kang Chol-min released", "Q: Where was he held?")
 _HEADING_LINE = re.compile(
-    r"^(?:#{1,6}[ \t]+[^\n]+|\*\*[^*\n]+\*\*[ \t]*"
-    r"|(?P<lead>[A-Z][^\n:.;,]{0,40}):[ \t]+[^\n.]{3,100}[?!]?)$",
+    rf"{_SECTION_HEADING.pattern}|^(?P<lead>[A-Z][^\n:.;,]{{0,40}}):[ \t]+[^\n.]{{3,100}}[?!]?$",
     re.MULTILINE,
 )
 

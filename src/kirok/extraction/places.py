@@ -244,7 +244,7 @@ def classify_locative(sentence: str, start: int, kind: str) -> bool | None:
             return False
         if word in locative:
             previous = words[index - 1].lower().strip(",") if index > 0 else ""
-            if previous in _kin() and _to_before(words[: index - 1]):
+            if _to_kin(words[:index]):
                 return False  # "calls to relatives in South Korea": where they are
             if previous == "home" and _at_home(words[: index - 1]):
                 return True  # "arrested at his home in Hyesan": the home is where it happened
@@ -266,9 +266,13 @@ def where_kin_are(sentence: str, start: int) -> bool:
     Korea", "a call to his sister in Seoul"): not where anything was done to
     anyone, even inside the words of the act it was punished by."""
     words = sentence[:start].replace("’", "'").split()[-8:]
-    if len(words) < 3 or words[-1].lower() != "in":
-        return False
-    return words[-2].lower().strip(",") in _kin() and _to_before(words[:-2])
+    return bool(words) and words[-1].lower() == "in" and _to_kin(words[:-1])
+
+
+def _to_kin(words: list[str]) -> bool:
+    """Whether ``words`` end with relatives a call or a message went to ("calls to
+    relatives", "a call to his sister")."""
+    return len(words) > 1 and words[-1].lower().strip(",") in _kin() and _to_before(words[:-1])
 
 
 @cache

@@ -101,15 +101,17 @@ def _articles_as_sections(html: str) -> Any:
     ``<nav>`` are still left out as trafilatura leaves them out."""
     import trafilatura
 
+    if len(_ARTICLE_TAG.findall(html)) < 2:
+        return html  # (most pages: trafilatura parses them itself, once)
     tree = trafilatura.load_html(html)
     if tree is None:
         return html
-    articles = tree.xpath("//article")
-    if len(articles) < 2:
-        return html
-    for article in articles:
+    for article in tree.xpath("//article"):
         article.tag = "section"
     return tree
+
+
+_ARTICLE_TAG = re.compile(r"<article\b", re.IGNORECASE)
 
 
 def _html_text(html: str) -> _Read:
