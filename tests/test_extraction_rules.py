@@ -3434,3 +3434,140 @@ def test_topics_tasks_laws_named_for_cities_and_imports(extractor: Extractor) ->
     assert measure["place"] is None and measure["kind"] == "measure"
     imports = "Imports of grain from China all but stopped in 2021."
     assert [r["violation"] for r in records(extractor, imports)] == ["food.denial"]
+
+
+def test_a_form_whose_circumstances_are_told_under_blocks_of_fields(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "COMMUNICATION ON A DISAPPEARANCE\n"
+        "Date of submission: 2 June 2022\n\n"
+        "1. THE PERSON\n"
+        "Family name: YUN\n"
+        "First name: Dae-sik\n"
+        "Date of birth: 9 July 1965\n\n"
+        "2. THE ARREST\n"
+        "Date: 3 April 2022\n"
+        "Place: his house in Kanggye\n"
+        "Forces believed responsible: Ministry of State Security\n\n"
+        "3. CIRCUMSTANCES\n"
+        "Three men in plain clothes took Mr Yun from his house at night.\n\n"
+        "4. SINCE THEN\n"
+        "His family has heard nothing of him since.\n"
+    )
+    found = records(extractor, text, published="2022-06-02")
+    assert [r["violation"] for r in found] == ["detention.arbitrary", "disappearance.enforced"]
+    for record in found:
+        assert record["date"] == "2022-04-03"  # (not the birth date, nor the submission's)
+        assert (record["place"], record["country"]) == ("Kanggye", "KP")
+        assert record["perpetrator"] == "Ministry of State Security"
+        assert record["victims"]["names"] == ["Yun Dae-sik"]
+    # a transcript's header of a date and a place is no form of an act
+    transcript = (
+        "Press conference\n"
+        "Date: 3 May 2024\n"
+        "Place: Seoul\n\n"
+        "Opening remarks\n"
+        "Guards beat a man at the border, the speaker said.\n"
+    )
+    (beaten,) = records(extractor, transcript, published="2024-05-03")
+    assert beaten["place"] is None and beaten["date"] is None
+
+
+def test_handed_over_at_the_bridge_and_questioned_for_days(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "Chinese police caught her in Yanji in May 2018 and held her for three weeks in a "
+        "detention centre in Tumen City before handing her over at the bridge. Back across "
+        "the river, State Security officers at the Onsong holding centre questioned her for "
+        "twelve days."
+    )
+    found = records(extractor, text)
+    returned = next(r for r in found if r["violation"] == "movement.forced_return")
+    assert returned["place"] == "Tumen City"  # (where she was sent back from, not Yanji)
+    assert returned["perpetrator"] == "Chinese authorities"
+    held = [r for r in found if r["violation"] == "detention.arbitrary" and r["place"] == "Onsong"]
+    assert len(held) == 1 and held[0]["perpetrator"] == "Ministry of State Security"
+
+
+def test_a_reeducation_camp_spelt_with_a_hyphen_and_one_of_a_group_who_died(
+    extractor: Extractor,
+) -> None:
+    # (invented)
+    text = (
+        "In 2017 she was sent to the Jongo-ri reeducation camp, where she was made to work in "
+        "a copper mine. She remembers a woman from her work team at the camp who died of "
+        "typhus that winter after the guards refused to let her see a doctor."
+    )
+    found = records(extractor, text)
+    assert {r["place"] for r in found} == {"Jongori camp (Kyohwaso No. 12)"}
+    assert all("Jongo-ri" not in r["victims"]["names"] for r in found)
+    died = next(r for r in found if r["violation"] == "life.death_in_custody")
+    assert died["victims"]["count"] == 1 and died["victims"]["sex"] == "female"
+
+
+def test_lured_abroad_and_counted_in_the_sentence_before(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "In 1979 three young Thai women answered an offer of work in Hong Kong. Men who said "
+        "they ran a hotel flew them out of Bangkok, and the women found themselves in "
+        "Pyongyang instead."
+    )
+    (record,) = records(extractor, text)
+    assert record["violation"] == "disappearance.abduction"
+    assert (record["place"], record["country"]) == ("Bangkok", "TH")
+    assert record["victims"]["count"] == 3
+    assert record["victims"]["nationality"] == "TH"
+    assert record["date"] == "1979"
+
+
+def test_a_camp_that_holds_so_many_and_what_prisoners_are_made_to_do(
+    extractor: Extractor,
+) -> None:
+    # (invented)
+    text = (
+        "Camp 15 lies in a valley of Yodok County.\n\n"
+        "Researchers who study satellite images of the camp estimate that the State Security "
+        "ministry holds about 30,000 people there. Prisoners are made to work in the camp's "
+        "mines and fields."
+    )
+    held, worked = records(extractor, text)
+    assert (held["violation"], held["kind"]) == ("detention.prison_camp", "measure")
+    assert held["victims"]["count"] == 30000
+    assert held["perpetrator"] == "Ministry of State Security"
+    assert held["place"] == "Yodok camp (Kwanliso No. 15)"
+    assert (worked["violation"], worked["kind"]) == ("labor.forced", "measure")
+    assert worked["place"] == held["place"]
+
+
+def test_a_reports_counts_of_its_cases_in_the_period_its_title_names(
+    extractor: Extractor,
+) -> None:
+    # (invented)
+    text = (
+        "Quarterly report to members, April to June 2023\n\n"
+        "Nine of the new cases were forced returns of North Koreans from China.\n\n"
+        "Five were arrests inside North Korea of people caught with Chinese phones in Musan.\n\n"
+        "In May police detained a trader in Hyesan."
+    )
+    returned, arrested, brother = records(extractor, text, published="2023-07-10")
+    assert returned["violation"] == "movement.forced_return"
+    assert returned["victims"]["count"] == 9 and returned["victims"]["nationality"] == "KP"
+    assert arrested["violation"] == "detention.arbitrary"
+    assert (arrested["victims"]["count"], arrested["place"]) == (5, "Musan")
+    for record in (returned, arrested):
+        assert (record["date"], record["date_end"]) == ("2023-04", "2023-06")
+    assert (brother["date"], brother["date_end"]) == ("2023-05", None)  # (its own date)
+    # a title that is no report's keeps its years to itself
+    life = "Kim Pil-su, 1941 to 2020\n\nPolice detained him in Hyesan."
+    (detained,) = records(extractor, life, published="2020-07-10")
+    assert detained["date"] is None
+
+
+def test_an_act_in_a_clause_on_a_place(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "That winter he was taken to Yodok, where he was made to work in a mine, and his wife "
+        "was sent to a farm."
+    )
+    found = {r["violation"]: r for r in records(extractor, text, published="1990-01-01")}
+    assert found["labor.forced"]["place"] == "Yodok"

@@ -29,6 +29,11 @@ def test_explicit_dates_keep_their_precision() -> None:
     assert resolved("Arrests rose in 2019.") == [("2019", None)]
 
 
+def test_a_span_of_months_with_no_word_before_it() -> None:
+    assert resolved("Quarterly report, July to September 2024") == [("2024-07", "2024-09")]
+    assert resolved("From July to September 2024 we recorded cases.") == [("2024-07", "2024-09")]
+
+
 def test_relative_expressions() -> None:
     assert resolved("In August, guards were ordered") == [("2020-08", None)]
     assert resolved("on September 22, the navy") == [("2020-09-22", None)]

@@ -37,6 +37,7 @@ from kirok.extraction.victims import (
     THEM_BOTH,
     age_after_name,
     age_in,
+    cases_counted,
     crew_nationality,
     find_full_names,
     find_names,
@@ -56,6 +57,7 @@ from kirok.extraction.victims import (
     pronoun_victim,
     self_words,
     the_plural_before_passive,
+    the_plural_right_before,
     victim_after_act,
     victim_before_passive,
 )
@@ -474,6 +476,8 @@ def _choose_perpetrator(
             STATE_ACTS.match(sentence.text, a.end - sentence.start)
             # "a squid boat that North Korean patrol vessels seized"
             or _SEIZED_IT.match(sentence.text, a.end - sentence.start)
+            # "images of the camp suggest that the State Security ministry holds ..."
+            or _HOLDS_THEM.match(sentence.text, a.end - sentence.start)
         )
     ]
     return inside[0].name if inside else None
@@ -481,6 +485,11 @@ def _choose_perpetrator(
 
 # the verb right after those who did it, inside a clause of what they did it to
 _SEIZED_IT = re.compile(r"\s+(?:had\s+)?(?:seized|captured|towed\s+away|abducted|kidnapped)\b")
+# a body that holds people where the act's words tell of ("the camp ... the State
+# Security ministry holds about 20,000 people there")
+_HOLDS_THEM = re.compile(
+    r"(?:\s+(?-i:ministry|department|bureau))?\s+(?:holds|houses|imprisons|confines)\b"
+)
 
 
 def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
@@ -529,6 +538,10 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
         past = told[-1] if said is None else sentence.start + said.end()
         before = [v for v in before if v.start >= past]
     if trigger.victim_before and before:
+        if len(before) > 1 and _PART_OF.fullmatch(
+            sentence.text, before[-2].end - sentence.start, before[-1].start - sentence.start
+        ):
+            return before[-2]  # "a woman from her work team ... who died": the woman
         return before[-1]
     if _PRONOUN_PASSIVE.search(before_text) and before and _GROUP_WORDS.search(before[-1].text):
         return None  # "his family was told he had been sent ...": he, not them
@@ -542,6 +555,9 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
         return before[-1]
     return None  # "a former prisoner said guards beat ...": the speaker is not the victim
 
+
+# between a victim and the group it is one of ("a woman from her work team")
+_PART_OF = re.compile(r"\s+(?:from|of|in|among)\s+", re.IGNORECASE)
 
 # a call's or a message's addressee, before the one called
 _CALLED = re.compile(r"\b(?:calls?|messages?|letters?)\s+to\s+(?:his\s+|her\s+|their\s+)?$")
@@ -803,6 +819,10 @@ def _tied_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
         # "Kim Young-nam was 16 when he disappeared", "She spent the next year in
         # the prison camp"
         victim = _subject_right_before(sentence, trigger)
+        if victim is None and trigger.victim_before:
+            victim = the_plural_right_before(
+                sentence.text, sentence.start, trigger.start - sentence.start
+            )
         opening = _PRONOUN_SUBJECT.match(sentence.text) if trigger.victim_before else None
         if victim is None and opening and sentence.start + opening.end() <= trigger.start:
             # "She bled for days, and the guards refused to call a doctor": the
@@ -998,7 +1018,7 @@ _DID = re.compile(r"\s+(?:has\s+|had\s+)?[a-z]+ed\s+its\b")
 TOWARDS = re.compile(r"\b(?:to|into|back\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM = re.compile(r"\b(?:from|out\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 _LURED_TO = re.compile(
     r"\b(?:lured|enticed|tricked)\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?"
     r"(?:(?:coast|shore|beach|seaside|port|harbou?r)\s+(?:of|at|near)\s+)?$",
@@ -1260,6 +1280,7 @@ def _choose_place(
         and not _later_clause(sentence, _segment_of(p.start, segments), home)
         and (
             in_act(p)
+            or _where_clause_of(sentence, p, act)
             or (
                 (
                     p.locative is True
@@ -1288,11 +1309,21 @@ def _choose_place(
             for p in sentence.scene_places
             if p.locative is True or (p.locative is None and p.kind not in ("country", "city"))
         ]
+    if from_is_where:
+        # "flew them out of Beirut, and the women found themselves in Pyongyang":
+        # taken from where the act happened, to where it led
+        whence = [p for p in where if _FROM.search(sentence.text, 0, p.start - sentence.start)]
+        where = whence or where
     if _after_semicolon(sentence, home):
         # an act told after a semicolon is where its own clause says, if it says
         # ("arrested her in Yanji ...; she died in the holding centre at Onsong")
         where = [p for p in where if home[0] <= p.start < home[1]] or where
     specific = [p for p in where if p.kind != "country"]
+    if act.violation == "movement.forced_return" and len(specific) > 1:
+        # "caught her in Yanji ... held her in Tumen City before handing her
+        # over at the bridge": sent back from the last place before the act
+        last = [p for p in specific if p.start < act.start]
+        specific = last[-1:] if last else specific
     place = max(specific, key=lambda p: p.rank).name if specific else None
     for candidate in sorted(where, key=lambda p: -p.rank):
         if candidate.country:
@@ -1300,6 +1331,22 @@ def _choose_place(
     return place, None
 
 
+def _where_clause_of(sentence: Sentence, place: PlaceMention, act: Trigger) -> bool:
+    """Whether ``act`` is told in a clause on ``place`` ("sent to the Jongo-ri
+    reeducation camp, where she was made to work"): there, wherever the place was
+    a direction to."""
+    where = _WHERE_AFTER.match(sentence.text, place.end - sentence.start)
+    return (
+        where is not None
+        and sentence.start + where.end() <= act.start
+        # (in that clause: not "taken to Yodok, where he spent eight years, and
+        # his wife and son were sent to live in a mountain village")
+        and not _CLAUSE_BREAK.search(sentence.text, where.end(), act.start - sentence.start)
+    )
+
+
+_WHERE_AFTER = re.compile(r"[^,.;:]{0,40},?\s+where\b")
+_CLAUSE_BREAK = re.compile(r"[,;:]")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 # the rest of a law's or a treaty's name after a place that begins it
 _NAMES_A_LAW = re.compile(
@@ -1330,6 +1377,12 @@ def _main_act(sentence: Sentence, group: list[Trigger]) -> Trigger:
 def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) -> Record | None:
     trigger = _main_act(sentence, group)
     victim = _choose_victim(sentence, trigger)
+    if victim is None or victim.count is None:
+        cases = cases_counted(sentence.text, sentence.start, trigger.start - sentence.start)
+        if cases is not None:
+            # "Twelve of the new cases were forced returns of North Koreans": twelve
+            # of them (who they are, as the act's words tell)
+            victim = cases if victim is None else replace(victim, count=cases.count)
     names: list[str] = []
     name_nationality: str | None = None
     name_starts: list[int] = []
@@ -1642,6 +1695,7 @@ _PRACTICE = re.compile(
 
 
 _GOES_ON = re.compile(r"\bcontinues?\s+to\s+be\b", re.IGNORECASE)  # within an act's words
+_IS_DONE = re.compile(r"(?:are|is)\s", re.IGNORECASE)  # an act's words that open in the present
 
 
 def _kind(
@@ -1664,6 +1718,7 @@ def _kind(
         and (
             _PRACTICE.search(sentence.text, *_window(sentence, trigger.start, 60))
             or _GOES_ON.search(trigger.text)
+            or _IS_DONE.match(trigger.text)  # "Prisoners are made to work in mines"
         )
     ):
         return "measure"
@@ -1911,6 +1966,33 @@ def _group_called(
     )
 
 
+def _group_called_in_words(noun: str, sentence: Sentence, text: str) -> VictimMention | None:
+    """A counted group that the text, shortly before ``sentence``, called by
+    ``noun`` in words that told no act ("four young Lebanese women answered an
+    offer of work abroad", then "... the women found themselves in Pyongyang")."""
+    noun = noun.lower()
+    if noun not in victim_patterns().plural:
+        return None
+    start = max(0, sentence.start - REFER_BACK_CHARS)
+    found = [
+        v
+        for v in find_victims(text[start : sentence.start], start, [])
+        if (v.count or 0) > 1 and noun in (v.count_text or "").lower().split()
+    ]
+    return found[-1] if found else None
+
+
+def _the_group_in_words(record: Record, group: VictimMention) -> None:
+    """Who the group ``record`` tells of are, as the words that counted them say."""
+    victims = record.victims
+    victims.count = group.count
+    victims.sex = victims.sex or group.sex
+    victims.age = victims.age if victims.age is not None else group.age
+    if group.nationality and (not record.nationality_stated or victims.nationality is None):
+        victims.nationality = group.nationality
+        record.nationality_stated = True
+
+
 def _the_same_case(record: Record, group: Record) -> None:
     """What ``record`` does not say of the group it tells of again ("the women
     were accused of ..."): who they are, when, where and by whom, as the act
@@ -2052,6 +2134,21 @@ def _gone_since_arrest(record: Record, sentence: Sentence, records: list[Record]
     record.date, record.date_end = taken.date, taken.date_end
     if record.perpetrator is None:
         record.perpetrator = taken.perpetrator
+
+
+def _the_camp_named_before(record: Record, sentence: Sentence, text: str) -> None:
+    """Where ``record`` is, if it names no place and tells of "the camp", a camp
+    the text named shortly before ("Camp 16 is the largest ... Analysts who study
+    satellite images of the camp estimate ...")."""
+    if record.country not in (None, "KP") or not _THE_CAMP.search(sentence.text):
+        return
+    start = max(0, sentence.start - REFER_BACK_CHARS)
+    camps = [p for p in find_places(text[start : sentence.start], start) if p.kind == "camp"]
+    if camps:
+        record.place, record.country = camps[-1].name, camps[-1].country
+
+
+_THE_CAMP = re.compile(r"\bthe\s+camp\b", re.IGNORECASE)
 
 
 def _in_the_camp_before(record: Record, sentence: Sentence, records: list[Record]) -> None:
@@ -2633,6 +2730,8 @@ def build_records(
             _perpetrator_told_before(record, sentence, group, records, told, text, spans or [])
             if record.place is None and record.violation != "detention.prison_camp":
                 _in_the_camp_before(record, sentence, records)
+            if record.place is None and text:
+                _the_camp_named_before(record, sentence, text)
             if record.violation == "disappearance.enforced" and not record.victims.names:
                 _gone_since_arrest(record, sentence, records)
             told.append(record)
@@ -2683,6 +2782,13 @@ def build_records(
             ) is not None:
                 record.victims.count_text = None  # (these words give no number)
                 _the_same_case(record, group_told)
+            elif (
+                the is not None
+                and text
+                and (counted := _group_called_in_words(the.group(1), sentence, text)) is not None
+            ):
+                record.victims.count_text = None
+                _the_group_in_words(record, counted)
             elif (record.victims.count_text or "").lower() in self_words() and records:
                 # "I", "me": the one telling, whose story the record just before told
                 year = _story_told_before(record, records[-1], sentence, text, spans or [])

@@ -352,19 +352,21 @@ def find_sentence_times(doc: Doc) -> Doc:
     state = _state(doc)
     starts = [start for start, _ in state.sentence_spans]
     headings: list[tuple[int, str]] | None = None  # (found when first needed)
+    period: TimeMention | None = None  # the title's (with the headings)
 
     def section_time(position: int) -> TimeMention | None:
         """The time the section heading above ``position`` gives, unless it is the
         document's own date (a date line)."""
-        nonlocal headings
+        nonlocal headings, period
         if headings is None:
             headings = [(m.start(), m.group()) for m in _SECTION_HEADING.finditer(state.text)]
+            period = title_period(state)
         above = bisect.bisect_right(headings, position, key=lambda h: h[0]) - 1
         if above < 0:
-            return None
+            return period
         at, heading = headings[above]
         section = heading_time(heading, at, state.anchor)
-        return section if section is not None and section.date != state.anchor else None
+        return section if section is not None and section.date != state.anchor else period
 
     for sentence in state.sentences:
         sentence.times = find_times(sentence.text, sentence.start, state.anchor)
@@ -421,12 +423,19 @@ def find_sentence_times(doc: Doc) -> Doc:
                 again = find_times(sentence.text, sentence.start, told.date)
                 if any(t.date for t in again):
                     sentence.times, sentence.told_before = again, None
-        if sentence.told_before is None and sentence.scene is None and _FIELD.match(sentence.text):
-            # a record exported as fields: "incident_date: 2024-02-11", "location:
-            # Musan County", then "summary: Anjeonbu officers detained ..."
-            sentence.told_before, sentence.scene, sentence.field_actor = _fields_before(
-                state, sentence
-            )
+        if sentence.told_before is None and sentence.scene is None:
+            if _FIELD.match(sentence.text):
+                # a record exported as fields: "incident_date: 2024-02-11", "location:
+                # Musan County", then "summary: Anjeonbu officers detained ..."
+                sentence.told_before, sentence.scene, sentence.field_actor = _fields_before(
+                    state, sentence
+                )
+            elif (form := _form_above(state, sentence)) is not None:
+                # a form's section told in prose ("3. CIRCUMSTANCES" over "Four
+                # men ... took Mr Kang from his home") under its blocks of fields
+                when, place, actor = _fields_in(state, form, sentence.start)
+                if place is not None or actor is not None:
+                    sentence.told_before, sentence.scene, sentence.field_actor = when, place, actor
         if sentence.told_before is None:
             # (its own dates may all be when it was told: "confirmed four days later")
             scene = sentence.scene
@@ -453,6 +462,38 @@ def _only_earlier_times(sentence: Sentence) -> bool:
 
 
 # a section's heading: a Markdown heading, or a line that is all in bold
+def title_period(state: State) -> TimeMention | None:
+    """The time a periodic report's title ends with ("Quarterly report to donors,
+    July to September 2024", "Monthly incident log, March 2022"): a span or a
+    month or year, not a day (a dateline), and not the document's own date. The
+    time of the acts it tells without a date of their own."""
+    line = state.text[: state.text.find("\n")] if "\n" in state.text else ""
+    if len(line) > TITLE_CHARS or not _PERIODIC.search(line):
+        return None
+    found = [t for t in find_times(line, 0, state.anchor) if t.date is not None]
+    if len(found) != 1:
+        return None
+    period = found[0]
+    if (
+        line[period.end :].strip(" *_).") == ""
+        and period.date is not None
+        and period.date.day is None
+        and (period.date_end is None or period.date_end.day is None)
+        and period.date != state.anchor
+    ):
+        return period
+    return None
+
+
+TITLE_CHARS = 120
+# the words of a title of a report that covers a period
+_PERIODIC = re.compile(
+    r"\b(?:report|log|update|digest|bulletin|round-?up|summary|newsletter|overview"
+    r"|monitor(?:ing)?|chronicle)\b",
+    re.IGNORECASE,
+)
+
+
 _SECTION_HEADING = re.compile(r"^(?:#{1,6}[ \t]+[^\n]+|\*\*[^*\n]+\*\*[ \t]*)$", re.MULTILINE)
 
 
@@ -662,21 +703,85 @@ def _fields_before(
         if start <= 0 or not _FIELD.match(state.text, above):
             break
         start = above
+    return _fields_in(state, start, sentence.start)
+
+
+def _fields_in(
+    state: State, start: int, end: int
+) -> tuple[TimeMention | None, tuple[int, int] | None, tuple[int, int] | None]:
+    """The date, the place and who acted (where each is) that the fields of a
+    form from ``start`` to ``end`` give, the last of each; no date of a field
+    that dates something else ("Date of birth:", "Date of submission:")."""
     time: TimeMention | None = None
     place: tuple[int, int] | None = None
-    for match in _DATE_FIELD.finditer(state.text, start, sentence.start):
+    for match in _DATE_FIELD.finditer(state.text, start, end):
+        if _OTHER_DATE.search(state.text, match.start(), match.start(1)):
+            continue
         found = [
             t
             for t in find_times(match.group(1), match.start(1), state.anchor)
             if t.date is not None
         ]
         time = found[0] if len(found) == 1 else time
-    for match in LOCATION_FIELD.finditer(state.text, start, sentence.start):
+    for match in LOCATION_FIELD.finditer(state.text, start, end):
         place = match.span(1)
     actor: tuple[int, int] | None = None
-    for match in PERPETRATOR_FIELD.finditer(state.text, start, sentence.start):
+    for match in PERPETRATOR_FIELD.finditer(state.text, start, end):
         actor = match.span(1)
     return time, place, actor
+
+
+# a date field's label that dates something other than the act
+_OTHER_DATE = re.compile(
+    r"\b(?:birth|born|submi\w*|sent|received|report\w*|interview\w*|updated|filed)\b",
+    re.IGNORECASE,
+)
+# a form's fields that tell of an act: its date's ("Date of arrest:"), who did it
+# ("Forces believed responsible:"), or a heading over them ("DATE AND PLACE OF THE ARREST")
+_OF_THE_ACT = re.compile(
+    r"\b(?:arrest(?:ed)?|detention|detained|abduct(?:ion|ed)|disappear(?:ance|ed)|incident"
+    r"|execution|killing|seizure|responsible|perpetrators?)\b",
+    re.IGNORECASE,
+)
+# a line of a form that heads a section: "3. CIRCUMSTANCES", "Steps taken"
+_FORM_HEADING = re.compile(r"(?:\d{1,2}[.)][ \t]+)?[A-Za-z][^\n.:;!?]{1,60}")
+
+
+def _form_above(state: State, sentence: Sentence) -> int | None:
+    """Where a form begins whose fields stand above the section ``sentence``
+    opens or tells: the paragraph holding it opens with a heading line or lies
+    under one, and above that, up to the form's first field, only blocks of
+    fields ("Date: 14 February 2023", "Place: ...", each block maybe under its
+    heading), headings and the form's other sections (paragraphs under a
+    heading line); None when the sentence is in no such form, or the form's
+    fields tell of no act (see ``_OF_THE_ACT``)."""
+    text = state.text
+    blank = text.rfind("\n\n", 0, sentence.start)
+    if blank < 0:
+        return None
+    start = blank + 2
+    line = text.find("\n", start, sentence.start)  # (the heading may open the paragraph)
+    headed = line >= 0 and _FORM_HEADING.fullmatch(text[start:line].strip()) is not None
+    fields: int | None = None  # where the first block of fields begins
+    of_the_act = False  # whether they tell of an act (not a transcript's "Date:", "Place:")
+    for _ in range(FIELDS_BACK):
+        blank = text.rfind("\n\n", 0, max(0, start - 2))
+        above = 0 if blank < 0 else blank + 2
+        lines = text[above:start].strip().splitlines()
+        if not lines:
+            break
+        heading = _FORM_HEADING.fullmatch(lines[0].strip()) is not None
+        if len(lines) == 1 and heading:
+            headed = headed or fields is None  # (right above the sentence's paragraph)
+        elif len(lines) > 1 and all(_FIELD.match(line) for line in lines[1:]):
+            fields = above
+            of_the_act = of_the_act or _OF_THE_ACT.search(text, above, start) is not None
+        elif not heading:  # (past another section of the form, told in prose)
+            break
+        start = above
+        if above == 0:
+            break
+    return fields if headed and of_the_act else None
 
 
 def _acts_in(state: State, start: int, end: int) -> bool:

@@ -107,6 +107,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
         frozenset({"dash", "month"}),
     ),
     (
+        # a span with no word before it, as a report's title gives its period:
+        # "Quarterly report, July to September 2024"
+        "range",
+        re.compile(
+            rf"\b(?P<m1>{MONTH})\s+(?i:to|through|until)\s+(?P<m2>{MONTH}),?\s+(?P<y2>{YEAR})\b"
+        ),
+        _MONTH_YEAR,
+    ),
+    (
         "yearrange",
         re.compile(
             rf"\b(?i:between|from)\s+(?P<y1>{YEAR})\s+(?i:and|to|until|through)\s+(?P<y2>{YEAR})\b"

@@ -85,6 +85,8 @@ class VictimPatterns:
     before_passive: re.Pattern[str]  # "she was ...", at the end of the text before an act
     plural_subject: re.Pattern[str]  # "Women held in ... were ...": a sentence's first words
     the_plural_before: re.Pattern[str]  # "the women were ...", at the end of the text before an act
+    the_plural_subject: re.Pattern[str]  # "the women" right before an act told of them
+    cases_were: re.Pattern[str]  # "Twelve of the new cases were" (forced returns): so many
     pronoun_sex: dict[str, str | None]
     family_of: re.Pattern[str]  # "a North Korean family of four": how many it names
     the_number: re.Pattern[str]  # "the nine" (who were named before): a group of so many
@@ -158,6 +160,17 @@ def patterns() -> VictimPatterns:
         r"(?:was|were|had\s+been|have\s+been)\s+(?:(?:\w+\s+){1,4}(?:and|or)\s+|\w+\s+)?$",
         re.IGNORECASE,
     )
+    the_plural_subject = re.compile(
+        rf"(?<![\w-])(?P<many>(?:the|these|those)\s+(?:{alternation(plural, fold_case=True)}))\s+$",
+        re.IGNORECASE,
+    )
+    # a report's count of its cases, opening the sentence and right before the
+    # act's words: "Twelve of the new cases were (forced returns)", "Eight (were arrests)"
+    cases_were = re.compile(
+        rf"\W*(?P<count>{number})(?P<cases>\s+of\s+(?:the|these|those|our|them)(?:\s+[\w-]+){{0,2}}?"
+        r"\s+(?:cases|reports|incidents|accounts|records))?\s+(?P<verb>(?:were|are)\s+(?:(?:all|also)\s+)?)?",
+        re.IGNORECASE,
+    )
     return VictimPatterns(
         phrase=phrase,
         plural_demonym=re.compile(rf"(?<![\w-])(?:{alternation(plurals)})(?![\w-])"),
@@ -197,6 +210,8 @@ def patterns() -> VictimPatterns:
         before_passive=before_passive,
         plural_subject=plural_subject,
         the_plural_before=the_plural_before,
+        the_plural_subject=the_plural_subject,
+        cases_were=cases_were,
         family_of=re.compile(
             rf"(?<![\w-])(?:a|an|one|the)\s+(?P<mods>{filler}{{0,3}}?)famil(?:y|ies)\s+of\s+"
             rf"(?P<count>{number})(?![\w-])",
@@ -474,6 +489,32 @@ def the_plural_before_passive(text: str, offset: int, at: int) -> VictimMention 
     return _uncounted(match, offset, words_kept=True) if match else None
 
 
+def the_plural_right_before(text: str, offset: int, at: int) -> VictimMention | None:
+    """People told of before by a plural noun after "the", right before ``at``,
+    an act told of its subject ("the women found themselves in Pyongyang")."""
+    match = patterns().the_plural_subject.search(text, 0, at)
+    return _uncounted(match, offset, words_kept=True) if match else None
+
+
+def cases_counted(text: str, offset: int, at: int) -> VictimMention | None:
+    """The people a report's count of cases counts, when ``text`` opens with
+    it and the act's words begin at ``at``: "Twelve of the new cases were
+    forced returns" (twelve people), "Eight were arrests" (the act's words
+    begin with "were")."""
+    match = patterns().cases_were.fullmatch(text, 0, at)
+    if match is None or not (match.group("cases") or match.group("verb") or _WERE.match(text, at)):
+        return None  # (not a year before an act's words: "2019 arrests ...")
+    words = match.group("count")
+    count = int(words.replace(",", "")) if words[0].isdigit() else _parse_words(words)
+    if count is None:
+        return None
+    start = offset + match.start("count")
+    return VictimMention(start, start + len(words), words, count=count, count_text=words)
+
+
+_WERE = re.compile(r"(?:were|are)\s", re.IGNORECASE)
+
+
 def _uncounted(match: re.Match[str], offset: int, words_kept: bool = False) -> VictimMention:
     """People a plural noun names (a match's ``many`` group), with no number:
     the sex and nationality the noun implies ("women", "North Koreans")."""
@@ -509,7 +550,9 @@ def is_family_of(text: str) -> bool:
 def find_full_names(text: str) -> list[tuple[int, str]]:
     """Runs of two or more capitalised words that may be names, and where they
     start; none runs on past a blank line (a heading "Pak Nam-gi" over a
-    paragraph that opens with the name)."""
+    paragraph that opens with the name). A form's name given in two fields
+    ("Family name: KANG" over "First name: Myong-chol") is one name, family
+    name first."""
     found = []
     for match in patterns().name.finditer(text):
         start = match.start()
@@ -518,7 +561,30 @@ def find_full_names(text: str) -> list[tuple[int, str]]:
             if " " in name:
                 found.append((start + len(piece) - len(name), name.rstrip()))
             start += len(piece)
+    if "name" in text.lower():
+        for match in _NAME_FIELDS.finditer(text):
+            family = match.group("family") or match.group("family2")
+            given = match.group("given") or match.group("given2")
+            if family.isupper():
+                family = family.capitalize()  # (forms write the family name in capitals)
+            found.append((match.start(), f"{family} {given}"))
+        found.sort()
     return found
+
+
+# a form's name in two fields, one over the other, either way round
+_FAMILY_FIELD = r"(?:family\s+name|surname|last\s+name)"
+_GIVEN_FIELD = r"(?:first|given|other|fore)[ \t]*names?"
+_FIELD_GAP = r"(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*"
+_FAMILY_VALUE = r"[A-Z][A-Za-z'’]+(?:-[A-Za-z]+)?"
+_GIVEN_VALUE = r"[A-Z][a-z'’]+(?:-[a-z]+)?(?:[ -][A-Z][a-z'’]+)?"
+_NAME_FIELDS = re.compile(
+    rf"^[ \t]*(?:\*\*|__)?(?i:{_FAMILY_FIELD}){_FIELD_GAP}(?P<family>{_FAMILY_VALUE})[ \t]*\n"
+    rf"[ \t]*(?:\*\*|__)?(?i:{_GIVEN_FIELD}){_FIELD_GAP}(?P<given>{_GIVEN_VALUE})[ \t]*$"
+    rf"|^[ \t]*(?:\*\*|__)?(?i:{_GIVEN_FIELD}){_FIELD_GAP}(?P<given2>{_GIVEN_VALUE})[ \t]*\n"
+    rf"[ \t]*(?:\*\*|__)?(?i:{_FAMILY_FIELD}){_FIELD_GAP}(?P<family2>{_FAMILY_VALUE})[ \t]*$",
+    re.MULTILINE,
+)
 
 
 _BLANK_LINE = re.compile(r"(?<=\S)(?=\s*\n\s*\n)")

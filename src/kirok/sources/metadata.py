@@ -43,10 +43,12 @@ _DATELINE = re.compile(r"^\W*[A-Z][A-Za-z .'-]{1,40}(?:,\s*|\s*\()(?P<rest>.+)$"
 _REGION = re.compile(r"[A-Z][A-Za-z .'-]{1,30},\s*")
 # within a short line above the first paragraph: "Case note, dated August 6,
 # 2009.", "*Updated: March 3, 2022*", "Interviewed 12 May 2021 in Seoul",
+# "Sent 15 October 2024.",
 # "*Programme of 22 April 2024.*"
 _LABELLED_INSIDE = re.compile(
     r"\b(?:dated|published|posted|released|issued|updated|written|interviewed|recorded|"
     r"compiled|prepared|drafted|submitted|broadcast|aired|(?:statement|declaration|affidavit)\s+on|"
+    r"sent(?=\s+(?:on\s+)?\d)|"  # ("Sent 15 October 2024.", not "sent back")
     r"(?:given|delivered|presented)(?:\s+on)?|"
     r"(?:programme|program|agenda|minutes|newsletter|bulletin|meeting|session|sitting)\s+of)"
     r"(?:\s+by\s+[^.;:\n]{1,60}?\s+on|\s+on)?\s*:?\s*(?P<rest>.+)$",  # ("Published by X on")
