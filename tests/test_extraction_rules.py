@@ -3571,3 +3571,36 @@ def test_an_act_in_a_clause_on_a_place(extractor: Extractor) -> None:
     )
     found = {r["violation"]: r for r in records(extractor, text, published="1990-01-01")}
     assert found["labor.forced"]["place"] == "Yodok"
+
+
+def test_a_fields_later_sentences_take_the_forms_fields(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "**Date of arrest:** 2 March 2021\n\n"
+        "**Place of arrest:** the market in Hyesan\n\n"
+        "**Forces believed responsible:** Ministry of State Security\n\n"
+        "**Circumstances:** Two officers took Mrs Pak from her stall at noon. Since then "
+        "the family has received no word of where she is held.\n"
+    )
+    found = records(extractor, text, published="2021-06-01")
+    assert [r["violation"] for r in found] == ["detention.arbitrary", "disappearance.enforced"]
+    for record in found:
+        assert (record["date"], record["place"]) == ("2021-03-02", "Hyesan")
+        assert record["perpetrator"] == "Ministry of State Security"
+
+
+def test_a_persons_story_goes_on_past_the_act_told_just_before(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "## Arrest\n\n"
+        "In April 2012 Chinese police arrested Ms Han at a bus station in Yanji. They then "
+        "drove her and nine other women to the bridge at Tumen and handed them over to the "
+        "North Korean side.\n\n"
+        "## Questioning\n\n"
+        "For a month she was questioned by the state security department at its holding "
+        "centre in Onsong.\n"
+    )
+    found = records(extractor, text, published="2016-06-01")
+    questioned = next(r for r in found if r["place"] == "Onsong")
+    assert questioned["violation"] == "detention.arbitrary"
+    assert questioned["date"] == "2012"  # (the year of her story, no more)

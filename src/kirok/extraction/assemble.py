@@ -2286,8 +2286,30 @@ def _sentence_before(
     return before
 
 
-# a heading over a paragraph: a short line with no stop ("Treatment in custody")
-_HEADING_LINE = re.compile(r"\s*[^\W\d][^\n.!?:;]{0,60}(?<![.!?:;\"”])\s*\n\s*")
+def _story_goes_on(
+    named: Record,
+    sentence: Sentence,
+    text: str,
+    spans: list[tuple[int, int]] | None,
+    records: list[Record],
+) -> bool:
+    """Whether the sentence just before ``sentence`` told the next act of the
+    story of ``named`` (an act after it, of the same year)."""
+    if not named.date:
+        return False
+    before = _sentence_before(sentence, text, spans or [])
+    return before is not None and any(
+        r.evidence[-1].start >= before[0]
+        and r.evidence[-1].start > named.evidence[-1].start
+        and (r.date or "")[:4] == named.date[:4]
+        for r in records[-STORY_ACTS:]
+    )
+
+
+# a heading over a paragraph: a short line with no stop ("Treatment in custody",
+# "## Questioning at Onsong")
+_HEADING_LINE = re.compile(r"\s*(?:#{1,6}\s+)?[^\W\d][^\n.!?:;]{0,60}(?<![.!?:;\"”])\s*\n\s*")
+STORY_ACTS = 3  # records back to the act told right before, in a story of one person
 
 
 def _no_sentence(told: str) -> bool:
@@ -2742,6 +2764,7 @@ def build_records(
                 continue
             year = None  # the year a record told just before gives the one "he" points to
             story: Record | None = None  # that record
+            whence = True  # whether it also tells where (the act told just before is it)
             if record.date is None and records and _SINCE_THEN.match(sentence.text):
                 # "Since then the family has received no information ...": since
                 # the act just told
@@ -2750,6 +2773,8 @@ def build_records(
                 if named is not None and _refer_back(record, named, sentence):
                     year = _story_told_before(record, named, sentence, text, spans or [])
                     story = named
+                    if year is None and _story_goes_on(named, sentence, text, spans, records):
+                        year, whence = (named.date or "")[:4], False  # (see below)
                     if (
                         year is not None
                         and record.violation == "disappearance.enforced"
@@ -2875,6 +2900,10 @@ def build_records(
                 # shocks", right after his arrest in March 2012: that year
                 year = _story_told_before(record, same_person, sentence, text, spans or [])
                 story = same_person if year else None
+                if year is None and _story_goes_on(same_person, sentence, text, spans, records):
+                    # "In April 2011 police picked her up ... They then ... handed
+                    # them over. For a month she was questioned": that year, no more
+                    year, story, whence = (same_person.date or "")[:4], same_person, False
             if len(record.victims.names) == 1 and record.victims.count in (1, None):
                 named = record
                 people.append(record)
@@ -2897,6 +2926,7 @@ def build_records(
             else:
                 if year is not None and story is not None:
                     record.date = year  # (a new act, not the one told before again)
+                if year is not None and story is not None and whence:
                     if record.violation == "disappearance.enforced" and story.family == "detention":
                         # "... was taken on 9 November 2021. His wife has had no
                         # word of him since": gone since that day

@@ -424,9 +424,12 @@ def find_sentence_times(doc: Doc) -> Doc:
                 if any(t.date for t in again):
                     sentence.times, sentence.told_before = again, None
         if sentence.told_before is None and sentence.scene is None:
-            if _FIELD.match(sentence.text):
+            if _FIELD.match(sentence.text) or _FIELD.match(
+                state.text, state.text.rfind("\n\n", 0, sentence.start) + 2
+            ):
                 # a record exported as fields: "incident_date: 2024-02-11", "location:
-                # Musan County", then "summary: Anjeonbu officers detained ..."
+                # Musan County", then "summary: Anjeonbu officers detained ..." (and
+                # the field's later sentences: "... Since then the family has ...")
                 sentence.told_before, sentence.scene, sentence.field_actor = _fields_before(
                     state, sentence
                 )
