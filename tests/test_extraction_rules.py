@@ -4,9 +4,10 @@ not. The people named in them are invented."""
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 from kirok.extraction import Extractor
-from kirok.sources import Document
+from kirok.sources import Document, read_document
 
 
 def records(extractor: Extractor, text: str, published: str | None = "2021-06-01") -> list[dict]:
@@ -3604,3 +3605,77 @@ def test_a_persons_story_goes_on_past_the_act_told_just_before(extractor: Extrac
     questioned = next(r for r in found if r["place"] == "Onsong")
     assert questioned["violation"] == "detention.arbitrary"
     assert questioned["date"] == "2012"  # (the year of her story, no more)
+
+
+def test_a_notebooks_entries_under_their_days(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "NOTEBOOK (invented)\n"
+        "Typed up 20 May 2024 from handwritten notes.\n\n"
+        "14/5 - Yanji. Met a contact. Says police searched a flat on Sunday night,\n"
+        "took 4 NK women and the owner.\n\n"
+        "16/5 - Tumen. The 4 women sent back over the bridge this morning.\n\n"
+        "17/5 - call w/ Musan source. Says 3 students caught watching SK dramas, sent to\n"
+        "labour training unit.\n"
+    )
+    found = records(extractor, text, published="2024-05-20")
+    by_violation = {r["violation"]: r for r in found}
+    held = by_violation["detention.arbitrary"]
+    assert (held["date"], held["place"], held["perpetrator"]) == (
+        "2024-05-12",  # the Sunday before the entry's day, not before the notes were typed
+        "Yanji",
+        "Chinese authorities",
+    )
+    returned = by_violation["movement.forced_return"]
+    assert (returned["date"], returned["place"]) == ("2024-05-16", "Tumen City")
+    for violation in ("expression.suppression", "labor.forced"):
+        assert (by_violation[violation]["date"], by_violation[violation]["place"]) == (
+            "2024-05-17",
+            "Musan",
+        )
+
+
+def test_a_hijacking_told_without_the_word_and_the_other_eight(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "On the morning of 3 May 1961, a small airliner left Gangneung for Seoul with twenty\n"
+        "people aboard. Over the hills, agents working for North Korea forced the pilots to\n"
+        "turn north. Twelve came home a month later. The other eight, the crew among them, never "
+        "returned."
+    )
+    found = records(extractor, text, published="2024-01-01")
+    taken = next(r for r in found if r["violation"] == "disappearance.abduction")
+    assert (taken["date"], taken["perpetrator"]) == ("1961-05-03", "Government of the DPRK")
+    gone = next(r for r in found if r["violation"] == "disappearance.enforced")
+    assert gone["victims"]["count"] == 8
+
+
+def test_a_case_pages_definition_list_and_what_its_cases_tell(
+    extractor: Extractor, tmp_path: Path
+) -> None:
+    # (invented)
+    page = tmp_path / "tracker.html"
+    page.write_text(
+        "<html><head><title>Cases</title></head><body><main><h1>Cases we follow</h1>"
+        "<p>Updated 20 May 2025. Invented people.</p><article><h2>Pak Chol-su</h2>"
+        "<dl><dt>Detained since</dt><dd>9 January 2025</dd>"
+        "<dt>Where</dt><dd>the detention centre in Hamhung</dd></dl>"
+        "<p>State Security officers arrested Mr Pak at his workplace after a colleague "
+        "reported him.</p></article><article><h2>Kim Sun-ok</h2>"
+        "<p>Chinese police detained Ms Kim in Dandong in January and returned her to North "
+        "Korea a month later.</p></article><article><h2>Choe Il</h2>"
+        "<p>Mr Choe was freed after serving a year of labour training.</p></article>"
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    document = read_document(page)
+    assert "Detained since: 9 January 2025" in document.text
+    found = [r.to_dict() for r in extractor.extract(document).records]
+    arrested = found[0]
+    assert (arrested["date"], arrested["place"]) == ("2025-01-09", "Hamhung")
+    assert [r["violation"] for r in found[1:]] == [
+        "detention.arbitrary",
+        "movement.forced_return",
+        "labor.forced",
+    ]
+    assert found[2]["date"] == "2025-02"

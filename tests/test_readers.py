@@ -240,6 +240,7 @@ def test_a_written_answer_and_a_talks_notes_dated_by_when_they_were_given() -> N
         "VOICEMAIL\nReceived Saturday 11 November 2023, 21:47.\n\nText.": "2023-11-11",
         "# Remarks\n\n*Delivered 8 March 2021. The speaker is invented.*\n\nText.": "2021-03-08",
         "Quarterly report\n\nAn invented group. Sent 15 October 2024.\n\nText.": "2024-10-15",
+        "NOTEBOOK\nTyped up 18 March 2024 from handwritten notes.\n\nText.": "2024-03-18",
         # a press release's embargo, after a remark long enough to end the header
         (
             "<!-- An invented organisation's release, written for Kirok's tests, with a remark"

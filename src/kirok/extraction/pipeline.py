@@ -17,6 +17,7 @@ the cost beyond tokenising stays small on long documents.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import itertools
 import re
 from collections.abc import Iterator
@@ -377,6 +378,11 @@ def find_sentence_times(doc: Doc) -> Doc:
             if year is not None:
                 end_of_year = PartialDate.parse_iso(f"{year}-12-31")
                 sentence.times = find_times(sentence.text, sentence.start, end_of_year)
+        entry = _entry_day(state, sentence.start) if "/" in state.text else None
+        if entry is not None and any(t.relative for t in sentence.times):
+            # a notebook's entry under its day ("12/3 - Tumen. ... sent back
+            # over the bridge this morning"): relative to that day
+            sentence.times = find_times(sentence.text, sentence.start, entry.date)
         if "\n" in state.text and any(t.relative and t.date for t in sentence.times):
             # an entry under a heading of its own day ("## 14 May 1997"):
             # "yesterday" is the day before it
@@ -423,6 +429,13 @@ def find_sentence_times(doc: Doc) -> Doc:
                 again = find_times(sentence.text, sentence.start, told.date)
                 if any(t.date for t in again):
                     sentence.times, sentence.told_before = again, None
+        if entry is not None:
+            # ("14/3 - phone call w/ Musan source. Says 2 teenagers caught ..."):
+            # the entry's day, if the sentence gives none, and its line's places
+            if sentence.told_before is None and not any(t.date for t in sentence.times):
+                sentence.told_before = entry
+            if sentence.scene is None and not _acts_in(state, entry.start, entry.end):
+                sentence.scene = (entry.start, text_line_end(state.text, entry.start))
         if sentence.told_before is None and sentence.scene is None:
             if _FIELD.match(sentence.text) or _FIELD.match(
                 state.text, state.text.rfind("\n\n", 0, sentence.start) + 2
@@ -464,7 +477,54 @@ def _only_earlier_times(sentence: Sentence) -> bool:
     )
 
 
-# a section's heading: a Markdown heading, or a line that is all in bold
+# a notebook's entry that opens its line with a day and a month: "11/3 - Yanji."
+_ENTRY_DAY = re.compile(r"^[ \t]*(\d{1,2})/(\d{1,2})[ \t]*[-–—:][ \t]", re.MULTILINE)
+ENTRY_CHARS = 1500  # characters back to an entry's day line (a paragraph may run on)
+
+
+def text_line_end(text: str, start: int) -> int:
+    """Where the line holding ``start`` ends."""
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _entry_day(state: State, position: int) -> TimeMention | None:
+    """The day of the notebook entry ``position`` is in: the last line above it,
+    in its paragraph, that opens with a day and a month and no year ("11/3 -
+    Yanji."), read day first or month first, whichever falls later not after
+    the document's date; None without that date."""
+    anchor = state.anchor
+    if anchor is None or anchor.day is None:
+        return None
+    start = max(state.text.rfind("\n\n", 0, position) + 1, position - ENTRY_CHARS)
+    found = None
+    for match in _ENTRY_DAY.finditer(state.text, start, position):
+        found = match
+    if found is None:
+        return None
+    first, second = int(found.group(1)), int(found.group(2))
+    readings: list[dt.date] = []
+    for day, month in ((first, second), (second, first)):
+        for year in (anchor.year, anchor.year - 1):
+            try:
+                date = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if date <= dt.date(anchor.year, anchor.month or 12, anchor.day):
+                readings.append(date)
+                break
+    if not readings:
+        return None
+    latest = max(readings)
+    at = found.start(1)
+    return TimeMention(
+        at,
+        found.end(2),
+        state.text[at : found.end(2)],
+        PartialDate(latest.year, latest.month, latest.day),
+    )
+
+
 def title_period(state: State) -> TimeMention | None:
     """The time a periodic report's title ends with ("Quarterly report to donors,
     July to September 2024", "Monthly incident log, March 2022"): a span or a
@@ -497,6 +557,7 @@ _PERIODIC = re.compile(
 )
 
 
+# a section's heading: a Markdown heading, or a line that is all in bold
 _SECTION_HEADING = re.compile(r"^(?:#{1,6}[ \t]+[^\n]+|\*\*[^*\n]+\*\*[ \t]*)$", re.MULTILINE)
 
 
@@ -627,7 +688,10 @@ _SCENE_AFTER = re.compile(r"\s*[,.;]")
 _HEADLINE = re.compile(r"[-*•\s]*\*\*[^*]{3,200}\*\*\s*[(\[](?P<when>[^)\]]{3,40})[)\]]\W*$")
 # a short sentence that opens with its time sets the scene of the next one
 SCENE_CHARS = 60
-_OPENS_WITH_TIME = re.compile(r"\W*(?:In|On|By|During|Early\s+in|Late\s+in)?\s*")
+_OPENS_WITH_TIME = re.compile(
+    r"\W*(?:In|On|By|During|Early\s+in|Late\s+in)?\s*"
+    r"(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"  # ("On the morning of 16 ...")
+)
 
 
 def _time_alone(state: State, start: int, end: int) -> TimeMention | None:
@@ -673,7 +737,7 @@ def _time_alone(state: State, start: int, end: int) -> TimeMention | None:
 # (a form in Markdown sets its labels in bold: "**Date of arrest:** 7 November 2021")
 _FIELD = re.compile(r"[ \t]*(?:\*\*|__)?[A-Za-z][\w ]{0,40}:(?:\*\*|__)?[ \t]")
 _DATE_FIELD = re.compile(
-    r"^[ \t]*(?:\*\*|__)?[\w ]{0,20}?(?i:date|when|day)[\w ]{0,20}:(?:\*\*|__)?[ \t]*(.+)$",
+    r"^[ \t]*(?:\*\*|__)?[\w ]{0,20}?(?i:date|when|day|since)[\w ]{0,20}:(?:\*\*|__)?[ \t]*(.+)$",
     re.MULTILINE,
 )
 LOCATION_FIELD = re.compile(
@@ -739,8 +803,9 @@ _OTHER_DATE = re.compile(
     r"\b(?:birth|born|submi\w*|sent|received|report\w*|interview\w*|updated|filed)\b",
     re.IGNORECASE,
 )
-# a form's fields that tell of an act: its date's ("Date of arrest:"), who did it
-# ("Forces believed responsible:"), or a heading over them ("DATE AND PLACE OF THE ARREST")
+# a form's fields that tell of an act, by their labels: its date's ("Date of
+# arrest:", "Detained since:"), who did it ("Forces believed responsible:"), or a
+# heading over them ("DATE AND PLACE OF THE ARREST"); not a "Subject:" line's words
 _OF_THE_ACT = re.compile(
     r"\b(?:arrest(?:ed)?|detention|detained|abduct(?:ion|ed)|disappear(?:ance|ed)|incident"
     r"|execution|killing|seizure|responsible|perpetrators?)\b",
@@ -752,17 +817,18 @@ _FORM_HEADING = re.compile(r"(?:\d{1,2}[.)][ \t]+)?[A-Za-z][^\n.:;!?]{1,60}")
 
 def _form_above(state: State, sentence: Sentence) -> int | None:
     """Where a form begins whose fields stand above the section ``sentence``
-    opens or tells: the paragraph holding it opens with a heading line or lies
-    under one, and above that, up to the form's first field, only blocks of
-    fields ("Date: 14 February 2023", "Place: ...", each block maybe under its
-    heading), headings and the form's other sections (paragraphs under a
-    heading line); None when the sentence is in no such form, or the form's
-    fields tell of no act (see ``_OF_THE_ACT``)."""
+    opens or tells: the paragraph holding it opens with a heading line, lies
+    under one or lies right under the fields, and above that, up to the form's
+    first field, only blocks of fields ("Date: 14 February 2023", "Place: ...",
+    each block maybe under its heading, or a field a paragraph), headings and
+    the form's other sections (paragraphs under a heading line); None when the
+    sentence is in no such form, or the form's fields tell of no act (see
+    ``_OF_THE_ACT``)."""
     text = state.text
     blank = text.rfind("\n\n", 0, sentence.start)
     if blank < 0:
         return None
-    start = blank + 2
+    start = paragraph = blank + 2
     line = text.find("\n", start, sentence.start)  # (the heading may open the paragraph)
     headed = line >= 0 and _FORM_HEADING.fullmatch(text[start:line].strip()) is not None
     fields: int | None = None  # where the first block of fields begins
@@ -776,9 +842,15 @@ def _form_above(state: State, sentence: Sentence) -> int | None:
         heading = _FORM_HEADING.fullmatch(lines[0].strip()) is not None
         if len(lines) == 1 and heading:
             headed = headed or fields is None  # (right above the sentence's paragraph)
-        elif len(lines) > 1 and all(_FIELD.match(line) for line in lines[1:]):
+        elif (len(lines) > 1 or _FIELD.match(lines[0])) and all(
+            _FIELD.match(line) for line in lines[1:]
+        ):
+            # a block of fields, maybe under its heading, or one field alone
+            # (a page's "Detained since: 9 January 2025" right over the case)
+            headed = headed or (fields is None and start == paragraph)
             fields = above
-            of_the_act = of_the_act or _OF_THE_ACT.search(text, above, start) is not None
+            labels = " ".join(line.split(":", 1)[0] for line in lines)
+            of_the_act = of_the_act or _OF_THE_ACT.search(labels) is not None
         elif not heading:  # (past another section of the form, told in prose)
             break
         start = above
@@ -835,7 +907,9 @@ def find_sentence_places(doc: Doc) -> Doc:
         before = sentence.scene
         if before is not None:
             text = state.text[before[0] : before[1]]
-            field = LOCATION_FIELD.match(state.text, state.text.rfind("\n", 0, before[0]) + 1)
+            line = state.text.rfind("\n", 0, before[0]) + 1
+            # ("location: Hoeryong"; a notebook's "11/3 - Yanji.")
+            field = LOCATION_FIELD.match(state.text, line) or _ENTRY_DAY.match(state.text, line)
             for place in everywhere[
                 bisect.bisect_left(starts, before[0]) : bisect.bisect_left(starts, before[1])
             ]:

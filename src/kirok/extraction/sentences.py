@@ -71,9 +71,18 @@ _SENTENCE_END_INSIDE = re.compile(r"[.!?][\"”’)]?\s+[A-Z]")
 def _wrapped_prose(line: str, text: str, next_start: int) -> bool:
     """Whether a line of mostly capitalised words (a law's name: "... adopted
     the Pyongyang Cultural Language") is prose wrapped onto the next line, not a
-    heading: the next line goes on in lower case ("on 4 December 2020."), or
-    the line holds the end of a sentence before its last."""
-    return text[next_start : next_start + 1].islower() or bool(_SENTENCE_END_INSIDE.search(line))
+    heading: the next line goes on in lower case ("on 4 December 2020."), the
+    line holds the end of a sentence before its last, or a clause after a comma."""
+    return (
+        text[next_start : next_start + 1].islower()
+        or bool(_SENTENCE_END_INSIDE.search(line))
+        or bool(_CLAUSE_GOES_ON.search(line))
+    )
+
+
+# a clause that goes on after a comma, as prose does and a heading does not ("On
+# the morning of 16 February 1958, the Korean National Airlines plane")
+_CLAUSE_GOES_ON = re.compile(r",\s+(?:the|a|an|and|but|who|which|when|after|before|with)\s")
 
 
 def _header_line_follows(text: str, start: int) -> bool:

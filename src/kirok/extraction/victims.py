@@ -221,7 +221,7 @@ def patterns() -> VictimPatterns:
             word.lower(): sex for table in pronouns.values() for word, sex in table.items()
         },
         the_number=re.compile(
-            rf"(?<![\w-])(?<!\bof\s)the\s+(?P<count>{number})(?=\s*[,.;:)]|\s+(?:{_AFTER_THE_NUMBER})\b)",
+            rf"(?<![\w-])(?<!\bof\s)the\s+(?:other\s+|remaining\s+)?(?P<count>{number})(?=\s*[,.;:)]|\s+(?:{_AFTER_THE_NUMBER})\b)",
             re.IGNORECASE,
         ),
     )

@@ -48,7 +48,7 @@ _REGION = re.compile(r"[A-Z][A-Za-z .'-]{1,30},\s*")
 _LABELLED_INSIDE = re.compile(
     r"\b(?:dated|published|posted|released|issued|updated|written|interviewed|recorded|"
     r"compiled|prepared|drafted|submitted|broadcast|aired|(?:statement|declaration|affidavit)\s+on|"
-    r"sent(?=\s+(?:on\s+)?\d)|"  # ("Sent 15 October 2024.", not "sent back")
+    r"sent(?=\s+(?:on\s+)?\d)|typed\s+up|transcribed|"  # ("Sent 15 October 2024.", not "sent back")
     r"(?:given|delivered|presented)(?:\s+on)?|"
     r"(?:programme|program|agenda|minutes|newsletter|bulletin|meeting|session|sitting)\s+of)"
     r"(?:\s+by\s+[^.;:\n]{1,60}?\s+on|\s+on)?\s*:?\s*(?P<rest>.+)$",  # ("Published by X on")

@@ -93,32 +93,57 @@ def _read_html(path: str, data: bytes) -> _Read:
     return _html_text(_decode(path, data))
 
 
-def _articles_as_sections(html: str) -> Any:
+def _page_to_extract(html: str) -> Any:
     """The page to extract its main text from. trafilatura takes a page's first
     ``<article>`` as its main text and may drop the others, so a page made of
     several (a week's case updates, each an ``<article>``) lost its middle ones:
     there each is read as a section of the page. Teasers in an ``<aside>`` or a
-    ``<nav>`` are still left out as trafilatura leaves them out."""
+    ``<nav>`` are still left out as trafilatura leaves them out. A definition
+    list (``<dl>``) is read as fields, a term and its definition on one line
+    ("Detained since: 9 January 2025"), where trafilatura would part them."""
     import trafilatura
 
-    if len(_ARTICLE_TAG.findall(html)) < 2:
+    articles = len(_ARTICLE_TAG.findall(html)) > 1
+    if not articles and _DL_TAG.search(html) is None:
         return html  # (most pages: trafilatura parses them itself, once)
     tree = trafilatura.load_html(html)
     if tree is None:
         return html
-    for article in tree.xpath("//article"):
-        article.tag = "section"
+    if articles:
+        for article in tree.xpath("//article"):
+            article.tag = "section"
+    for listed in tree.xpath("//dl"):
+        _as_fields(listed)
     return tree
 
 
 _ARTICLE_TAG = re.compile(r"<article\b", re.IGNORECASE)
+_DL_TAG = re.compile(r"<dl\b", re.IGNORECASE)
+
+
+def _as_fields(listed: Any) -> None:
+    """A ``<dl>`` made a ``<div>`` of paragraphs, one a term with its definitions."""
+    fields: list[tuple[str, list[str]]] = []
+    for child in listed.iter("dt", "dd"):  # (in groups of a <div> each, too)
+        words = " ".join("".join(child.itertext()).split())
+        if child.tag == "dt":
+            fields.append((words, []))
+        elif child.tag == "dd" and fields:
+            fields[-1][1].append(words)
+    tail = listed.tail
+    listed.clear()
+    listed.tag, listed.tail = "div", tail
+    for term, definitions in fields:
+        line = listed.makeelement("p", {})
+        line.text = f"{term}: {'; '.join(d for d in definitions if d)}" if definitions else term
+        listed.append(line)
 
 
 def _html_text(html: str) -> _Read:
     import trafilatura
 
     text = trafilatura.extract(
-        _articles_as_sections(html),
+        _page_to_extract(html),
         output_format="txt",
         include_comments=False,
         include_tables=True,
