@@ -155,15 +155,15 @@ def patterns() -> VictimPatterns:
         rf"\W*(?:(?:the|these|those)\s+)?(?P<many>{filler}{{0,2}}?(?:{alternation(plural, fold_case=True)}))(?![\w-])",
         re.IGNORECASE,
     )
-    the_plural_before = re.compile(
+    the_plural = (
         rf"(?<![\w-])(?P<many>(?:the|these|those)\s+(?:{alternation(plural, fold_case=True)}))\s+"
-        r"(?:was|were|had\s+been|have\s+been)\s+(?:(?:\w+\s+){1,4}(?:and|or)\s+|\w+\s+)?$",
+    )
+    the_plural_before = re.compile(
+        the_plural
+        + r"(?:was|were|had\s+been|have\s+been)\s+(?:(?:\w+\s+){1,4}(?:and|or)\s+|\w+\s+)?$",
         re.IGNORECASE,
     )
-    the_plural_subject = re.compile(
-        rf"(?<![\w-])(?P<many>(?:the|these|those)\s+(?:{alternation(plural, fold_case=True)}))\s+$",
-        re.IGNORECASE,
-    )
+    the_plural_subject = re.compile(the_plural + "$", re.IGNORECASE)
     # a report's count of its cases, opening the sentence and right before the
     # act's words: "Twelve of the new cases were (forced returns)", "Eight (were arrests)"
     cases_were = re.compile(
