@@ -163,5 +163,6 @@ def test_victim_words_state_a_known_sex_and_rules_name_known_values() -> None:
     )["violations"]:
         assert row.get("country_from", "perpetrator") in ("perpetrator", "destination"), row["code"]
         assert row.get("victims_from", "place") in ("place", "destination"), row["code"]
+        assert row.get("place_from", "where") in ("where", "last"), row["code"]
         default = row.get("victims_default")
         assert default is None or pycountry.countries.get(alpha_2=default), row["code"]

@@ -1241,13 +1241,16 @@ def _country_they_came_from(sentence: Sentence, victim: VictimMention) -> str | 
 def _choose_place(
     sentence: Sentence,
     described: list[tuple[int, int]],
-    from_is_where: bool,
+    place_from: str | None,
     act: Trigger,
 ) -> tuple[str | None, str | None]:
     """(place, country) from the places where the act happened, none of those
-    ``described`` spans hold; ``from_is_where``: a place after "from" is where
-    it happened too ("abducted from Sado Island"); so is a place the ``act``'s
-    own words name ("released from Yodok ... had died there")."""
+    ``described`` spans hold; a place the ``act``'s own words name is one
+    ("released from Yodok ... had died there"). ``place_from``, the act type's
+    rule (``taxonomy.json``): "where", a place after "from" is where it happened
+    ("abducted from Sado Island"); "last", of several, the last named before the
+    act ("held her in Tumen City before handing her over")."""
+    from_is_where = place_from == "where"
 
     def in_act(p: PlaceMention) -> bool:
         return (
@@ -1319,7 +1322,7 @@ def _choose_place(
         # ("arrested her in Yanji ...; she died in the holding centre at Onsong")
         where = [p for p in where if home[0] <= p.start < home[1]] or where
     specific = [p for p in where if p.kind != "country"]
-    if act.violation == "movement.forced_return" and len(specific) > 1:
+    if place_from == "last" and len(specific) > 1:
         # "caught her in Yanji ... held her in Tumen City before handing her
         # over at the bridge": sent back from the last place before the act
         last = [p for p in specific if p.start < act.start]
@@ -1494,9 +1497,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
             described.append((sentence.start + opening.start(), start))
             if name_nationality is None:
                 name_nationality = nationality_before(f"{opening.group(1) or ''} citizen ")
-    place, country = _choose_place(
-        sentence, described, extras.get("place_from") == "where", trigger
-    )
+    place, country = _choose_place(sentence, described, extras.get("place_from"), trigger)
     if (
         extras.get("country_from") == "destination"
         and _clause_without_place(sentence, trigger)
@@ -1511,7 +1512,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         # ("Anocha Panjoy, a young Thai woman, vanished from Macau"), is an abduction
         told = (victim.nationality if victim else None) or name_nationality
         abducted = taxonomy_extras(abroad)
-        away = _choose_place(sentence, described, abducted.get("place_from") == "where", trigger)
+        away = _choose_place(sentence, described, abducted.get("place_from"), trigger)
         if told not in (None, "KP") or away[1] not in (None, "KP"):
             violation, extras = abroad, abducted
             place, country = away

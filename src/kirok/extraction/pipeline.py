@@ -354,6 +354,8 @@ def find_sentence_times(doc: Doc) -> Doc:
     starts = [start for start, _ in state.sentence_spans]
     headings: list[tuple[int, str]] | None = None  # (found when first needed)
     period: TimeMention | None = None  # the title's (with the headings)
+    # a notebook's entry lines ("11/3 - Yanji."), found once (most texts have none)
+    entries = list(_ENTRY_DAY.finditer(state.text)) if "/" in state.text else []
 
     def section_time(position: int) -> TimeMention | None:
         """The time the section heading above ``position`` gives, unless it is the
@@ -378,7 +380,7 @@ def find_sentence_times(doc: Doc) -> Doc:
             if year is not None:
                 end_of_year = PartialDate.parse_iso(f"{year}-12-31")
                 sentence.times = find_times(sentence.text, sentence.start, end_of_year)
-        entry = _entry_day(state, sentence.start) if "/" in state.text else None
+        entry = _entry_day(state, entries, sentence.start) if entries else None
         if entry is not None and any(t.relative for t in sentence.times):
             # a notebook's entry under its day ("12/3 - Tumen. ... sent back
             # over the bridge this morning"): relative to that day
@@ -488,19 +490,21 @@ def text_line_end(text: str, start: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _entry_day(state: State, position: int) -> TimeMention | None:
-    """The day of the notebook entry ``position`` is in: the last line above it,
-    in its paragraph, that opens with a day and a month and no year ("11/3 -
-    Yanji."), read day first or month first, whichever falls later not after
-    the document's date; None without that date."""
+def _entry_day(state: State, entries: list[re.Match[str]], position: int) -> TimeMention | None:
+    """The day of the notebook entry ``position`` is in: the last of the
+    ``entries`` (lines that open with a day and a month and no year: "11/3 -
+    Yanji.") above it, in its paragraph, read day first or month first,
+    whichever falls later not after the document's date; None without that
+    date."""
     anchor = state.anchor
     if anchor is None or anchor.day is None:
         return None
+    above = bisect.bisect_left(entries, position, key=lambda m: m.start()) - 1
+    if above < 0:
+        return None
+    found = entries[above]
     start = max(state.text.rfind("\n\n", 0, position) + 1, position - ENTRY_CHARS)
-    found = None
-    for match in _ENTRY_DAY.finditer(state.text, start, position):
-        found = match
-    if found is None:
+    if found.start() < start or found.end() > position:
         return None
     first, second = int(found.group(1)), int(found.group(2))
     readings: list[dt.date] = []
