@@ -90,8 +90,9 @@ def test_extraction_on_the_second_corpus(tmp_path: Path) -> None:
     # thirty-sixth, of four: 0.78 first, 1.00 after; all 198: 447 of 450. A
     # thirty-seventh, of five: 0.77 first, 1.00 after; all 203: 465 of 468. A
     # thirty-eighth, of six: 0.74 first, 1.00 after; all 209: 482 of 485. A
-    # thirty-ninth, of four: 0.63 first, 1.00 after; all 213: 495 of 498
-    assert figures["f1"] >= 0.95 and figures["tp"] >= 488
+    # thirty-ninth, of four: 0.63 first, 1.00 after; all 213: 495 of 498. A
+    # fortieth, of five: 0.88 first, 1.00 after; all 218: 504 of 507
+    assert figures["f1"] >= 0.95 and figures["tp"] >= 497
     for name, (share, total) in figures["fields"].items():
         if total:
             assert share >= 0.80, name

@@ -3679,3 +3679,88 @@ def test_a_case_pages_definition_list_and_what_its_cases_tell(
         "labor.forced",
     ]
     assert found[2]["date"] == "2025-02"
+
+
+def test_a_record_table_of_two_columns_dates_and_places_its_story(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "# Loss record 12: a patrol plane\n\n"
+        "| Field | Entry |\n|---|---|\n| Date | Friday 3 May 1963 |\n"
+        "| Location | Yellow Sea, off the west coast |\n| Aboard | 9 |\n| Killed | 9 |\n\n"
+        "## What happened\n\n"
+        "Two North Korean fighters came up behind the plane in the afternoon and opened "
+        "fire. It went into the sea and all 9 Americans aboard lost their lives.\n"
+    )
+    [record] = records(extractor, text, published=None)
+    assert record["violation"] == "life.killing"
+    assert (record["date"], record["place"]) == ("1963-05-03", "Yellow Sea")
+    assert record["perpetrator"] == "Korean People's Army"
+    assert (record["victims"]["count"], record["victims"]["nationality"]) == (9, "US")
+    assert len(record["evidence"]) == 2
+
+
+def test_lost_their_lives_to_a_storm_is_no_killing(extractor: Extractor) -> None:
+    assert records(extractor, "Eleven fishermen lost their lives in a storm off Sinpho.") == []
+    assert records(extractor, "Thousands lost their lives during the famine.") == []
+
+
+def test_a_wires_alerts_each_a_line_under_the_time_it_was_sent(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "ALERTS: NORTH KOREA / DETAINED AMERICAN\n\n"
+        "3 Mar 2019 07:14 KST  URGENT - North Korea says it is holding an American\n"
+        "3 Mar 2019 07:33 KST  KCNA: Tom Rivers was caught on 14 February after crossing the "
+        "border from China\n"
+        "3 Mar 2019 09:02 KST  North Korea to deport detained American\n"
+    )
+    [record] = records(extractor, text, published=None)
+    assert record["violation"] == "detention.arbitrary"
+    # the day he was caught, from the day the alert was sent; not that day itself
+    assert record["date"] == "2019-02-14"
+    assert record["country"] == "KP"
+    assert record["victims"]["names"] == ["Tom Rivers"]
+
+
+def test_a_date_before_and_belongs_to_the_act_before_it(extractor: Extractor) -> None:
+    # (invented)
+    found = records(
+        extractor,
+        "Chinese police arrested Ri Sun-hui in Helong on 3 March 2025 and sent her back "
+        "across the Tumen River on 20 April.",
+        published="2025-07-01",
+    )
+    dates = {r["violation"]: (r["date"], r["date_end"]) for r in found}
+    assert dates == {
+        "detention.arbitrary": ("2025-03-03", None),
+        "movement.forced_return": ("2025-04-20", None),
+    }
+
+
+def test_an_aside_in_brackets_neither_negates_nor_counts(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "- Case 19: a 34-year-old man (his family asked that he not be named)\n"
+        "  was held at the police station in Onsong for eight days in February 2025.\n"
+    )
+    [record] = records(extractor, text, published="2025-07-01")
+    assert record["violation"] == "detention.arbitrary"
+    assert (record["victims"]["count"], record["victims"]["age"]) == (1, 34)
+    assert (record["date"], record["place"]) == ("2025-02", "Onsong")
+
+
+def test_caught_somewhere_is_an_arrest_and_the_story_places_a_sentence(
+    extractor: Extractor,
+) -> None:
+    # (invented)
+    text = (
+        "Seoul's ministry said the sentence was unacceptable. The Supreme Court tried "
+        "Pak Chol-jin, a pastor from South Korea, on Friday and sentenced him to hard "
+        "labour for life. He was caught in Pyongyang last October, the South said."
+    )
+    found = records(extractor, text, published="2014-06-01")
+    by_violation = {r["violation"]: r for r in found}
+    caught = by_violation["detention.arbitrary"]
+    assert (caught["date"], caught["place"], caught["country"]) == ("2013-10", "Pyongyang", "KP")
+    sentenced = by_violation["labor.forced"]
+    assert (sentenced["date"], sentenced["country"]) == ("2014-05-30", "KP")
+    assert records(extractor, "The fishermen were caught in a storm off Sinpho.") == []

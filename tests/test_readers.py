@@ -381,3 +381,12 @@ def test_a_page_of_several_articles_keeps_every_one() -> None:
     for opening in ("Our contact in Musan", "A border guard shot dead", "Kang Chol-min (invented)"):
         assert opening in text
     assert "Sign up for updates" not in text and "Donate" not in text
+
+
+def test_a_digests_period_of_days_dates_it_to_their_end() -> None:
+    assert find_published("WATCH\nIssue 22, covering 26 May to 1 June 2014\n\nText.") == (
+        "2014-06-01"
+    )
+    assert find_published("Weekly notes\nWeek of 1-7 March 2024\n\nText.") == "2024-03-07"
+    assert find_published("Notes\nPeriod: May 26 through June 1, 2014\n\nText.") == "2014-06-01"
+    assert find_published("Notes\nBorn in Hyesan and raised in 2014\n\nText.") is None

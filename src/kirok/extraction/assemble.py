@@ -32,6 +32,7 @@ from kirok.extraction.records import (
     VictimMention,
     Victims,
 )
+from kirok.extraction.sentences import STAMP
 from kirok.extraction.temporal import WEEKDAY_NAME, find_times, years_lasting
 from kirok.extraction.victims import (
     THEM_BOTH,
@@ -319,6 +320,7 @@ def _choose_time(
     usable: list[TimeMention] = []
     until: TimeMention | None = None  # the first time that ends the act
     dateline = _DATELINE.match(sentence.text)
+    stamp = STAMP.match(sentence.text)
     source = _ACCORDING_FIRST.match(sentence.text)
     earlier = _earlier_clauses(sentence, trigger)
     clause = _relative_clause(sentence, trigger) if " who " in sentence.text else None
@@ -331,6 +333,8 @@ def _choose_time(
             continue  # "a student who spent months in custody was sent home on Monday"
         if dateline and time.start - sentence.start < dateline.end():
             continue  # "SEOUL, September 24, 2020 --": when it was written
+        if stamp and time.start - sentence.start < stamp.end():
+            continue  # "16 Nov 2018 07:14 KST  URGENT - ...": when it was sent
         if source and time.start - sentence.start < source.end():
             continue  # "According to reports that reached Seoul this week, ...": when told
         if any(time.end <= r < trigger.start for r in reports):
@@ -378,6 +382,10 @@ def _choose_time(
                 return PartialDate(until.date.year - lasting), until.date
         return None, None
     same = [t for t in usable if _segment_of(t.start, segments) == home] or usable
+    if any(t.start >= trigger.end for t in same):
+        # "arrested ... on 3 March 2025 and sent back ... on 20 April": the date
+        # right before "and" is the act's before it, when this one has its own after
+        same = [t for t in same if not _of_the_act_before(sentence, trigger, t)] or same
     chosen = min(same, key=lambda t: _distance(t.start, t.end, trigger.start, trigger.end))
     end = chosen.date_end
     if (
@@ -408,6 +416,25 @@ def _choose_time(
         if later:
             end = later[0].date
     return chosen.date, end
+
+
+def _of_the_act_before(sentence: Sentence, trigger: Trigger, time: TimeMention) -> bool:
+    """Whether ``time`` ends the clause of another act that ``trigger``'s
+    follows with "and": "arrested ... on 3 March 2025 and sent back"."""
+    if time.end > trigger.start:
+        return False
+    between = sentence.text[time.end - sentence.start : trigger.start - sentence.start]
+    return _AND_BEFORE_ACT.fullmatch(between) is not None and any(
+        other.violation != trigger.violation and other.end <= time.start
+        for other in sentence.triggers
+    )
+
+
+# what joins an act's clause to the next act's verb: "and", "and then were"
+_AND_BEFORE_ACT = re.compile(
+    r",?\s+and\s+(?:then\s+|later\s+|finally\s+)?(?:(?:was|were|had\s+been|been)\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _choose_perpetrator(
@@ -492,11 +519,27 @@ _HOLDS_THEM = re.compile(
 )
 
 
+def _asides_without(sentence: Sentence, trigger: Trigger) -> list[tuple[int, int]]:
+    """The remarks in brackets of the sentence (document offsets) that do not
+    hold the act's words."""
+    return [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for m in _ASIDE.finditer(sentence.text)
+        if not (sentence.start + m.start() <= trigger.start < sentence.start + m.end())
+    ]
+
+
+_ASIDE = re.compile(r"\([^()\n]{1,200}\)")
+
+
 def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
+    asides = _asides_without(sentence, trigger) if "(" in sentence.text else []
     candidates = [
         v
         for v in sentence.victims
-        if not _rules().subset_before.search(sentence.text[: v.start - sentence.start])
+        # ("a 34-year-old man (invented; his family asked ...) was held": not them)
+        if not any(start <= v.start and v.end <= end for start, end in asides)
+        and not _rules().subset_before.search(sentence.text[: v.start - sentence.start])
         # ("..., according to a former inmate": who tells, not whom it was done to)
         and not sentence.text[: v.start - sentence.start].lower().endswith("according to ")
         # ("detained for making a call to his sister in Seoul": whom he called)
@@ -1779,6 +1822,18 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
     if (
         distance == 1
         and earlier.kind == later.kind == "incident"
+        and not (earlier.victims.names or earlier.victims.count_text or earlier.victims.count)
+        and (later.victims.count is not None or later.victims.names)
+        and later.date in (None, earlier.date)
+        and later.perpetrator in (None, earlier.perpetrator)
+        and earlier.country == later.country
+        and (None in (earlier.place, later.place) or earlier.place == later.place)
+        and not _ANOTHER.search(later_sentence.text)
+    ):
+        return True  # "fighters ... opened fire. ... all 31 Americans aboard lost their lives."
+    if (
+        distance == 1
+        and earlier.kind == later.kind == "incident"
         and later.date is None
         and later.place is None
         and not (later.victims.names or later.victims.count or later.victims.count_text)
@@ -2338,9 +2393,23 @@ def _story_told_before(
         return None
     if record.country_assumed and named.country:
         record.country = named.country
+    elif (
+        named.country_assumed
+        and not record.country_assumed
+        and record.country
+        and _CROSSES_BORDERS.isdisjoint((record.family, named.family))
+    ):
+        # and back: "... sentenced him to hard labour for life. ... he was caught in
+        # Pyongyang": where the story goes on is where it was, as far as it says
+        named.country, named.country_assumed = record.country, False
     if record.date is None and named.date:
         return named.date[:4]
     return None
+
+
+# the acts that take people from one country to another: where they happened
+# is not where the rest of a story did
+_CROSSES_BORDERS = frozenset({"movement", "disappearance"})
 
 
 # after a phrase of time or place that opens the sentence ("On Christmas Day 2009, ")
@@ -3043,6 +3112,13 @@ def _fill_from_retelling(earlier: Record, later: Record) -> None:
         earlier.victims.sex = earlier.victims.sex or later.victims.sex
     if earlier.perpetrator is None:
         earlier.perpetrator = later.perpetrator
+    if not (earlier.victims.names or earlier.victims.count_text or earlier.victims.count) and (
+        later.victims.count is not None or later.victims.count_text
+    ):
+        # an act told without its victims, then who they were: "fighters ... opened
+        # fire. ... every one of the 31 Americans aboard it ... lost their lives"
+        earlier.victims = replace(later.victims, names=list(later.victims.names))
+        earlier.nationality_stated = later.nationality_stated
     if (
         earlier.victims.count is None
         and later.victims.count is not None
@@ -3061,6 +3137,10 @@ def _fill_from_retelling(earlier: Record, later: Record) -> None:
             # where the first report did not say: "taken to the North with his
             # boat in 1975", then "seized in the East Sea" (no country's)
             earlier.country, earlier.country_assumed = later.country, False
+    elif earlier.country_assumed and not later.country_assumed and later.country:
+        # where the first report did not say, and the later one does ("Lowrance was
+        # caught on 16 October", then "North Korea to deport detained American")
+        earlier.country, earlier.country_assumed = later.country, False
 
 
 def _add_retelling(

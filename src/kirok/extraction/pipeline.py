@@ -380,6 +380,13 @@ def find_sentence_times(doc: Doc) -> Doc:
             if year is not None:
                 end_of_year = PartialDate.parse_iso(f"{year}-12-31")
                 sentence.times = find_times(sentence.text, sentence.start, end_of_year)
+        stamp = sentences.STAMP.match(sentence.text)
+        if stamp is not None and any(t.relative for t in sentence.times):
+            # a log's line under the day it was sent ("16 Nov 2018 07:14 KST ...
+            # entered the country illegally from China last month"): from that day
+            sent = [t.date for t in sentence.times if t.end - sentence.start <= stamp.end()]
+            if sent and sent[0] is not None and sent[0].day:
+                sentence.times = find_times(sentence.text, sentence.start, sent[0])
         entry = _entry_day(state, entries, sentence.start) if entries else None
         if entry is not None and any(t.relative for t in sentence.times):
             # a notebook's entry under its day ("12/3 - Tumen. ... sent back
@@ -402,7 +409,10 @@ def find_sentence_times(doc: Doc) -> Doc:
                 earlier = [
                     t.date
                     for t in sentence.times
-                    if t.end <= time.start and t.date is not None and not t.relative
+                    if t.end <= time.start
+                    and t.date is not None
+                    and not t.relative
+                    and (stamp is None or t.start - sentence.start >= stamp.end())
                 ]
                 if story is False and not earlier:
                     story = _story_date(state, sentence)
@@ -738,24 +748,47 @@ def _time_alone(state: State, start: int, end: int) -> TimeMention | None:
 
 
 # a field of an exported record: "summary: ...", "incident_date: 2024-02-11"
-# (a form in Markdown sets its labels in bold: "**Date of arrest:** 7 November 2021")
-_FIELD = re.compile(r"[ \t]*(?:\*\*|__)?[A-Za-z][\w ]{0,40}:(?:\*\*|__)?[ \t]")
-_DATE_FIELD = re.compile(
-    r"^[ \t]*(?:\*\*|__)?[\w ]{0,20}?(?i:date|when|day|since)[\w ]{0,20}:(?:\*\*|__)?[ \t]*(.+)$",
-    re.MULTILINE,
+# (a form in Markdown sets its labels in bold: "**Date of arrest:** 7 November 2021";
+# a record's table of two columns gives one a row: "| Date | 15 April 1969 |",
+# its rule under the header row, "|---|---|", going with them)
+_FIELD = re.compile(
+    r"[ \t]*(?:\*\*|__)?[A-Za-z][\w ]{0,40}:(?:\*\*|__)?[ \t]"
+    r"|[ \t]*\|(?:[ \t]*[A-Za-z][\w ]{0,40}|[ \t:-]+)\|[^|\n]*\|[ \t]*(?:\n|$)"
 )
-LOCATION_FIELD = re.compile(
-    r"^[ \t]*(?:\*\*|__)?(?i:location|place|where|county|city|province|site)"
-    r"(?:[ \t]+of[ \t]+[a-z]+)?[ \t]*:(?:\*\*|__)?[ \t]*(.+)$",
-    re.MULTILINE,
+
+
+def _field_line(label: str) -> re.Pattern[str]:
+    """A field whose label holds ``label`` (a pattern), its value the group
+    "value": "Date of arrest: 7 May", "**Location:** Hyesan", "| Date | 15 April
+    1969 |" (a row of a table of two columns)."""
+    return re.compile(
+        rf"^[ \t]*(?:(?P<row>\|)[ \t]*|(?:\*\*|__)?){label}"
+        rf"(?(row)[ \t]*\||[ \t]*:(?:\*\*|__)?)[ \t]*"
+        rf"(?P<value>(?(row)[^|\n]*[^|\s]|.+))(?(row)[ \t]*\|[ \t]*)$",
+        re.MULTILINE,
+    )
+
+
+_DATE_FIELD = _field_line(r"[\w ]{0,20}?(?i:date|when|day|since)[\w ]{0,20}?")
+LOCATION_FIELD = _field_line(
+    r"(?i:location|place|where|county|city|province|site)(?:[ \t]+of[ \t]+[a-z]+)?"
 )
 # who a form says acted: "Forces believed responsible: Ministry of State Security"
-PERPETRATOR_FIELD = re.compile(
-    r"^[ \t]*(?:\*\*|__)?(?i:perpetrators?|alleged\s+perpetrators?|forces\s+(?:believed\s+)?"
+PERPETRATOR_FIELD = _field_line(
+    r"(?i:perpetrators?|alleged\s+perpetrators?|forces\s+(?:believed\s+)?"
     r"responsible|(?:arresting|detaining)\s+(?:body|agency|authority|authorities)|taken\s+by)"
-    r"[ \t]*:(?:\*\*|__)?[ \t]*(.+)$",
-    re.MULTILINE,
 )
+# a field's label: a row's first cell, or what comes before its colon
+_LABEL = re.compile(r"[ \t]*\|([^|\n]*)\||([^:\n]*)")
+
+
+def _label(line: str) -> str:
+    """The label of the field ``line``."""
+    match = _LABEL.match(line)
+    assert match is not None  # (the second branch matches any line)
+    return match.group(1) or match.group(2)
+
+
 FIELDS_BACK = 12  # paragraphs of a form, one field each, read back for its date and place
 
 
@@ -786,19 +819,19 @@ def _fields_in(
     time: TimeMention | None = None
     place: tuple[int, int] | None = None
     for match in _DATE_FIELD.finditer(state.text, start, end):
-        if _OTHER_DATE.search(state.text, match.start(), match.start(1)):
+        if _OTHER_DATE.search(state.text, match.start(), match.start("value")):
             continue
         found = [
             t
-            for t in find_times(match.group(1), match.start(1), state.anchor)
+            for t in find_times(match.group("value"), match.start("value"), state.anchor)
             if t.date is not None
         ]
         time = found[0] if len(found) == 1 else time
     for match in LOCATION_FIELD.finditer(state.text, start, end):
-        place = match.span(1)
+        place = match.span("value")
     actor: tuple[int, int] | None = None
     for match in PERPETRATOR_FIELD.finditer(state.text, start, end):
-        actor = match.span(1)
+        actor = match.span("value")
     return time, place, actor
 
 
@@ -812,11 +845,11 @@ _OTHER_DATE = re.compile(
 # heading over them ("DATE AND PLACE OF THE ARREST"); not a "Subject:" line's words
 _OF_THE_ACT = re.compile(
     r"\b(?:arrest(?:ed)?|detention|detained|abduct(?:ion|ed)|disappear(?:ance|ed)|incident"
-    r"|execution|killing|seizure|responsible|perpetrators?)\b",
+    r"|execution|killing|killed|fatalities|seizure|responsible|perpetrators?)\b",
     re.IGNORECASE,
 )
 # a line of a form that heads a section: "3. CIRCUMSTANCES", "Steps taken"
-_FORM_HEADING = re.compile(r"(?:\d{1,2}[.)][ \t]+)?[A-Za-z][^\n.:;!?]{1,60}")
+_FORM_HEADING = re.compile(r"(?:#{1,6}[ \t]+)?(?:\d{1,2}[.)][ \t]+)?[A-Za-z][^\n.:;!?]{1,60}")
 
 
 def _form_above(state: State, sentence: Sentence) -> int | None:
@@ -853,7 +886,7 @@ def _form_above(state: State, sentence: Sentence) -> int | None:
             # (a page's "Detained since: 9 January 2025" right over the case)
             headed = headed or (fields is None and start == paragraph)
             fields = above
-            labels = " ".join(line.split(":", 1)[0] for line in lines)
+            labels = " ".join(_label(line) for line in lines)
             of_the_act = of_the_act or _OF_THE_ACT.search(labels) is not None
         elif not heading:  # (past another section of the form, told in prose)
             break

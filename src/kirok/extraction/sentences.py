@@ -29,6 +29,13 @@ WRAP_WIDTH = 60  # lines shorter than this end their sentence
 # its own ("[09:13] K: the bowibu took ...", "Q: Where were you held?"),
 # and so is a list's item ("- **Arrested:** ...", "2. ...")
 _TURN = re.compile(r"\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s|[A-Z][\w'’-]{0,20}:\s|[-*•+]\s|\d{1,3}[.)]\s")
+# a day and a time of day that open a line of a log or a wire's alerts ("16 Nov
+# 2018 07:14 KST  URGENT - ...", "2024-03-02 09:13"): when the line was sent
+STAMP = re.compile(
+    r"[ \t]*\[?(?:\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{4}|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
+    r"|\d{4}-\d{2}-\d{2})[ \t,T]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+    r"(?:[ \t]+[A-Z]{2,5}\b)?\]?"
+)
 
 IntArray = np.ndarray
 
@@ -85,6 +92,11 @@ def _wrapped_prose(line: str, text: str, next_start: int) -> bool:
 _CLAUSE_GOES_ON = re.compile(r",\s+(?:the|a|an|and|but|who|which|when|after|before|with)\s")
 
 
+# a line that ends with an aside in brackets, its sentence going on in lower
+# case on the next: "a 34-year-old man (invented; ...)" over "was held at ..."
+_ASIDE_GOES_ON = re.compile(r"\w[ \t]+\([^()]{2,80}\)[a-z]$")
+
+
 def _header_line_follows(text: str, start: int) -> bool:
     """Whether the line at ``start`` is a short line of its own that no prose
     ends (no full stop), before a blank line: a dateline or a date under a long
@@ -110,10 +122,14 @@ def line_break_starts(
         if (
             blank
             or len(previous) < WRAP_WIDTH
-            or previous.endswith(_LINE_END)
+            or (
+                previous.endswith(_LINE_END)
+                and not _ASIDE_GOES_ON.search(previous + text[match.end() : match.end() + 1])
+            )
             or (is_heading(previous) and not _wrapped_prose(previous, text, match.end()))
             or _header_line_follows(text, match.end())
             or _TURN.match(text, match.end())
+            or STAMP.match(text, match.end())
         ):
             breaks.append(match.end())
     if not breaks or not len(idx):

@@ -190,8 +190,11 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
         if start and end < len(text) and text[start - 1] in _QUOTES and text[end] in _QUOTES:
             continue  # the "executed" singer: a word in scare quotes states no act
         before = text[max(0, start - 40) : start]
-        if "(" in before:
-            before = _ASIDE.sub(" ", before)  # (not an aside's: "Su-bin (not her real name) ...")
+        if "(" in before or ")" in before:
+            # (not an aside's: "Su-bin (not her real name) ...", "a man (invented;
+            # his family asked that he not be named) was held")
+            before = _ASIDE.sub(" ", before)
+            before = before[before.rfind(")") + 1 :]  # (an aside opened further back)
         if _NEGATION.search(before):
             continue
         if (

@@ -174,6 +174,26 @@ def _date_then_stop(line: str) -> str | None:
     return found[0][2].iso() if not after or after[0] in ".–—-|:" else None
 
 
+def _period_end(line: str) -> str | None:
+    """The ISO day a header line's period of days ends on, when the line ends
+    with it ("Issue 22, covering 26 May to 1 June 2014", "Week of 1-7 March
+    2024"): a digest of those days, written at their end."""
+    found = find_explicit_dates(line)
+    if len(found) != 1 or found[0][2].precision != "day":
+        return None
+    start, end, value = found[0]
+    if _DECORATION.sub("", line[end:]).strip(" .)"):
+        return None
+    return value.iso() if _PERIOD_START.search(line[:start]) else None
+
+
+# the first day of a period, before its last ("26 May to ", "1-", "May 26 through ")
+_PERIOD_START = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+)?|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"\s*(?:to|until|till|through|[-–—])\s*$"
+)
+
+
 def email_date(value: str) -> str | None:
     """The day of an e-mail's date ("Wed, 14 Aug 2024 09:12:00 +0900", RFC 5322),
     as the sender's clock gave it, or None if ``value`` is not one."""
@@ -201,6 +221,7 @@ def find_published(text: str) -> str | None:
                 (_day_opening(inside.group("rest")) if inside else None)
                 or (_date_alone(at_end.group("rest")) if at_end else None)
                 or _date_then_stop(line)
+                or _period_end(line)
             )
             if day:
                 candidates.append(day)
