@@ -91,8 +91,10 @@ def test_extraction_on_the_second_corpus(tmp_path: Path) -> None:
     # thirty-seventh, of five: 0.77 first, 1.00 after; all 203: 465 of 468. A
     # thirty-eighth, of six: 0.74 first, 1.00 after; all 209: 482 of 485. A
     # thirty-ninth, of four: 0.63 first, 1.00 after; all 213: 495 of 498. A
-    # fortieth, of five: 0.88 first, 1.00 after; all 218: 504 of 507
-    assert figures["f1"] >= 0.95 and figures["tp"] >= 497
+    # fortieth, of five: 0.88 first, 1.00 after; all 218: 504 of 507. A
+    # forty-first, of five: 0.67 first, 0.96 after; all 223: 515 of 519. A
+    # forty-second, of three: 0.80 first, 1.00 after; all 226: 523 of 527
+    assert figures["f1"] >= 0.95 and figures["tp"] >= 516
     for name, (share, total) in figures["fields"].items():
         if total:
             assert share >= 0.80, name

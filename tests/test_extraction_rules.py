@@ -3764,3 +3764,126 @@ def test_caught_somewhere_is_an_arrest_and_the_story_places_a_sentence(
     sentenced = by_violation["labor.forced"]
     assert (sentenced["date"], sentenced["country"]) == ("2014-05-30", "KP")
     assert records(extractor, "The fishermen were caught in a storm off Sinpho.") == []
+
+
+def test_a_crew_seized_and_handed_over_for_investigation(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "On 2 August a fishing boat strayed into the territorial waters of the DPRK in "
+        "the East Sea. A patrol boat of the navy of the Korean People's Army seized the "
+        "vessel and its five crew members, who were handed over to the relevant organ for "
+        "investigation."
+    )
+    found = records(extractor, text, published="2011-09-01")
+    assert {r["violation"] for r in found} == {"disappearance.abduction", "detention.arbitrary"}
+    for record in found:
+        assert (record["date"], record["country"]) == ("2011-08-02", "KP")
+        assert record["perpetrator"] == "KPA Navy"
+        assert record["victims"]["count"] == 5
+
+
+def test_held_before_being_sent_back_and_no_news_since_a_meeting(extractor: Extractor) -> None:
+    # (invented)
+    found = records(
+        extractor,
+        "| 3 | Two brothers from Musan: sent back from China by Chinese border police on "
+        "2 May after being held in Tumen for three weeks. | JH to follow up |",
+        published="2024-05-14",
+    )
+    held = next(r for r in found if r["violation"] == "detention.arbitrary")
+    assert (held["country"], held["perpetrator"]) == ("CN", "Chinese authorities")
+    assert (held["victims"]["count"], held["victims"]["nationality"]) == (2, "KP")
+    assert records(extractor, "Kang Jin-su, 45: no news since the last meeting.") == []
+    [gone] = records(extractor, "Kang Jin-su, 45: his family has had no news since May.")
+    assert gone["violation"] == "disappearance.enforced"
+
+
+def test_a_tables_counting_column_counts_its_rows_people(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "Figures\n\n| Figure | What it counts | Source |\n\n|---|---|---|\n\n"
+        "| 41 | South Koreans abducted by the North in 1977 who never came home | a ministry |\n\n"
+        "| about 300 | North Koreans held in China whom Chinese authorities sent back across "
+        "the border on 3 May 2021 | reports |\n\n"
+        "| 900 to 1,100 | people abducted by the North in 1950 | a study |\n"
+    )
+    found = records(extractor, text, published="2024-09-01")
+    counts = [(r["victims"]["count"], r["victims"]["count_text"]) for r in found]
+    assert counts == [(41, "41"), (300, "about 300"), (None, "900 to 1,100")]
+    assert found[1]["victims"]["nationality"] == "KP"
+
+
+def test_a_relative_named_in_the_next_sentence_and_the_camps_work(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "In May 2022 state security agents came to my father's house in Musan and took "
+        "him away. His name is Jo Myong-gil. Last year a man released from Camp 15 said that "
+        "my father had been sentenced to ten years and was working in the camp's quarry."
+    )
+    found = records(extractor, text, published="2024-03-01")
+    assert [r["violation"] for r in found] == [
+        "detention.arbitrary",
+        "detention.prison_camp",
+        "labor.forced",
+    ]
+    assert all(r["victims"]["names"] == ["Jo Myong-gil"] for r in found)
+    assert [r["place"] for r in found[1:]] == ["Yodok camp (Kwanliso No. 15)"] * 2
+    [boy] = records(extractor, "Guards arrested a boy in Hyesan. His name is not known.")
+    assert boy["victims"]["names"] == []
+
+
+def test_an_attack_told_then_its_dead_counted_in_the_next_sentence(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "On 5 June 1999 two North Korean patrol boats crossed the sea border. As a South "
+        "Korean boat moved to block them, one of the northern boats opened fire on it. Four "
+        "of its crew were killed."
+    )
+    [record] = records(extractor, text, published="2020-01-01")
+    assert (record["violation"], record["perpetrator"]) == ("life.killing", "KPA Navy")
+    assert (record["date"], record["victims"]["count"]) == ("1999-06-05", 4)
+    assert len(record["evidence"]) == 2
+
+
+def test_numbered_paragraphs_keep_to_the_person_the_first_names(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "STATEMENT OF FACTS\n\n"
+        "1. The Reverend Pak Il-do was a South Korean pastor. From 1996 he ran a shelter "
+        "in Helong.\n\n"
+        "2. In March 2001, in Yanji, North Korean agents seized him in the street. (Ex. 3.)\n"
+    )
+    [record] = records(extractor, text, published="2015-04-01")
+    assert record["violation"] == "disappearance.abduction"
+    assert record["victims"]["names"] == ["Pak Il-do"]
+    assert record["victims"]["nationality"] == "KR"
+    assert (record["date"], record["place"]) == ("2001-03", "Yanji")
+
+
+def test_arrested_after_calls_to_family_in_the_south(extractor: Extractor) -> None:
+    # (invented)
+    found = records(
+        extractor,
+        "In North Korea, punishment for contact with the outside world grew harsher. Two "
+        "of our interviewees said that relatives of theirs had been arrested in 2021 after "
+        "making phone calls to family members in South Korea.",
+        published="2023-06-01",
+    )
+    assert {r["violation"] for r in found} == {"detention.arbitrary", "expression.suppression"}
+    assert {r["country"] for r in found} == {"KP"}  # (not where the family members are)
+
+
+def test_a_list_of_topics_states_no_acts(extractor: Extractor) -> None:
+    # (invented)
+    topics = (
+        "Submissions may address, among other things:\n\n"
+        "- arbitrary arrest and detention on return;\n"
+        "- the practice of forcibly returning people without assessing the risks they face.\n"
+    )
+    assert records(extractor, topics, published="2025-08-01") == []
+    facts = (
+        "What our interviewees told us:\n\n"
+        "- Chinese police forcibly returned two women from Tumen in March 2025.\n"
+    )
+    [record] = records(extractor, facts, published="2025-08-01")
+    assert record["violation"] == "movement.forced_return"

@@ -39,6 +39,7 @@ from kirok.extraction.victims import (
     age_after_name,
     age_in,
     cases_counted,
+    count_in,
     crew_nationality,
     find_full_names,
     find_names,
@@ -592,12 +593,27 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
         sentence.text, *_window(sentence, trigger.start, 160)
     ):
         return before[-1] if before else None  # "X was killed after two women ...": not them
+    if before and _WHOM.fullmatch(
+        sentence.text, before[-1].end - sentence.start, trigger.start - sentence.start
+    ):
+        # "North Koreans held in China whom Chinese authorities sent back": those
+        # "whom" stands for, past whoever acted in the clause
+        return before[-1]
+    if before and _BEING_DONE.match(trigger.text):
+        # "Two brothers ... sent back by Chinese border police after being held in
+        # Tumen": the one the clause is about, past whoever acted in the main one
+        return before[-1]
     if after:
         return after[0]
     if before and not any(before[-1].end <= a.start < trigger.start for a in sentence.actors):
         return before[-1]
     return None  # "a former prisoner said guards beat ...": the speaker is not the victim
 
+
+# a clause of what was done to the people before it: "... whom Chinese authorities "
+_WHOM = re.compile(r"[^.;]{0,80}?\bwhom\s+[^.;]{0,80}")
+# an act told as what was done to the clause's subject before: "after being held"
+_BEING_DONE = re.compile(r"(?:after|before|while|following)\s+(?:being|having\s+been)\s", re.I)
 
 # between a victim and the group it is one of ("a woman from her work team")
 _PART_OF = re.compile(r"\s+(?:from|of|in|among)\s+", re.IGNORECASE)
@@ -1266,6 +1282,8 @@ def _companions(sentence: Sentence, end: int) -> int | None:
     return total
 
 
+# the places people come from, whose country is theirs
+_HOMES = frozenset({"country", "province", "county", "city", "town"})
 _CAME_FROM = re.compile(
     r"\s+(?:(?:sent|brought|recruited|dispatched|trafficked|who\s+came)\s+)?from\s+(?:the\s+)?"
 )
@@ -1273,9 +1291,10 @@ _CAME_FROM = re.compile(
 
 def _country_they_came_from(sentence: Sentence, victim: VictimMention) -> str | None:
     """The country named right after the victims as where they came from ("30
-    women sent from North Korea", "two workers from Nepal")."""
+    women sent from North Korea", "two workers from Nepal"), or the country of
+    the town they are from ("Two brothers from Musan")."""
     for place in sentence.places:
-        if place.start >= victim.end and place.kind == "country":
+        if place.start >= victim.end and place.country and place.kind in _HOMES:
             between = (victim.end - sentence.start, place.start - sentence.start)
             return place.country if _CAME_FROM.fullmatch(sentence.text, *between) else None
     return None
@@ -1826,7 +1845,7 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
         and (later.victims.count is not None or later.victims.names)
         and later.date in (None, earlier.date)
         and later.perpetrator in (None, earlier.perpetrator)
-        and earlier.country == later.country
+        and (earlier.country == later.country or later.country_assumed)
         and (None in (earlier.place, later.place) or earlier.place == later.place)
         and not _ANOTHER.search(later_sentence.text)
     ):
@@ -2195,11 +2214,14 @@ def _gone_since_arrest(record: Record, sentence: Sentence, records: list[Record]
 def _the_camp_named_before(record: Record, sentence: Sentence, text: str) -> None:
     """Where ``record`` is, if it names no place and tells of "the camp", a camp
     the text named shortly before ("Camp 16 is the largest ... Analysts who study
-    satellite images of the camp estimate ...")."""
-    if record.country not in (None, "KP") or not _THE_CAMP.search(sentence.text):
+    satellite images of the camp estimate ..."), or earlier in its own sentence
+    ("a woman released from Chongori ... was working in the camp's sewing unit")."""
+    the_camp = _THE_CAMP.search(sentence.text)
+    if record.country not in (None, "KP") or the_camp is None:
         return
     start = max(0, sentence.start - REFER_BACK_CHARS)
-    camps = [p for p in find_places(text[start : sentence.start], start) if p.kind == "camp"]
+    end = sentence.start + the_camp.start()
+    camps = [p for p in find_places(text[start:end], start) if p.kind == "camp"]
     if camps:
         record.place, record.country = camps[-1].name, camps[-1].country
 
@@ -2257,6 +2279,17 @@ def _perpetrator_told_before(
             if acting and taxonomy_extras(record.violation).get("country_from") == "perpetrator":
                 record.country = acting  # (where the returning state acts)
     holder = told[-1] if told else records[-1] if records else None  # the act before
+    if (
+        record.perpetrator is None
+        and record.family == "detention"
+        and told
+        and told[-1].violation == "movement.forced_return"
+        and told[-1].perpetrator
+        and told[-1].country == record.country
+    ):
+        # "sent back from China by Chinese border police ... after being held in
+        # Tumen": those who send people back held them
+        record.perpetrator = told[-1].perpetrator
     if record.perpetrator is None and record.violation == "movement.forced_return":
         if (
             holder is not None
@@ -2415,9 +2448,11 @@ _CROSSES_BORDERS = frozenset({"movement", "disappearance"})
 # after a phrase of time or place that opens the sentence ("On Christmas Day 2009, ")
 # ("In late August 1996 Evan Hunziker, ...": a date that ends with its year needs no comma)
 _OPENING_NAME = re.compile(
-    r"[\W_]*(?:(?:On|In|At|During|After|Early|Late|Last)\s[^,.;:]{1,40},\s*"
+    r"[\W_]*(?:\d{1,3}[.)]\s+)?"  # (a numbered paragraph's: "1. The Reverend Kim ... was")
+    r"(?:(?:On|In|At|During|After|Early|Late|Last)\s[^,.;:]{1,40},\s*"
     rf"|(?:In|On|By)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{{1,2}}\s+)?(?:{MONTH}\s+)?"
     rf"(?:\d{{1,2}},?\s+)?{YEAR}\s+)?"
+    r"(?:The\s+(?=Rev))?"  # ("The Reverend Kim Dong-shik was a South Korean pastor")
     r"([A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*){0,3})(?:,|\s+[a-z])"
 )
 
@@ -2478,7 +2513,12 @@ def _subject_before(
     the sex agrees. ``text``: the document's; ``spans``: its sentences."""
     mine = record.victims
     index = bisect.bisect_right(spans, (sentence.start, len(text))) - 1
-    told = (spans[i] for i in range(index - 1, -1, -1) if text[slice(*spans[i])].strip())
+    told = (
+        spans[i]
+        for i in range(index - 1, -1, -1)
+        # (not a numbered paragraph's number, a sentence of its own: "2.")
+        if text[slice(*spans[i])].strip() and not _ITEM_NUMBER.fullmatch(text[slice(*spans[i])])
+    )
     for back, (start, end) in enumerate(itertools.islice(told, SUBJECT_LOOKBACK)):
         raw = text[start:end]
         lead = len(raw) - len(raw.lstrip())
@@ -2539,6 +2579,7 @@ def _subject_before(
     return False
 
 
+_ITEM_NUMBER = re.compile(r"\s*\d{1,3}[.)]\s*")
 _PRONOUN_WITHIN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 _PRONOUN_SEX = {
     **dict.fromkeys(("he", "him", "his"), "male"),
@@ -3197,6 +3238,9 @@ def _nationality_told_elsewhere(text: str, name: str) -> str | None:
                 found = nationality_of_country_possessive(remark.group())
             if found is None and remark and " from " in remark.group():
                 found = _home_in(remark.group())  # "a road worker from Ohio": American
+            described = _WAS_A.match(text, end) if found is None else None
+            if described is not None:
+                found = nationality_near(described.group(1))  # "X was a South Korean pastor"
             home = _OF_PLACE.match(text, end) if found is None else None
             if home is not None:
                 # "Merrill Newman, of Palo Alto, California, was ...": American
@@ -3208,6 +3252,8 @@ def _nationality_told_elsewhere(text: str, name: str) -> str | None:
 
 
 _FROM_PLACE = re.compile(r"\bfrom\s+(?:the\s+)?$")
+# what a person "was" or "is", told after the name: "Kim Dong-shik was a South Korean pastor"
+_WAS_A = re.compile(r"\s+(?:was|is)\s+(an?\s+[^,.;:()]{1,40})")
 
 
 def _home_in(remark: str) -> str | None:
@@ -3479,6 +3525,109 @@ def named_by_row(records: list[Record], text: str, main_country: str | None) -> 
         if victims.nationality is None:
             victims.nationality = main_country
             record.nationality_stated = False
+
+
+def named_next(records: list[Record], text: str) -> None:
+    """Records of one person they do not name take the name the sentence right
+    after gives ("... came to my mother's flat ... and took her away. Her name
+    is Choi Ok-sun, and she was 61"), and so do later ones of the same relative
+    ("my mother had been sentenced to five years")."""
+    kin: dict[str, str] = {}  # a relative's words, lower-cased, and the name given
+    for record in records:
+        victims = record.victims
+        if victims.names or victims.count not in (None, 1) or not record.evidence:
+            continue
+        words = " ".join((victims.count_text or "").lower().split())
+        if words in kin:
+            victims.names = [kin[words]]
+            continue
+        told = _NAME_IS.match(text, record.evidence[-1].end)
+        sex = "female" if told and told.group("pronoun") == "Her" else "male"
+        if told is None or victims.sex not in (None, sex):
+            continue
+        victims.names = [told.group("name")]
+        victims.count = 1
+        if re.fullmatch(_KIN_WORDS, words):
+            kin[words] = told.group("name")
+
+
+# the sentence after one told of a person that names them
+_NAME_IS = re.compile(
+    r"\s+(?P<pronoun>Her|His)\s+(?:full\s+|real\s+)?name\s+is\s+"
+    r"(?P<name>[A-Z][a-z]+(?:-[a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[a-z]+)?){1,2})\b"
+)
+
+
+def counted_by_row(records: list[Record], text: str) -> None:
+    """Records a table's row tells that count no one take what the row's cell
+    under a counting column says ("| Figure | What it counts |" over "| 516 |
+    South Koreans abducted by the North ... |": 516; "| 80,000 to 120,000 |
+    people held in ... camps |": the words, with no one number)."""
+    if "|" not in text:
+        return
+    tables: list[tuple[int, int, list[str]]] | None = None  # (found when first needed)
+    for record in records:
+        victims = record.victims
+        if victims.count is not None or victims.names or not record.evidence:
+            continue
+        line = text.rfind("\n", 0, record.evidence[0].start) + 1
+        end = text.find("\n", line)
+        row = text[line : len(text) if end < 0 else end].strip()
+        if not row.startswith("|"):
+            continue
+        if tables is None:
+            tables = _table_headers(text)
+        above = bisect.bisect_right(tables, line, key=lambda t: t[0]) - 1
+        if above < 0:
+            continue
+        _, rows_end, header = tables[above]
+        column = next((i for i, cell in enumerate(header) if _COUNT_COLUMN.fullmatch(cell)), None)
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        if (
+            line >= rows_end  # (a row of another table, with no header of its own)
+            or column is None
+            or len(cells) != len(header)
+            or not _DIGIT.search(cells[column])
+        ):
+            continue
+        victims.count = count_in(cells[column])
+        victims.count_text = cells[column]
+
+
+def _table_headers(text: str) -> list[tuple[int, int, list[str]]]:
+    """Each Markdown table's rows' start and end and its header's cells, in
+    order: the row over a rule ("| Figure | What it counts |" over "|---|---|"),
+    maybe a blank line above it, and the rows under it up to a line that is no
+    row (rows may stand a blank line apart, as a page's table is read)."""
+    tables = []
+    for rule in _RULE_ROW_LINE.finditer(text):
+        rows_end = rule.end()
+        while rows_end < len(text):
+            next_end = text.find("\n", rows_end + 1)
+            next_end = len(text) if next_end < 0 else next_end
+            following = text[rows_end + 1 : next_end].strip()
+            if following and not following.startswith("|"):
+                break
+            rows_end = next_end
+        end = rule.start() - 1  # (the line break before the rule)
+        header = ""
+        while end > 0 and not header:
+            start = text.rfind("\n", 0, end) + 1
+            header = text[start:end].strip()
+            end = start - 1
+        if header.startswith("|"):
+            cells = [cell.strip() for cell in header.strip("|").split("|")]
+            tables.append((rule.end(), rows_end, cells))
+    return tables
+
+
+# a table's rule under its header ("|---|---|"), on a line of its own
+_RULE_ROW_LINE = re.compile(r"^[ \t]*\|[ \t:|-]*-[ \t:|-]*\|[ \t]*$", re.MULTILINE)
+# a column that counts people: "Figure", "Number", "How many"
+_COUNT_COLUMN = re.compile(
+    r"(?i:figures?|numbers?|counts?|totals?|how\s+many|number\s+of\s+(?:people|victims|cases))"
+)
+_DIGIT = re.compile(r"\d")
 
 
 def without_expulsions(records: list[Record]) -> list[Record]:

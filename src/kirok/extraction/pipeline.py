@@ -39,11 +39,13 @@ from kirok.extraction.assemble import (
     NAMED_ROW,
     TOWARDS,
     build_records,
+    counted_by_row,
     earlier_clauses,
     named_by_heading,
     named_by_item,
     named_by_row,
     named_by_title,
+    named_next,
     one_by_pronoun,
     same_reason,
     settle_nationalities,
@@ -192,6 +194,8 @@ def find_sentence_triggers(doc: Doc) -> Doc:
         ):
             continue
         start += len(raw) - len(raw.lstrip())
+        if _LIST_ITEM.match(stripped) and _under_topics(text, start):
+            continue  # ("Submissions may address: - torture during questioning;")
         triggers = find_triggers(stripped, start, candidates[index])
         if triggers or ("same" in stripped and same_reason()[0].search(stripped)):
             state.sentences.append(
@@ -207,6 +211,33 @@ def find_sentence_triggers(doc: Doc) -> Doc:
     if "|" in text:
         _acts_by_column(state, spans, starts)
     return doc
+
+
+def _under_topics(text: str, start: int) -> bool:
+    """Whether the list item at ``start`` is one of a list of topics, under a
+    line that opens it as such ("Submissions may address, among other things:",
+    "Topics include:"): what may be written about, not what was done."""
+    line = text.rfind("\n", 0, start)
+    for _ in range(TOPIC_ITEMS):
+        if line <= 0:
+            return False
+        above = text.rfind("\n", 0, line - 1) + 1
+        lead = text[above:line].strip()
+        if lead and not _LIST_ITEM.match(lead) and not text[above:line][:1].isspace():
+            # (past the items, and their wrapped lines, indented under them)
+            return _TOPICS_LEAD.search(lead) is not None
+        line = above - 1
+    return False
+
+
+TOPIC_ITEMS = 30  # lines of a list read back to the line that opens it
+_LIST_ITEM = re.compile(r"[-*•+][ \t]|\d{1,2}[.)][ \t]|\([a-z\d]\)[ \t]")
+# a line that opens a list of topics, not of facts
+_TOPICS_LEAD = re.compile(
+    r"\b(?:may|might|could|should|will|to)\s+(?:address|cover|include|concern|discuss|examine)\b"
+    r"[^:]{0,60}:$|\b(?:topics?|themes?)\b[^:]{0,40}:$|\bamong\s+other\s+things:$",
+    re.IGNORECASE,
+)
 
 
 # a table's row ("| 14 February 2023 | Hyesan | 2 | Selling films |") and the row
@@ -1083,6 +1114,8 @@ def write_records(doc: Doc) -> Doc:
     named_by_heading(state.records, state.text, state.main_country)
     named_by_item(state.records, state.text)
     named_by_row(state.records, state.text, state.main_country)
+    counted_by_row(state.records, state.text)
+    named_next(state.records, state.text)
     named_by_title(state.records, state.title)
     settle_nationalities(state.records, state.text, state.title, state.main_country)
     one_by_pronoun(state.records)

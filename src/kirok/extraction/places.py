@@ -255,9 +255,17 @@ def classify_locative(sentence: str, start: int, kind: str) -> bool | None:
             return False  # "north of Yeonpyeong Island": near it, not on it
         if word == "of" and index > 0 and words[index - 1].lower() == "out":
             return False  # "moved out of Hoeryong": whence, like "from"
+        if word == "of" and index > 0 and words[index - 1].lower() in _WITHIN:
+            # "intruded into the territorial waters of the DPRK": in them, even
+            # when entered "into"
+            return True
         if word in ("and", "or", "with", "of", "by"):
             return None
     return None
+
+
+# what lies within a country, so that "the waters of" a country are in it
+_WITHIN = frozenset({"waters", "airspace", "territory", "soil"})
 
 
 def where_kin_are(sentence: str, start: int) -> bool:
@@ -272,6 +280,8 @@ def where_kin_are(sentence: str, start: int) -> bool:
 def _to_kin(words: list[str]) -> bool:
     """Whether ``words`` end with relatives a call or a message went to ("calls to
     relatives", "a call to his sister")."""
+    if len(words) > 2 and words[-1].lower().strip(",") in ("members", "member"):
+        words = words[:-1]  # ("calls to family members in South Korea")
     return len(words) > 1 and words[-1].lower().strip(",") in _kin() and _to_before(words[:-1])
 
 

@@ -265,6 +265,12 @@ def _count(
     return _parse_words(core)
 
 
+def count_in(words: str) -> int | None:
+    """How many people the words alone say ("516", "about 500", "twelve"); None
+    for a range ("80,000 to 120,000") or anything else."""
+    return _count(words.strip(), "people", patterns())
+
+
 @cache
 def _parse_words(words: str) -> int | None:
     """Number words to a number; number-parser is slow, so each phrase is read once."""
