@@ -33,6 +33,7 @@ from kirok.extraction.records import (
     Victims,
 )
 from kirok.extraction.sentences import STAMP
+from kirok.extraction.tables import Table, cells, tables
 from kirok.extraction.temporal import WEEKDAY_NAME, find_times, years_lasting
 from kirok.extraction.victims import (
     THEM_BOTH,
@@ -64,6 +65,7 @@ from kirok.extraction.victims import (
     victim_before_passive,
 )
 from kirok.extraction.victims import patterns as victim_patterns
+from kirok.extraction.violations import ASIDE
 from kirok.wordlists import alternation
 
 MERGE_WINDOW = 4  # sentences within which "the incident" points back
@@ -77,8 +79,10 @@ _PASSIVE_BEFORE = re.compile(
 )
 # "his wife", "their two daughters": the owner before a word for a person
 _OWNER = r"(?:(?:his|her|their|my|our)\s+)?"
-# "..., and then " right before a second verb that shares the first one's subject
-_AND_THEN = r",?\s+and\s+(?:then\s+|later\s+|subsequently\s+)?$"
+# ", and then ": what joins a first act's clause to a second verb sharing its subject
+_AND_JOIN = r",?\s+and\s+(?:then\s+|later\s+|subsequently\s+|finally\s+)?"
+# "..., and then " right before a second verb
+_AND_THEN = rf"{_AND_JOIN}$"
 # "was arrested by Chinese police in Tumen and handed back": a passive the act
 # shares, with its agent, by "and"
 _AND_PASSIVE = re.compile(
@@ -432,10 +436,7 @@ def _of_the_act_before(sentence: Sentence, trigger: Trigger, time: TimeMention) 
 
 
 # what joins an act's clause to the next act's verb: "and", "and then were"
-_AND_BEFORE_ACT = re.compile(
-    r",?\s+and\s+(?:then\s+|later\s+|finally\s+)?(?:(?:was|were|had\s+been|been)\s+)?",
-    re.IGNORECASE,
-)
+_AND_BEFORE_ACT = re.compile(rf"{_AND_JOIN}(?:(?:was|were|had\s+been|been)\s+)?", re.IGNORECASE)
 
 
 def _choose_perpetrator(
@@ -525,12 +526,9 @@ def _asides_without(sentence: Sentence, trigger: Trigger) -> list[tuple[int, int
     hold the act's words."""
     return [
         (sentence.start + m.start(), sentence.start + m.end())
-        for m in _ASIDE.finditer(sentence.text)
+        for m in ASIDE.finditer(sentence.text)
         if not (sentence.start + m.start() <= trigger.start < sentence.start + m.end())
     ]
-
-
-_ASIDE = re.compile(r"\([^()\n]{1,200}\)")
 
 
 def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
@@ -3565,64 +3563,31 @@ def counted_by_row(records: list[Record], text: str) -> None:
     people held in ... camps |": the words, with no one number)."""
     if "|" not in text:
         return
-    tables: list[tuple[int, int, list[str]]] | None = None  # (found when first needed)
+    found: list[Table] | None = None  # (found when first needed)
     for record in records:
         victims = record.victims
         if victims.count is not None or victims.names or not record.evidence:
             continue
         line = text.rfind("\n", 0, record.evidence[0].start) + 1
-        end = text.find("\n", line)
-        row = text[line : len(text) if end < 0 else end].strip()
-        if not row.startswith("|"):
-            continue
-        if tables is None:
-            tables = _table_headers(text)
-        above = bisect.bisect_right(tables, line, key=lambda t: t[0]) - 1
+        if found is None:
+            found = tables(text)
+        above = bisect.bisect_right(found, line, key=lambda t: t.start) - 1
         if above < 0:
             continue
-        _, rows_end, header = tables[above]
-        column = next((i for i, cell in enumerate(header) if _COUNT_COLUMN.fullmatch(cell)), None)
-        cells = [cell.strip() for cell in row.strip("|").split("|")]
-        if (
-            line >= rows_end  # (a row of another table, with no header of its own)
-            or column is None
-            or len(cells) != len(header)
-            or not _DIGIT.search(cells[column])
-        ):
+        table = found[above]
+        row = next((row for at, row in table.rows if at == line), None)
+        column = next(
+            (i for i, (_, cell) in enumerate(table.header) if _COUNT_COLUMN.fullmatch(cell)), None
+        )
+        if row is None or column is None:
             continue
-        victims.count = count_in(cells[column])
-        victims.count_text = cells[column]
+        row_cells = cells(row, line)
+        if len(row_cells) != len(table.header) or not _DIGIT.search(row_cells[column][1]):
+            continue
+        victims.count = count_in(row_cells[column][1])
+        victims.count_text = row_cells[column][1]
 
 
-def _table_headers(text: str) -> list[tuple[int, int, list[str]]]:
-    """Each Markdown table's rows' start and end and its header's cells, in
-    order: the row over a rule ("| Figure | What it counts |" over "|---|---|"),
-    maybe a blank line above it, and the rows under it up to a line that is no
-    row (rows may stand a blank line apart, as a page's table is read)."""
-    tables = []
-    for rule in _RULE_ROW_LINE.finditer(text):
-        rows_end = rule.end()
-        while rows_end < len(text):
-            next_end = text.find("\n", rows_end + 1)
-            next_end = len(text) if next_end < 0 else next_end
-            following = text[rows_end + 1 : next_end].strip()
-            if following and not following.startswith("|"):
-                break
-            rows_end = next_end
-        end = rule.start() - 1  # (the line break before the rule)
-        header = ""
-        while end > 0 and not header:
-            start = text.rfind("\n", 0, end) + 1
-            header = text[start:end].strip()
-            end = start - 1
-        if header.startswith("|"):
-            cells = [cell.strip() for cell in header.strip("|").split("|")]
-            tables.append((rule.end(), rows_end, cells))
-    return tables
-
-
-# a table's rule under its header ("|---|---|"), on a line of its own
-_RULE_ROW_LINE = re.compile(r"^[ \t]*\|[ \t:|-]*-[ \t:|-]*\|[ \t]*$", re.MULTILINE)
 # a column that counts people: "Figure", "Number", "How many"
 _COUNT_COLUMN = re.compile(
     r"(?i:figures?|numbers?|counts?|totals?|how\s+many|number\s+of\s+(?:people|victims|cases))"

@@ -56,6 +56,7 @@ from kirok.extraction.lexicon import sentence_rules, trigger_stems
 from kirok.extraction.places import classify_locative, find_places, is_family_name, main_country
 from kirok.extraction.prefilter import Alternatives
 from kirok.extraction.records import ActorMention, Record, Sentence, TimeMention, Trigger
+from kirok.extraction.tables import cells, tables
 from kirok.extraction.temporal import (
     SEQUEL,
     find_times,
@@ -240,26 +241,11 @@ _TOPICS_LEAD = re.compile(
 )
 
 
-# a table's row ("| 14 February 2023 | Hyesan | 2 | Selling films |") and the row
-# under a Markdown table's header ("|---|---|")
-_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
-_RULE_ROW = re.compile(r"[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*")
-
 # a column that gives why the act was done ("Reason given at the trial", "Charge")
 _REASON_COLUMN = re.compile(r"\b(?:reasons?|charges?|accused\s+of|offen[cs]es?|crimes?)\b", re.I)
 _PUNISHED_FOR = "punished for "
 # a cell that says no one: "0", "none", "-", "n/a"
 _NO_ONE_CELL = re.compile(r"0+|none|nil|no|-+|—|–|n/?a", re.IGNORECASE)
-
-
-def _cells(line: str, offset: int) -> list[tuple[int, str]]:
-    """A table row's cells, each with where its words start in the text."""
-    cells = []
-    at = line.index("|") + 1
-    for part in line[at : line.rindex("|")].split("|"):
-        cells.append((offset + at + len(part) - len(part.lstrip()), part.strip()))
-        at += len(part) + 1
-    return cells
 
 
 def _acts_by_column(state: State, spans: list[tuple[int, int]], starts: list[int]) -> None:
@@ -273,81 +259,71 @@ def _acts_by_column(state: State, spans: list[tuple[int, int]], starts: list[int
     films"). The header itself tells no act."""
     text = state.text
     sentence_starts = [sentence.start for sentence in state.sentences]  # (in order)
-    header: list[tuple[int, Trigger]] | None = None
-    reasons: list[int] = []
-    last_end = -1
     added = False
-    for row in _TABLE_ROW.finditer(text):
-        if text[last_end : row.start()].strip():
-            header = None  # (a table ends where other text comes between its rows)
-        last_end = row.end()
-        line = row.group()
-        if _RULE_ROW.fullmatch(line):
-            continue
-        cells = _cells(line, row.start())
-        if header is None:
-            header = []
-            reasons = []
-            for column, (_, cell) in enumerate(cells):
-                acts = [t for t in find_triggers(cell, 0) if t.form == "act"] if cell else []
-                if acts and len(cell.split()) <= 4:
-                    header.append((column, acts[0]))
-                elif _REASON_COLUMN.search(cell):
-                    reasons.append(column)
-            continue
+    for table in tables(text):
+        header: list[tuple[int, Trigger]] = []
+        reasons: list[int] = []
+        for column, (_, cell) in enumerate(table.header):
+            acts = [t for t in find_triggers(cell, 0) if t.form == "act"] if cell else []
+            if acts and len(cell.split()) <= 4:
+                header.append((column, acts[0]))
+            elif _REASON_COLUMN.search(cell):
+                reasons.append(column)
         if not header:
             continue
-        triggers = [
-            Trigger(
-                at,
-                at + len(cell),
-                cell,
-                act.violation,
-                act.kind,
-                act.form,
-                act.victim_before,
-            )
-            for column, act in header
-            if column < len(cells)
-            for at, cell in [cells[column]]
-            if cell and not _NO_ONE_CELL.fullmatch(cell)
-        ]
-        if not triggers:
-            continue
-        for column in reasons:
-            at, cell = cells[column] if column < len(cells) else (0, "")
-            # "| Selling South Korean films |" under "Reason": what was punished
-            told_for = [
-                t
-                for t in find_triggers(f"{_PUNISHED_FOR}{cell}", at - len(_PUNISHED_FOR))
-                if t.violation == "expression.suppression"
-            ]
-            if cell and told_for:
-                act = told_for[0]
-                triggers.append(
-                    Trigger(at, at + len(cell), cell, act.violation, act.kind, act.form)
+        for row_start, line in table.rows:
+            row = cells(line, row_start)
+            triggers = [
+                Trigger(
+                    at,
+                    at + len(cell),
+                    cell,
+                    act.violation,
+                    act.kind,
+                    act.form,
+                    act.victim_before,
                 )
-        start = row.start() + len(line) - len(line.lstrip())
-        at = bisect.bisect_right(sentence_starts, start) - 1
-        told = state.sentences[at] if at >= 0 and start < state.sentences[at].end else None
-        if told is not None:
-            # (a row whose words tell an act of their own: "Killing a cow ...")
-            families = {t.family for t in told.triggers if t.form == "act"}
-            told.triggers.extend(t for t in triggers if t.family not in families)
-            told.triggers.sort(key=lambda t: t.start)
-            continue
-        end = row.start() + len(line.rstrip())
-        index = bisect.bisect_right(starts, start) - 1
-        state.sentences.append(
-            Sentence(
-                start,
-                end,
-                text[start:end],
-                triggers=triggers,
-                before=spans[index - 1] if index > 0 else None,
+                for column, act in header
+                if column < len(row)
+                for at, cell in [row[column]]
+                if cell and not _NO_ONE_CELL.fullmatch(cell)
+            ]
+            if not triggers:
+                continue
+            for column in reasons:
+                at, cell = row[column] if column < len(row) else (0, "")
+                # "| Selling South Korean films |" under "Reason": what was punished
+                told_for = [
+                    t
+                    for t in find_triggers(f"{_PUNISHED_FOR}{cell}", at - len(_PUNISHED_FOR))
+                    if t.violation == "expression.suppression"
+                ]
+                if cell and told_for:
+                    act = told_for[0]
+                    triggers.append(
+                        Trigger(at, at + len(cell), cell, act.violation, act.kind, act.form)
+                    )
+            start = row_start + len(line) - len(line.lstrip())
+            at = bisect.bisect_right(sentence_starts, start) - 1
+            told = state.sentences[at] if at >= 0 and start < state.sentences[at].end else None
+            if told is not None:
+                # (a row whose words tell an act of their own: "Killing a cow ...")
+                families = {t.family for t in told.triggers if t.form == "act"}
+                told.triggers.extend(t for t in triggers if t.family not in families)
+                told.triggers.sort(key=lambda t: t.start)
+                continue
+            end = row_start + len(line.rstrip())
+            index = bisect.bisect_right(starts, start) - 1
+            state.sentences.append(
+                Sentence(
+                    start,
+                    end,
+                    text[start:end],
+                    triggers=triggers,
+                    before=spans[index - 1] if index > 0 else None,
+                )
             )
-        )
-        added = True
+            added = True
     if added:
         state.sentences.sort(key=lambda sentence: sentence.start)
 

@@ -41,7 +41,8 @@ _SMALL_WORDS = frozenset(
         "und",
     ]
 )
-_ASIDE = re.compile(r"\([^()]*\)")  # a remark in brackets
+# a remark in brackets: "(not her real name)"
+ASIDE = re.compile(r"\([^()\n]{1,200}\)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # told to someone, before what was decided for a person: "was told on the 14th that Seol-hee "
 _TOLD_DECISION = re.compile(
@@ -193,7 +194,7 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
         if "(" in before or ")" in before:
             # (not an aside's: "Su-bin (not her real name) ...", "a man (invented;
             # his family asked that he not be named) was held")
-            before = _ASIDE.sub(" ", before)
+            before = ASIDE.sub(" ", before)
             before = before[before.rfind(")") + 1 :]  # (an aside opened further back)
         if _NEGATION.search(before):
             continue
