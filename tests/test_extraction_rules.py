@@ -3887,3 +3887,90 @@ def test_a_list_of_topics_states_no_acts(extractor: Extractor) -> None:
     )
     [record] = records(extractor, facts, published="2025-08-01")
     assert record["violation"] == "movement.forced_return"
+
+
+def test_a_raid_told_in_a_story_of_another_year(extractor: Extractor) -> None:
+    # (invented): a day without its year after the story's date; "orders to kill"
+    # is no killing; a group named once as a body's, then "the gunmen"; people
+    # whose words also name a body that acts, killed in the passive
+    text = (
+        "The attackers were twelve gunmen of a special unit of the Korean People's Army, "
+        "sent across the border with orders to kill a provincial governor. They landed on "
+        "3 March 1970.\n\n"
+        "On the morning of 5 March a patrol stopped them near the governor's office. The "
+        "gunmen opened fire, then ran for the hills. Park Min-ho, a guard at the patrol's "
+        "post, was shot dead.\n\n"
+        "Between 5 March and late April 1970, nine South Korean soldiers were killed by the "
+        "fleeing gunmen. Two American soldiers were also killed as the gunmen fled north. "
+        "Of the gunmen themselves, ten were killed in the fighting."
+    )
+    found = records(extractor, text, published="2020-03-05")
+    assert [r["victims"]["count"] for r in found] == [1, 9, 2]
+    guard, soldiers, americans = found
+    assert guard["victims"]["names"] == ["Park Min-ho"]
+    assert guard["date"] == "1970-03-05" and len(guard["evidence"]) == 2
+    assert (soldiers["date"], soldiers["date_end"]) == ("1970-03-05", "1970-04")
+    assert soldiers["victims"]["nationality"] == "KR"
+    assert americans["victims"]["nationality"] == "US"
+    assert americans["date"] == "1970-03-05"
+    assert {r["perpetrator"] for r in found} == {"Korean People's Army"}
+
+
+def test_punished_for_blaming_the_leader_and_for_spreading_religion(
+    extractor: Extractor,
+) -> None:
+    # (invented)
+    text = (
+        "In 1996 her husband was arrested after a neighbour heard him criticising Kim "
+        "Jong-il at a wedding. In 2009 security agents detained her, accusing her of "
+        "spreading Christianity among her co-workers."
+    )
+    found = records(extractor, text, published="2015-01-01")
+    pairs = [(r["violation"], r["date"]) for r in found]
+    assert pairs == [
+        ("detention.arbitrary", "1996"),
+        ("expression.suppression", "1996"),
+        ("detention.arbitrary", "2009"),
+        ("expression.suppression", "2009"),
+    ]
+    assert all(r["victims"]["names"] == [] for r in found)  # (not the leader criticised)
+    text = (
+        "Chinese police sent Ri Chol-ho back to North Korea in 2005. Back in North Korea, "
+        "he was held from 2005 until 2008."
+    )
+    returned, held = records(extractor, text, published="2015-01-01")
+    assert returned["violation"] == "movement.forced_return"
+    assert (held["violation"], held["country"]) == ("detention.arbitrary", "KP")
+    assert (held["date"], held["date_end"]) == ("2005", "2008")
+    assert held["victims"]["names"] == ["Ri Chol-ho"]
+    assert records(extractor, "The festival was held from 2009 until 2011.") == []
+
+
+def test_a_brother_who_tells_is_not_the_one_he_tells_of(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "Choi Gwang-su was sent back from China in 2003.\n\n"
+        "Prison\n\n"
+        "His brother says that guards beat him every week. News that reached his brother "
+        "later said he had died in a prison in Chongjin in 2006."
+    )
+    found = records(extractor, text, published="2010-01-01")
+    beaten = [r for r in found if r["violation"] == "detention.torture"]
+    died = [r for r in found if r["violation"] == "life.death_in_custody"]
+    assert [r["victims"]["names"] for r in beaten + died] == [["Choi Gwang-su"]] * 2
+
+
+def test_the_two_named_just_before_and_one_last_seen(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "On 2 June 1979, Sato Kenji, 30, and Ono Mari, 27, walked down to the harbour in "
+        "Niigata. Agents seized the two there and took them by boat to North Korea.\n\n"
+        "Ueda Yumi, then 22, left her home in Kashiwazaki on the evening of 14 May 1980 to meet "
+        "a friend, and never came back. The police concluded that she had been abducted, "
+        "and the government added her to its list of abductees in 2005."
+    )
+    couple, alone = records(extractor, text, published="2020-01-01")
+    assert couple["victims"]["names"] == ["Sato Kenji", "Ono Mari"]
+    assert couple["victims"]["count"] == 2
+    assert (alone["date"], alone["place"], alone["country"]) == ("1980-05-14", "Kashiwazaki", "JP")
+    assert alone["victims"]["names"] == ["Ueda Yumi"]

@@ -80,6 +80,9 @@ def test_a_date_that_ends_a_header_line() -> None:
     assert find_published("Press release -- 7 July 2022\n\nText.") == "2022-07-07"
     assert find_published("Briefing: new laws (2 February 2023)\n\nText.") == "2023-02-02"
     assert find_published("Report on camps, 2014\n\nText.") is None  # a year is not a day
+    # (after a stop, past a comma of the line's words that is no date's)
+    byline = "Notes\nResearch desk, Media Watch (an invented group, for tests). 3 July 2024.\n"
+    assert find_published(byline + "\nText.") == "2024-07-03"
 
 
 def test_a_month_in_the_header_anchors_relative_dates_but_is_not_the_date(

@@ -34,6 +34,14 @@ def test_a_span_of_months_with_no_word_before_it() -> None:
     assert resolved("From July to September 2024 we recorded cases.") == [("2024-07", "2024-09")]
 
 
+def test_a_span_of_days_first_to_a_part_of_a_month() -> None:
+    assert resolved("Between 21 January and early February 1968, 26 were killed.") == [
+        ("1968-01-21", "1968-02")
+    ]
+    assert resolved("from 3 May to 9 June 2015") == [("2015-05-03", "2015-06-09")]
+    assert resolved("between March and the end of May 2001") == [("2001-03", "2001-05")]
+
+
 def test_relative_expressions() -> None:
     assert resolved("In August, guards were ordered") == [("2020-08", None)]
     assert resolved("on September 22, the navy") == [("2020-09-22", None)]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from kirok.dates import MONTH, YEAR, PartialDate
-from kirok.extraction.actors import STATE_ACTS, actor_country, state_actor
+from kirok.extraction.actors import STATE_ACTS, actor_country, find_actors, state_actor
 from kirok.extraction.lexicon import demonyms, sentence_rules, taxonomy_extras, victim_words
 from kirok.extraction.places import FAMILY_NAME_KINDS, find_places, gazetteer, where_kin_are
 from kirok.extraction.prefilter import Alternatives
@@ -312,6 +312,12 @@ _YEAR_OF_A_STUDY = re.compile(
 _CITED = re.compile(
     r"[(;]\s*(?-i:[A-Z])[\w'’-]+(?:\s+(?:and|&)\s+(?-i:[A-Z])[\w'’-]+|\s+et\s+al\.?)?,?\s+$"
 )
+# a clause after the act's with a subject of its own, doing another thing: ", and
+# the government added her to its list"
+_NEW_SUBJECT = re.compile(
+    r",\s+and\s+(?:the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:added|listed|recogni[sz]ed|named|included|counted|confirmed|registered|declared)\b"
+)
 # "until" or "till" before a time, in the same clause: the end of what went on
 _UNTIL = re.compile(r"\b(?:until|till)\b[^.;:()]{0,50}$")
 
@@ -367,6 +373,10 @@ def _choose_time(
             # "a 2020 study of 38 women held ... between 2014 and 2016", "(Yoon
             # 2020, pp. 12-15)": when it was told, not when it was done
             continue
+        if time.start > trigger.end and _NEW_SUBJECT.search(
+            sentence.text, trigger.end - sentence.start, time.start - sentence.start
+        ):
+            continue  # "... had been abducted, and the government added her to its list in 2006"
         if time.start > trigger.end and _UNTIL.search(
             sentence.text, trigger.end - sentence.start, time.start - sentence.start
         ):
@@ -491,7 +501,14 @@ def _choose_perpetrator(
     # (an actor the act's own words begin inside, or with, counts: "agents
     # seized her", "soldiers beat a teenager")
     before = [
-        a for a in actors if a.start <= trigger.start and a.end <= trigger.end and not a.is_agent
+        a
+        for a in actors
+        if a.start <= trigger.start
+        and a.end <= trigger.end
+        and not a.is_agent
+        and not _SUBJECT_OF_PASSIVE.match(
+            sentence.text[a.end - sentence.start : trigger.start - sentence.start] + trigger.text
+        )
     ]
     if before:
         return before[-1].name
@@ -512,6 +529,12 @@ def _choose_perpetrator(
     return inside[0].name if inside else None
 
 
+# from words of a passive act's subject, set off by commas, to its verb: the
+# police of "Choi Kyu-sik, the chief of the Jongno police station, was shot",
+# the soldiers of "26 South Koreans, among them soldiers, ..., were killed"
+_SUBJECT_OF_PASSIVE = re.compile(
+    r"[^.;:]*,\s+(?:was|were|had\s+been|have\s+been|has\s+been)\s", re.IGNORECASE
+)
 # the verb right after those who did it, inside a clause of what they did it to
 _SEIZED_IT = re.compile(r"\s+(?:had\s+)?(?:seized|captured|towed\s+away|abducted|kidnapped)\b")
 # a body that holds people where the act's words tell of ("the camp ... the State
@@ -579,6 +602,13 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
         said = reporting.match(sentence.text, told[-1] - sentence.start) if reporting else None
         past = told[-1] if said is None else sentence.start + said.end()
         before = [v for v in before if v.start >= past]
+    if trigger.victim_before:
+        # ("left her home ... to meet a friend, and never came back": not the friend)
+        before = [
+            v
+            for v in before
+            if not _ERRAND_OBJECT.search(sentence.text, 0, v.start - sentence.start)
+        ]
     if trigger.victim_before and before:
         if len(before) > 1 and _PART_OF.fullmatch(
             sentence.text, before[-2].end - sentence.start, before[-1].start - sentence.start
@@ -608,6 +638,8 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
     return None  # "a former prisoner said guards beat ...": the speaker is not the victim
 
 
+# one whom the subject went to meet or went with: "left ... to meet a friend"
+_ERRAND_OBJECT = re.compile(r"\b(?:to\s+(?:meet|see|visit|fetch|find)|with)\s+$", re.IGNORECASE)
 # a clause of what was done to the people before it: "... whom Chinese authorities "
 _WHOM = re.compile(r"[^.;]{0,80}?\bwhom\s+[^.;]{0,80}")
 # an act told as what was done to the clause's subject before: "after being held"
@@ -917,7 +949,10 @@ def _choose_speaker(sentence: Sentence, trigger: Trigger, victim: VictimMention)
             (
                 v
                 for v in reversed(sentence.victims)
-                if v.end <= victim.start and _speaker(sentence, v) and _may_be(v, victim)
+                if v.end <= victim.start
+                and _speaker(sentence, v)
+                and _may_be(v, victim)
+                and not _kin_of(v, victim)
             ),
             None,
         )
@@ -934,6 +969,7 @@ def _choose_speaker(sentence: Sentence, trigger: Trigger, victim: VictimMention)
                     and not v.names
                     and _may_be(v, victim)
                     and _POSSESSIVE_FIRST.match(v.text)
+                    and not _kin_of(v, victim)
                 ),
                 None,
             )
@@ -962,6 +998,16 @@ def _choose_speaker(sentence: Sentence, trigger: Trigger, victim: VictimMention)
                     victim, count=group.count, count_text=group.text, nationality=group.nationality
                 )
     return victim
+
+
+def _kin_of(words: VictimMention, pronoun: VictimMention) -> bool:
+    """Whether ``words`` are a relative of the one ``pronoun`` stands for, by
+    a possessive of the same sex: "his brother" of "him" in "His brother says
+    that interrogators gave him electric shocks" (the brother tells; "him" is
+    the one whose brother he is)."""
+    owner = words.text.split(maxsplit=1)[0].lower()
+    said = _PRONOUN_SEX.get(pronoun.text.lower())
+    return said is not None and owner in ("his", "her") and _PRONOUN_SEX[owner] == said
 
 
 _BE_FIRST = re.compile(r"(?:was|were|is|are|been|being)\s", re.IGNORECASE)
@@ -2120,6 +2166,55 @@ def _group_before(record: Record, group: Record, sentence: Sentence) -> None:
         record.date, record.date_end = group.date, group.date_end
 
 
+def _group_named_before(sentence: Sentence, text: str) -> str | None:
+    """The body the group "the commandos" (or "the raiders", "the gunmen") is of,
+    as the text named it when it told of the group ("... Unit 124, a commando
+    unit of the Korean People's Army"): the one body that acts named in the
+    last sentence before that names the group, not as "the commandos" again,
+    and any body at all, a few paragraphs back."""
+    forms = _acting_groups()
+    the = forms.pattern.search(sentence.text)
+    if the is None:
+        return None
+    words = forms.of[the.group(1).lower()]
+    start = max(0, sentence.start - GROUP_NAME_LOOKBACK)
+    named = re.finditer(rf"\b(?:{words})\b", text[start : sentence.start], re.IGNORECASE)
+    for found in reversed(list(named)):
+        at = start + found.start()
+        if _THE_BEFORE.search(text, max(0, at - 30), at):
+            continue  # ("the fleeing gunmen": the group told of again, not named)
+        first = max(text.rfind(". ", 0, at), text.rfind("\n\n", 0, at)) + 1
+        last = min(e for e in (text.find(". ", at), text.find("\n\n", at), len(text)) if e >= 0)
+        bodies = {
+            a.name
+            for a in find_actors(text[first:last], first, None)
+            if not a.is_source and a.name and a.country
+        }
+        if bodies:
+            return bodies.pop() if len(bodies) == 1 else None
+    return None
+
+
+_THE_BEFORE = re.compile(r"\b(?i:the)\s+(?:[a-z]+\s+)?$")
+GROUP_NAME_LOOKBACK = 3000  # characters back to where the text named a group that acts
+
+
+@dataclass(frozen=True)
+class _ActingGroups:
+    pattern: re.Pattern[str]  # "the (fleeing) commandos"
+    of: dict[str, str]  # each form: the alternation of its word's forms
+
+
+@cache
+def _acting_groups() -> _ActingGroups:
+    forms: dict[str, str] = {}
+    for word_forms in sentence_rules()["acting_groups"]:
+        for form in word_forms:
+            forms[form] = "|".join(word_forms)
+    pattern = re.compile(rf"\bthe\s+(?:[a-z]+\s+)?({alternation(list(forms))})\b", re.IGNORECASE)
+    return _ActingGroups(pattern, forms)
+
+
 def _acting_before(
     act: int,
     sentence: Sentence,
@@ -2268,6 +2363,8 @@ def _perpetrator_told_before(
     sentence's records so far; ``records``: those before): "they" who acted
     last, those who held the people they hand over, the state a return is from,
     a body's interrogators, those who took one who then disappeared."""
+    if record.perpetrator is None and text:
+        record.perpetrator = _group_named_before(sentence, text)
     if record.perpetrator is None:
         act = _main_act(sentence, group).start
         before = _acting_before(act, sentence, records, told, text, spans)
@@ -2490,6 +2587,21 @@ def _opening_date(sentence: Sentence) -> str | None:
     return None
 
 
+def _last_seen(sentence: Sentence) -> str | None:
+    """The one date of a sentence that tells of a person going somewhere and
+    never arriving or coming back ("left her home ... on the night of 21
+    October 1977 ... and never arrived"): when they were last seen."""
+    if _NEVER_CAME.search(sentence.text) is None:
+        return None
+    dates = [t.date for t in find_times(sentence.text, sentence.start, None) if t.date is not None]
+    return dates[0].iso() if len(dates) == 1 else None
+
+
+# one who went somewhere and was not seen again
+_NEVER_CAME = re.compile(
+    r"\b(?:never|did\s+not|didn['’]t)\s+(?:arrived?|(?:came|come|returned?|got|made\s+it)\s+(?:back|home)|returned?|reached)\b",
+    re.IGNORECASE,
+)
 _PRONOUN_SUBJECT = re.compile(r"[\W_]*(?:[^,.;:]{0,60},\s*)?(he|she)\b", re.IGNORECASE)
 SUBJECT_LOOKBACK = 4  # sentences back through "he" or "she" to the name they stand for
 
@@ -2557,14 +2669,26 @@ def _subject_before(
             mine.sex = mine.sex or sex
             if record.date is None:
                 record.date = _opening_date(before)
+                scene = back == 0 and record.date is None and _last_seen(before)
+                if scene:
+                    # "Matsumoto Kyoko ... left her home in Yonago ... on the night of
+                    # 21 October 1977 ... and never arrived. ... she had been
+                    # abducted": when and where she was last seen
+                    record.date = scene
                 places = find_places(before.text) if record.date and not record.place else []
-                if len(places) == 1 and places[0].country:
+                if (
+                    places
+                    and places[0].country
+                    and (len(places) == 1 or (scene and len({p.country for p in places}) == 1))
+                ):
                     # ("On 30 April 2016 Han ..., who ran a church in Changbai, was
                     # found dead. ... agents killed him": where his story is set)
                     record.place, record.country = places[0].name, places[0].country
             return True
         if back == 0 and _one_told_of(record, before, anchor):
             return False  # (unnamed, but counted, dated and placed)
+        if _section_heading(text, start, end):
+            continue  # ("## Second arrest" between "he slipped back into China" and "... arrested him again")
         pronoun = _PRONOUN_SUBJECT.match(before.text)
         if pronoun is None:
             # "Many of you knew him better than I did": about the same one, too,
@@ -2577,6 +2701,21 @@ def _subject_before(
     return False
 
 
+def _section_heading(text: str, start: int, end: int) -> bool:
+    """Whether the sentence from ``start`` to ``end`` is a line of its own of
+    a few words with no full stop: a section's heading ("Second arrest")."""
+    line = text[start:end].strip()
+    return (
+        bool(line)
+        and "\n" not in line
+        and not line.endswith((".", "!", "?", ":", ";", ",", '"', "”", ")"))
+        and len(line.split()) <= HEADING_WORDS
+        and (start == 0 or text[start - 1] == "\n" or text[start:end][:1].isspace())
+        and (end >= len(text) or text[end] == "\n")
+    )
+
+
+HEADING_WORDS = 6  # words at most of a section's heading
 _ITEM_NUMBER = re.compile(r"\s*\d{1,3}[.)]\s*")
 _PRONOUN_WITHIN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 _PRONOUN_SEX = {
@@ -2635,10 +2774,18 @@ def _without_titles(name: str) -> str:
     return " ".join(words)
 
 
+@cache
+def _rulers() -> frozenset[str]:
+    """The rulers' names, lower-cased, a space for each hyphen."""
+    return frozenset(n.replace("-", " ").lower() for n in victim_words()["rulers"])
+
+
 def _may_be_a_name(name: str) -> bool:
     """Whether a run of capitalised words, titles aside, may be a person's name."""
     _, titles = not_name_words()
     words = [w for w in name.split() if w.rstrip(".") not in titles]
+    if " ".join(words).replace("-", " ").lower() in _rulers():
+        return False  # ("after a neighbour heard him criticising Kim Jong-il")
     if len(words) > 1 and not _name_word(words[-1]):
         # a family name that is also a city's ("Eiko Kawasaki"), after a given name
         last = gazetteer().get(words[-1])
@@ -2990,6 +3137,8 @@ def build_records(
                 if not record.nationality_stated and members.nationality_stated:
                     record.victims.nationality = members.victims.nationality
                     record.nationality_stated = True
+            elif text and (named_there := _members_named_just_before(record, sentence, full_names)):
+                record.victims.names = named_there
             if (
                 year is None
                 and record.date is None
@@ -3116,6 +3265,23 @@ def _kin_named_before(record: Record, sentence: Sentence, text: str) -> str | No
 # a group counted again by the words that point back to it: "both men", "the two
 # brothers", "all three"
 _GROUP_AGAIN = re.compile(r"(?:both|the|all)\s+\S.*", re.IGNORECASE)
+
+
+def _members_named_just_before(
+    record: Record, sentence: Sentence, names: Callable[[], list[tuple[int, str]]]
+) -> list[str] | None:
+    """The names of the sentence just before, if it names as many people as
+    ``record`` counts by words that point back to a group, and tells no act of
+    its own ("Ichikawa Shuichi, 23, and Masumoto Rumiko, 24, drove to a beach
+    ... North Korean agents seized the two there")."""
+    victims = record.victims
+    if victims.names or not victims.count or victims.count < 2 or sentence.before is None:
+        return None
+    if not _GROUP_AGAIN.fullmatch(victims.count_text or ""):
+        return None
+    start, end = sentence.before
+    there = [name for at, name in names() if start <= at < end and _may_be_a_name(name)]
+    return there if len(there) == victims.count else None
 
 
 def _members_named_before(record: Record, before: list[Record]) -> Record | None:

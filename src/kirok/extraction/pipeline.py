@@ -435,7 +435,9 @@ def find_sentence_times(doc: Doc) -> Doc:
         if not any(time.date for time in sentence.times) or _only_earlier_times(sentence):
             index = bisect.bisect_right(starts, sentence.start) - 1
             if index > 0:
-                sentence.told_before = _time_alone(state, *state.sentence_spans[index - 1])
+                sentence.told_before = _in_story(
+                    state, _time_alone(state, *state.sentence_spans[index - 1])
+                )
                 line = state.sentence_spans[index - 1]
                 if sentence.told_before and sentence.scene is None and not _acts_in(state, *line):
                     # and the places of a line that sets the scene and tells no act of
@@ -477,7 +479,7 @@ def find_sentence_times(doc: Doc) -> Doc:
             if scene is not None:
                 times = find_times(state.text[scene[0] : scene[1]], scene[0], state.anchor)
                 dated = [t for t in times if t.date is not None]
-                sentence.told_before = dated[-1] if dated else None
+                sentence.told_before = _in_story(state, dated[-1]) if dated else None
         if sentence.told_before is None and "\n" in state.text:
             sentence.section_time = section_time(sentence.start)
     return doc
@@ -723,7 +725,11 @@ def _time_alone(state: State, start: int, end: int) -> TimeMention | None:
     text = state.text[start:end]
     if len(text) > 300:
         return None
-    times = [t for t in find_times(text, start, state.anchor) if t.date is not None]
+    times = [
+        _in_story(state, t) or t
+        for t in find_times(text, start, state.anchor)
+        if t.date is not None
+    ]
     if len(times) != 1:
         return None
     before, after = text[: times[0].start - start], text[times[0].end - start :]
@@ -916,6 +922,20 @@ _ITEM_LABEL = re.compile(r"^\s*(?:[-*•+]\s+)?\*\*[^*\n]{1,30}\*\*:?")
 SEQUEL_LOOKBACK = 1500  # characters before "the following month" searched for its date
 
 
+def _in_story(state: State, time: TimeMention | None) -> TimeMention | None:
+    """A day or month with no year that sets the scene ("On the night of 21
+    January a police checkpoint stopped the group.") after text that dated its
+    story to a month of another year than the document's ("... cut through the
+    wire on 17 January 1968"): of the story's year, not the document's."""
+    if time is None or not time.relative or time.date is None or state.anchor is None:
+        return time
+    before = _date_told_before(state, time.start)
+    if before is None or before.month is None or before.year == state.anchor.year:
+        return time
+    in_story = resolve_in_story(time.text, before)
+    return replace(time, date=in_story) if in_story is not None else time
+
+
 def _date_told_before(state: State, position: int) -> PartialDate | None:
     """The last date the text gives before ``position`` (in about the preceding
     paragraph): what "the following month" follows."""
@@ -1065,7 +1085,7 @@ def find_sentence_victims(doc: Doc) -> Doc:
         exclude = [
             (m.start - sentence.start, m.end - sentence.start)
             for m in [*sentence.actors, *sentence.places]
-            if m.text[:1].isupper()
+            if m.text[:1].isupper() and not _passive_subject(sentence, m.end)
         ]
         sentence.victims = find_victims(sentence.text, sentence.start, exclude)
         before = sentence.scene
@@ -1079,6 +1099,23 @@ def find_sentence_victims(doc: Doc) -> Doc:
             ]
             sentence.scene_group = groups[-1] if groups else None
     return doc
+
+
+def _passive_subject(sentence: Sentence, end: int) -> bool:
+    """Whether the words ending at ``end`` are the subject of an act the
+    sentence tells in the passive: "Two South Korean soldiers were killed"
+    are the act's victims, though their words also name a body that acts."""
+    joined = _PASSIVE_AFTER.match(sentence.text, end - sentence.start)
+    return joined is not None and any(
+        end < t.start <= sentence.start + joined.end() for t in sentence.triggers
+    )
+
+
+# what joins a passive act's subject to its verb: " were also ", " had been "
+_PASSIVE_AFTER = re.compile(
+    r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
+    r"(?:(?:also|all|both|later|then|reportedly|allegedly)\s+)?"
+)
 
 
 @Language.component("kirok_records")

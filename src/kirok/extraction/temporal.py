@@ -91,13 +91,27 @@ _HOLIDAY_STARTS = tuple(sorted({name.split()[0] for name in HOLIDAYS}))
 _MONTH_YEAR = frozenset({"month", "year"})
 _MONTH_DIGIT = frozenset({"month", "digit"})
 
+# a span's end given as part of its month: "and early February"
+_PART_OF = r"(?:(?i:early|late|mid-?|the\s+(?:end|middle|start)\s+of)\s*)?"
+
 # Each pattern with what a sentence must hold for it to match (see ``_features``).
 _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
     (
         "range",
         re.compile(
             rf"\b(?i:between|from)\s+(?P<m1>{MONTH})(?:\s+(?P<d1>{DAY}))?(?:,?\s+(?P<y1>{YEAR}))?"
-            rf"\s+(?i:and|to|until|till|through)\s+(?P<m2>{MONTH})(?:\s+(?P<d2>{DAY}))?(?:,?\s+(?P<y2>{YEAR}))?\b"
+            rf"\s+(?i:and|to|until|till|through)\s+{_PART_OF}(?P<m2>{MONTH})(?:\s+(?P<d2>{DAY}))?"
+            rf"(?:,?\s+(?P<y2>{YEAR}))?\b"
+        ),
+        frozenset({"between", "month"}),
+    ),
+    (
+        # the days first: "between 21 January and early February 1968"
+        "range",
+        re.compile(
+            rf"\b(?i:between|from)\s+(?P<d1>{DAY})\s+(?P<m1>{MONTH})(?:,?\s+(?P<y1>{YEAR}))?"
+            rf"\s+(?i:and|to|until|till|through)\s+{_PART_OF}(?:(?P<d2>{DAY})\s+)?(?P<m2>{MONTH})"
+            rf"(?:,?\s+(?P<y2>{YEAR}))?\b"
         ),
         frozenset({"between", "month"}),
     ),

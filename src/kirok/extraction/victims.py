@@ -231,7 +231,7 @@ _AS_ROLE = re.compile(r"(?<!such)\s(?i:as)\s+$")  # "as a tourist": a role, not 
 # what may follow "the nine" for it to be a group of people, not "the nine months"
 _AFTER_THE_NUMBER = (
     "who|were|are|was|had|have|in|into|to|from|on|at|back|and|with|for|before|after|"
-    "near|across|remain|remained|all|both"
+    "near|across|remain|remained|all|both|there|by|off|away|while"
 )
 
 

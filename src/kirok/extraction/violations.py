@@ -64,6 +64,8 @@ class SentenceRules:
     hypothetical: Alternatives
     background: Alternatives
     non_human_cause: Alternatives
+    # "Of the raiders themselves, twenty-nine were killed": the attackers, no victims
+    attackers_killed: Alternatives
 
 
 @cache
@@ -88,7 +90,15 @@ def rules() -> SentenceRules:
         compiled("hypothetical"),
         compiled("background"),
         compiled("non_human_cause"),
+        compiled("attackers_killed"),
     )
+
+
+def _aux_of(words: str) -> str:
+    """The passive's auxiliary an act's words open with ("were " of "were shot
+    dead"), or nothing."""
+    first = words.split(maxsplit=1)[0]
+    return f"{first} " if first.lower() in ("was", "were", "been") else ""
 
 
 def is_heading(text: str) -> bool:
@@ -183,6 +193,7 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
         if not _TOLD_DECISION.search(text, max(0, m.start() - 80), m.start())
     ]
     natural = table.non_human_cause.regex_for(text, folded)
+    attackers = table.attackers_killed.regex_for(text, folded)
     found: list[Trigger] = []
     for pattern, match in matches:
         start, end = match.span()
@@ -204,6 +215,12 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
             and natural.search(text[max(0, start - 80) : start])
         ):
             continue  # "floods killed dozens": no one did it
+        if (
+            attackers is not None
+            and pattern.violation.startswith("life.")
+            and attackers.search(text[max(0, start - 80) : start] + _aux_of(match.group()))
+        ):
+            continue  # "twenty-nine of the raiders were killed in the fighting"
         found.append(
             Trigger(
                 start,

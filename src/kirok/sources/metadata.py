@@ -57,6 +57,9 @@ _LABELLED_INSIDE = re.compile(
 # or a date that ends such a line after a dash, a colon or a bracket: "Press
 # release -- 7 July 2022", "Briefing: new laws (2 February 2023)"
 _DATE_ENDS_LINE = re.compile(r"(?:--|[-–—:(|,]|\.(?=\s))\s*(?P<rest>[^-–—:(|,]{6,40}?)\)?\W*$")
+# the same after the line's last such mark, where an earlier one took words that are
+# no date: "Research desk, Seoul Media Watch (invented, for tests). 3 July 2024."
+_DATE_ENDS_LINE_LAST = re.compile(rf"^.*{_DATE_ENDS_LINE.pattern}")
 # a field's label that names an event, not the document ("Date of arrest:",
 # "Born:"): its date is that event's
 _EVENT_LABEL = re.compile(
@@ -220,6 +223,11 @@ def find_published(text: str) -> str | None:
             day = (
                 (_day_opening(inside.group("rest")) if inside else None)
                 or (_date_alone(at_end.group("rest")) if at_end else None)
+                or (
+                    _date_alone(last.group("rest"))
+                    if at_end and (last := _DATE_ENDS_LINE_LAST.match(line))
+                    else None
+                )
                 or _date_then_stop(line)
                 or _period_end(line)
             )
