@@ -3974,3 +3974,49 @@ def test_the_two_named_just_before_and_one_last_seen(extractor: Extractor) -> No
     assert couple["victims"]["count"] == 2
     assert (alone["date"], alone["place"], alone["country"]) == ("1980-05-14", "Kashiwazaki", "JP")
     assert alone["victims"]["names"] == ["Ueda Yumi"]
+
+
+def test_wages_paid_to_the_state_and_a_farm_mobilisation(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "The firm that hired the four welders paid most of their wages to agencies of the "
+        "North Korean state. Each autumn North Korea's authorities order factories to send their "
+        "workers to collective farms to harvest maize. Work that people are made to do "
+        "under threat of a penalty is forced labour under international law."
+    )
+    wages, farms = records(extractor, text, published="2019-01-01")
+    assert (wages["violation"], wages["kind"]) == ("labor.forced", "incident")
+    assert wages["victims"]["count"] == 4
+    assert (farms["violation"], farms["kind"]) == ("labor.forced", "measure")
+    assert farms["perpetrator"] == "Government of the DPRK"
+
+
+def test_taken_instead_to_pyongyang_and_sentenced_before_a_crowd(
+    extractor: Extractor,
+) -> None:
+    # (invented)
+    text = (
+        "Anna Kovacs is a Hungarian singer. In 1979 a man offered her a tour of Japan. She "
+        "boarded a plane in Vienna, but was taken instead to Pyongyang."
+    )
+    [taken] = records(extractor, text, published="2020-01-01")
+    assert taken["violation"] == "disappearance.abduction"
+    assert (taken["date"], taken["victims"]["names"]) == ("1979", ["Anna Kovacs"])
+    text = (
+        "Researchers say the video was filmed in North Korea in 2021. In it, three "
+        "teenagers stand before hundreds of workers while an official reads out their "
+        "sentence: ten years of hard labour each for selling South Korean films."
+    )
+    found = records(extractor, text, published="2023-05-01")
+    assert [r["violation"] for r in found] == ["labor.forced", "expression.suppression"]
+    assert {r["victims"]["count"] for r in found} == {3}  # (not the workers who watch)
+    assert {r["date"] for r in found} == {"2021"}
+
+
+def test_what_may_happen_to_a_researcher_and_a_public_shaming(extractor: Extractor) -> None:
+    # (invented)
+    assert records(extractor, "If you are arrested, ask to call your consulate.") == []
+    text = "Pupils who missed a day were made to stand before the whole school and apologise."
+    assert records(extractor, text) == []
+    [kneel] = records(extractor, "Guards forced her to kneel before them for six hours.")
+    assert kneel["violation"] == "detention.torture"

@@ -566,6 +566,8 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
         and not sentence.text[: v.start - sentence.start].lower().endswith("according to ")
         # ("detained for making a call to his sister in Seoul": whom he called)
         and not _CALLED.search(sentence.text, 0, v.start - sentence.start)
+        # ("two boys ... stand before hundreds of students": who watch)
+        and not _WATCHING.search(sentence.text, 0, v.start - sentence.start)
         if not sentence.text[
             max(0, v.start - sentence.start - 3) : v.start - sentence.start
         ].endswith("by ")
@@ -648,6 +650,12 @@ _BEING_DONE = re.compile(r"(?:after|before|while|following)\s+(?:being|having\s+
 # between a victim and the group it is one of ("a woman from her work team")
 _PART_OF = re.compile(r"\s+(?:from|of|in|among)\s+", re.IGNORECASE)
 
+# those before whom people are made to stand, who watch what is done to them
+_WATCHING = re.compile(
+    r"\b(?:(?:stand|stands|stood|standing|paraded|displayed)\s+(?:before|in\s+front\s+of)|"
+    r"watched\s+by)\s+$",
+    re.IGNORECASE,
+)
 # a call's or a message's addressee, before the one called
 _CALLED = re.compile(r"\b(?:calls?|messages?|letters?)\s+to\s+(?:his\s+|her\s+|their\s+)?$")
 
@@ -893,6 +901,12 @@ def _tied_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
         victim = victim_before_passive(
             sentence.text, sentence.start, trigger.start - sentence.start + (be.end() if be else 0)
         )
+    if victim is None and _BE_FIRST.match(trigger.text):
+        # "She flew east expecting to reach Tokyo, but was taken instead to
+        # Pyongyang": the sentence's subject, whose clause goes on to the act
+        opening = _SUBJECT_GOES_ON.fullmatch(sentence.text, 0, trigger.start - sentence.start)
+        if opening is not None:
+            victim = pronoun_victim(sentence.start + opening.start(1), opening.group(1))
     if victim is None:
         # "Women held in Hoeryong ... were forced to ...": the people the sentence
         # opens with, when no one acting stands between them and the act
@@ -1011,6 +1025,12 @@ def _kin_of(words: VictimMention, pronoun: VictimMention) -> bool:
 
 
 _BE_FIRST = re.compile(r"(?:was|were|is|are|been|being)\s", re.IGNORECASE)
+# a sentence's subject, "he" or "she", then its clause that goes on with "but" or
+# "and" to a passive act, no other subject between
+_SUBJECT_GOES_ON = re.compile(
+    r"\W*(He|She)\s+(?:(?!\b(?:he|she|they|we|I|who|which|that)\b)[^.;:])*?,?\s+"
+    r"(?:but|and|yet)\s+(?:then\s+|later\s+)?"
+)
 _POSSESSIVE_FIRST = re.compile(r"(?i:my|our|his|her|their)\s")  # "my dad"
 # "described being held", or "described" right before an act told as "being held"
 _TOLD_OF = re.compile(
