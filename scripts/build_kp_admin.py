@@ -35,6 +35,7 @@ VARIANTS = {
     "Rason": ["Rajin", "Rason City", "Rajin-Sonbong"],
     "Taehongdan": ["Taehongdan County"],
     "Kim Chaek": ["Kimchaek"],
+    "Nampo": ["Nampho", "Namp'o", "Nampo City"],
 }
 PERSON_NAMED = ("Kim Hyong Gwon", "Kim Hyong Jik", "Kim Jong Suk")  # need "County" after them
 
@@ -61,6 +62,7 @@ def rows(folder: Path) -> list[dict[str, object]]:
                 name = f"{name} County"
             aliases |= {plain(a) for a in aliases} - {name}
             aliases |= {v for a in [name, *aliases] for v in common_spellings(a)}
+            aliases.discard(name)
             parent = item["parent"]["name"]["en"] if item.get("parent") else None
             out.append(
                 {

@@ -4020,3 +4020,19 @@ def test_what_may_happen_to_a_researcher_and_a_public_shaming(extractor: Extract
     assert records(extractor, text) == []
     [kneel] = records(extractor, "Guards forced her to kneel before them for six hours.")
     assert kneel["violation"] == "detention.torture"
+
+
+def test_the_man_named_next_and_a_travel_permit(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "North Korea said on Monday that it would release a Dutch woman it had detained "
+        "last month. The woman, Eva Jansen, a 52-year-old teacher, was detained in Nampho "
+        "on 3 May after she photographed a checkpoint."
+    )
+    [held] = records(extractor, text, published="2019-06-10")
+    assert held["victims"]["names"] == ["Eva Jansen"] and len(held["evidence"]) == 2
+    assert (held["place"], held["date"]) == ("Nampo", "2019-05-03")
+    text = "To visit another county, a farmer must first obtain a travel permit from the police."
+    [permit] = records(extractor, text, published="2022-01-01")
+    assert (permit["violation"], permit["kind"]) == ("movement.restriction", "measure")
+    assert records(extractor, "Visitors must have a permit to park on the campus.") == []

@@ -1989,6 +1989,15 @@ def _named_next(earlier: Record, later: Record, later_sentence: Sentence, distan
         return False
     if later_sentence.text.startswith(theirs.names[0]):
         return True
+    the = _THE_ONE_COMMA.match(later_sentence.text)
+    if (
+        the is not None
+        and the.group(1).lower() in victim_patterns().singular
+        and later_sentence.text.startswith(theirs.names[0], the.end())
+    ):
+        return (
+            True  # "... expel a Japanese man it had detained ... The man, Tomoyuki Sugimoto, ..."
+        )
     # "North Korea said it had detained an American citizen ... The state news
     # agency named him as Kim Hak-song": the one just told of, now named
     named_as = _NAMED_AS.search(later_sentence.text)
@@ -1996,6 +2005,8 @@ def _named_next(earlier: Record, later: Record, later_sentence: Sentence, distan
 
 
 _NAMED_AS = re.compile(r"\b(?:named|identified)\s+(?:him|her)\s+as\s+")
+# "The man, " before the name of the one the sentence before told of
+_THE_ONE_COMMA = re.compile(r"\W*(?i:the)\s+([a-z][\w-]*),\s+")
 
 
 def _names_again(names: list[str], text: str) -> bool:
