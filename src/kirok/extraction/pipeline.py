@@ -32,7 +32,7 @@ from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kirok.dates import PartialDate
+from kirok.dates import MONTH, PartialDate
 from kirok.extraction import sentences
 from kirok.extraction.actors import find_actors
 from kirok.extraction.assemble import (
@@ -922,6 +922,14 @@ _ITEM_LABEL = re.compile(r"^\s*(?:[-*•+]\s+)?\*\*[^*\n]{1,30}\*\*:?")
 SEQUEL_LOOKBACK = 1500  # characters before "the following month" searched for its date
 
 
+# the year of a month or a day written with it: "17 January 1968", "March 2009"
+_YEAR_OF_A_MONTH = re.compile(
+    rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{MONTH}\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?"
+    r"\s+(?P<year>(?:1[89]|20)\d\d)\b"
+)
+_ANY_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
 def _in_story(state: State, time: TimeMention | None) -> TimeMention | None:
     """A day or month with no year that sets the scene ("On the night of 21
     January a police checkpoint stopped the group.") after text that dated its
@@ -929,7 +937,19 @@ def _in_story(state: State, time: TimeMention | None) -> TimeMention | None:
     wire on 17 January 1968"): of the story's year, not the document's."""
     if time is None or not time.relative or time.date is None or state.anchor is None:
         return time
-    before = _date_told_before(state, time.start)
+    start = max(0, time.start - SEQUEL_LOOKBACK)
+    window = state.text[start : time.start]
+    last = next(iter(reversed(list(_YEAR_OF_A_MONTH.finditer(window)))), None)
+    if last is None:
+        return time  # (no month with its year told before it)
+    if _ANY_YEAR.search(window, last.end()) is None:
+        # the last date told before it (the common case, without reading every time)
+        if int(last.group("year")) == state.anchor.year:
+            return time
+        found = find_times(last.group(), start + last.start(), state.anchor)
+        before = found[0].date if found else None
+    else:
+        before = _date_told_before(state, time.start)
     if before is None or before.month is None or before.year == state.anchor.year:
         return time
     in_story = resolve_in_story(time.text, before)
