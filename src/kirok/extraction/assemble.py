@@ -1990,14 +1990,13 @@ def _named_next(earlier: Record, later: Record, later_sentence: Sentence, distan
     if later_sentence.text.startswith(theirs.names[0]):
         return True
     the = _THE_ONE_COMMA.match(later_sentence.text)
+    # "... expel a Japanese man it had detained ... The man, Tomoyuki Sugimoto, ..."
     if (
         the is not None
         and the.group(1).lower() in victim_patterns().singular
         and later_sentence.text.startswith(theirs.names[0], the.end())
     ):
-        return (
-            True  # "... expel a Japanese man it had detained ... The man, Tomoyuki Sugimoto, ..."
-        )
+        return True
     # "North Korea said it had detained an American citizen ... The state news
     # agency named him as Kim Hak-song": the one just told of, now named
     named_as = _NAMED_AS.search(later_sentence.text)
@@ -2700,17 +2699,17 @@ def _subject_before(
             mine.sex = mine.sex or sex
             if record.date is None:
                 record.date = _opening_date(before)
-                scene = back == 0 and record.date is None and _last_seen(before)
-                if scene:
+                seen = _last_seen(before) if back == 0 and record.date is None else None
+                if seen:
                     # "Matsumoto Kyoko ... left her home in Yonago ... on the night of
                     # 21 October 1977 ... and never arrived. ... she had been
                     # abducted": when and where she was last seen
-                    record.date = scene
+                    record.date = seen
                 places = find_places(before.text) if record.date and not record.place else []
                 if (
                     places
                     and places[0].country
-                    and (len(places) == 1 or (scene and len({p.country for p in places}) == 1))
+                    and (len(places) == 1 or (seen and len({p.country for p in places}) == 1))
                 ):
                     # ("On 30 April 2016 Han ..., who ran a church in Changbai, was
                     # found dead. ... agents killed him": where his story is set)
@@ -3302,9 +3301,9 @@ def _members_named_just_before(
     record: Record, sentence: Sentence, names: Callable[[], list[tuple[int, str]]]
 ) -> list[str] | None:
     """The names of the sentence just before, if it names as many people as
-    ``record`` counts by words that point back to a group, and tells no act of
-    its own ("Ichikawa Shuichi, 23, and Masumoto Rumiko, 24, drove to a beach
-    ... North Korean agents seized the two there")."""
+    ``record`` counts by words that point back to a group ("Ichikawa Shuichi,
+    23, and Masumoto Rumiko, 24, drove to a beach ... North Korean agents
+    seized the two there"); the records told before were looked at first."""
     victims = record.victims
     if victims.names or not victims.count or victims.count < 2 or sentence.before is None:
         return None

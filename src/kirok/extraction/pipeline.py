@@ -435,9 +435,7 @@ def find_sentence_times(doc: Doc) -> Doc:
         if not any(time.date for time in sentence.times) or _only_earlier_times(sentence):
             index = bisect.bisect_right(starts, sentence.start) - 1
             if index > 0:
-                sentence.told_before = _in_story(
-                    state, _time_alone(state, *state.sentence_spans[index - 1])
-                )
+                sentence.told_before = _time_alone(state, *state.sentence_spans[index - 1])
                 line = state.sentence_spans[index - 1]
                 if sentence.told_before and sentence.scene is None and not _acts_in(state, *line):
                     # and the places of a line that sets the scene and tells no act of
@@ -725,10 +723,9 @@ def _time_alone(state: State, start: int, end: int) -> TimeMention | None:
     text = state.text[start:end]
     if len(text) > 300:
         return None
+    # (a day with no year of its story's year: see _in_story)
     times = [
-        _in_story(state, t) or t
-        for t in find_times(text, start, state.anchor)
-        if t.date is not None
+        _in_story(state, t) for t in find_times(text, start, state.anchor) if t.date is not None
     ]
     if len(times) != 1:
         return None
@@ -930,12 +927,12 @@ _YEAR_OF_A_MONTH = re.compile(
 _ANY_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
-def _in_story(state: State, time: TimeMention | None) -> TimeMention | None:
+def _in_story(state: State, time: TimeMention) -> TimeMention:
     """A day or month with no year that sets the scene ("On the night of 21
     January a police checkpoint stopped the group.") after text that dated its
     story to a month of another year than the document's ("... cut through the
     wire on 17 January 1968"): of the story's year, not the document's."""
-    if time is None or not time.relative or time.date is None or state.anchor is None:
+    if not time.relative or time.date is None or state.anchor is None:
         return time
     start = max(0, time.start - SEQUEL_LOOKBACK)
     window = state.text[start : time.start]
