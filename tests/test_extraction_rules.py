@@ -4036,3 +4036,29 @@ def test_the_man_named_next_and_a_travel_permit(extractor: Extractor) -> None:
     [permit] = records(extractor, text, published="2022-01-01")
     assert (permit["violation"], permit["kind"]) == ("movement.restriction", "measure")
     assert records(extractor, "Visitors must have a permit to park on the campus.") == []
+
+
+def test_a_film_plot_told_on_and_a_foreigner_sent_home(extractor: Extractor) -> None:
+    # (invented)
+    plot = (
+        "In the film, a young teacher crosses the river to find her brother. Chinese "
+        "police catch her and send her back, and guards beat her in a detention centre.\n\n"
+        "In March 2019 Chinese police forcibly returned two women to North Korea."
+    )
+    [real] = records(extractor, plot, published="2024-01-01")
+    assert (real["violation"], real["date"]) == ("movement.forced_return", "2019-03")
+    sent_home = (
+        "Anna Berg, a Swedish teacher, ran a school in Dandong. In May 2015 China "
+        "deported Anna Berg to Sweden."
+    )
+    assert [r["violation"] for r in records(extractor, sent_home)] == []
+
+
+def test_a_name_across_a_line_break_is_written_on_one_line(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "According to the ministry, two of his closest aides, Ri Chol-su and Kang\n"
+        "Myong-ho, were executed in public in March 2016."
+    )
+    [record] = records(extractor, text, published="2017-01-01")
+    assert record["victims"]["names"] == ["Ri Chol-su", "Kang Myong-ho"]

@@ -3793,15 +3793,28 @@ _DIGIT = re.compile(r"\d")
 
 def without_expulsions(records: list[Record]) -> list[Record]:
     """The records but North Korea sending away a foreigner ("North Korea said it
-    had deported John Short, a 75-year-old Australian missionary"): an
+    had deported John Short, a 75-year-old Australian missionary"), or any state
+    sending foreigners home ("China deported Kevin Garratt to Canada"): an
     expulsion, not the forced return of North Koreans the taxonomy means."""
     return [
         r
         for r in records
         if not (
             r.violation == "movement.forced_return"
-            and r.country == "KP"
-            and r.nationality_stated
             and r.victims.nationality not in (None, "KP")
+            and ((r.country == "KP" and r.nationality_stated) or _sent_home(r))
         )
     ]
+
+
+def _sent_home(record: Record) -> bool:
+    """Whether the record's own words send the people it names to their own
+    country ("deported Kevin Garratt to Canada", of a Canadian; not "deported
+    12 people to Laos", whose nationality is taken from where they were sent)."""
+    text = record.evidence[0].text if record.evidence else ""
+    return bool(record.victims.names) and any(
+        place.kind == "country"
+        and place.country == record.victims.nationality
+        and text[: place.start].rstrip().endswith(" to")
+        for place in find_places(text)
+    )

@@ -176,10 +176,14 @@ def find_sentence_triggers(doc: Doc) -> Doc:
         for told in same_reason()[0].finditer(lowered):
             # (an act "for the same reason" as the sentence before's: see build_records)
             candidates.setdefault(bisect.bisect_right(starts, told.start()) - 1, set())
+    plots = _plots(text, spans, starts) if _PLOT_WORDS.search(text) else []
     for index in sorted(candidates):
         start, end = spans[index]
         raw = text[start:end]
         stripped = raw.strip()
+        begins = start + len(raw) - len(raw.lstrip())
+        if plots and any(after <= begins < stop for after, stop in plots):
+            continue  # ("In the film, a young nurse ... Chinese police catch her ...")
         if not stripped or (
             (_TRAILING_BRACKETS.sub("", stripped) if stripped[-1] == ")" else stripped)[-1:]
             not in '.!?"”)'
@@ -212,6 +216,32 @@ def find_sentence_triggers(doc: Doc) -> Doc:
     if "|" in text:
         _acts_by_column(state, spans, starts)
     return doc
+
+
+def _plots(text: str, spans: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
+    """Where a paragraph goes on telling a plot after a sentence that opens it
+    as one ("In the film, a young nurse, Sun-hwa, crosses the frozen river ...
+    Chinese police catch her ..."): from that sentence's end to the paragraph's."""
+    found = []
+    for words in _PLOT_WORDS.finditer(text):
+        start, end = spans[bisect.bisect_right(starts, words.start()) - 1]
+        told = _fiction().search(text[start:end].strip())
+        if told and _PLOT_WORDS.search(told.group()):
+            stop = text.find("\n\n", end)
+            found.append((end, len(text) if stop < 0 else stop))
+    return found
+
+
+# words of a work whose plot a paragraph may go on telling ("In the film, ..."; not
+# a podcast's episode or a witness's story), looked for once in a document first
+_PLOT_WORDS = re.compile(r"\b(?:film|movie|novel|play|drama|musical|opera)\b", re.IGNORECASE)
+
+
+@cache
+def _fiction() -> re.Pattern[str]:
+    """A sentence that tells a film's, a novel's or a play's plot (``fiction`` in
+    sentence_rules.json)."""
+    return re.compile("|".join(f"(?:{p})" for p in sentence_rules()["fiction"]), re.IGNORECASE)
 
 
 def _under_topics(text: str, start: int) -> bool:

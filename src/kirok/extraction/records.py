@@ -125,7 +125,7 @@ class Victims:
         return {
             "count": self.count,
             "count_text": self.count_text,
-            "names": list(self.names),
+            "names": [" ".join(name.split()) for name in self.names],  # (one across a line break)
             "nationality": self.nationality,
             "age": self.age,
             "sex": self.sex,
