@@ -65,7 +65,7 @@ from kirok.extraction.victims import (
     victim_before_passive,
 )
 from kirok.extraction.victims import patterns as victim_patterns
-from kirok.extraction.violations import ASIDE
+from kirok.extraction.violations import ASIDE, PASSIVE_AUX
 from kirok.wordlists import alternation
 
 MERGE_WINDOW = 4  # sentences within which "the incident" points back
@@ -532,9 +532,7 @@ def _choose_perpetrator(
 # from words of a passive act's subject, set off by commas, to its verb: the
 # police of "Choi Kyu-sik, the chief of the Jongno police station, was shot",
 # the soldiers of "26 South Koreans, among them soldiers, ..., were killed"
-_SUBJECT_OF_PASSIVE = re.compile(
-    r"[^.;:]*,\s+(?:was|were|had\s+been|have\s+been|has\s+been)\s", re.IGNORECASE
-)
+_SUBJECT_OF_PASSIVE = re.compile(rf"[^.;:]*,\s+{PASSIVE_AUX}\s", re.IGNORECASE)
 # the verb right after those who did it, inside a clause of what they did it to
 _SEIZED_IT = re.compile(r"\s+(?:had\s+)?(?:seized|captured|towed\s+away|abducted|kidnapped)\b")
 # a body that holds people where the act's words tell of ("the camp ... the State
@@ -2196,7 +2194,7 @@ def _group_before(record: Record, group: Record, sentence: Sentence) -> None:
         record.date, record.date_end = group.date, group.date_end
 
 
-def _group_named_before(sentence: Sentence, text: str) -> str | None:
+def _group_named_before(sentence: Sentence, text: str, spans: list[tuple[int, int]]) -> str | None:
     """The body the group "the commandos" (or "the raiders", "the gunmen") is of,
     as the text named it when it told of the group ("... Unit 124, a commando
     unit of the Korean People's Army"): the one body that acts named in the
@@ -2204,7 +2202,7 @@ def _group_named_before(sentence: Sentence, text: str) -> str | None:
     and any body at all, a few paragraphs back."""
     forms = _acting_groups()
     the = forms.pattern.search(sentence.text)
-    if the is None:
+    if the is None or not spans:
         return None
     words = forms.of[the.group(1).lower()]
     start = max(0, sentence.start - GROUP_NAME_LOOKBACK)
@@ -2213,8 +2211,7 @@ def _group_named_before(sentence: Sentence, text: str) -> str | None:
         at = start + found.start()
         if _THE_BEFORE.search(text, max(0, at - 30), at):
             continue  # ("the fleeing gunmen": the group told of again, not named)
-        first = max(text.rfind(". ", 0, at), text.rfind("\n\n", 0, at)) + 1
-        last = min(e for e in (text.find(". ", at), text.find("\n\n", at), len(text)) if e >= 0)
+        first, last = spans[bisect.bisect_right(spans, (at, len(text))) - 1]
         bodies = {
             a.name
             for a in find_actors(text[first:last], first, None)
@@ -2394,7 +2391,7 @@ def _perpetrator_told_before(
     last, those who held the people they hand over, the state a return is from,
     a body's interrogators, those who took one who then disappeared."""
     if record.perpetrator is None and text:
-        record.perpetrator = _group_named_before(sentence, text)
+        record.perpetrator = _group_named_before(sentence, text, spans)
     if record.perpetrator is None:
         act = _main_act(sentence, group).start
         before = _acting_before(act, sentence, records, told, text, spans)
@@ -3759,7 +3756,7 @@ def counted_by_row(records: list[Record], text: str) -> None:
     people held in ... camps |": the words, with no one number)."""
     if "|" not in text:
         return
-    found: list[Table] | None = None  # (found when first needed)
+    found: tuple[Table, ...] | None = None  # (found when first needed)
     for record in records:
         victims = record.victims
         if victims.count is not None or victims.names or not record.evidence:

@@ -65,7 +65,7 @@ from kirok.extraction.temporal import (
     resolve_sequel,
 )
 from kirok.extraction.victims import find_victims, not_name_words
-from kirok.extraction.violations import find_triggers, is_heading
+from kirok.extraction.violations import PASSIVE_AUX, find_triggers, is_heading
 from kirok.sources.document import Document
 
 COMPONENTS = (
@@ -1160,8 +1160,7 @@ def _passive_subject(sentence: Sentence, end: int) -> bool:
 
 # what joins a passive act's subject to its verb: " were also ", " had been "
 _PASSIVE_AFTER = re.compile(
-    r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
-    r"(?:(?:also|all|both|later|then|reportedly|allegedly)\s+)?"
+    rf"\s+{PASSIVE_AUX}\s+(?:(?:also|all|both|later|then|reportedly|allegedly)\s+)?"
 )
 
 

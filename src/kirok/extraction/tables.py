@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # a table's row ("| 14 February 2023 | Hyesan | 2 | Selling films |")
 ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
@@ -43,10 +44,12 @@ def cells(line: str, offset: int) -> list[tuple[int, str]]:
     return found
 
 
-def tables(text: str) -> list[Table]:
+@lru_cache(maxsize=2)
+def tables(text: str) -> tuple[Table, ...]:
     """The text's tables, in order. A table is a run of rows with nothing but
     blank lines between them (a page's table may be read with a blank line
-    between rows); its first row that is not a rule is its header."""
+    between rows); its first row that is not a rule is its header. Kept for
+    the document being read: both passes that read rows ask for them."""
     found: list[Table] = []
     header: list[tuple[int, str]] | None = None
     rows: list[tuple[int, str]] = []
@@ -65,4 +68,4 @@ def tables(text: str) -> list[Table]:
             rows.append((row.start(), line))
     if header is not None:
         found.append(Table(start, header, rows))
-    return found
+    return tuple(found)

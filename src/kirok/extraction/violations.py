@@ -41,6 +41,8 @@ _SMALL_WORDS = frozenset(
         "und",
     ]
 )
+# a passive's auxiliary: "was", "were", "had been" ("were killed", "has been held")
+PASSIVE_AUX = r"(?:was|were|had\s+been|have\s+been|has\s+been)"
 # a remark in brackets: "(not her real name)"
 ASIDE = re.compile(r"\([^()\n]{1,200}\)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
