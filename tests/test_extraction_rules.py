@@ -4062,3 +4062,75 @@ def test_a_name_across_a_line_break_is_written_on_one_line(extractor: Extractor)
     )
     [record] = records(extractor, text, published="2017-01-01")
     assert record["victims"]["names"] == ["Ri Chol-su", "Kang Myong-ho"]
+
+
+def test_an_if_clause_before_what_we_will_do_and_a_rumour_proved_wrong(
+    extractor: Extractor,
+) -> None:
+    # (invented)
+    consent = "If you were arrested or sent back from China, we will ask when that happened."
+    assert records(extractor, consent, published="2024-01-01") == []
+    relatives = "If someone in your family was executed, the interviewer may ask what you know."
+    assert records(extractor, relatives, published="2024-01-01") == []
+    # (the clause's own threat is still one: "you may be arrested")
+    assert records(extractor, "If you travel, you may be arrested and held for months.") == []
+    rumour = "A general said in 2015 to have been shot reappeared at a parade the next year."
+    assert records(extractor, rumour, published="2019-01-01") == []
+    told = "If you ask, we will tell you: police arrested Ri Sun-ok in Hyesan in May."
+    [arrest] = records(extractor, told)
+    assert arrest["victims"]["names"] == ["Ri Sun-ok"]
+
+
+def test_one_of_its_officials_named_in_the_next_sentence(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "North Korea put one of its vice premiers to death by firing squad in May, the "
+        "ministry in Seoul said. Ko Man-sik, the vice premier for light industry, had fallen "
+        "asleep during a meeting."
+    )
+    [record] = records(extractor, text, published="2017-08-01")
+    assert record["victims"]["names"] == ["Ko Man-sik"] and record["victims"]["count"] == 1
+    assert (record["victims"]["nationality"], record["date"]) == ("KP", "2017-05")
+
+
+def test_more_people_shot_with_the_one_just_named(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "A Seoul daily reported that Pak Chol-ung, a trade official, had been executed in "
+        "March on the outskirts of Pyongyang. Three of his deputies were said to have been "
+        "shot with him."
+    )
+    [record] = records(extractor, text, published="2019-06-01")
+    assert record["violation"] == "life.execution" and record["victims"]["count"] == 4
+    assert (record["place"], record["country"]) == ("Pyongyang", "KP")
+    assert record["victims"]["nationality"] == "KP" and len(record["evidence"]) == 2
+    camp = "A Tokyo newspaper said the translator Jo Ok-hwa was sent to a political prison camp."
+    [held] = records(extractor, camp, published="2019-06-01")
+    assert (held["country"], held["victims"]["nationality"], held["place"]) == ("KP", "KP", None)
+
+
+def test_they_of_the_commandos_and_the_boy_told_of_again(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "In November 1968 some sixty commandos of the Korean People's Army came ashore. "
+        "Most of them were killed or captured.\n\n"
+        "Fifty years ago today, on 3 November 1968, a group of the commandos reached a "
+        "farmhouse in the hills. They killed ten-year-old Choi Man-su there, together with "
+        "his father. A newspaper later wrote that the boy had been killed for refusing to "
+        "feed the men."
+    )
+    [record] = records(extractor, text, published="2018-11-03")
+    assert (record["violation"], record["date"]) == ("life.killing", "1968-11-03")
+    assert record["perpetrator"] == "Korean People's Army"
+    assert record["victims"]["names"] == ["Choi Man-su"] and record["victims"]["count"] == 2
+    assert len(record["evidence"]) == 2
+
+
+def test_taken_from_a_city_abroad_to_north_korea(extractor: Extractor) -> None:
+    # (invented)
+    text = "Police believe that Sato Ken, a cook, was taken from Vienna to North Korea in 1980."
+    [record] = records(extractor, text, published="2020-01-01")
+    assert record["violation"] == "disappearance.abduction"
+    assert record["victims"]["names"] == ["Sato Ken"] and record["date"] == "1980"
+    returned = "In 2019 two women were taken from China to North Korea by the police."
+    assert all(r["violation"] != "disappearance.abduction" for r in records(extractor, returned))

@@ -83,6 +83,37 @@ def test_a_date_that_ends_a_header_line() -> None:
     # (after a stop, past a comma of the line's words that is no date's)
     byline = "Notes\nResearch desk, Media Watch (an invented group, for tests). 3 July 2024.\n"
     assert find_published(byline + "\nText.") == "2024-07-03"
+    # (a date that ends the line's first sentence, before another)
+    prepared = (
+        "Notes\nPrepared by the desk of Media Watch (invented), 3 June 2019. For members only.\n"
+    )
+    assert find_published(prepared + "\nText.") == "2019-06-03"
+
+
+def test_a_sentence_that_opens_with_a_time_is_no_dateline() -> None:
+    text = (
+        "# The landings\n\n*Education team (invented). Published 9 December 2023.*\n\n"
+        "Fifty-five years ago today, on 9 December 1968, a group of soldiers reached a "
+        "farmhouse in the hills and stayed there until the next morning, when they left.\n"
+    )
+    assert find_published(text) == "2023-12-09"
+    # (a short line that opens with a name and a comma before the date still dates it)
+    assert find_published("Border briefing, 1 December 2020 (invented)\n\nText.") == "2020-12-01"
+
+
+def test_a_datelines_month_and_day_take_the_year_of_the_files_name(tmp_path: Path) -> None:
+    body = "SEOUL, Aug. 31 (Test Wire) -- North Korea said on Wednesday that ...\n"
+    dated = tmp_path / "2016-08-31-wire.txt"
+    dated.write_text(body, encoding="utf-8")
+    document = read_document(dated)
+    assert (document.published, document.published_from) == ("2016-08-31", "name")
+    # (a name whose day is not the dateline's, or no date in the name: no date)
+    other = tmp_path / "2016-09-02-wire.txt"
+    other.write_text(body, encoding="utf-8")
+    assert read_document(other).published is None
+    plain = tmp_path / "wire.txt"
+    plain.write_text(body, encoding="utf-8")
+    assert read_document(plain).published is None
 
 
 def test_a_month_in_the_header_anchors_relative_dates_but_is_not_the_date(

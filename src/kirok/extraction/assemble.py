@@ -1193,7 +1193,7 @@ def _facility_country(sentence: Sentence) -> str | None:
     """The country of a place of detention the sentence names by its country's
     adjective, when it names no place ("died in a North Korean prison")."""
     if _north_korean_facility().search(sentence.text):
-        return "KP"  # "sent to a labour training camp", "the kyohwaso": North Korea's own
+        return "KP"  # "sent to a labour training camp", "the kyohwaso", "a political prison camp"
     if not any(word in sentence.text for word in _FACILITY_WORDS):
         return None
     found = _facility().search(sentence.text)
@@ -1207,6 +1207,7 @@ def _north_korean_facility() -> Alternatives:
     return Alternatives(
         [
             r"\b(?:kyohwaso|kwanliso|kwalliso|jipkyulso|rodong\s+d(?:al|an)ryeondae|"
+            r"political\s+prison\s+camps?|"
             r"labou?r\s+training\s+(?:camps?|units?|cent(?:er|re)s?))\b"
         ],
         re.IGNORECASE,
@@ -1683,12 +1684,25 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
             )
         elif (
             country == "KP"
-            and place is not None
-            and perpetrator is not None
-            and actor_country(perpetrator) == "KP"
+            and not assumed
+            and (
+                (
+                    place is not None
+                    and perpetrator is not None
+                    and actor_country(perpetrator) == "KP"
+                )
+                or (
+                    perpetrator is None
+                    and violation in _THE_STATES_OWN
+                    # ("He wrote that since 1975 he had been made to gut fish ...
+                    # in Nampo": the one told of before, maybe a foreigner held there)
+                    and not (victim is not None and victim.text.lower() in _PRONOUNS)
+                )
+            )
         ):
             # "her father was arrested by state security officers in Hoeryong",
-            # in a paper written in Seoul: one of the North's own people
+            # "... had been executed by firing squad ... on the edge of
+            # Pyongyang", in a paper written in Seoul: one of the North's own people
             nationality = "KP"
         else:
             nationality = main_country or country
@@ -1886,6 +1900,19 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
         return True
     if distance <= MERGE_WINDOW and _points_back(later_sentence):
         return True
+    if (
+        distance <= 2
+        and earlier.kind == later.kind == "incident"
+        and earlier.victims.names
+        and not later.victims.names
+        and later.date in (None, earlier.date)
+        and (the_one := _THE_PERSON.fullmatch(later.victims.count_text or "")) is not None
+        and the_one.group(1).lower() in victim_patterns().singular
+        and not _ANOTHER.search(later_sentence.text)
+    ):
+        # "They killed nine-year-old Lee Seung-bok ... A newspaper later wrote
+        # that the boy had been killed for ...": the one named, told of again
+        return True
     if _named_next(earlier, later, later_sentence, distance):
         return True
     if (
@@ -1950,6 +1977,7 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
     )
 
 
+_THE_PERSON = re.compile(r"(?i:the)\s+([a-z][\w-]*)")
 _SINCE_THEN = re.compile(r"[\W_]*(?i:since\s+then|ever\s+since|since\s+that\s+day)\b")
 _THEIR = re.compile(r"\b(?:their|they|them)\b", re.IGNORECASE)
 # a person known by the act done to them, told before it is: "The woman who was shot"
@@ -2200,13 +2228,26 @@ def _group_named_before(sentence: Sentence, text: str, spans: list[tuple[int, in
     unit of the Korean People's Army"): the one body that acts named in the
     last sentence before that names the group, not as "the commandos" again,
     and any body at all, a few paragraphs back."""
+    if sentence.before is not None and _THEY_OPEN.match(sentence.text):
+        # "... a group of the commandos reached a farmhouse ... They killed ...":
+        # "they" are the group the sentence before told of
+        first, last = sentence.before
+        return _group_named_in(text[first:last], first, text, spans)
+    return _group_named_in(sentence.text, sentence.start, text, spans)
+
+
+def _group_named_in(
+    words_told: str, told_at: int, text: str, spans: list[tuple[int, int]]
+) -> str | None:
+    """The body the group ``words_told`` (a sentence at ``told_at``) calls "the
+    commandos" is of, as :func:`_group_named_before` finds it."""
     forms = _acting_groups()
-    the = forms.pattern.search(sentence.text)
+    the = forms.pattern.search(words_told)
     if the is None or not spans:
         return None
     words = forms.of[the.group(1).lower()]
-    start = max(0, sentence.start - GROUP_NAME_LOOKBACK)
-    named = re.finditer(rf"\b(?:{words})\b", text[start : sentence.start], re.IGNORECASE)
+    start = max(0, told_at - GROUP_NAME_LOOKBACK)
+    named = re.finditer(rf"\b(?:{words})\b", text[start:told_at], re.IGNORECASE)
     for found in reversed(list(named)):
         at = start + found.start()
         if _THE_BEFORE.search(text, max(0, at - 30), at):
@@ -2223,6 +2264,7 @@ def _group_named_before(sentence: Sentence, text: str, spans: list[tuple[int, in
 
 
 _THE_BEFORE = re.compile(r"\b(?i:the)\s+(?:[a-z]+\s+)?$")
+_THEY_OPEN = re.compile(r"\W*They\s")
 GROUP_NAME_LOOKBACK = 3000  # characters back to where the text named a group that acts
 
 
@@ -3032,6 +3074,8 @@ def build_records(
             record = _record(sentence, group, main_country)
             if record is None:
                 continue
+            if records and _alongside(records[-1], record, sentence, group, last_seen, index):
+                continue
             _perpetrator_told_before(record, sentence, group, records, told, text, spans or [])
             if record.place is None and record.violation != "detention.prison_camp":
                 _in_the_camp_before(record, sentence, records)
@@ -3224,6 +3268,49 @@ def build_records(
                             record.country = known.country
                 _keep(records, by_violation, last_seen, record, index)
     return records
+
+
+# what the North does to its own people, not to visitors: a victim of these in
+# the North (a place there, or a camp of its own), no one named as doing it, is
+# North Korean
+_THE_STATES_OWN = frozenset({"life.execution", "detention.prison_camp", "labor.forced"})
+
+
+def _alongside(
+    earlier: Record,
+    record: Record,
+    sentence: Sentence,
+    group: list[Trigger],
+    last_seen: dict[int, int],
+    index: int,
+) -> bool:
+    """Whether ``record`` tells of more people the act of the sentence just
+    before was done to ("Kim Hyok-chol ... had been executed by firing squad in
+    March. Four officials ... were said to have been shot with him"): if so,
+    they join its victims, and the sentence its evidence."""
+    end = group[-1].end - sentence.start
+    if not _WITH_THEM.match(sentence.text, end):
+        return False
+    position = max(last_seen) if last_seen else -1
+    if (
+        last_seen.get(position) != index - 1
+        or earlier.family != record.family
+        or earlier.kind != "incident"
+        or record.date not in (None, earlier.date)
+        or record.victims.count is None
+        or record.victims.names
+    ):
+        return False
+    before = earlier.victims.count or len(earlier.victims.names) or 1
+    earlier.victims.count = before + record.victims.count
+    earlier.victims.count_text = None
+    earlier.evidence.append(record.evidence[0])
+    last_seen[position] = index
+    return True
+
+
+# an act done to others beside the one just told of: "shot with him"
+_WITH_THEM = re.compile(r"\s+(?:together\s+|along\s+)?with\s+(?:him|her|them)\b")
 
 
 def _keep(
@@ -3733,8 +3820,13 @@ def named_next(records: list[Record], text: str) -> None:
             victims.names = [kin[words]]
             continue
         told = _NAME_IS.match(text, record.evidence[-1].end)
-        sex = "female" if told and told.group("pronoun") == "Her" else "male"
-        if told is None or victims.sex not in (None, sex):
+        if told is None:
+            same = _named_as_the_same(words, text, record.evidence[-1].end)
+            if same:
+                victims.names = [same]
+            continue
+        sex = "female" if told.group("pronoun") == "Her" else "male"
+        if victims.sex not in (None, sex):
             continue
         victims.names = [told.group("name")]
         victims.count = 1
@@ -3742,10 +3834,34 @@ def named_next(records: list[Record], text: str) -> None:
             kin[words] = told.group("name")
 
 
+def _named_as_the_same(words: str, text: str, end: int) -> str | None:
+    """The name the sentence right after a record opens with, when the words
+    after it call that person what the record's words did ("North Korea put
+    one of its vice premiers to death ... Kim Yong-jin, the vice premier
+    responsible for education, ...")."""
+    if not words:
+        return None
+    head = words.split()[-1]
+    if head.endswith("s") and not head.endswith("ss"):
+        head = head[:-1]
+    if len(head) < 3 or not head.isalpha():
+        return None
+    opening = _NAME_THEN_WORDS.match(text, end)
+    if opening is None or head not in opening.group("words").lower().split():
+        return None
+    return opening.group("name")
+
+
+# a name
+_NAME_WORDS = r"[A-Z][a-z]+(?:-[a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[a-z]+)?){1,2}"
 # the sentence after one told of a person that names them
 _NAME_IS = re.compile(
-    r"\s+(?P<pronoun>Her|His)\s+(?:full\s+|real\s+)?name\s+is\s+"
-    r"(?P<name>[A-Z][a-z]+(?:-[a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[a-z]+)?){1,2})\b"
+    rf"\s+(?P<pronoun>Her|His)\s+(?:full\s+|real\s+)?name\s+is\s+(?P<name>{_NAME_WORDS})\b"
+)
+# or that opens with a name and says who that is: "Kim Yong-jin, the vice premier
+# responsible for education, ..."
+_NAME_THEN_WORDS = re.compile(
+    rf"\s+(?P<name>{_NAME_WORDS}),\s+(?:the|a|an|its|his|her|their)\s+(?P<words>[^,.;]{{2,60}}),"
 )
 
 

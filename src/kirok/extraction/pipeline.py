@@ -739,6 +739,8 @@ _SCENE_AFTER = re.compile(r"\s*[,.;]")
 _HEADLINE = re.compile(r"[-*•\s]*\*\*[^*]{3,200}\*\*\s*[(\[](?P<when>[^)\]]{3,40})[)\]]\W*$")
 # a short sentence that opens with its time sets the scene of the next one
 SCENE_CHARS = 60
+# between a time and the same time told again: "... years ago today, on ..."
+_SAME_TIME_AGAIN = re.compile(r",?\s*(?:on|in)?\s*")
 _OPENS_WITH_TIME = re.compile(
     r"\W*(?:In|On|By|During|Early\s+in|Late\s+in)?\s*"
     r"(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"  # ("On the morning of 16 ...")
@@ -757,9 +759,16 @@ def _time_alone(state: State, start: int, end: int) -> TimeMention | None:
     times = [
         _in_story(state, t) for t in find_times(text, start, state.anchor) if t.date is not None
     ]
+    opening = times[0].start if times else start
+    if (
+        len(times) == 2
+        and times[0].date == times[1].date
+        and _SAME_TIME_AGAIN.fullmatch(text, times[0].end - start, times[1].start - start)
+    ):
+        times = times[1:]  # "Fifty-five years ago today, on 9 December 1968, ...": one time
     if len(times) != 1:
         return None
-    before, after = text[: times[0].start - start], text[times[0].end - start :]
+    before, after = text[: opening - start], text[times[0].end - start :]
     if _SCENE_BEFORE.fullmatch(before) and _SCENE_AFTER.match(after):
         return times[0]
     headline = _HEADLINE.match(text)
@@ -1012,7 +1021,7 @@ def find_sentence_places(doc: Doc) -> Doc:
         last = bisect.bisect_left(starts, sentence.end)
         for place in everywhere[first:last]:
             place.locative = classify_locative(
-                sentence.text, place.start - sentence.start, place.kind
+                sentence.text, place.start - sentence.start, place.kind, place.end - sentence.start
             )
             sentence.places.append(place)
         before = sentence.scene
@@ -1028,7 +1037,9 @@ def find_sentence_places(doc: Doc) -> Doc:
                 scene.locative = (
                     True  # ("location: Hoeryong")
                     if field is not None
-                    else classify_locative(text, place.start - before[0], place.kind)
+                    else classify_locative(
+                        text, place.start - before[0], place.kind, place.end - before[0]
+                    )
                 )
                 sentence.scene_places.append(scene)
                 if sentence.scene_destination is None and place.country:

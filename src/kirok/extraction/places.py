@@ -217,13 +217,16 @@ def country_of(matches: Iterable[re.Match[str]]) -> str | None:
     return None
 
 
-def classify_locative(sentence: str, start: int, kind: str) -> bool | None:
-    """Whether a place at ``start`` in ``sentence`` is where the act happened.
+def classify_locative(sentence: str, start: int, kind: str, end: int | None = None) -> bool | None:
+    """Whether a place at ``start`` in ``sentence`` (to ``end``) is where the act happened.
 
     True after "in", "near", "at" ...; False after "to", "from", "into" (a
-    direction) or after "living in", "are in" (a home); None when no
-    preposition stands before it within a few words.
+    direction) or after "living in", "are in" (a home), or before a newspaper or
+    a broadcaster ("a Seoul daily"); None when no preposition stands before it
+    within a few words.
     """
+    if end is not None and _OUTLET_AFTER.match(sentence, end):
+        return False
     locative, directional, residence = _word_sets()
     words = sentence[:start].replace("’", "'").split()[-8:]
     reach = 5  # words back to look for the preposition
@@ -235,7 +238,7 @@ def classify_locative(sentence: str, start: int, kind: str) -> bool | None:
             # a table's cell of its own: "| Dandong, China |", the row's place (a
             # country alone in a cell is more often a nationality)
             return True
-        if word == "of" and index > 0 and words[index - 1].lower() in _KINDS_OF_PLACE:
+        if word == "of" and index > 0 and words[index - 1].lower() in _KINDS_OF_PLACE | _PARTS:
             reach = 8  # "in the Chinese port city of Donggang": past what it is
             continue
         if word.endswith((",", ";", ":", ".")):
@@ -301,6 +304,17 @@ def _to_before(words: list[str]) -> bool:
 _SEATED = frozenset({"government", "regime", "leadership"})
 # what a place is, before "of" and its name
 _KINDS_OF_PLACE = frozenset({"city", "town", "village", "county", "province", "district", "port"})
+# a part of a place, which is in it: "on the edge of Pyongyang", "in the suburbs of Seoul"
+_PARTS = frozenset(
+    {"edge", "outskirts", "suburbs", "centre", "center", "heart", "middle", "streets"}
+)
+# what a place names the seat of, not where anything happened: "a Seoul daily
+# newspaper", "a Tokyo broadcaster"
+_OUTLET_AFTER = re.compile(
+    r"[ \t]+(?:(?:daily|weekly|evening|morning|based)[ \t]+)?(?:daily|dailies|newspapers?|papers?"
+    r"|broadcasters?|news\s+agency|news\s+outlets?|magazines?|tabloids?)\b",
+    re.IGNORECASE,
+)
 _POSSESSIVE = frozenset({"his", "her", "their", "my", "our", "the", "a"})
 _AT_HOME = frozenset({"at", "from", "outside", "near", "into", "left"})
 

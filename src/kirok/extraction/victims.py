@@ -695,6 +695,7 @@ def _after_anchor() -> re.Pattern[str]:
         r"\s*(?:,|,?\s*and)?\s*(?:named\s+|called\s+|surnamed\s+|of\s+)?"
         # "arrested the brothers, Cha Min-ho and ...": people told of before, named
         rf"(?:the\s+(?:[a-z][\w-]*\s+)?(?:{people}),\s+)?"
+        r"(?:(?:\w+-)+year-old\s+)?"  # "killed nine-year-old Lee Seung-bok"
         r"(?:[A-Z][a-z]+\s+){0,3}"
         rf"(?:(?:[a-z][\w-]*\s+){{0,2}}(?:{person})\s+)?"
     )

@@ -165,6 +165,8 @@ def _drop_contained(found: list[Trigger]) -> list[Trigger]:
 
 
 _QUOTES = frozenset("\"“”‘’'")
+# what befalls fighters, not victims: "killed or captured", "killed or taken prisoner"
+_OR_CAPTURED = re.compile(r"\s+or\s+(?:captured|taken\s+prisoner)\b")
 
 
 def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list[Trigger]:
@@ -223,6 +225,8 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
             and attackers.search(text[max(0, start - 80) : start] + _aux_of(match.group()))
         ):
             continue  # "twenty-nine of the raiders were killed in the fighting"
+        if pattern.violation.startswith("life.") and _OR_CAPTURED.match(text, end):
+            continue  # "Most of them were killed or captured": fighters, hunted down
         found.append(
             Trigger(
                 start,

@@ -19,7 +19,7 @@ class Document:
     text: str
     title: str | None = None
     published: str | None = None
-    published_from: str | None = None  # "text", "metadata" or "given"
+    published_from: str | None = None  # "text", "metadata", "given" or "name"
     publisher: str | None = None
     url: str | None = None
     # "YYYY-MM": the month a header dates the document to when it gives no day

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from email.utils import parsedate_to_datetime
 
-from kirok.dates import find_explicit_dates
+from kirok.dates import DAY, MONTH, find_explicit_dates, month_number
 
 HEADER_CHARS = 3000
 _LABELLED = re.compile(
@@ -37,7 +37,17 @@ _LABELLED = re.compile(
     r"(?P<rest>.+)$",
     re.IGNORECASE,
 )
+# a short line that opens with a name and a comma, then the date: "SEOUL,
+# March 17 (...)", "Border closure briefing, 1 December 2020 (...)"
 _DATELINE = re.compile(r"^\W*[A-Z][A-Za-z .'-]{1,40}(?:,\s*|\s*\()(?P<rest>.+)$")
+# a dateline opening a paragraph: its place's words each begin with a capital,
+# or are a particle ("SEOUL", "Kuala Lumpur", "Rio de Janeiro"); "Fifty-five
+# years ago today, on 9 December 1968, ..." opens a sentence, not a dateline
+_DATELINE_IN_PROSE = re.compile(
+    r"^\W*(?=[A-Z][A-Za-z .'-]{1,40}(?:,\s*|\s*\())"
+    r"[A-Z][A-Za-z.'-]*(?:\s+(?:[A-Z][A-Za-z.'-]*|de|da|del|di|do|du|la|le|el|am|an|upon|sur))*"
+    r"(?:,\s*|\s*\()(?P<rest>.+)$"
+)
 # a dateline's state or country between the city and the date ("Dayton, Ohio,
 # October 22, 2014")
 _REGION = re.compile(r"[A-Z][A-Za-z .'-]{1,30},\s*")
@@ -60,6 +70,16 @@ _DATE_ENDS_LINE = re.compile(r"(?:--|[-–—:(|,]|\.(?=\s))\s*(?P<rest>[^-–�
 # the same after the line's last such mark, where an earlier one took words that are
 # no date: "Research desk, Seoul Media Watch (invented, for tests). 3 July 2024."
 _DATE_ENDS_LINE_LAST = re.compile(rf"^.*{_DATE_ENDS_LINE.pattern}")
+# or a date that ends a header line's first sentence, after a comma or a dash:
+# "Prepared by the monitoring desk of X, 3 June 2019. For members only."
+_DATE_ENDS_SENTENCE = re.compile(
+    r"(?:--|[-–—:(|,])\s*(?P<rest>[^-–—:(|,.]{6,40}?)\)?\.\s+(?=[A-Z])"
+)
+# a dateline's month and day with no year ("SEOUL, Aug. 31 (Wire) --"), and a
+# file name that opens with a day ("2016-08-31-wire.txt")
+_MONTH_DAY = re.compile(rf"(?:on\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})\b(?!,?\s*\d)")
+_DIGITS = re.compile(r"\D")  # (what is not a digit: "31st" is 31)
+_NAME_DAY = re.compile(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])-([012]\d|3[01])(?!\d)")
 # a field's label that names an event, not the document ("Date of arrest:",
 # "Born:"): its date is that event's
 _EVENT_LABEL = re.compile(
@@ -197,6 +217,42 @@ _PERIOD_START = re.compile(
 )
 
 
+def _date_ends_sentence(line: str) -> str | None:
+    """The ISO day that ends a header line's first sentence ("..., 3 June 2019.
+    For members only.")."""
+    for match in _DATE_ENDS_SENTENCE.finditer(line):
+        day = _date_alone(match.group("rest"))
+        if day:
+            return day
+    return None
+
+
+def dated_by_name(text: str, name: str) -> str | None:
+    """The day a file's name opens with ("2016-08-31-wire.txt"), when the text's
+    dateline gives that month and day without a year ("SEOUL, Aug. 31 (Wire)
+    --"): the two agree, and the name gives the year the dateline leaves out."""
+    named = _NAME_DAY.match(name)
+    if not named:
+        return None
+    for line, _ in _header_lines(text):
+        dateline = (_DATELINE if len(line) <= 120 else _DATELINE_IN_PROSE).match(line[:60])
+        if not dateline:
+            continue
+        rest = dateline.group("rest")
+        region = _REGION.match(rest)
+        for opening in (rest, rest[region.end() :] if region else None):
+            day = _MONTH_DAY.match(opening) if opening else None
+            if day and (
+                month_number(day.group("month")),
+                int(_DIGITS.sub("", day.group("day"))),
+            ) == (
+                int(named.group(2)),
+                int(named.group(3)),
+            ):
+                return named.group(0)
+    return None
+
+
 def email_date(value: str) -> str | None:
     """The day of an e-mail's date ("Wed, 14 Aug 2024 09:12:00 +0900", RFC 5322),
     as the sender's clock gave it, or None if ``value`` is not one."""
@@ -230,22 +286,25 @@ def find_published(text: str) -> str | None:
                 )
                 or _date_then_stop(line)
                 or _period_end(line)
+                or _date_ends_sentence(line)
             )
             if day:
                 candidates.append(day)
                 continue
         else:
             in_header = False
+        dateline = _DATELINE
         if len(line) > 120:
             line = line[:60]  # a dateline opens the first paragraph of a news item
+            dateline = _DATELINE_IN_PROSE
         alone = _date_alone(line) or _korean_date(line)
         if alone:
             candidates.append(alone)
             continue
-        for pattern in (_LABELLED, _DATELINE):
+        for pattern in (_LABELLED, dateline):
             match = pattern.match(line)
             day = _day_opening(match.group("rest")) if match else None
-            if match and not day and pattern is _DATELINE:
+            if match and not day and pattern is dateline:
                 region = _REGION.match(match.group("rest"))
                 day = _day_opening(match.group("rest")[region.end() :]) if region else None
             if match and not day and pattern is _LABELLED:  # a saved e-mail's header

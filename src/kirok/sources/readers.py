@@ -28,7 +28,13 @@ from kirok.errors import (
     UnsupportedFormat,
 )
 from kirok.sources.document import Document
-from kirok.sources.metadata import email_date, find_period, find_published, find_title
+from kirok.sources.metadata import (
+    dated_by_name,
+    email_date,
+    find_period,
+    find_published,
+    find_title,
+)
 
 SUFFIXES = {
     ".txt": "text",
@@ -364,6 +370,9 @@ def read_bytes(path: str, data: bytes, published: str | None = None) -> Document
         published_from = "text" if published else None
     if not published and read.published:
         published, published_from = read.published, "metadata"
+    if not published:
+        published = dated_by_name(read.text, Path(path).name)
+        published_from = "name" if published else None
     return Document(
         source=path,
         sha256=sha256,
