@@ -4134,3 +4134,28 @@ def test_taken_from_a_city_abroad_to_north_korea(extractor: Extractor) -> None:
     assert record["victims"]["names"] == ["Sato Ken"] and record["date"] == "1980"
     returned = "In 2019 two women were taken from China to North Korea by the police."
     assert all(r["violation"] != "disappearance.abduction" for r in records(extractor, returned))
+
+
+def test_the_two_and_the_ten_are_the_people_counted_just_before(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "Radio Free Asia reported that two young miners were executed in Musan in October. "
+        "The two had been caught selling South Korean films."
+    )
+    found = records(extractor, text, published="2022-12-01")
+    assert {r["violation"] for r in found} == {"life.execution", "expression.suppression"}
+    for record in found:
+        assert (record["date"], record["place"], record["victims"]["count"]) == (
+            "2022-10",
+            "Musan",
+            2,
+        )
+        assert record["victims"]["names"] == []
+    held = (
+        "Chinese police detained ten North Koreans in Dalian in early May. Their relatives "
+        "say the ten are being held at a police station and fear they will be handed over "
+        "to North Korea within days."
+    )
+    [record] = records(extractor, held, published="2018-05-20")
+    assert record["violation"] == "detention.arbitrary" and len(record["evidence"]) == 2
+    assert (record["place"], record["victims"]["count"]) == ("Dalian", 10)

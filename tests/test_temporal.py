@@ -273,3 +273,13 @@ def test_dates_in_figures_read_only_one_way() -> None:
     # the twelfth of March or the third of December: left unread
     assert find_explicit_dates("12/03/2024 Hyesan") == []
     assert find_explicit_dates("version 2.1.2020, 31/02/2024") == []
+
+
+def test_two_years_told_as_one_time() -> None:
+    assert resolved("In the summers of 1977 and 1978, five boys vanished.") == [("1977", "1978")]
+    assert resolved("Arrests rose in 2019 and 2020.") == [("2019", "2020")]
+    # (two times of two acts stay two)
+    assert resolved("He was held in 2015 and released in 2017.") == [
+        ("2015", None),
+        ("2017", None),
+    ]

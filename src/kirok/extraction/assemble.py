@@ -2088,6 +2088,35 @@ def _the_group_told_before(record: Record, records: list[Record]) -> Record | No
     )
 
 
+def _the_number_told_before(
+    record: Record, records: list[Record], sentence: Sentence
+) -> Record | None:
+    """The act told shortly before of as many people as "the two" (or "the
+    ten") counts, when the record names no one: "two high school students ...
+    were executed ... in Hyesan in October ... The two had been caught watching
+    South Korean dramas" (then, there, the same two)."""
+    victims = record.victims
+    if victims.names or not victims.count or victims.count < 2:
+        return None
+    if not _THE_NUMBER.fullmatch(victims.count_text or ""):
+        return None
+    return next(
+        (
+            r
+            for r in reversed(records[-GROUP_LOOKBACK:])
+            if r.kind == "incident"
+            and r.victims.count == victims.count
+            and sentence.start - r.evidence[-1].end <= REFER_BACK_CHARS
+        ),
+        None,
+    )
+
+
+# the people counted before, by their number alone: "the two", "The ten", "the 12"
+_THE_NUMBER = re.compile(
+    r"(?i:the)\s+(?:\d{1,4}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))"
+)
 _SOME_OF_THE = re.compile(
     r"(?:one|two|three|four|five|some|several|many|most|both|each)\s+of\s+the\s+([a-z][\w-]*)",
     re.IGNORECASE,
@@ -2168,16 +2197,16 @@ def _the_group_in_words(record: Record, group: VictimMention) -> None:
         record.nationality_stated = True
 
 
-def _the_same_case(record: Record, group: Record) -> None:
+def _the_same_case(record: Record, group: Record, by_whom: bool = True) -> None:
     """What ``record`` does not say of the group it tells of again ("the women
-    were accused of ..."): who they are, when, where and by whom, as the act
-    told of them before gives it."""
+    were accused of ..."): who they are, when, where and (``by_whom``) by whom,
+    as the act told of them before gives it."""
     _same_people(record, group)
     if record.date is None:
         record.date, record.date_end = group.date, group.date_end
     if record.place is None and record.country in (None, group.country):
         record.place, record.country = group.place, group.country
-    if record.perpetrator is None:
+    if record.perpetrator is None and by_whom:
         record.perpetrator = group.perpetrator
 
 
@@ -3127,6 +3156,10 @@ def build_records(
                 _group_before(record, them, sentence)
             elif (told_group := _the_group_told_before(record, records)) is not None:
                 _group_before(record, told_group, sentence)
+            elif (counted_before := _the_number_told_before(record, records, sentence)) is not None:
+                # (who did another kind of act to them is not who did this: "Lao
+                # police stop the nine ... the nine ... have heard nothing of them")
+                _the_same_case(record, counted_before, counted_before.family == record.family)
             elif (whole := _group_of_members(record, records, sentence)) is not None:
                 record.date, record.date_end = whole.date, whole.date_end
             elif (the := _THE_NOUN.fullmatch(record.victims.count_text or "")) is not None and (

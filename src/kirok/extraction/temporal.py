@@ -137,6 +137,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
         frozenset({"between", "year"}),
     ),
     (
+        # two years told as one time: "in the summers of 1977 and 1978", "in 1977 and 1978"
+        "yearrange",
+        re.compile(
+            rf"\b(?i:in)\s+(?:(?i:the)\s+(?i:{'|'.join(_SEASONS)})s?\s+of\s+)?"
+            rf"(?P<y1>{YEAR})\s+(?i:and)\s+(?P<y2>{YEAR})\b"
+        ),
+        frozenset({"year"}),
+    ),
+    (
         "mdy",
         re.compile(rf"\b(?P<m1>{MONTH})\s+(?P<d1>{DAY}),?\s+(?P<y1>{YEAR})\b"),
         _MONTH_YEAR,
