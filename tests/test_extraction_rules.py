@@ -128,6 +128,13 @@ def test_surnames_titles_and_nationality_before_a_name(extractor: Extractor) -> 
         extractor, "Japanese citizen Aiko Tanaka was kidnapped in 1978 at the age of 19."
     )
     assert taken["victims"]["nationality"] == "JP" and taken["victims"]["age"] == 19
+    # (invented)
+    [young] = records(
+        extractor, "Agents seized Pak Un-ho on a beach in August 1978, when he was 16."
+    )
+    assert young["victims"]["age"] == 16
+    [far] = records(extractor, "Guards shot dead Ri Chol when he was 16 kilometres from the river.")
+    assert far["victims"]["age"] is None
 
 
 def test_families_not_told_and_denials_further_away(extractor: Extractor) -> None:

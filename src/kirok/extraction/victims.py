@@ -53,12 +53,14 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _AGE = re.compile(
     r"(?<!\d)(\d{1,3})[- ]years?[- ]old|\b(?:aged|at\s+the\s+age\s+of)\s+(\d{1,3})\b"
     rf"|\b((?i:(?:{_TENS})(?:-(?:{_UNITS}))?|{_TEENS}|{_UNITS}))-years?-old\b"  # "seven-year-old"
+    # "..., when he was 16.": not "when she was 16 kilometres away"
+    r"|\b(?i:when)\s+(?:he|she)\s+was\s+(\d{1,2})(?:\s+years\s+old)?(?=\s*[,.;)]|\s+and\s)"
 )
 
 
 def _age(groups: tuple[Any, ...]) -> int:
     """The age an :data:`_AGE` match gives, in digits or in words."""
-    digits = groups[0] or groups[1]
+    digits = groups[0] or groups[1] or groups[3]
     return int(digits) if digits else int(parse_number(groups[2].replace("-", " ")) or 0)
 
 
