@@ -4166,3 +4166,14 @@ def test_the_two_and_the_ten_are_the_people_counted_just_before(extractor: Extra
     [record] = records(extractor, held, published="2018-05-20")
     assert record["violation"] == "detention.arbitrary" and len(record["evidence"]) == 2
     assert (record["place"], record["victims"]["count"]) == ("Dalian", 10)
+
+
+def test_names_joined_with_what_each_one_is(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "The two women who had worked for the delegation, the interpreter Jo Min-hee and "
+        "the diplomat Ra Su-yon, were sent to a political prison camp in March."
+    )
+    [record] = records(extractor, text, published="2019-06-01")
+    assert record["victims"]["names"] == ["Jo Min-hee", "Ra Su-yon"]
+    assert record["victims"]["count"] == 2

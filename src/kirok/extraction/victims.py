@@ -666,9 +666,10 @@ def find_names(
     while found_more:
         found_more = False
         for start, end in list(waiting):
+            joined = _joined()
             if any(
-                _JOINED.fullmatch(text[end : s - offset])
-                or _JOINED.fullmatch(text[e - offset : start])
+                joined.fullmatch(text[end : s - offset])
+                or joined.fullmatch(text[e - offset : start])
                 for s, e, _ in names
             ):
                 names.append((offset + start, offset + end, text[start:end]))
@@ -680,7 +681,15 @@ def find_names(
 
 _SPACE = re.compile(r"\s+")
 _GIVEN_NAME = re.compile(rf"[A-Z]{_GIVEN_TAIL}")
-_JOINED = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")
+
+
+@cache
+def _joined() -> re.Pattern[str]:
+    """What joins two names of victims: a comma or "and", and maybe what the
+    second one is ("the interpreter Sin Hye-yong and the diplomat Kim
+    Song-hye")."""
+    person = alternation(_person_words())
+    return re.compile(rf"\s*(?:,\s*|,?\s+and\s+)(?:the\s+(?:{person})\s+)?")
 
 
 @cache
