@@ -99,8 +99,9 @@ def test_extraction_on_the_second_corpus(tmp_path: Path) -> None:
     # forty-fifth, of five: 0.57 first, 0.89 after; all 241: 551 of 556. A
     # forty-sixth, of three: 0.57 first, 1.00 after; all 244: 553 of 558. A
     # forty-seventh, of five: 0.57 first, 1.00 after; all 249: 558 of 563. A
-    # forty-eighth, of five: 0.80 first, 0.92 after; all 254: 564 of 569, three false
-    assert figures["f1"] >= 0.95 and figures["tp"] >= 557
+    # forty-eighth, of five: 0.80 first, 0.92 after; all 254: 564 of 569, three false.
+    # A forty-ninth, of five: 0.64 first, 0.93 after; all 259: 571 of 577
+    assert figures["f1"] >= 0.95 and figures["tp"] >= 564
     for name, (share, total) in figures["fields"].items():
         if total:
             assert share >= 0.80, name

@@ -4177,3 +4177,58 @@ def test_names_joined_with_what_each_one_is(extractor: Extractor) -> None:
     [record] = records(extractor, text, published="2019-06-01")
     assert record["victims"]["names"] == ["Jo Min-hee", "Ra Su-yon"]
     assert record["victims"]["count"] == 2
+
+
+def test_an_interview_titled_with_the_one_who_tells(tmp_path: Path) -> None:
+    # (invented)
+    path = tmp_path / "interview.md"
+    path.write_text(
+        "# Interview: Pak Chol-jin on his arrest\n\n*Recorded 3 May 2020.*\n\n"
+        "A: In 2001 state security officers arrested me in Musan. For six months they "
+        "questioned me in their detention centre.\n\n"
+        "A: In 2002 I was sent to the Yodok camp, without any trial. I stayed there until "
+        "2005.\n",
+        encoding="utf-8",
+    )
+    found = Extractor().extract(read_document(path)).records
+    assert [r.violation for r in found] == ["detention.arbitrary", "detention.prison_camp"]
+    arrest, camp = found
+    assert arrest.victims.names == ["Pak Chol-jin"] and len(arrest.evidence) == 2
+    assert (camp.date, camp.date_end, camp.victims.names) == ("2002", "2005", ["Pak Chol-jin"])
+    assert camp.evidence[-1].text == "I stayed there until 2005."
+
+
+def test_people_described_by_what_befell_them_state_no_act(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "Last year we recorded 90 interviews with people who had left North Korea, many of "
+        "whom had been arrested, beaten or sent back from China."
+    )
+    assert records(extractor, text, published="2025-01-01") == []
+    fees = "Your gifts pay for lawyers' fees when members of our network are detained."
+    assert records(extractor, fees, published="2025-01-01") == []
+
+
+def test_taken_from_home_and_sent_to_a_camp_is_one_act(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "Choe Sun-ae was 12 years old when officers of the state security department took her "
+        "from her home in 1977 and sent her to Camp 15 at Yodok, together with her mother. "
+        "From her teens she was made to work in the camp's coal mine."
+    )
+    found = records(extractor, text, published="2020-01-01")
+    assert [r["violation"] for r in found] == ["detention.prison_camp", "labor.forced"]
+    assert found[0]["perpetrator"] == "Ministry of State Security"
+    assert all(r["victims"]["names"] == ["Choe Sun-ae"] for r in found)
+
+
+def test_a_system_told_twice_and_the_state_that_runs_it(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "Songbun is the system by which the North Korean state ranks its citizens according "
+        "to what their grandparents did. The label follows a person for life. A person "
+        "cannot change their own songbun."
+    )
+    [record] = records(extractor, text, published="2023-01-01")
+    assert (record["violation"], record["kind"]) == ("discrimination", "measure")
+    assert record["perpetrator"] == "Government of the DPRK" and len(record["evidence"]) == 2

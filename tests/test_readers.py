@@ -90,6 +90,11 @@ def test_a_date_that_ends_a_header_line() -> None:
     assert find_published(prepared + "\nText.") == "2019-06-03"
 
 
+def test_a_recording_dated_after_where_it_was_made() -> None:
+    header = "Interview\nOral history (invented). Recorded in Seoul, 3 September 2019; edited.\n"
+    assert find_published(header + "\nText.") == "2019-09-03"
+
+
 def test_a_sentence_that_opens_with_a_time_is_no_dateline() -> None:
     text = (
         "# The landings\n\n*Education team (invented). Published 9 December 2023.*\n\n"

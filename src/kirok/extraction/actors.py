@@ -198,8 +198,14 @@ _NOT_TOLD = re.compile(r"\b(?:not|never|refused|refuses|declined|declines)\b", r
 
 def _tells(reporting: re.Match[str] | None) -> bool:
     """Whether the reporting words after an actor tell something: "the ministry
-    said", not "the North has not told us where he is" (who keeps it hidden)."""
-    return reporting is not None and not _NOT_TOLD.search(reporting.group())
+    said", not "the North has not told us where he is" (who keeps it hidden),
+    nor "the state ranks its citizens according to ..." (how it acts: "according
+    to" names a source only before it, "according to the ministry")."""
+    return (
+        reporting is not None
+        and not _NOT_TOLD.search(reporting.group())
+        and "according" not in reporting.group().lower()
+    )
 
 
 @cache

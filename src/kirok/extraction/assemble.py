@@ -512,6 +512,16 @@ def _choose_perpetrator(
     ]
     if before:
         return before[-1].name
+    if trigger.kind == "measure":
+        # "Songbun is the system by which the North Korean state ranks its citizens"
+        by_which = [
+            a
+            for a in actors
+            if a.start >= trigger.end
+            and _BY_WHICH.search(sentence.text, 0, a.start - sentence.start)
+        ]
+        if by_which:
+            return by_which[0].name
     # "the nine young North Koreans whom Laos returned": a state acting inside the act's words
     inside = [
         a
@@ -533,6 +543,8 @@ def _choose_perpetrator(
 # police of "Choi Kyu-sik, the chief of the Jongno police station, was shot",
 # the soldiers of "26 South Koreans, among them soldiers, ..., were killed"
 _SUBJECT_OF_PASSIVE = re.compile(rf"[^.;:]*,\s+{PASSIVE_AUX}\s", re.IGNORECASE)
+# who acts in a measure's clause: "the system by which the state ranks ..."
+_BY_WHICH = re.compile(r"\b(?:by|under|through)\s+which\s+(?:the\s+)?$", re.IGNORECASE)
 # the verb right after those who did it, inside a clause of what they did it to
 _SEIZED_IT = re.compile(r"\s+(?:had\s+)?(?:seized|captured|towed\s+away|abducted|kidnapped)\b")
 # a body that holds people where the act's words tell of ("the camp ... the State
@@ -1888,6 +1900,19 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
     if _elsewhere(earlier, later):
         return False
     if (
+        earlier.kind == later.kind == "measure"
+        and distance <= MERGE_WINDOW
+        and later.date in (None, earlier.date)
+        and later.perpetrator in (None, earlier.perpetrator)
+        and any(
+            t.form == "mention"
+            and t.violation == later.violation
+            and t.text.lower() in earlier.evidence[0].text.lower()
+            for t in later_sentence.triggers
+        )
+    ):
+        return True  # "Songbun is the system by which ... A person cannot change their songbun."
+    if (
         distance <= MERGE_WINDOW
         and earlier.kind == later.kind == "incident"
         and (earlier.date is None or earlier.date == later.date)
@@ -1958,7 +1983,15 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
         and (later.date in (None, earlier.date) or earlier.date is None)
         # (no one new: "he", back to the one the act told before named, is no one new)
         and later.victims.names in ([], earlier.victims.names)
-        and later.victims.count_text is None
+        and (
+            later.victims.count_text is None
+            # ("officers arrested me ... For ten months they questioned me"): the
+            # one telling, again
+            or (
+                (later.victims.count_text or "").lower() in self_words()
+                and (earlier.victims.count_text or "").lower() in self_words()
+            )
+        )
         and (
             earlier.victims.names
             or earlier.victims.count is not None
@@ -1978,6 +2011,18 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
 
 
 _THE_PERSON = re.compile(r"(?i:the)\s+([a-z][\w-]*)")
+
+
+def text_of(sentence: Sentence, start: int, end: int) -> str:
+    """The sentence's words from ``start`` to ``end`` (document offsets)."""
+    return sentence.text[start - sentence.start : end - sentence.start]
+
+
+# between an arrest and the camp it led to, with no other time: "... from her home
+# in 1975 and sent her"
+_AND_SENT = re.compile(
+    r"^[^,;]{0,80}?\s+and\s+(?:then\s+)?(?:(?:sent|took|taken|transferred|moved)\s*(?:\w+\s*)?)?$"
+)
 _SINCE_THEN = re.compile(r"[\W_]*(?i:since\s+then|ever\s+since|since\s+that\s+day)\b")
 _THEIR = re.compile(r"\b(?:their|they|them)\b", re.IGNORECASE)
 # a person known by the act done to them, told before it is: "The woman who was shot"
@@ -3088,6 +3133,19 @@ def build_records(
             groups[trigger.violation].append(trigger)
         if "life.execution" in groups:
             groups.pop("life.killing", None)  # an execution is the killing it states
+        if "detention.prison_camp" in groups and "detention.arbitrary" in groups:
+            # "took her from her home in 1975 and sent her to Camp 18": taken to the
+            # camp, one act (not an arrest told apart, with its own time)
+            camp = groups["detention.prison_camp"][0].start
+            held = [
+                t
+                for t in groups["detention.arbitrary"]
+                if not (t.end <= camp and _AND_SENT.search(text_of(sentence, t.end, camp)))
+            ]
+            if held:
+                groups["detention.arbitrary"] = held
+            else:
+                del groups["detention.arbitrary"]
         if "detention.arbitrary" in groups and any(v.startswith("disappearance.") for v in groups):
             # a disappearance or an abduction is the seizure it states ("were
             # seized together near their home on Sado Island")
@@ -3266,7 +3324,12 @@ def build_records(
                     # "In April 2011 police picked her up ... They then ... handed
                     # them over. For a month she was questioned": that year, no more
                     year, story, whence = (same_person.date or "")[:4], same_person, False
-            if len(record.victims.names) == 1 and record.victims.count in (1, None):
+            if len(record.victims.names) == 1 and (
+                record.victims.count in (1, None)
+                # ("sent her to Camp 18 ..., together with her mother": she is the one
+                # "she" then stands for)
+                or (record.companions != 0 and record.victims.count_text is None)
+            ):
                 named = record
                 people.append(record)
             elif not record.victims.names and (
@@ -3814,6 +3877,58 @@ def named_by_title(records: list[Record], title: str | None) -> None:
             record.nationality_stated = False  # (settled from what the text says of the name)
 
 
+# a name
+_NAME_WORDS = r"[A-Z][a-z]+(?:-[a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[a-z]+)?){1,2}"
+
+
+def held_until_next(records: list[Record], text: str, anchor: PartialDate | None) -> None:
+    """A detention told with when it began takes when it ended from the sentence
+    right after, when that says so: "In 2000 I was sent to the Yodok camp ... I
+    stayed there until 2003." (the span, and that sentence as evidence)."""
+    for record in records:
+        if record.family != "detention" or record.date is None or record.date_end is not None:
+            continue
+        until = _STAYED_UNTIL.match(text, record.evidence[-1].end)
+        if until is None:
+            continue
+        when = f"until {until.group('when')}"
+        ends = [t.date for t in find_times(when, 0, anchor) if t.date is not None]
+        if len(ends) != 1 or ends[0].iso() <= record.date:
+            continue
+        record.date_end = ends[0].iso()
+        start = until.start("sentence")
+        record.evidence.append(Evidence(start, until.end(), text[start : until.end()]))
+
+
+# the sentence after a detention that tells when it ended: "I stayed there until 2003."
+_STAYED_UNTIL = re.compile(
+    r"\s+(?P<sentence>(?:I|He|She|They|We)\s+(?:stayed|remained|was\s+(?:kept|held)|"
+    r"were\s+(?:kept|held))\s+(?:there|in\s+(?:the|that)\s+(?:camp|prison|cell))\s+until\s+"
+    r"(?P<when>[^.;!?\n]{4,30}?)[.;])"
+)
+
+
+def named_by_interview_title(records: list[Record], title: str | None) -> None:
+    """Records of what was done to the one telling ("officers arrested me") take
+    the name of the one the title says is interviewed ("Interview: Jung Gwang-il
+    on his arrest", "Testimony of Kim Sun-hee")."""
+    named = _INTERVIEW_TITLE.match(title or "")
+    if named is None:
+        return
+    for record in records:
+        victims = record.victims
+        if not victims.names and (victims.count_text or "").lower() in self_words():
+            victims.names = [named.group("name")]
+            record.nationality_stated = False  # (settled from what the text says of the name)
+
+
+# the title of an interview with one person, named
+_INTERVIEW_TITLE = re.compile(
+    r"[\W_]*(?i:interview(?:\s+with)?|testimony(?:\s+of)?|oral\s+history(?:\s+of)?|"
+    rf"in\s+conversation\s+with)\s*:?\s+(?P<name>{_NAME_WORDS})\b"
+)
+
+
 # a table's row whose first cell is a person's name: "| Shin Suk-ja | wife | sent to ..."
 NAMED_ROW = re.compile(r"[ \t]*\|?[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]*(?:-[a-z]+)?){1,2})[ \t]*\|")
 
@@ -3885,8 +4000,6 @@ def _named_as_the_same(words: str, text: str, end: int) -> str | None:
     return opening.group("name")
 
 
-# a name
-_NAME_WORDS = r"[A-Z][a-z]+(?:-[a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[a-z]+)?){1,2}"
 # the sentence after one told of a person that names them
 _NAME_IS = re.compile(
     rf"\s+(?P<pronoun>Her|His)\s+(?:full\s+|real\s+)?name\s+is\s+(?P<name>{_NAME_WORDS})\b"

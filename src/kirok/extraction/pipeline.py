@@ -41,7 +41,9 @@ from kirok.extraction.assemble import (
     build_records,
     counted_by_row,
     earlier_clauses,
+    held_until_next,
     named_by_heading,
+    named_by_interview_title,
     named_by_item,
     named_by_row,
     named_by_title,
@@ -1187,6 +1189,8 @@ def write_records(doc: Doc) -> Doc:
     counted_by_row(state.records, state.text)
     named_next(state.records, state.text)
     named_by_title(state.records, state.title)
+    named_by_interview_title(state.records, state.title)
+    held_until_next(state.records, state.text, state.anchor)
     settle_nationalities(state.records, state.text, state.title, state.main_country)
     one_by_pronoun(state.records)
     state.records = without_expulsions(state.records)

@@ -61,7 +61,9 @@ _LABELLED_INSIDE = re.compile(
     r"sent(?=\s+(?:on\s+)?\d)|typed\s+up|transcribed|"  # ("Sent 15 October 2024.", not "sent back")
     r"(?:given|delivered|presented)(?:\s+on)?|"
     r"(?:programme|program|agenda|minutes|newsletter|bulletin|meeting|session|sitting)\s+of)"
-    r"(?:\s+by\s+[^.;:\n]{1,60}?\s+on|\s+on)?\s*:?\s*(?P<rest>.+)$",  # ("Published by X on")
+    # ("Published by X on", "Recorded in Seoul, 3 September 2019")
+    r"(?:\s+by\s+[^.;:\n]{1,60}?\s+on|\s+on|\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,?(?:\s+on)?)?"
+    r"\s*:?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
 # or a date that ends such a line after a dash, a colon or a bracket: "Press
