@@ -100,8 +100,9 @@ def test_extraction_on_the_second_corpus(tmp_path: Path) -> None:
     # forty-sixth, of three: 0.57 first, 1.00 after; all 244: 553 of 558. A
     # forty-seventh, of five: 0.57 first, 1.00 after; all 249: 558 of 563. A
     # forty-eighth, of five: 0.80 first, 0.92 after; all 254: 564 of 569, three false.
-    # A forty-ninth, of five: 0.64 first, 0.93 after; all 259: 571 of 577
-    assert figures["f1"] >= 0.95 and figures["tp"] >= 564
+    # A forty-ninth, of five: 0.64 first, 0.93 after; all 259: 571 of 577. A
+    # fiftieth, of five: 0.50 first, 1.00 after; all 264: 577 of 583
+    assert figures["f1"] >= 0.95 and figures["tp"] >= 570
     for name, (share, total) in figures["fields"].items():
         if total:
             assert share >= 0.80, name

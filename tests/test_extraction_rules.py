@@ -4232,3 +4232,53 @@ def test_a_system_told_twice_and_the_state_that_runs_it(extractor: Extractor) ->
     [record] = records(extractor, text, published="2023-01-01")
     assert (record["violation"], record["kind"]) == ("discrimination", "measure")
     assert record["perpetrator"] == "Government of the DPRK" and len(record["evidence"]) == 2
+
+
+def test_a_group_held_abroad_then_sent_back_and_care_refused(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "In February, Chinese police detained about twenty North Koreans who were hiding in "
+        "Dalian.\n\nBy the middle of March, according to South Korean officials, most of "
+        "the group had been sent back to North Korea, where people returned from China are "
+        "questioned and held in detention centres."
+    )
+    found = records(extractor, text, published="2013-03-25")
+    assert [r["violation"] for r in found] == ["detention.arbitrary", "movement.forced_return"]
+    returned = found[1]
+    assert (returned["date"], returned["country"]) == ("2013-03", "CN")
+    assert returned["perpetrator"] == "Chinese authorities"
+    assert returned["victims"]["nationality"] == "KP"
+    care = "The guards would not let her see the camp doctor for three weeks."
+    [refused] = records(extractor, care, published="2020-01-01")
+    assert refused["violation"] == "health.denial"
+    assert (refused["victims"]["count_text"], refused["victims"]["sex"]) == (None, "female")
+
+
+def test_aid_refused_and_generic_statements(extractor: Extractor) -> None:
+    # (invented)
+    rice = (
+        "This week the food agency said that North Korean officials had told it they would "
+        "not accept rice from the South."
+    )
+    [record] = records(extractor, rice, published="2019-07-26")
+    assert (record["violation"], record["kind"]) == ("food.denial", "measure")
+    assert record["perpetrator"] == "Government of the DPRK"
+    for text in (
+        "Foreigners have been detained there for leaving a Bible in a hotel room.",
+        "Some of the people we work with were tortured after being sent back from China.",
+    ):
+        assert records(extractor, text, published="2025-01-01") == [], text
+
+
+def test_officials_of_a_body_executed_and_when_lawmakers_were_told(
+    extractor: Extractor,
+) -> None:
+    # (invented)
+    text = (
+        "At a closed hearing this morning, the spy agency told lawmakers that four senior "
+        "officials of North Korea's Ministry of State Security had been executed."
+    )
+    [record] = records(extractor, text, published="2018-03-05")
+    assert record["perpetrator"] is None and record["date"] is None
+    assert (record["country"], record["victims"]["nationality"]) == ("KP", "KP")
+    assert record["victims"]["count"] == 4

@@ -95,6 +95,15 @@ def test_a_recording_dated_after_where_it_was_made() -> None:
     assert find_published(header + "\nText.") == "2019-09-03"
 
 
+def test_a_dating_sentence_in_a_paragraph_above_the_text() -> None:
+    note = (
+        "Testimony 12 (invented)\n\nArchive of the Documentation Circle (an invented archive). "
+        "Transcribed 5 October 2021. The witness, a woman in her fifties identified only as "
+        "Witness C, and her cellmate are invented for these tests.\n\nI was sent to a camp.\n"
+    )
+    assert find_published(note) == "2021-10-05"
+
+
 def test_a_sentence_that_opens_with_a_time_is_no_dateline() -> None:
     text = (
         "# The landings\n\n*Education team (invented). Published 9 December 2023.*\n\n"

@@ -348,8 +348,14 @@ def _choose_time(
             continue  # "16 Nov 2018 07:14 KST  URGENT - ...": when it was sent
         if source and time.start - sentence.start < source.end():
             continue  # "According to reports that reached Seoul this week, ...": when told
-        if any(time.end <= r < trigger.start for r in reports):
-            continue  # "On September 24, the government said ...": when it was said
+        if any(
+            time.end <= r < trigger.start
+            and not _ASIDE_SOURCE.match(sentence.text, r - sentence.start)
+            for r in reports
+        ):
+            # "On September 24, the government said ...": when it was said (not "By
+            # the middle of March, according to officials, most had been sent back")
+            continue
         if any(trigger.end <= r < time.start for r in reports):
             continue  # "..., according to a report released last week": the same
         if time.end <= trigger.start and any(
@@ -455,7 +461,17 @@ def _choose_perpetrator(
     actors = [
         a
         for a in sentence.actors
-        if not a.is_source and not (victim and victim.start <= a.start and a.end <= victim.end)
+        if not a.is_source
+        and not (victim and victim.start <= a.start and a.end <= victim.end)
+        # ("five senior officials of North Korea's Ministry of State Security
+        # had been executed": the body they served)
+        and not (
+            victim
+            and victim.end <= a.start
+            and _OF_THEIR_BODY.fullmatch(
+                sentence.text, victim.end - sentence.start, a.start - sentence.start
+            )
+        )
     ]
     agents = [
         a for a in actors if a.is_agent and a.start > trigger.start and a.start - trigger.end < 120
@@ -522,6 +538,18 @@ def _choose_perpetrator(
         ]
         if by_which:
             return by_which[0].name
+    # "North Korea said it would not accept rice": who tells of its own act
+    telling = [
+        a
+        for a in sentence.actors
+        if a.is_source
+        and a.end <= trigger.start
+        and _SAID_IT.fullmatch(
+            sentence.text, a.end - sentence.start, trigger.start - sentence.start
+        )
+    ]
+    if telling:
+        return telling[-1].name
     # "the nine young North Koreans whom Laos returned": a state acting inside the act's words
     inside = [
         a
@@ -543,6 +571,13 @@ def _choose_perpetrator(
 # police of "Choi Kyu-sik, the chief of the Jongno police station, was shot",
 # the soldiers of "26 South Koreans, among them soldiers, ..., were killed"
 _SUBJECT_OF_PASSIVE = re.compile(rf"[^.;:]*,\s+{PASSIVE_AUX}\s", re.IGNORECASE)
+# between a body that tells and its own act: " said it ", " announced that they had "
+_SAID_IT = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:said|says|announced|stated|declared|told\s+\w+)"
+    r"\s+(?:that\s+)?(?:it|they)\s+"
+)
+# between victims and the body they are of: " of North Korea's ", " of the "
+_OF_THEIR_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}['’]s\s+)?")
 # who acts in a measure's clause: "the system by which the state ranks ..."
 _BY_WHICH = re.compile(r"\b(?:by|under|through)\s+which\s+(?:the\s+)?$", re.IGNORECASE)
 # the verb right after those who did it, inside a clause of what they did it to
@@ -578,6 +613,8 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
         and not _CALLED.search(sentence.text, 0, v.start - sentence.start)
         # ("two boys ... stand before hundreds of students": who watch)
         and not _WATCHING.search(sentence.text, 0, v.start - sentence.start)
+        # ("would not let her see the camp doctor": who would have cared for her)
+        and not _TO_SEE.search(sentence.text, 0, v.start - sentence.start)
         if not sentence.text[
             max(0, v.start - sentence.start - 3) : v.start - sentence.start
         ].endswith("by ")
@@ -667,6 +704,7 @@ _WATCHING = re.compile(
     re.IGNORECASE,
 )
 # a call's or a message's addressee, before the one called
+_TO_SEE = re.compile(r"\b(?:see|visit|call|fetch|summon|send\s+for)\s+$", re.IGNORECASE)
 _CALLED = re.compile(r"\b(?:calls?|messages?|letters?)\s+to\s+(?:his\s+|her\s+|their\s+)?$")
 
 # between a family's phrase and its members listed after it
@@ -1109,6 +1147,22 @@ def _people_in_act(trigger: Trigger) -> str | None:
             found.add(adjectives.get(match.group()))
     found.discard(None)
     return found.pop() if len(found) == 1 else None
+
+
+def _country_they_serve(sentence: Sentence, victim: VictimMention) -> str | None:
+    """The country whose body the victims belong to, named right after them
+    ("five senior officials of North Korea's Ministry of State Security")."""
+    served = _OF_A_BODY.match(sentence.text, victim.end - sentence.start)
+    if served is None:
+        return None
+    at = sentence.start + served.start("country")
+    return next((p.country for p in sentence.places if p.kind == "country" and p.start == at), None)
+
+
+# "... of North Korea's Ministry of State Security", "... of South Korea's navy"
+_OF_A_BODY = re.compile(
+    r"\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})['’]s\s"
+)
 
 
 def _country_of_its(sentence: Sentence, victim: VictimMention) -> str | None:
@@ -1678,10 +1732,14 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         nationality = _country_they_came_from(sentence, victim)
     if nationality is None and victim is not None:
         nationality = _country_of_its(sentence, victim)
+    if nationality is None and victim is not None:
+        nationality = _country_they_serve(sentence, victim)
     if nationality is None and not names:
         nationality = _people_in_act(trigger)  # "stopped North Korean citizens ... from leaving"
     assumed = country is None and not open_sea
-    if assumed:
+    if assumed and nationality == "KP" and violation in _THE_STATES_OWN:
+        country = "KP"  # North Koreans executed, or sent to a camp: in the North
+    elif assumed:
         country = main_country or nationality  # a foreigner held where the document is about
     stated = nationality is not None
     if nationality is None and (victim is not None or names):
@@ -2023,6 +2081,8 @@ def text_of(sentence: Sentence, start: int, end: int) -> str:
 _AND_SENT = re.compile(
     r"^[^,;]{0,80}?\s+and\s+(?:then\s+)?(?:(?:sent|took|taken|transferred|moved)\s*(?:\w+\s*)?)?$"
 )
+# a source named in an aside, which has no time of its own: ", according to ..."
+_ASIDE_SOURCE = re.compile(r"(?i:according\s+to)\b[^,.;]{1,80},")
 _SINCE_THEN = re.compile(r"[\W_]*(?i:since\s+then|ever\s+since|since\s+that\s+day)\b")
 _THEIR = re.compile(r"\b(?:their|they|them)\b", re.IGNORECASE)
 # a person known by the act done to them, told before it is: "The woman who was shot"
@@ -2161,6 +2221,42 @@ def _the_number_told_before(
 _THE_NUMBER = re.compile(
     r"(?i:the)\s+(?:\d{1,4}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))"
+)
+
+
+def _group_held_abroad(records: list[Record], sentence: Sentence) -> Record | None:
+    """The arrest, told shortly before, of the group some of whom the sentence
+    says were sent back ("Chinese police detained about thirty North Koreans
+    ... most of the group had been sent back"), by another state than the North."""
+    if not _PART_OF_THE_GROUP.search(sentence.text):
+        return None
+    for record in reversed(records[-GROUP_LOOKBACK:]):
+        if sentence.start - record.evidence[-1].end > REFER_BACK_CHARS:
+            return None
+        if (
+            record.family == "detention"
+            and (record.victims.count or 0) > 1
+            and record.perpetrator
+            and actor_country(record.perpetrator) not in (None, "KP")
+        ):
+            return record
+    return None
+
+
+def _sent_back_by_holder(record: Record, held: Record) -> None:
+    """A return of people a foreign state held: that state's act, where it acts."""
+    record.perpetrator = held.perpetrator
+    record.country = actor_country(held.perpetrator or "") or record.country
+    record.date = record.date or held.date
+    if not record.nationality_stated or record.victims.nationality is None:
+        record.victims.nationality = held.victims.nationality
+        record.nationality_stated = held.nationality_stated
+
+
+# part of a group told of before: "most of the group", "some of them"
+_PART_OF_THE_GROUP = re.compile(
+    r"\b(?:most|many|some|all|several|half|both|the\s+rest)\s+of\s+(?:the\s+group|them)\b",
+    re.IGNORECASE,
 )
 _SOME_OF_THE = re.compile(
     r"(?:one|two|three|four|five|some|several|many|most|both|each)\s+of\s+the\s+([a-z][\w-]*)",
@@ -3218,6 +3314,12 @@ def build_records(
                 # (who did another kind of act to them is not who did this: "Lao
                 # police stop the nine ... the nine ... have heard nothing of them")
                 _the_same_case(record, counted_before, counted_before.family == record.family)
+            elif (
+                record.violation == "movement.forced_return"
+                and (holder := _group_held_abroad(records, sentence)) is not None
+                and record.perpetrator in (None, holder.perpetrator)
+            ):
+                _sent_back_by_holder(record, holder)
             elif (whole := _group_of_members(record, records, sentence)) is not None:
                 record.date, record.date_end = whole.date, whole.date_end
             elif (the := _THE_NOUN.fullmatch(record.victims.count_text or "")) is not None and (

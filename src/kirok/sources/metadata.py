@@ -77,6 +77,11 @@ _DATE_ENDS_LINE_LAST = re.compile(rf"^.*{_DATE_ENDS_LINE.pattern}")
 _DATE_ENDS_SENTENCE = re.compile(
     r"(?:--|[-–—:(|,])\s*(?P<rest>[^-–—:(|,.]{6,40}?)\)?\.\s+(?=[A-Z])"
 )
+# a sentence of its own that dates the text: "Transcribed 5 October 2021."
+_DATING_SENTENCE = re.compile(
+    r"(?:^|[.!?]\s+)(?:Transcribed|Recorded|Published|Dated|Written|Compiled|Prepared|Updated"
+    r"|Issued|Posted|Interviewed)\s+(?:on\s+)?(?P<rest>[^.]{6,40}?)\.(?=\s|$)"
+)
 # a dateline's month and day with no year ("SEOUL, Aug. 31 (Wire) --"), and a
 # file name that opens with a day ("2016-08-31-wire.txt")
 _MONTH_DAY = re.compile(rf"(?:on\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})\b(?!,?\s*\d)")
@@ -229,6 +234,16 @@ def _date_ends_sentence(line: str) -> str | None:
     return None
 
 
+def _dating_sentence(line: str) -> str | None:
+    """The ISO day a sentence of a paragraph gives as when the text was made, if
+    the sentence says nothing else ("Transcribed 5 October 2021.")."""
+    for match in _DATING_SENTENCE.finditer(line):
+        day = _date_alone(match.group("rest"))
+        if day:
+            return day
+    return None
+
+
 def dated_by_name(text: str, name: str) -> str | None:
     """The day a file's name opens with ("2016-08-31-wire.txt"), when the text's
     dateline gives that month and day without a year ("SEOUL, Aug. 31 (Wire)
@@ -275,6 +290,11 @@ def find_published(text: str) -> str | None:
             continue
         if _EVENT_LABEL.match(line):
             continue  # "**Date of arrest:** 7 November 2021": an event's date
+        if len(line) > HEADER_LINE_CHARS and (day := _dating_sentence(line)):
+            # a note above the text in one paragraph: "Archive of X (invented).
+            # Transcribed 5 October 2021. The witness, ..."
+            candidates.append(day)
+            continue
         if in_header and len(line) <= HEADER_LINE_CHARS and not wrapped:
             inside = _LABELLED_INSIDE.search(line)
             at_end = _DATE_ENDS_LINE.search(line)
