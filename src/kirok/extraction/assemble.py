@@ -576,8 +576,11 @@ _SAID_IT = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:said|says|announced|stated|declared|told\s+\w+)"
     r"\s+(?:that\s+)?(?:it|they)\s+"
 )
-# between victims and the body they are of: " of North Korea's ", " of the "
-_OF_THEIR_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}['’]s\s+)?")
+# between victims and the body they are of, and its country: " of North Korea's ",
+# " of the " ("five senior officials of North Korea's Ministry of State Security")
+_OF_THEIR_BODY = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})['’]s\s+)?"
+)
 # who acts in a measure's clause: "the system by which the state ranks ..."
 _BY_WHICH = re.compile(r"\b(?:by|under|through)\s+which\s+(?:the\s+)?$", re.IGNORECASE)
 # the verb right after those who did it, inside a clause of what they did it to
@@ -703,8 +706,9 @@ _WATCHING = re.compile(
     r"watched\s+by)\s+$",
     re.IGNORECASE,
 )
-# a call's or a message's addressee, before the one called
+# one who would have given care, not who was denied it: "let her see the camp doctor"
 _TO_SEE = re.compile(r"\b(?:see|visit|call|fetch|summon|send\s+for)\s+$", re.IGNORECASE)
+# a call's or a message's addressee, before the one called
 _CALLED = re.compile(r"\b(?:calls?|messages?|letters?)\s+to\s+(?:his\s+|her\s+|their\s+)?$")
 
 # between a family's phrase and its members listed after it
@@ -1152,17 +1156,11 @@ def _people_in_act(trigger: Trigger) -> str | None:
 def _country_they_serve(sentence: Sentence, victim: VictimMention) -> str | None:
     """The country whose body the victims belong to, named right after them
     ("five senior officials of North Korea's Ministry of State Security")."""
-    served = _OF_A_BODY.match(sentence.text, victim.end - sentence.start)
-    if served is None:
+    served = _OF_THEIR_BODY.match(sentence.text, victim.end - sentence.start)
+    if served is None or served.group("country") is None:
         return None
     at = sentence.start + served.start("country")
     return next((p.country for p in sentence.places if p.kind == "country" and p.start == at), None)
-
-
-# "... of North Korea's Ministry of State Security", "... of South Korea's navy"
-_OF_A_BODY = re.compile(
-    r"\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})['’]s\s"
-)
 
 
 def _country_of_its(sentence: Sentence, victim: VictimMention) -> str | None:
@@ -2071,7 +2069,7 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
 _THE_PERSON = re.compile(r"(?i:the)\s+([a-z][\w-]*)")
 
 
-def text_of(sentence: Sentence, start: int, end: int) -> str:
+def _text_of(sentence: Sentence, start: int, end: int) -> str:
     """The sentence's words from ``start`` to ``end`` (document offsets)."""
     return sentence.text[start - sentence.start : end - sentence.start]
 
@@ -3231,12 +3229,14 @@ def build_records(
             groups.pop("life.killing", None)  # an execution is the killing it states
         if "detention.prison_camp" in groups and "detention.arbitrary" in groups:
             # "took her from her home in 1975 and sent her to Camp 18": taken to the
-            # camp, one act (not an arrest told apart, with its own time)
+            # camp, one act (not "arrested in 2003 and sent in 2004 to Kaechon")
             camp = groups["detention.prison_camp"][0].start
+            own_time = any(time.start >= camp for time in sentence.times)
             held = [
                 t
                 for t in groups["detention.arbitrary"]
-                if not (t.end <= camp and _AND_SENT.search(text_of(sentence, t.end, camp)))
+                if own_time
+                or not (t.end <= camp and _AND_SENT.search(_text_of(sentence, t.end, camp)))
             ]
             if held:
                 groups["detention.arbitrary"] = held
@@ -3257,7 +3257,7 @@ def build_records(
             record = _record(sentence, group, main_country)
             if record is None:
                 continue
-            if records and _alongside(records[-1], record, sentence, group, last_seen, index):
+            if records and _alongside(records, record, sentence, group, last_seen, index):
                 continue
             _perpetrator_told_before(record, sentence, group, records, told, text, spans or [])
             if record.place is None and record.violation != "detention.prison_camp":
@@ -3475,7 +3475,7 @@ _THE_STATES_OWN = frozenset({"life.execution", "detention.prison_camp", "labor.f
 
 
 def _alongside(
-    earlier: Record,
+    records: list[Record],
     record: Record,
     sentence: Sentence,
     group: list[Trigger],
@@ -3489,7 +3489,8 @@ def _alongside(
     end = group[-1].end - sentence.start
     if not _WITH_THEM.match(sentence.text, end):
         return False
-    position = max(last_seen) if last_seen else -1
+    position = len(records) - 1  # (the act told last)
+    earlier = records[position]
     if (
         last_seen.get(position) != index - 1
         or earlier.family != record.family

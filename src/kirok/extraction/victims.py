@@ -663,10 +663,10 @@ def find_names(
             waiting.append((start, end))
     # a name joined by "and" or a comma to one found ("Kim Kook-gi and Choi Chun-gil were")
     found_more = True
+    joined = _joined()
     while found_more:
         found_more = False
         for start, end in list(waiting):
-            joined = _joined()
             if any(
                 joined.fullmatch(text[end : s - offset])
                 or joined.fullmatch(text[e - offset : start])

@@ -97,6 +97,7 @@ _EVENT_LABEL = re.compile(
 )
 SENTENCE_WORDS = 12  # a line this long that ends with a full stop is a sentence, not a title
 HEADER_LINE_CHARS = 160  # a longer line is a paragraph: the header has ended
+PARAGRAPH_CHARS = 120  # a longer line opens a paragraph, whose dateline is at its start
 _DECORATION = re.compile(r"[*_#>\s]+")
 _MARKUP = re.compile(r"[*_#>]+")  # Markdown's marks, spaces kept
 WRAPPED_LINE_CHARS = 50  # a line this long that runs on into the next is prose
@@ -224,20 +225,13 @@ _PERIOD_START = re.compile(
 )
 
 
-def _date_ends_sentence(line: str) -> str | None:
-    """The ISO day that ends a header line's first sentence ("..., 3 June 2019.
-    For members only.")."""
-    for match in _DATE_ENDS_SENTENCE.finditer(line):
-        day = _date_alone(match.group("rest"))
-        if day:
-            return day
-    return None
-
-
-def _dating_sentence(line: str) -> str | None:
-    """The ISO day a sentence of a paragraph gives as when the text was made, if
-    the sentence says nothing else ("Transcribed 5 October 2021.")."""
-    for match in _DATING_SENTENCE.finditer(line):
+def _day_in(pattern: re.Pattern[str], line: str) -> str | None:
+    """The ISO day of the first match of ``pattern`` in ``line`` whose ``rest``
+    is a date and nothing else: the date that ends a header line's first
+    sentence ("..., 3 June 2019. For members only."), or a sentence of a
+    paragraph that only says when the text was made ("Transcribed 5 October
+    2021.")."""
+    for match in pattern.finditer(line):
         day = _date_alone(match.group("rest"))
         if day:
             return day
@@ -251,20 +245,21 @@ def dated_by_name(text: str, name: str) -> str | None:
     named = _NAME_DAY.match(name)
     if not named:
         return None
+    month, day = int(named.group(2)), int(named.group(3))
     for line, _ in _header_lines(text):
-        dateline = (_DATELINE if len(line) <= 120 else _DATELINE_IN_PROSE).match(line[:60])
+        dateline = (_DATELINE_IN_PROSE if len(line) > PARAGRAPH_CHARS else _DATELINE).match(
+            line[:60]
+        )
         if not dateline:
             continue
         rest = dateline.group("rest")
         region = _REGION.match(rest)
         for opening in (rest, rest[region.end() :] if region else None):
-            day = _MONTH_DAY.match(opening) if opening else None
-            if day and (
-                month_number(day.group("month")),
-                int(_DIGITS.sub("", day.group("day"))),
-            ) == (
-                int(named.group(2)),
-                int(named.group(3)),
+            told = _MONTH_DAY.match(opening) if opening else None
+            if (
+                told
+                and month_number(told.group("month")) == month
+                and int(_DIGITS.sub("", told.group("day"))) == day
             ):
                 return named.group(0)
     return None
@@ -290,7 +285,7 @@ def find_published(text: str) -> str | None:
             continue
         if _EVENT_LABEL.match(line):
             continue  # "**Date of arrest:** 7 November 2021": an event's date
-        if len(line) > HEADER_LINE_CHARS and (day := _dating_sentence(line)):
+        if len(line) > HEADER_LINE_CHARS and (day := _day_in(_DATING_SENTENCE, line)):
             # a note above the text in one paragraph: "Archive of X (invented).
             # Transcribed 5 October 2021. The witness, ..."
             candidates.append(day)
@@ -308,7 +303,7 @@ def find_published(text: str) -> str | None:
                 )
                 or _date_then_stop(line)
                 or _period_end(line)
-                or _date_ends_sentence(line)
+                or _day_in(_DATE_ENDS_SENTENCE, line)
             )
             if day:
                 candidates.append(day)
@@ -316,7 +311,7 @@ def find_published(text: str) -> str | None:
         else:
             in_header = False
         dateline = _DATELINE
-        if len(line) > 120:
+        if len(line) > PARAGRAPH_CHARS:
             line = line[:60]  # a dateline opens the first paragraph of a news item
             dateline = _DATELINE_IN_PROSE
         alone = _date_alone(line) or _korean_date(line)
