@@ -11,7 +11,9 @@ trie, like the sorted alternation, tries the longer first.
 A space between two words of a name matches any run of whitespace, so that a
 name is found where hard-wrapped text breaks its line inside it ("State
 Security\nDepartment"), or where a word mended over a line's end leaves its
-spaces after it.
+spaces after it. So a word's spaces at its ends are no part of it, and a run
+of spaces inside it is one space (a greedy run of whitespace before another
+would make the trie prefer a shorter word than the plain alternation).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import re
 from collections.abc import Iterable
 
 _APOSTROPHES = "['’]"
+_SPACES = re.compile(r" {2,}")
 
 _Trie = dict[str, "_Trie"]
 
@@ -33,7 +36,7 @@ def alternation(words: Iterable[str], *, fold_case: bool = False, apostrophes: b
     written as a plain alternation). ``apostrophes``: a straight or curly
     apostrophe in a word matches either.
     """
-    chosen = list(words)
+    chosen = [word for word in (_SPACES.sub(" ", word.strip(" ")) for word in words) if word]
     if apostrophes:
         chosen = [word.replace("’", "'") for word in chosen]
     if fold_case:
