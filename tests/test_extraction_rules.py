@@ -4282,3 +4282,70 @@ def test_officials_of_a_body_executed_and_when_lawmakers_were_told(
     assert record["perpetrator"] is None and record["date"] is None
     assert (record["country"], record["victims"]["nationality"]) == ("KP", "KP")
     assert record["victims"]["count"] == 4
+
+
+def test_a_ship_described_is_not_who_seized_it(extractor: Extractor) -> None:
+    # (invented wording of a public event)
+    text = (
+        "On 5 June 1970, North Korean patrol boats surrounded the I-2, a South Korean navy "
+        "broadcasting ship, near Yeonpyeong Island and towed it north with its twenty crew "
+        "members."
+    )
+    [record] = records(extractor, text, published="2020-06-05")
+    assert record["violation"] == "disappearance.abduction"
+    assert (record["perpetrator"], record["victims"]["count"]) == ("KPA Navy", 20)
+
+
+def test_handed_to_guards_and_held_in_a_bodys_holding_centre(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "Chinese police detained her in the city of Tumen in March 2019 and handed her to "
+        "North Korean border guards two weeks later. She was held for four months at the "
+        "State Security holding centre in Onsong."
+    )
+    found = records(extractor, text, published="2020-02-14")
+    assert [r["violation"] for r in found] == [
+        "detention.arbitrary",
+        "movement.forced_return",
+        "detention.arbitrary",
+    ]
+    assert found[1]["perpetrator"] == "Chinese authorities"
+    assert (found[2]["place"], found[2]["perpetrator"]) == ("Onsong", "Ministry of State Security")
+
+
+def test_punished_for_bringing_or_watching_a_foreign_series(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "A man who had brought copies of a South Korean series into the province was "
+        "sentenced this month to death by firing squad. Six of his classmates who watched it "
+        "were given five years of hard labour."
+    )
+    found = records(extractor, text, published="2021-11-26")
+    suppressed = [r for r in found if r["violation"] == "expression.suppression"]
+    assert [r["victims"]["count"] for r in suppressed] == [1, 6]
+    assert suppressed[0]["date"] == "2021-11"
+
+
+def test_a_fence_being_built_and_guard_posts_are_no_guards(extractor: Extractor) -> None:
+    # (invented)
+    text = "Satellite images show a second fence being built along the Tumen River near Musan."
+    [record] = records(extractor, text, published="2021-11-26")
+    assert (record["violation"], record["kind"]) == ("movement.restriction", "measure")
+    assert record["place"] == "Musan"
+    posts = "Residents describe new guard posts built along the Yalu River in the autumn."
+    [built] = records(extractor, posts, published="2021-01-28")
+    assert built["perpetrator"] is None
+
+
+def test_papers_executed_and_a_person_who_is_detained_state_no_act(
+    extractor: Extractor,
+) -> None:
+    # (invented)
+    for text in (
+        "Agreements with partners are executed in two copies; we keep ours for ten years.",
+        "The contracts were duly executed by both parties.",
+        "The file of a person who is detained or missing stays open until they are released.",
+    ):
+        assert records(extractor, text, published="2023-04-01") == [], text
+    [shot] = records(extractor, "The two men were executed in Hyesan.", published="2023-04-01")
+    assert shot["violation"] == "life.execution"

@@ -438,3 +438,12 @@ def test_a_digests_period_of_days_dates_it_to_their_end() -> None:
     assert find_published("Weekly notes\nWeek of 1-7 March 2024\n\nText.") == "2024-03-07"
     assert find_published("Notes\nPeriod: May 26 through June 1, 2014\n\nText.") == "2014-06-01"
     assert find_published("Notes\nBorn in Hyesan and raised in 2014\n\nText.") is None
+
+
+def test_a_digest_of_the_week_ending_on_a_day_is_dated_that_day() -> None:
+    assert find_published("Weekly media digest, week ending 26 November 2021\n\nText.") == (
+        "2021-11-26"
+    )
+    assert find_published("Border notes: fortnight to 3 May 2019\n\nText.") == "2019-05-03"
+    # (a week that is not a period the line's day closes)
+    assert find_published("Notes\nA week in Hyesan ending in arrest\n\nText.") is None

@@ -34,6 +34,8 @@ _AGENT_BEFORE = re.compile(
 )
 _KOREA_AFTER = re.compile(r"\s+Korean?\b")
 _PRIVATE_GUARD = re.compile(r"\b(?i:security|night|private|museum|bank|hotel|shop|car\s+park)\s+$")
+# what a guard's post or tower is: "guard posts", "guard towers", "a guard hut"
+_GUARD_THING = re.compile(r"\s+(?:posts?|towers?|huts?|houses?|boxes|box|stations?|rails?)\b")
 _NOT_SUBJECT_BEFORE = frozenset(
     [
         "in",
@@ -286,6 +288,8 @@ def find_actors(
     for match in matches(table.contextual):
         if _PRIVATE_GUARD.search(text, 0, match.start()):
             continue  # "a 52-year-old security guard": a job, no state's guard
+        if _GUARD_THING.match(text, match.end()):
+            continue  # "new fences and guard posts": a building, no one
         name = _contextual(match.group(), text)
         country = next((c for n, c in table.canonical.values() if n == name), None)
         spans.append((match.start(), match.end(), name, country, 2))

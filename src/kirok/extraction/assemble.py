@@ -525,6 +525,13 @@ def _choose_perpetrator(
         and not _SUBJECT_OF_PASSIVE.match(
             sentence.text[a.end - sentence.start : trigger.start - sentence.start] + trigger.text
         )
+        # ("patrol boats surrounded the I-2, a South Korean navy broadcasting
+        # ship, ... and towed it north": what the ship was, not who acted)
+        and not (
+            _APPOSITIVE_OPENS.search(sentence.text, 0, a.start - sentence.start)
+            and _APPOSITIVE_CLOSES.match(sentence.text, a.end - sentence.start)
+            and a.end < trigger.start
+        )
     ]
     if before:
         return before[-1].name
@@ -562,6 +569,8 @@ def _choose_perpetrator(
             or _SEIZED_IT.match(sentence.text, a.end - sentence.start)
             # "images of the camp suggest that the State Security ministry holds ..."
             or _HOLDS_THEM.match(sentence.text, a.end - sentence.start)
+            # "held for four months at the State Security holding centre": its keeper
+            or _ITS_LOCKUP.match(sentence.text, a.end - sentence.start)
         )
     ]
     return inside[0].name if inside else None
@@ -571,6 +580,10 @@ def _choose_perpetrator(
 # police of "Choi Kyu-sik, the chief of the Jongno police station, was shot",
 # the soldiers of "26 South Koreans, among them soldiers, ..., were killed"
 _SUBJECT_OF_PASSIVE = re.compile(rf"[^.;:]*,\s+{PASSIVE_AUX}\s", re.IGNORECASE)
+# the words that open and close a description set off by commas, of the thing
+# just named: ", a South Korean navy broadcasting ship,"
+_APPOSITIVE_OPENS = re.compile(r",\s+(?:a|an)\s+$")
+_APPOSITIVE_CLOSES = re.compile(r"(?:\s+[a-z][\w'’-]*){1,3},")
 # between a body that tells and its own act: " said it ", " announced that they had "
 _SAID_IT = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:said|says|announced|stated|declared|told\s+\w+)"
@@ -589,6 +602,12 @@ _SEIZED_IT = re.compile(r"\s+(?:had\s+)?(?:seized|captured|towed\s+away|abducted
 # Security ministry holds about 20,000 people there")
 _HOLDS_THEM = re.compile(
     r"(?:\s+(?-i:ministry|department|bureau))?\s+(?:holds|houses|imprisons|confines)\b"
+)
+
+# a place of custody a body keeps, after its name: " holding centre", " jail"
+_ITS_LOCKUP = re.compile(
+    r"\s+(?:(?:holding|detention|interrogation|pre-?trial|remand)\s+"
+    r"(?:cent(?:re|er)s?|facilit(?:y|ies)|cells?|jails?|prisons?)|jails?|prisons?|lock-?ups?)\b"
 )
 
 

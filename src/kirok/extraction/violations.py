@@ -164,6 +164,15 @@ def _drop_contained(found: list[Trigger]) -> list[Trigger]:
     ]
 
 
+# a paper that is "executed" (signed, carried out), not a person: "Agreements
+# with partners are executed in two copies", "the orders were executed"
+_PAPER_EXECUTED = re.compile(
+    r"\b(?:agreements?|contracts?|deeds?|wills?|documents?|leases?|memorand(?:a|ums?)"
+    r"|instruments?|warrants?|orders?|plans?|copies|forms?)"
+    r"(?:\s+(?:with|between|of|for|on|from)(?:\s+[\w'’-]+){1,3})?"
+    r"\s+(?:is|are|was|were|be|been|being)\s+(?:duly\s+|fully\s+|properly\s+)?$",
+    re.IGNORECASE,
+)
 _QUOTES = frozenset("\"“”‘’'")
 # what befalls fighters, not victims: "killed or captured", "killed or taken prisoner"
 _OR_CAPTURED = re.compile(r"\s+or\s+(?:captured|taken\s+prisoner)\b")
@@ -213,6 +222,10 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
             before = before[before.rfind(")") + 1 :]  # (an aside opened further back)
         if _NEGATION.search(before):
             continue
+        if pattern.violation == "life.execution" and _PAPER_EXECUTED.search(
+            text, max(0, start - 80), start
+        ):
+            continue  # "Agreements with partners are executed in two copies": signed
         if (
             natural is not None
             and pattern.violation.startswith("life.")

@@ -219,9 +219,11 @@ def _period_end(line: str) -> str | None:
 
 
 # the first day of a period, before its last ("26 May to ", "1-", "May 26 through ")
+# or a period named by its last day ("week ending ", "fortnight to ")
 _PERIOD_START = re.compile(
     r"\b(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+)?|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?)"
     r"\s*(?:to|until|till|through|[-–—])\s*$"
+    r"|\b(?i:week|fortnight|month|period|quarter)\s+(?i:ending|ended|to)\s+$"
 )
 
 
