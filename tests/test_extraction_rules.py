@@ -4349,3 +4349,50 @@ def test_papers_executed_and_a_person_who_is_detained_state_no_act(
         assert records(extractor, text, published="2023-04-01") == [], text
     [shot] = records(extractor, "The two men were executed in Hyesan.", published="2023-04-01")
     assert shot["violation"] == "life.execution"
+
+
+def test_a_city_sealed_off_is_one_measure_told_twice(extractor: Extractor) -> None:
+    # (invented wording of a public event)
+    text = (
+        "State media said on Sunday that the leader had ordered Kaesong sealed off.\n\n"
+        "The authorities said a man had been put under quarantine.\n\n"
+        "The city's residents are not allowed to leave it, and the roads into Kaesong "
+        "have been closed."
+    )
+    [record] = records(extractor, text, published="2020-07-28")
+    assert (record["violation"], record["kind"]) == ("movement.restriction", "measure")
+    assert record["place"] == "Kaesong" and len(record["evidence"]) == 2
+
+
+def test_a_family_listed_then_told_of_again(extractor: Extractor) -> None:
+    # (an invented family)
+    text = (
+        "Jo Seong-ho worked as a driver in Hamhung.\n\n"
+        "In May 2009, state security officers took Mr. Jo, his wife and their two sons "
+        "from their flat at night.\n\n"
+        "Neighbours later learned that the family had been sent to the Yodok camp.\n\n"
+        "The two sons were released in 2012; they have never been told what happened to "
+        "their parents."
+    )
+    found = records(extractor, text, published="2016-09-15")
+    assert [r["violation"] for r in found] == [
+        "detention.arbitrary",
+        "detention.prison_camp",
+        "disappearance.enforced",
+    ]
+    taken, camp, gone = found
+    assert (taken["victims"]["count"], taken["victims"]["names"]) == (4, ["Jo Seong-ho"])
+    assert taken["perpetrator"] == "Ministry of State Security"
+    assert (camp["victims"]["count"], camp["date"]) == (4, "2009")
+    assert gone["victims"]["count"] == 2
+
+
+def test_a_money_changer_executed_and_a_film_shot_in_a_city(extractor: Extractor) -> None:
+    # (invented)
+    text = "North Korea executed a well-known money changer in Pyongyang in October."
+    [record] = records(extractor, text, published="2020-11-27")
+    assert (record["violation"], record["victims"]["count"]) == ("life.execution", 1)
+    film = "About 90 people came to the documentary, which was shot over three years in Yanji."
+    assert records(extractor, film, published="2025-10-20") == []
+    [shot] = records(extractor, "A man was shot at the river in Hyesan.", published="2025-10-20")
+    assert shot["violation"] == "life.killing"

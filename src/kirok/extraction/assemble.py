@@ -832,6 +832,7 @@ def _joined(sentence: Sentence, first: VictimMention, second: VictimMention) -> 
 # (in the same clause: no comma, no "and" between)
 _WITH = re.compile(r"\s+(?:(?!and\b|but\b)[\w'’-]+\s+){0,8}?(?:along\s+|together\s+)?with\s+")
 _OTHERS = re.compile(r"\bother\b", re.IGNORECASE)
+_OWNED = re.compile(r"(?:his|her|their|my|our)\s", re.IGNORECASE)  # one's kin, not an aside
 
 
 def _with_the_next(sentence: Sentence, victim: VictimMention) -> VictimMention:
@@ -848,6 +849,14 @@ def _with_the_next(sentence: Sentence, victim: VictimMention) -> VictimMention:
     if following is not None and _OTHERS.search(following.text) and _WITH.fullmatch(between):
         joined = _joined(sentence, victim, following)
         return replace(joined, sex=following.sex if victim.sex in (None, following.sex) else None)
+    if (
+        following is not None
+        and _LIST_COMMA.fullmatch(between)
+        and _OWNED.match(following.text)
+        and (rest := _with_the_next(sentence, following)).end > following.end
+    ):
+        # "Mr. Jo, his wife and their two sons": a list of three phrases, four people
+        return _joined(sentence, victim, rest)
     if following is None or not _AND.fullmatch(between):
         end = one_more_after(sentence.text, victim.end - sentence.start)
         if end is None:
@@ -1967,6 +1976,12 @@ def _blanked(sentence: Sentence, spans: list[ActorMention], start: int, end: int
     return text
 
 
+# a place the sentence before named, told of again: "the city's", "the county"
+_THE_PLACE = re.compile(
+    r"\bthe\s+(?:city|town|county|province|district|area|region)\b(?!\s+of\b)", re.IGNORECASE
+)
+
+
 def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance: int) -> bool:
     if earlier.violation != later.violation:
         return False
@@ -1998,6 +2013,16 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
         # a live page's newest entry first: "The woman who was shot this morning
         # has died", then, further down, "Border guards opened fire on a woman"
         return True
+    if (
+        distance <= 2
+        and earlier.kind == later.kind == "measure"
+        and later.date in (None, earlier.date)
+        and later.perpetrator in (None, earlier.perpetrator)
+        and earlier.place is not None
+        and later.place in (None, earlier.place)
+        and (earlier.place in later_sentence.text or _THE_PLACE.search(later_sentence.text))
+    ):
+        return True  # "ordered Kaesong sealed off ... the city's residents may not leave it"
     if distance <= MERGE_WINDOW and _points_back(later_sentence):
         return True
     if (
@@ -2220,7 +2245,7 @@ def _the_number_told_before(
     victims = record.victims
     if victims.names or not victims.count or victims.count < 2:
         return None
-    if not _THE_NUMBER.fullmatch(victims.count_text or ""):
+    if not _THE_NUMBER_WORD.fullmatch(victims.count_text or ""):
         return None
     return next(
         (
@@ -2234,8 +2259,53 @@ def _the_number_told_before(
     )
 
 
+def _the_family_told_before(
+    record: Record, records: list[Record], sentence: Sentence, act: int
+) -> Record | None:
+    """The act told shortly before of a family, listed ("Mr. Jo, his wife and
+    their two sons"), when "the family" is the subject of the act whose words
+    start at ``act`` and the record counts or names no one: "Neighbours later
+    learned that the family had been sent to the Yodok camp" (the same four)."""
+    victims = record.victims
+    if victims.names or victims.count:
+        return None
+    if victims.count_text and not _THE_FAMILY_WORDS.fullmatch(victims.count_text):
+        return None
+    if not any(
+        m.start() <= act - sentence.start <= m.end() + _ADVERB_CHARS
+        for m in _THE_FAMILY.finditer(sentence.text)
+    ):
+        return None
+    return next(
+        (
+            r
+            for r in reversed(records[-GROUP_LOOKBACK:])
+            if r.kind == "incident"
+            and (r.victims.count or 0) > 1
+            and _KIN.search(r.victims.count_text or "")
+            and sentence.start - r.evidence[-1].end <= REFER_BACK_CHARS
+        ),
+        None,
+    )
+
+
+# a family told of again as the subject of what was done to it
+_THE_FAMILY = re.compile(
+    r"\b(?i:the)\s+(?:whole\s+|entire\s+)?family\s+(?:had\s+been|has\s+been|have\s+been|was"
+    r"|were)\s"
+)
+_ADVERB_CHARS = 12  # room for a word between the subject and its act ("also", "later")
+_THE_FAMILY_WORDS = re.compile(r"(?i:the)\s+(?:whole\s+|entire\s+)?family")
+# the words of a family's members in a list of victims
+_KIN = re.compile(
+    r"\b(?:wife|husband|sons?|daughters?|children|parents|mother|father|brothers?|sisters?"
+    r"|famil(?:y|ies))\b",
+    re.IGNORECASE,
+)
+
+
 # the people counted before, by their number alone: "the two", "The ten", "the 12"
-_THE_NUMBER = re.compile(
+_THE_NUMBER_WORD = re.compile(
     r"(?i:the)\s+(?:\d{1,4}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))"
 )
@@ -3078,10 +3148,23 @@ def _parts_named(sentence: Sentence) -> list[str]:
 
 
 def _titled_family(count_text: str | None) -> str | None:
-    """The family name of a victim told of only by a title and it ("Mr. Lim")."""
-    titled = victim_patterns().pseudonym.fullmatch(count_text or "")
+    """The family name of a victim told of only by a title and it ("Mr. Lim"),
+    alone or first in a list of the people with them ("Mr. Jo, his wife and
+    their two sons")."""
+    text = count_text or ""
+    titled = victim_patterns().pseudonym.match(text)
+    if titled and titled.end() < len(text) and not text.startswith(", ", titled.end()):
+        titled = None
     family = titled.group().split()[-1] if titled else ""
     return family if len(family) > 1 else None
+
+
+def _listed_after_title(count_text: str | None) -> bool:
+    """Whether the words that count the victims list others after a title and a
+    family name ("Mr. Jo, his wife and their two sons")."""
+    text = count_text or ""
+    titled = victim_patterns().pseudonym.match(text)
+    return titled is not None and text.startswith(", ", titled.end())
 
 
 def _named_by_part(record: Record, sentence: Sentence, people: list[Record]) -> Record | None:
@@ -3334,6 +3417,13 @@ def build_records(
                 # police stop the nine ... the nine ... have heard nothing of them")
                 _the_same_case(record, counted_before, counted_before.family == record.family)
             elif (
+                family := _the_family_told_before(record, records, sentence, group[0].start)
+            ) is not None:
+                record.victims.count_text = None  # (these words give no number)
+                _same_people(record, family)
+                if record.date is None and family.date:
+                    record.date = family.date[:4]  # (told next: in the same year at least)
+            elif (
                 record.violation == "movement.forced_return"
                 and (holder := _group_held_abroad(records, sentence)) is not None
                 and record.perpetrator in (None, holder.perpetrator)
@@ -3411,8 +3501,9 @@ def build_records(
                 record.victims.sex = record.victims.sex or speaker[1]
             elif text and (full := _name_told_before(record, sentence, full_names)):
                 record.victims.names = [full]
-                companions = record.companions
-                record.victims.count = None if companions is None else 1 + companions
+                if not _listed_after_title(record.victims.count_text):
+                    companions = record.companions
+                    record.victims.count = None if companions is None else 1 + companions
             elif text and (kin := _kin_named_before(record, sentence, text)):
                 record.victims.names = [kin]
             elif (members := _members_named_before(record, told[:-1] or records[-1:])) is not None:

@@ -173,6 +173,13 @@ _PAPER_EXECUTED = re.compile(
     r"\s+(?:is|are|was|were|be|been|being)\s+(?:duly\s+|fully\s+|properly\s+)?$",
     re.IGNORECASE,
 )
+# a film or picture, just before "was shot": "the documentary, which was shot in Yanji"
+_FILMED = re.compile(
+    r"\b(?:documentar(?:y|ies)|films?|footage|videos?|movies?|scenes?|episodes?|series"
+    r"|pictures?|photos?|photographs?|images?)(?:,?\s+(?:which|that))?\s+(?:was|were|is|are"
+    r"|had\s+been|has\s+been|have\s+been|being)?\s*$",
+    re.IGNORECASE,
+)
 _QUOTES = frozenset("\"“”‘’'")
 # what befalls fighters, not victims: "killed or captured", "killed or taken prisoner"
 _OR_CAPTURED = re.compile(r"\s+or\s+(?:captured|taken\s+prisoner)\b")
@@ -226,6 +233,12 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
             text, max(0, start - 80), start
         ):
             continue  # "Agreements with partners are executed in two copies": signed
+        if (
+            pattern.violation.startswith("life.")
+            and "shot" in match.group().lower()
+            and _FILMED.search(text, max(0, start - 60), start)
+        ):
+            continue  # "the documentary, which was shot over three years": filmed
         if (
             natural is not None
             and pattern.violation.startswith("life.")
