@@ -4396,3 +4396,32 @@ def test_a_money_changer_executed_and_a_film_shot_in_a_city(extractor: Extractor
     assert records(extractor, film, published="2025-10-20") == []
     [shot] = records(extractor, "A man was shot at the river in Hyesan.", published="2025-10-20")
     assert shot["violation"] == "life.killing"
+
+
+def test_wages_paid_to_a_state_company_and_passports_kept(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "- Their wages were paid to the North Korean state company that had sent them, and "
+        "each man received only a small part of what he earned.\n"
+        "- Managers from the company kept the workers' passports and did not let them leave "
+        "their camps alone."
+    )
+    [record] = records(extractor, text, published="2014-11-10")
+    assert record["violation"] == "labor.forced" and len(record["evidence"]) == 2
+
+
+def test_caught_by_a_unit_and_seen_in_a_prison_camp(extractor: Extractor) -> None:
+    # (invented)
+    caught = "In the winter of 2011 my unit caught a woman crossing at night."
+    [record] = records(extractor, caught, published="2019-03-05")
+    assert (record["violation"], record["date"]) == ("detention.arbitrary", "2011")
+    assert record["victims"]["sex"] == "female"
+    seen = "A man who left in 2005 told us that he had seen the engineer in a prison camp in 1998."
+    [camp] = records(extractor, seen, published="2012-01-15")
+    assert (camp["violation"], camp["date"]) == ("detention.prison_camp", "1998")
+
+
+def test_pictures_of_a_place_shot_there_are_no_killing(extractor: Extractor) -> None:
+    # (invented)
+    text = "The images of the border fence were shot in 2019 from the Chinese bank of the Yalu."
+    assert records(extractor, text, published="2024-09-15") == []

@@ -447,3 +447,12 @@ def test_a_digest_of_the_week_ending_on_a_day_is_dated_that_day() -> None:
     assert find_published("Border notes: fortnight to 3 May 2019\n\nText.") == "2019-05-03"
     # (a week that is not a period the line's day closes)
     assert find_published("Notes\nA week in Hyesan ending in arrest\n\nText.") is None
+
+
+def test_a_note_in_brackets_under_a_title_does_not_hide_the_date_line() -> None:
+    text = (
+        "Transcript: interview with a former border soldier\n"
+        "(an invented interviewee, called Mr. Seo here)\n"
+        "Recorded 5 March 2019 in Seoul.\n\nQ: When did you serve?\n"
+    )
+    assert find_published(text) == "2019-03-05"

@@ -173,10 +173,12 @@ _PAPER_EXECUTED = re.compile(
     r"\s+(?:is|are|was|were|be|been|being)\s+(?:duly\s+|fully\s+|properly\s+)?$",
     re.IGNORECASE,
 )
-# a film or picture, just before "was shot": "the documentary, which was shot in Yanji"
+# a film or picture, just before "was shot": "the documentary, which was shot in
+# Yanji", "The images of the border fence were shot in 2019"
 _FILMED = re.compile(
     r"\b(?:documentar(?:y|ies)|films?|footage|videos?|movies?|scenes?|episodes?|series"
-    r"|pictures?|photos?|photographs?|images?)(?:,?\s+(?:which|that))?\s+(?:was|were|is|are"
+    r"|pictures?|photos?|photographs?|images?)(?:\s+of(?:\s+[\w'’-]+){1,4}?)?"
+    r"(?:,?\s+(?:which|that))?\s+(?:was|were|is|are"
     r"|had\s+been|has\s+been|have\s+been|being)?\s*$",
     re.IGNORECASE,
 )

@@ -101,7 +101,9 @@ PARAGRAPH_CHARS = 120  # a longer line opens a paragraph, whose dateline is at i
 _DECORATION = re.compile(r"[*_#>\s]+")
 _MARKUP = re.compile(r"[*_#>]+")  # Markdown's marks, spaces kept
 WRAPPED_LINE_CHARS = 50  # a line this long that runs on into the next is prose
-_GOES_ON = re.compile(r"[\W_]*[a-z]")  # a line that goes on with a word in lower case
+# a line that goes on with a word in lower case; not a note in brackets under a
+# title ("(an invented interviewee, called Mr. Seo here)")
+_GOES_ON = re.compile(r"(?![(\[])[\W_]*[a-z]")
 _ENDS = re.compile(r"[.:;!?)\]*_]\W*$")  # a line that ends with a stop or a mark
 
 
