@@ -4425,3 +4425,33 @@ def test_pictures_of_a_place_shot_there_are_no_killing(extractor: Extractor) -> 
     # (invented)
     text = "The images of the border fence were shot in 2019 from the Chinese bank of the Yalu."
     assert records(extractor, text, published="2024-09-15") == []
+
+
+def test_women_taken_to_a_police_station_and_held(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "On 12 August, market officials and police raided the stalls of women selling "
+        "Chinese clothes in Hyesan and took seven of the women to the police station. "
+        "They were held for two days and released after their families paid fines."
+    )
+    [record] = records(extractor, text, published="2024-08-20")
+    assert (record["violation"], record["date"]) == ("detention.arbitrary", "2024-08-12")
+    assert (record["victims"]["count"], record["victims"]["sex"]) == (7, "female")
+    assert record["perpetrator"] == "Ministry of Social Security"
+
+
+def test_a_ruler_who_orders_acts_for_the_state_and_is_no_victim(extractor: Extractor) -> None:
+    # (invented wording of public history)
+    text = (
+        "On 27 September 1997, Kim Jong Il ordered the security forces to round up people "
+        "who were travelling without permission and to hold them in special camps. "
+        "Conditions were so bad that many detainees died of hunger and disease."
+    )
+    order, deaths = records(extractor, text, published="2019-04-02")
+    assert (order["violation"], order["kind"]) == ("detention.arbitrary", "measure")
+    assert order["perpetrator"] == "Government of the DPRK"
+    assert (order["victims"]["names"], order["date"]) == ([], "1997-09-27")
+    assert deaths["violation"] == "life.death_in_custody"
+    sealed = "State media said that Kim Jong Un had declared an emergency and ordered Kaesong sealed off."
+    [measure] = records(extractor, sealed, published="2020-07-28")
+    assert measure["perpetrator"] == "Government of the DPRK"

@@ -17,7 +17,7 @@ from functools import cache
 import pycountry
 
 from kirok.countries import label
-from kirok.extraction.lexicon import actor_table, demonyms, sentence_rules
+from kirok.extraction.lexicon import actor_table, demonyms, sentence_rules, victim_words
 from kirok.extraction.places import COUNTRY_POSSESSIVE, country_of
 from kirok.extraction.prefilter import Prefilter, fold
 from kirok.extraction.records import ActorMention, PlaceMention
@@ -254,6 +254,22 @@ def _key(words: str) -> str:
     return " ".join(words.lower().replace("’", "'").split())
 
 
+@cache
+def _ruler_orders() -> re.Pattern[str]:
+    """The name of one who rules North Korea right before an order or decree
+    ("Kim Jong Il ordered", "Kim Jong Un had declared ... and ordered"): the
+    state acts. (Named otherwise, a ruler acts for no one: a victim's relative,
+    a target of sanctions, a speaker.)"""
+    names = [
+        r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", name))
+        for name in victim_words()["rulers"]
+    ]
+    return re.compile(
+        rf"(?<![\w-])(?i:{'|'.join(names)})(?=\s+(?:had\s+|has\s+)?(?:personally\s+)?"
+        r"(?:ordered|decreed|directed|instructed|declared)\b)"
+    )
+
+
 def find_actors(
     text: str, offset: int, main_country: str | None, places: list[PlaceMention] | None = None
 ) -> list[ActorMention]:
@@ -271,6 +287,10 @@ def find_actors(
         for match in matches(pattern):
             name, country = table.canonical[_key(match.group())]
             spans.append((match.start(), match.end(), name, country, 0))
+    if "Kim" in text:
+        for match in _ruler_orders().finditer(text):
+            # "Kim Jong Il ordered the security forces to ...": the state he rules
+            spans.append((match.start(), match.end(), state_actor("KP") or "", "KP", 0))
     for match in matches(table.national_state):
         nation = adjectives.get(match.group("nation"))
         state = state_actor(nation) if nation != "KP" else None

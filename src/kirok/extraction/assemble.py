@@ -58,6 +58,7 @@ from kirok.extraction.victims import (
     one_more_after,
     plural_subject,
     pronoun_victim,
+    ruler_names,
     self_words,
     the_plural_before_passive,
     the_plural_right_before,
@@ -3100,17 +3101,11 @@ def _without_titles(name: str) -> str:
     return " ".join(words)
 
 
-@cache
-def _rulers() -> frozenset[str]:
-    """The rulers' names, lower-cased, a space for each hyphen."""
-    return frozenset(n.replace("-", " ").lower() for n in victim_words()["rulers"])
-
-
 def _may_be_a_name(name: str) -> bool:
     """Whether a run of capitalised words, titles aside, may be a person's name."""
     _, titles = not_name_words()
     words = [w for w in name.split() if w.rstrip(".") not in titles]
-    if " ".join(words).replace("-", " ").lower() in _rulers():
+    if " ".join(words).replace("-", " ").lower() in ruler_names():
         return False  # ("after a neighbour heard him criticising Kim Jong-il")
     if len(words) > 1 and not _name_word(words[-1]):
         # a family name that is also a city's ("Eiko Kawasaki"), after a given name

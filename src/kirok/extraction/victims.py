@@ -606,8 +606,16 @@ def names_before(text: str, at: int) -> list[tuple[int, int]]:
         m.span()
         for m in patterns().name.finditer(text, 0, at)
         if not not_names & set(m.group().split())
+        and " ".join(m.group().split()).replace("-", " ").lower() not in ruler_names()
     ]
     return [(found[-1][0], found[-1][0])] if found else []
+
+
+@cache
+def ruler_names() -> frozenset[str]:
+    """The names of those who rule North Korea, lower-cased, a space for each
+    hyphen: never the victims a record names."""
+    return frozenset(n.replace("-", " ").lower() for n in victim_words()["rulers"])
 
 
 def find_names(
@@ -642,6 +650,8 @@ def find_names(
             # "the wife of President Park Chung-hee", "related by marriage to Kim
             # Jong-il": a relative of the one the act was done to
             or _RELATIVE_BEFORE.search(text, max(0, match.start() - 60), match.start())
+            # ("On 27 September 1997, Kim Jong Il ordered ...": who rules, no victim)
+            or " ".join(words).replace("-", " ").lower() in ruler_names()
         ):
             continue
         for anchor in anchors:
