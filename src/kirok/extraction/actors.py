@@ -287,10 +287,11 @@ def find_actors(
         for match in matches(pattern):
             name, country = table.canonical[_key(match.group())]
             spans.append((match.start(), match.end(), name, country, 0))
-    if "Kim" in text:
+    ruling = state_actor("KP")
+    if ruling and "Kim" in text:
         for match in _ruler_orders().finditer(text):
             # "Kim Jong Il ordered the security forces to ...": the state he rules
-            spans.append((match.start(), match.end(), state_actor("KP") or "", "KP", 0))
+            spans.append((match.start(), match.end(), ruling, "KP", 0))
     for match in matches(table.national_state):
         nation = adjectives.get(match.group("nation"))
         state = state_actor(nation) if nation != "KP" else None

@@ -46,6 +46,7 @@ from kirok.extraction.victims import (
     find_names,
     find_victims,
     is_family_of,
+    is_ruler,
     names_before,
     nationality_before,
     nationality_in_title,
@@ -58,7 +59,6 @@ from kirok.extraction.victims import (
     one_more_after,
     plural_subject,
     pronoun_victim,
-    ruler_names,
     self_words,
     the_plural_before_passive,
     the_plural_right_before,
@@ -3105,7 +3105,7 @@ def _may_be_a_name(name: str) -> bool:
     """Whether a run of capitalised words, titles aside, may be a person's name."""
     _, titles = not_name_words()
     words = [w for w in name.split() if w.rstrip(".") not in titles]
-    if " ".join(words).replace("-", " ").lower() in ruler_names():
+    if is_ruler(" ".join(words)):
         return False  # ("after a neighbour heard him criticising Kim Jong-il")
     if len(words) > 1 and not _name_word(words[-1]):
         # a family name that is also a city's ("Eiko Kawasaki"), after a given name
@@ -3142,14 +3142,21 @@ def _parts_named(sentence: Sentence) -> list[str]:
     ]
 
 
-def _titled_family(count_text: str | None) -> str | None:
-    """The family name of a victim told of only by a title and it ("Mr. Lim"),
-    alone or first in a list of the people with them ("Mr. Jo, his wife and
-    their two sons")."""
+def _titled(count_text: str | None) -> re.Match[str] | None:
+    """A title and a family name ("Mr. Lim") that are the whole of the words
+    that count the victims, or the first of a list of them ("Mr. Jo, his wife
+    and their two sons")."""
     text = count_text or ""
     titled = victim_patterns().pseudonym.match(text)
     if titled and titled.end() < len(text) and not text.startswith(", ", titled.end()):
-        titled = None
+        return None
+    return titled
+
+
+def _titled_family(count_text: str | None) -> str | None:
+    """The family name of a victim told of by a title and it ("Mr. Lim"), alone
+    or first in a list of the people with them."""
+    titled = _titled(count_text)
     family = titled.group().split()[-1] if titled else ""
     return family if len(family) > 1 else None
 
@@ -3157,9 +3164,8 @@ def _titled_family(count_text: str | None) -> str | None:
 def _listed_after_title(count_text: str | None) -> bool:
     """Whether the words that count the victims list others after a title and a
     family name ("Mr. Jo, his wife and their two sons")."""
-    text = count_text or ""
-    titled = victim_patterns().pseudonym.match(text)
-    return titled is not None and text.startswith(", ", titled.end())
+    titled = _titled(count_text)
+    return titled is not None and titled.end() < len(count_text or "")
 
 
 def _named_by_part(record: Record, sentence: Sentence, people: list[Record]) -> Record | None:

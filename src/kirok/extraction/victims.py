@@ -605,17 +605,25 @@ def names_before(text: str, at: int) -> list[tuple[int, int]]:
     found = [
         m.span()
         for m in patterns().name.finditer(text, 0, at)
-        if not not_names & set(m.group().split())
-        and " ".join(m.group().split()).replace("-", " ").lower() not in ruler_names()
+        if not not_names & set(m.group().split()) and not is_ruler(m.group())
     ]
     return [(found[-1][0], found[-1][0])] if found else []
 
 
 @cache
-def ruler_names() -> frozenset[str]:
-    """The names of those who rule North Korea, lower-cased, a space for each
-    hyphen: never the victims a record names."""
-    return frozenset(n.replace("-", " ").lower() for n in victim_words()["rulers"])
+def _ruler_names() -> frozenset[str]:
+    return frozenset(_name_key(n) for n in victim_words()["rulers"])
+
+
+def _name_key(name: str) -> str:
+    """A name lower-cased, with one space between its parts and for each hyphen."""
+    return " ".join(name.replace("-", " ").lower().split())
+
+
+def is_ruler(name: str) -> bool:
+    """Whether ``name`` (titles left out) is that of one who rules North Korea,
+    written with or without hyphens: never a victim a record names."""
+    return _name_key(name) in _ruler_names()
 
 
 def find_names(
@@ -651,7 +659,7 @@ def find_names(
             # Jong-il": a relative of the one the act was done to
             or _RELATIVE_BEFORE.search(text, max(0, match.start() - 60), match.start())
             # ("On 27 September 1997, Kim Jong Il ordered ...": who rules, no victim)
-            or " ".join(words).replace("-", " ").lower() in ruler_names()
+            or is_ruler(" ".join(words))
         ):
             continue
         for anchor in anchors:
