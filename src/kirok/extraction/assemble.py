@@ -79,7 +79,8 @@ _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}\W*$", re.IGNORECASE
 )
 # "his wife", "their two daughters": the owner before a word for a person
-_OWNER = r"(?:(?:his|her|their|my|our)\s+)?"
+_OWNER_WORD = r"(?:his|her|their|my|our)\s+"
+_OWNER = rf"(?:{_OWNER_WORD})?"
 # ", and then ": what joins a first act's clause to a second verb sharing its subject
 _AND_JOIN = r",?\s+and\s+(?:then\s+|later\s+|subsequently\s+|finally\s+)?"
 # "..., and then " right before a second verb
@@ -833,7 +834,7 @@ def _joined(sentence: Sentence, first: VictimMention, second: VictimMention) -> 
 # (in the same clause: no comma, no "and" between)
 _WITH = re.compile(r"\s+(?:(?!and\b|but\b)[\w'’-]+\s+){0,8}?(?:along\s+|together\s+)?with\s+")
 _OTHERS = re.compile(r"\bother\b", re.IGNORECASE)
-_OWNED = re.compile(r"(?:his|her|their|my|our)\s", re.IGNORECASE)  # one's kin, not an aside
+_OWNED = re.compile(_OWNER_WORD, re.IGNORECASE)  # one's kin, not an aside
 
 
 def _with_the_next(sentence: Sentence, victim: VictimMention) -> VictimMention:
@@ -2248,13 +2249,24 @@ def _the_number_told_before(
         return None
     if not _THE_NUMBER_WORD.fullmatch(victims.count_text or ""):
         return None
+    return _told_shortly_before(
+        records,
+        sentence,
+        GROUP_LOOKBACK,
+        lambda r: r.kind == "incident" and r.victims.count == victims.count,
+    )
+
+
+def _told_shortly_before(
+    records: list[Record], sentence: Sentence, lookback: int, test: Callable[[Record], bool]
+) -> Record | None:
+    """The newest of the last ``lookback`` records, told no more than
+    ``REFER_BACK_CHARS`` before ``sentence``, that passes ``test``."""
     return next(
         (
             r
-            for r in reversed(records[-GROUP_LOOKBACK:])
-            if r.kind == "incident"
-            and r.victims.count == victims.count
-            and sentence.start - r.evidence[-1].end <= REFER_BACK_CHARS
+            for r in reversed(records[-lookback:] if lookback else [])
+            if sentence.start - r.evidence[-1].end <= REFER_BACK_CHARS and test(r)
         ),
         None,
     )
@@ -2277,26 +2289,22 @@ def _the_family_told_before(
         for m in _THE_FAMILY.finditer(sentence.text)
     ):
         return None
-    return next(
-        (
-            r
-            for r in reversed(records[-GROUP_LOOKBACK:])
-            if r.kind == "incident"
+    return _told_shortly_before(
+        records,
+        sentence,
+        GROUP_LOOKBACK,
+        lambda r: (
+            r.kind == "incident"
             and (r.victims.count or 0) > 1
-            and _KIN.search(r.victims.count_text or "")
-            and sentence.start - r.evidence[-1].end <= REFER_BACK_CHARS
+            and _KIN.search(r.victims.count_text or "") is not None
         ),
-        None,
     )
 
 
 # a family told of again as the subject of what was done to it
-_THE_FAMILY = re.compile(
-    r"\b(?i:the)\s+(?:whole\s+|entire\s+)?family\s+(?:had\s+been|has\s+been|have\s+been|was"
-    r"|were)\s"
-)
-_ADVERB_CHARS = 12  # room for a word between the subject and its act ("also", "later")
 _THE_FAMILY_WORDS = re.compile(r"(?i:the)\s+(?:whole\s+|entire\s+)?family")
+_THE_FAMILY = re.compile(rf"\b{_THE_FAMILY_WORDS.pattern}\s+{PASSIVE_AUX}\s")
+_ADVERB_CHARS = 12  # room for a word between the subject and its act ("also", "later")
 # the words of a family's members in a list of victims
 _KIN = re.compile(
     r"\b(?:wife|husband|sons?|daughters?|children|parents|mother|father|brothers?|sisters?"
@@ -2360,16 +2368,15 @@ def _group_of_members(record: Record, records: list[Record], sentence: Sentence)
     if some is None or record.date is not None:
         return None
     noun = some.group(1).lower()
-    return next(
-        (
-            r
-            for r in reversed(records)
-            if sentence.start - r.evidence[-1].end <= REFER_BACK_CHARS
-            and noun in (r.victims.count_text or "").lower()
+    return _told_shortly_before(
+        records,
+        sentence,
+        len(records),
+        lambda r: (
+            noun in (r.victims.count_text or "").lower()
             and (r.victims.count is None or r.victims.count > 1)
             and r.date is not None
         ),
-        None,
     )
 
 
@@ -2386,16 +2393,15 @@ def _group_called(
     noun = noun.lower()
     if noun not in victim_patterns().plural:
         return None  # ("the four": a number, not what they are called)
-    return next(
-        (
-            r
-            for r in reversed(records[-GROUP_LOOKBACK:])
-            if sentence.start - r.evidence[-1].end <= REFER_BACK_CHARS
-            and r.kind == "incident"
+    return _told_shortly_before(
+        records,
+        sentence,
+        GROUP_LOOKBACK,
+        lambda r: (
+            r.kind == "incident"
             and (r.victims.count or 0) > 1
             and noun in (r.victims.count_text or "").lower().split()
         ),
-        None,
     )
 
 
