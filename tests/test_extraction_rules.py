@@ -4455,3 +4455,82 @@ def test_a_ruler_who_orders_acts_for_the_state_and_is_no_victim(extractor: Extra
     sealed = "State media said that Kim Jong Un had declared an emergency and ordered Kaesong sealed off."
     [measure] = records(extractor, sealed, published="2020-07-28")
     assert measure["perpetrator"] == "Government of the DPRK"
+
+
+def test_acts_in_custody_are_where_the_victim_was_held(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "In March 2018 she was handed to North Korean officials at the bridge. "
+        "She was then held for about three months at the State Security holding centre "
+        "in Sinuiju. She said that guards made the women undress and squat while they "
+        "were searched. She said that an interrogator kicked her when she denied having "
+        "met South Koreans in China."
+    )
+    by_violation = {r["violation"]: r for r in records(extractor, text, published="2019-09-14")}
+    searched = by_violation["sexual_violence"]
+    assert (searched["place"], searched["country"], searched["date"]) == (
+        "Sinuiju",
+        "KP",
+        "2018-03",
+    )
+    assert searched["perpetrator"] == "Prison guards"
+    kicked = by_violation["detention.torture"]
+    assert (kicked["place"], kicked["country"]) == ("Sinuiju", "KP")
+    # (arrested at a river: not where he was held when he was beaten)
+    river = (
+        "On 25 December 2009 soldiers arrested him on the frozen Tumen River. "
+        "He later said that he had been beaten during his detention."
+    )
+    beaten = [r for r in records(extractor, river) if r["violation"] == "detention.torture"]
+    assert [r["place"] for r in beaten] == [None]
+
+
+def test_where_the_sources_are_is_not_where_the_act_was(extractor: Extractor) -> None:
+    # (invented wording of a reported case)
+    text = (
+        "According to mission groups in Seoul, state security agents raided a meeting of "
+        "an underground church in Pyongsong in May 2010 and arrested 23 believers. "
+        "Three of them, said to be the church's leaders, were executed."
+    )
+    arrest, execution = records(extractor, text, published="2011-06-01")
+    assert (arrest["place"], arrest["country"], arrest["victims"]["count"]) == (
+        "Pyongsong",
+        "KP",
+        23,
+    )
+    assert execution["violation"] == "life.execution"
+    assert execution["victims"]["count"] == 3
+    prayer = "Prayer points\n\n- For the twenty believers held at Yodok, that they may be strengthened.\n"
+    assert records(extractor, prayer, published="2011-06-01") == []
+
+
+def test_handed_to_north_korean_officials_and_a_named_person_held_for_days(
+    extractor: Extractor,
+) -> None:
+    # (invented)
+    handed = (
+        "In March 2018 she and about twenty other North Koreans were driven to Dandong "
+        "and handed to North Korean officials at the Friendship Bridge."
+    )
+    [returned] = records(extractor, handed, published="2019-09-14")
+    assert (returned["violation"], returned["date"]) == ("movement.forced_return", "2018-03")
+    # (public facts, our words)
+    held = (
+        "In June 1999, North Korean authorities held Min Young-mi, a South Korean tourist, "
+        "for six days."
+    )
+    [record] = records(extractor, held, published="2020-01-15")
+    assert (record["violation"], record["victims"]["names"]) == (
+        "detention.arbitrary",
+        ["Min Young-mi"],
+    )
+    wages = (
+        "In January 2024 about 2,500 North Korean workers in Helong rioted after they "
+        "learned that the wages owed to them had been sent to the North Korean state."
+    )
+    [labour] = records(extractor, wages, published="2024-03-12")
+    assert (labour["violation"], labour["place"], labour["victims"]["count"]) == (
+        "labor.forced",
+        "Helong",
+        2500,
+    )

@@ -456,3 +456,16 @@ def test_a_note_in_brackets_under_a_title_does_not_hide_the_date_line() -> None:
         "Recorded 5 March 2019 in Seoul.\n\nQ: When did you serve?\n"
     )
     assert find_published(text) == "2019-03-05"
+
+
+def test_a_line_saying_to_whom_a_text_went_or_when_an_evaluation_was_made_dates_it() -> None:
+    sent = "# Prayer update\n\n*Sent to members of the Lamp network (invented) on 1 June 2011.*\n\nText."
+    assert find_published(sent) == "2011-06-01"
+    # (the second label on the line gives the day, the first none)
+    evaluated = (
+        "Medico-legal evaluation\nPrepared for the clinic network. Evaluation carried out "
+        "in Seoul on 14 September 2019.\n\nText."
+    )
+    assert find_published(evaluated) == "2019-09-14"
+    # (someone sent to a camp on a day: an event, not the text's date)
+    assert find_published("Notes\nSent to the camp on 3 May 2019 with his brother\n\nText.") is None

@@ -769,8 +769,14 @@ def _reports(sentence: Sentence) -> list[int]:
                 sentence.text.endswith("who ", 0, m.start())
                 and _SAID_HE_WAS.match(sentence.text, m.start())
             )
+            # ("Three of them, said to be the church's leaders, were executed": a
+            # description hedged, not someone telling)
+            and not _SAID_TO_BE.match(sentence.text, m.start())
         ]
     return sentence.reports
+
+
+_SAID_TO_BE = re.compile(r"(?:said|reported|believed|thought)\s+to\s+(?:be|have\s+been)\b")
 
 
 _SAID_HE_WAS = re.compile(r"(?i:said|claimed)\s+(?:that\s+)?(?:he|she)\s+(?:was|worked)\b")
@@ -1523,6 +1529,7 @@ def _choose_place(
                 and not _NAMES_A_LAW.match(sentence.text, p.end - sentence.start)
             )
         )
+        and not _told_of_elsewhere(sentence.text, p.start - sentence.start)
     ]
     if not where:
         # "... off Wonsan on January 23. A sailor was killed in the attack."
@@ -1571,6 +1578,23 @@ _WHERE_AFTER = re.compile(r"[^,.;:]{0,40},?\s+where\b")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 # the rest of a law's or a treaty's name after a place that begins it
+# where those who tell are, or what a victim was asked about: "According to
+# mission groups in Seoul, ...", "when she denied having met South Koreans in
+# China", "accused of having called relatives in Seoul"
+_ELSEWHERE_BEFORE = re.compile(
+    r"(?:\b(?i:according\s+to)|\b(?:denied|denying|admitted|admitting|confessed|confessing"
+    r"|accused\s+of|questioned\s+(?:her|him|them)\s+about))"
+    r"[^,;:.()]{0,60}?\s(?:in|from)\s+(?:the\s+)?\Z"
+)
+_ELSEWHERE_CHARS = 90  # room before a place for those words
+
+
+def _told_of_elsewhere(text: str, start: int) -> bool:
+    """Whether the place at ``start`` in ``text`` is where a source is, or what
+    a victim was questioned about: not where the act happened."""
+    return _ELSEWHERE_BEFORE.search(text, max(0, start - _ELSEWHERE_CHARS), start) is not None
+
+
 _NAMES_A_LAW = re.compile(
     r"(?:\s+(?-i:[A-Z])[\w'’-]*){1,6}\s+(?-i:Act|Law|Decree|Declaration|Agreement|Accord)\b"
 )
@@ -2682,6 +2706,49 @@ def _in_the_camp_before(record: Record, sentence: Sentence, records: list[Record
         record.victims.nationality = camp.victims.nationality
 
 
+# the words of a place where people are held
+_PLACE_OF_CUSTODY = re.compile(
+    r"\b(?:prisons?|jails?|camps?|cent(?:er|re)s?|stations?|cells?|custody|detention|facility"
+    r"|kyohwaso|kwanliso)\b",
+    re.IGNORECASE,
+)
+_BARE_GUARDS = frozenset({"guards", "guard"})  # (the words ``actors.json`` reads by context)
+# what is done to people while they are held
+_IN_CUSTODY_ACTS = frozenset({"detention.torture", "sexual_violence", "life.death_in_custody"})
+_HELD = frozenset({"detention.arbitrary", "detention.prison_camp", *_IN_CUSTODY_ACTS})
+
+
+def _in_custody_before(record: Record, sentence: Sentence, held: Record) -> None:
+    """Where, when and to whom ``record``, an act done in custody that names no
+    place, was done, if the record told right before it holds people at a named
+    place ("She was then held ... at the State Security holding centre in
+    Sinuiju. She said that guards made the women undress ..."): there, then, to
+    the one held there."""
+    if (
+        held.violation not in _HELD
+        or held.place is None
+        # (held at a place of custody: not "arrested ... on the frozen Tumen River")
+        or (
+            held.violation == "detention.arbitrary"
+            and not any(_PLACE_OF_CUSTODY.search(e.text) for e in held.evidence)
+        )
+        or sentence.start - held.evidence[-1].end > REFER_BACK_CHARS
+        or (record.country not in (None, held.country) and not record.country_assumed)
+        or (record.date is not None and not (held.date or "").startswith(record.date))
+    ):
+        return
+    record.place, record.country, record.country_assumed = held.place, held.country, False
+    record.date = record.date or held.date
+    if record.perpetrator == "Border guards" and any(
+        actor.name == record.perpetrator and actor.text.lower() in _BARE_GUARDS
+        for actor in sentence.actors
+    ):
+        record.perpetrator = "Prison guards"  # "guards" where people are held
+    if not record.nationality_stated or record.victims.nationality is None:
+        record.victims.nationality = held.victims.nationality
+        record.nationality_stated = held.nationality_stated
+
+
 def _perpetrator_told_before(
     record: Record,
     sentence: Sentence,
@@ -3371,6 +3438,8 @@ def build_records(
             _perpetrator_told_before(record, sentence, group, records, told, text, spans or [])
             if record.place is None and record.violation != "detention.prison_camp":
                 _in_the_camp_before(record, sentence, records)
+            if record.place is None and record.violation in _IN_CUSTODY_ACTS and records:
+                _in_custody_before(record, sentence, records[-1])
             if record.place is None and text:
                 _the_camp_named_before(record, sentence, text)
             if record.violation == "disappearance.enforced" and not record.victims.names:

@@ -162,6 +162,18 @@ _LABELLED_ITEM = re.compile(
 )
 
 
+def _span_before(spans: list[tuple[int, int]], index: int, text: str) -> tuple[int, int] | None:
+    """The sentence before the ``index``-th, past the blank lines between
+    paragraphs (which the tokenizer keeps as sentences of their own)."""
+    for start, end in reversed(spans[max(0, index - _BLANKS_BACK) : index]):
+        if not text[start:end].isspace():
+            return start, end
+    return None
+
+
+_BLANKS_BACK = 4  # blank spans passed over, at most, to reach the sentence before
+
+
 @Language.component("kirok_triggers")
 def find_sentence_triggers(doc: Doc) -> Doc:
     state = _state(doc)
@@ -627,18 +639,23 @@ def _story_date(state: State, sentence: Sentence) -> PartialDate | None:
     on from the last of the few sentences before that tells an act and dates
     it ("Police arrested me in February 2016 ... In May I was sent to a labour
     camp")."""
-    if sentence.before is None:
+    before = sentence.before
+    if before is not None and state.text[before[0] : before[1]].isspace():
+        # (past the blank line between paragraphs, which is a sentence of its own)
+        at = bisect.bisect_left(state.sentence_spans, before)
+        before = _span_before(state.sentence_spans, at, state.text)
+    if before is None:
         return None
-    alone = _time_alone(state, *sentence.before)
+    alone = _time_alone(state, *before)
     if alone is not None and alone.date is not None and alone.date.month is None:
         # the answer's first words give its year ("A: In the spring of 2019.
         # Agents ... came one night in April"): a month of that year
         return alone.date
     if _GOES_ON.search(sentence.text):
-        return _date_of_act_in(state, *sentence.before)
+        return _date_of_act_in(state, *before)
     if not _FIRST_PERSON.search(sentence.text):
         return None
-    index = bisect.bisect_left(state.sentence_spans, sentence.before)
+    index = bisect.bisect_left(state.sentence_spans, before)
     for start, end in itertools.islice(_lines_back(state, index), STORY_LOOKBACK):
         told = _date_of_act_in(state, start, end)
         if told is not None:

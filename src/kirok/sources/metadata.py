@@ -59,6 +59,11 @@ _LABELLED_INSIDE = re.compile(
     r"\b(?:dated|published|posted|released|issued|updated|written|interviewed|recorded|"
     r"compiled|prepared|drafted|submitted|broadcast|aired|(?:statement|declaration|affidavit)\s+on|"
     r"sent(?=\s+(?:on\s+)?\d)|typed\s+up|transcribed|"  # ("Sent 15 October 2024.", not "sent back")
+    # ("Sent to members of the network on 1 June 2011.", "Evaluation carried out
+    # in Seoul on 14 September 2019.")
+    r"sent\s+to\s+(?:(?:all|our|the)\s+)?(?:members|subscribers|readers|supporters|partners|donors"
+    r"|staff|volunteers|(?:mailing\s+)?list)\b[^.;:\n]{0,80}?(?=\s+on\s+\d)|"
+    r"(?:evaluation|examination|assessment|interview)\s+(?:was\s+)?(?:carried\s+out|conducted|held)|"
     r"(?:given|delivered|presented)(?:\s+on)?|"
     r"(?:programme|program|agenda|minutes|newsletter|bulletin|meeting|session|sitting)\s+of)"
     # ("Published by X on", "Recorded in Seoul, 3 September 2019")
@@ -278,6 +283,19 @@ def email_date(value: str) -> str | None:
         return None
 
 
+def _labelled_inside(line: str) -> str | None:
+    """The day after the first label within a header line that a day follows:
+    "Prepared for the network. Evaluation carried out in Seoul on 14 September
+    2019." is dated by its second label, the first being followed by no day."""
+    start = 0
+    while inside := _LABELLED_INSIDE.search(line, start):
+        day = _day_opening(inside.group("rest"))
+        if day:
+            return day
+        start = inside.start() + 1
+    return None
+
+
 def find_published(text: str) -> str | None:
     """The document's own date from its header lines, or None."""
     candidates: list[str] = []
@@ -295,10 +313,9 @@ def find_published(text: str) -> str | None:
             candidates.append(day)
             continue
         if in_header and len(line) <= HEADER_LINE_CHARS and not wrapped:
-            inside = _LABELLED_INSIDE.search(line)
             at_end = _DATE_ENDS_LINE.search(line)
             day = (
-                (_day_opening(inside.group("rest")) if inside else None)
+                _labelled_inside(line)
                 or (_date_alone(at_end.group("rest")) if at_end else None)
                 or (
                     _date_alone(last.group("rest"))
