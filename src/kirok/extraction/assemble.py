@@ -2367,7 +2367,8 @@ def _sent_back_by_holder(record: Record, held: Record) -> None:
     """A return of people a foreign state held: that state's act, where it acts."""
     record.perpetrator = held.perpetrator
     record.country = actor_country(held.perpetrator or "") or record.country
-    record.date = record.date or held.date
+    if record.date is None and held.date:
+        record.date = held.date[:4]  # (while held: in that year at least)
     if not record.nationality_stated or record.victims.nationality is None:
         record.victims.nationality = held.victims.nationality
         record.nationality_stated = held.nationality_stated
@@ -2738,7 +2739,8 @@ def _in_custody_before(record: Record, sentence: Sentence, held: Record) -> None
     ):
         return
     record.place, record.country, record.country_assumed = held.place, held.country, False
-    record.date = record.date or held.date
+    if record.date is None and held.date:
+        record.date = held.date[:4]  # (while held: in that year at least)
     if record.perpetrator == "Border guards" and any(
         actor.name == record.perpetrator and actor.text.lower() in _BARE_GUARDS
         for actor in sentence.actors
