@@ -4471,7 +4471,7 @@ def test_acts_in_custody_are_where_the_victim_was_held(extractor: Extractor) -> 
     assert (searched["place"], searched["country"], searched["date"]) == (
         "Sinuiju",
         "KP",
-        "2018-03",
+        "2018",
     )
     assert searched["perpetrator"] == "Prison guards"
     kicked = by_violation["detention.torture"]
