@@ -2367,8 +2367,7 @@ def _sent_back_by_holder(record: Record, held: Record) -> None:
     """A return of people a foreign state held: that state's act, where it acts."""
     record.perpetrator = held.perpetrator
     record.country = actor_country(held.perpetrator or "") or record.country
-    if record.date is None and held.date:
-        record.date = held.date[:4]  # (while held: in that year at least)
+    record.date = record.date or held.date
     if not record.nationality_stated or record.victims.nationality is None:
         record.victims.nationality = held.victims.nationality
         record.nationality_stated = held.nationality_stated
