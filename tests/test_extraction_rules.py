@@ -4534,3 +4534,23 @@ def test_handed_to_north_korean_officials_and_a_named_person_held_for_days(
         "Helong",
         2500,
     )
+
+
+def test_one_who_left_the_north_is_held_in_china_and_handed_over_by_its_police(
+    extractor: Extractor,
+) -> None:
+    # (invented)
+    text = (
+        "Ms. P left North Korea in 2015 and worked at a hotel in Yanji, in China.\n\n"
+        "In April 2017 Chinese public security officers detained her at her lodgings.\n\n"
+        "In May, she and eight other North Koreans were driven to Tumen and handed to "
+        "North Korean officials at the bridge."
+    )
+    arrest, returned = records(extractor, text, published="2019-10-01")
+    assert (arrest["violation"], arrest["victims"]["nationality"]) == ("detention.arbitrary", "KP")
+    assert returned["violation"] == "movement.forced_return"
+    assert (returned["perpetrator"], returned["country"], returned["date"]) == (
+        "Chinese authorities",
+        "CN",
+        "2017-05",
+    )

@@ -2787,16 +2787,23 @@ def _perpetrator_told_before(
         # Tumen": those who send people back held them
         record.perpetrator = told[-1].perpetrator
     if record.perpetrator is None and record.violation == "movement.forced_return":
+        holding_state = actor_country(holder.perpetrator or "") if holder else None
         if (
             holder is not None
             and holder.family == "detention"
             and holder.perpetrator
-            and holder.country == record.country
+            and (
+                holder.country == record.country
+                # ("... handed to North Korean officials at the Friendship
+                # Bridge": a crossing on the North's side, where China hands over)
+                or (record.country == "KP" and holding_state not in (None, "KP"))
+            )
             and (told or _told_right_before(holder, sentence, text, spans))
         ):
             # "Chinese police ... took us both away. We were handed over to the
             # North Korean side": those who held them hand them over
             record.perpetrator = holder.perpetrator
+            record.country = holding_state or record.country
         elif record.country not in (None, "KP") and not _BY_SOMEONE.search(sentence.text):
             # "600 North Koreans held in Jilin ... were sent back across the
             # border": a return is the returning state's, where no one else is
@@ -2852,11 +2859,11 @@ def _told_right_before(
     """Whether the sentence just before ``sentence`` told ``named``, the record a
     pronoun in it points back to. In a numbered list the item before is the
     sentence before."""
-    before = _sentence_before(sentence, text, spans)
+    before = sentence_before(sentence, text, spans)
     return before is not None and before[0] <= named.evidence[-1].start
 
 
-def _sentence_before(
+def sentence_before(
     sentence: Sentence, text: str, spans: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
     """Where the sentence before ``sentence`` starts and ends; in a list, the
@@ -2882,7 +2889,7 @@ def _story_goes_on(
     story of ``named`` (an act after it, of the same year)."""
     if not named.date:
         return False
-    before = _sentence_before(sentence, text, spans or [])
+    before = sentence_before(sentence, text, spans or [])
     return before is not None and any(
         r.evidence[-1].start >= before[0]
         and r.evidence[-1].start > named.evidence[-1].start
@@ -3358,7 +3365,7 @@ def _for_the_same_reason(
         return []
     pattern, reasons = same_reason()
     act = pattern.search(sentence.text)
-    before = _sentence_before(sentence, text, spans) if act else None
+    before = sentence_before(sentence, text, spans) if act else None
     if act is None or before is None:
         return []
     told = {
@@ -3956,6 +3963,15 @@ _REACHED_THE_SOUTH = re.compile(
 )
 
 
+# one whose story the text tells leaving the North: "Ms. K left North Korea in 2016"
+_LEFT_THE_NORTH = re.compile(
+    r"\b(?:she|he|(?-i:M(?:r|s|rs)\.?\s+[A-Z][\w'’-]*))\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:left|fled|escaped(?:\s+from)?)\s+(?:North\s+Korea|the\s+North|the\s+DPRK)\b",
+    re.IGNORECASE,
+)
+_LEFT_CHARS = 400  # how far back, within a story, that is told
+
+
 def settle_nationalities(
     records: list[Record], text: str, title: str | None = None, main_country: str | None = None
 ) -> None:
@@ -4005,6 +4021,23 @@ def settle_nationalities(
             if found:
                 record.victims.nationality = found
                 record.nationality_stated = True
+        if (
+            not record.nationality_stated
+            and not record.victims.names
+            and record.kind == "incident"
+            and record.victims.count in (None, 1)
+            # ("her", "him": one person, who may be counted only later)
+            and (
+                (record.victims.count_text or "").lower() in _PRONOUNS
+                or (record.victims.count_text is None and record.victims.sex is not None)
+            )
+            and _LEFT_THE_NORTH.search(
+                text, max(0, record.evidence[0].start - _LEFT_CHARS), record.evidence[0].start
+            )
+        ):
+            # "Ms. K left North Korea in 2016 ... Chinese police detained her":
+            # one of the North's people, wherever she was held
+            record.victims.nationality, record.nationality_stated = "KP", True
         nationality = record.victims.nationality
         if record.nationality_stated and nationality:
             known.update((name, nationality) for name in record.victims.names)

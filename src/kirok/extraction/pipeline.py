@@ -50,6 +50,7 @@ from kirok.extraction.assemble import (
     named_next,
     one_by_pronoun,
     same_reason,
+    sentence_before,
     settle_nationalities,
     without_expulsions,
     without_refuted,
@@ -160,18 +161,6 @@ def _stems() -> ahocorasick.Automaton:
 _LABELLED_ITEM = re.compile(
     r"[-*•+]\s+\*\*[^*\n]{1,30}:\*\*\s+\S|[-*•+]\s+\*\*[^*\n]{1,30}\*\*:\s+\S"
 )
-
-
-def _span_before(spans: list[tuple[int, int]], index: int, text: str) -> tuple[int, int] | None:
-    """The sentence before the ``index``-th, past the blank lines between
-    paragraphs (which the tokenizer keeps as sentences of their own)."""
-    for start, end in reversed(spans[max(0, index - _BLANKS_BACK) : index]):
-        if not text[start:end].isspace():
-            return start, end
-    return None
-
-
-_BLANKS_BACK = 4  # blank spans passed over, at most, to reach the sentence before
 
 
 @Language.component("kirok_triggers")
@@ -639,11 +628,8 @@ def _story_date(state: State, sentence: Sentence) -> PartialDate | None:
     on from the last of the few sentences before that tells an act and dates
     it ("Police arrested me in February 2016 ... In May I was sent to a labour
     camp")."""
-    before = sentence.before
-    if before is not None and state.text[before[0] : before[1]].isspace():
-        # (past the blank line between paragraphs, which is a sentence of its own)
-        at = bisect.bisect_left(state.sentence_spans, before)
-        before = _span_before(state.sentence_spans, at, state.text)
+    # (past the blank line between paragraphs, which is a span of its own)
+    before = sentence_before(sentence, state.text, state.sentence_spans)
     if before is None:
         return None
     alone = _time_alone(state, *before)
