@@ -106,8 +106,9 @@ def test_extraction_on_the_second_corpus(tmp_path: Path) -> None:
     # A fifty-second, of five: 0.60 first, 1.00 after; all 274: 596 of 602. A
     # fifty-third, of five: 0.60 first, 1.00 after; all 279: 602 of 608. A
     # fifty-fourth, of four: 0.40 first, 1.00 after; all 283: 606 of 612. A
-    # fifty-fifth, of five: 0.74 first, 1.00 after; all 288: 617 of 623
-    assert figures["f1"] >= 0.95 and figures["tp"] >= 610
+    # fifty-fifth, of five: 0.74 first, 1.00 after; all 288: 617 of 623. A
+    # fifty-sixth, of five: 0.57 first, 1.00 after; all 293: 626 of 632
+    assert figures["f1"] >= 0.95 and figures["tp"] >= 619
     for name, (share, total) in figures["fields"].items():
         if total:
             assert share >= 0.80, name

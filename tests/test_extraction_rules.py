@@ -4554,3 +4554,68 @@ def test_one_who_left_the_north_is_held_in_china_and_handed_over_by_its_police(
         "CN",
         "2017-05",
     )
+
+
+def test_a_camp_that_held_prisoners_and_the_work_done_there(extractor: Extractor) -> None:
+    # (invented wording of public reports)
+    text = (
+        "Camp 22, the political prison camp outside Hoeryong, appears to have been emptied "
+        "during 2012. For decades the camp held tens of thousands of prisoners. Former "
+        "guards have described prisoners being worked in the camp's coal mines."
+    )
+    held, worked = records(extractor, text, published="2012-11-05")
+    assert (held["violation"], held["place"]) == (
+        "detention.prison_camp",
+        "Hoeryong camp (Kwanliso No. 22)",
+    )
+    assert (worked["violation"], worked["place"]) == ("labor.forced", held["place"])
+    assert worked["victims"]["nationality"] == "KP"
+
+
+def test_a_woman_sold_to_a_farmer_is_trafficked_not_tortured(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "Brokers sold her for about 30,000 yuan to a farmer in Heilongjiang Province, who "
+        "kept her locked in the house and beat her when she tried to leave."
+    )
+    [record] = records(extractor, text, published="2024-07-30")
+    assert (record["violation"], record["country"]) == ("sexual_violence", "CN")
+
+
+def test_people_made_to_work_after_a_campaign_ordered_are_its_measure(
+    extractor: Extractor,
+) -> None:
+    # (invented wording of public reports)
+    text = (
+        "In February 2016 the Workers' Party ordered a 70-day campaign before its congress. "
+        "Factory workers, farmers and students were made to work longer hours.\n\n"
+        "After the congress the Party announced a second campaign of 200 days, which "
+        "began on 1 June. Residents were again sent to building sites and farms."
+    )
+    first, second = records(extractor, text, published="2016-12-20")
+    assert (first["violation"], first["kind"], first["date"]) == (
+        "labor.forced",
+        "measure",
+        "2016-02",
+    )
+    assert first["perpetrator"] == "Workers' Party of Korea" and len(first["evidence"]) == 2
+    assert (second["kind"], second["date"]) == ("measure", "2016-06-01")
+
+
+def test_journalists_detained_sentenced_and_released(extractor: Extractor) -> None:
+    # (public facts, our words)
+    text = (
+        "Takashi Sugishima, a Japanese journalist, was detained in Pyongyang in December "
+        "1999. He was released in February 2002, after more than two years in custody.\n\n"
+        "North Korean soldiers detained Laura Ling and Euna Lee at the Tumen River on "
+        "17 March 2009. They were sentenced to twelve years of labour in June.\n\n"
+        "In 2017 a court in Pyongyang sentenced two South Korean journalists to death over "
+        "a review of a book about life in the North."
+    )
+    found = records(extractor, text, published="2018-05-03")
+    by_violation = {r["violation"]: r for r in found}
+    [held] = [r for r in found if r["date"] == "1999-12"]
+    assert held["date_end"] == "2002-02"
+    labour = by_violation["labor.forced"]
+    assert (labour["date"], labour["victims"]["names"]) == ("2009-06", ["Laura Ling", "Euna Lee"])
+    assert by_violation["expression.suppression"]["victims"]["nationality"] == "KR"

@@ -2678,6 +2678,49 @@ def _the_camp_named_before(record: Record, sentence: Sentence, text: str) -> Non
 
 _THE_CAMP = re.compile(r"\bthe\s+camp\b", re.IGNORECASE)
 
+# a body's order of a labour campaign: "the Workers' Party ordered a 70-day
+# campaign", "the Party announced a second campaign of 200 days"
+_CAMPAIGN_ORDERED = re.compile(
+    r"\b(?:ordered|launched|announced|declared|proclaimed)\s+(?:a|an|the|its)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:campaign|battle|drive|mobili[sz]ation)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _under_a_campaign_ordered(
+    record: Record,
+    sentence: Sentence,
+    records: list[Record],
+    text: str,
+    spans: list[tuple[int, int]],
+    anchor: PartialDate | None,
+) -> None:
+    """People made to work, told with no time, body or anyone named or counted,
+    right after a sentence that tells only of a body ordering a campaign ("In
+    February 2016 the Workers' Party ordered a 70-day campaign ... Factory
+    workers, farmers and students were made to work longer hours"): what the
+    order did, the body's measure of that time, told in both sentences."""
+    if (
+        record.kind != "incident"
+        or record.perpetrator is not None
+        or record.victims.names
+        or record.victims.count is not None
+    ):
+        return
+    before = sentence_before(sentence, text, spans)
+    if before is None or (records and records[-1].evidence[-1].end > before[0]):
+        return  # (no sentence before, or one that told an act of its own)
+    words = text[before[0] : before[1]]
+    if not _CAMPAIGN_ORDERED.search(words):
+        return
+    # (one that "announced" its campaign is its author, not only a source)
+    bodies = [a for a in find_actors(words, before[0], None) if a.name]
+    ordered = next((t.date.iso() for t in find_times(words, before[0], anchor) if t.date), None)
+    if not bodies or record.date not in (None, ordered):
+        return  # (no one ordering it; or a time of the work's own)
+    record.kind, record.perpetrator, record.date = "measure", bodies[0].name, ordered
+    record.evidence.insert(0, Evidence(before[0], before[1], words))
+
 
 def _in_the_camp_before(record: Record, sentence: Sentence, records: list[Record]) -> None:
     """Where, when and whose ``record`` is, if it names no place and tells of
@@ -3434,6 +3477,14 @@ def build_records(
                 groups["detention.arbitrary"] = held
             else:
                 del groups["detention.arbitrary"]
+        if (
+            "detention.torture" in groups
+            and any(t.text.startswith("sold ") for t in groups.get("sexual_violence", []))
+            and not sentence.actors
+        ):
+            # "brokers sold her ... to a farmer, who kept her locked in the house
+            # and beat her": the buyer's abuse is the trafficking's, no state's torture
+            del groups["detention.torture"]
         for trigger in _for_the_same_reason(sentence, records, groups, text, spans or []):
             groups[trigger.violation].append(trigger)
         told: list[Record] = []  # this sentence's records so far
@@ -3450,6 +3501,8 @@ def build_records(
                 _in_custody_before(record, sentence, records[-1])
             if record.place is None and text:
                 _the_camp_named_before(record, sentence, text)
+            if record.violation == "labor.forced" and text:
+                _under_a_campaign_ordered(record, sentence, records, text, spans or [], anchor)
             if record.violation == "disappearance.enforced" and not record.victims.names:
                 _gone_since_arrest(record, sentence, records)
             told.append(record)
@@ -4224,10 +4277,12 @@ def held_until_next(records: list[Record], text: str, anchor: PartialDate | None
 
 
 # the sentence after a detention that tells when it ended: "I stayed there until 2003."
+# ("He was released in February 2002, after more than two years in custody.")
 _STAYED_UNTIL = re.compile(
-    r"\s+(?P<sentence>(?:I|He|She|They|We)\s+(?:stayed|remained|was\s+(?:kept|held)|"
-    r"were\s+(?:kept|held))\s+(?:there|in\s+(?:the|that)\s+(?:camp|prison|cell))\s+until\s+"
-    r"(?P<when>[^.;!?\n]{4,30}?)[.;])"
+    r"\s+(?P<sentence>(?:I|He|She|They|We)\s+(?:(?:stayed|remained|was\s+(?:kept|held)|"
+    r"were\s+(?:kept|held))\s+(?:there|in\s+(?:the|that)\s+(?:camp|prison|cell))\s+until|"
+    r"(?:was|were)\s+(?:released|freed|set\s+free)\s+(?:in|on))\s+"
+    r"(?P<when>[^.,;!?\n]{4,30}?)[.,;])"
 )
 
 

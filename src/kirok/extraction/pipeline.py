@@ -615,15 +615,15 @@ _PERIODIC = re.compile(
 _SECTION_HEADING = re.compile(r"^(?:#{1,6}[ \t]+[^\n]+|\*\*[^*\n]+\*\*[ \t]*)$", re.MULTILINE)
 
 
-_GOES_ON = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)
+_GOES_ON = re.compile(r"\b(?:he|she|him|her|they|them)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|me|us)\b")
 STORY_LOOKBACK = 6  # sentences back to the date of one's own story told in turn
 
 
 def _story_date(state: State, sentence: Sentence) -> PartialDate | None:
     """The last date with its year that the sentence just before gives, when
-    that sentence tells of an act and this one goes on about the same person
-    ("he", "her"), or when it says nothing but a year ("A: In the spring of
+    that sentence tells of an act and this one goes on about the same people
+    ("he", "her", "they"), or when it says nothing but a year ("A: In the spring of
     2019."): the time the story is told in. One's own story ("I", "we") goes
     on from the last of the few sentences before that tells an act and dates
     it ("Police arrested me in February 2016 ... In May I was sent to a labour
