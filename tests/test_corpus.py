@@ -107,8 +107,9 @@ def test_extraction_on_the_second_corpus(tmp_path: Path) -> None:
     # fifty-third, of five: 0.60 first, 1.00 after; all 279: 602 of 608. A
     # fifty-fourth, of four: 0.40 first, 1.00 after; all 283: 606 of 612. A
     # fifty-fifth, of five: 0.74 first, 1.00 after; all 288: 617 of 623. A
-    # fifty-sixth, of five: 0.57 first, 1.00 after; all 293: 626 of 632
-    assert figures["f1"] >= 0.95 and figures["tp"] >= 619
+    # fifty-sixth, of five: 0.57 first, 1.00 after; all 293: 626 of 632. A
+    # fifty-seventh, of four: 0.67 first, 1.00 after; all 297: 630 of 636
+    assert figures["f1"] >= 0.95 and figures["tp"] >= 623
     for name, (share, total) in figures["fields"].items():
         if total:
             assert share >= 0.80, name

@@ -4619,3 +4619,43 @@ def test_journalists_detained_sentenced_and_released(extractor: Extractor) -> No
     labour = by_violation["labor.forced"]
     assert (labour["date"], labour["victims"]["names"]) == ("2009-06", ["Laura Ling", "Euna Lee"])
     assert by_violation["expression.suppression"]["victims"]["nationality"] == "KR"
+
+
+def test_jobs_a_scheduler_killed_are_no_killing(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "On 9 January the nightly backup job was killed by the scheduler after six hours. "
+        "At 08:00 the scheduler killed the job at its time limit."
+    )
+    assert records(extractor, text, published="2025-01-14") == []
+    [killing] = records(extractor, "On 9 January soldiers killed a farmer near Musan.")
+    assert killing["violation"] == "life.killing"
+
+
+def test_vaccines_a_state_asks_to_be_sent_elsewhere_are_health_care_denied(
+    extractor: Extractor,
+) -> None:
+    # (public facts, our words)
+    text = (
+        "UNICEF said on 31 August 2021 that North Korea's Ministry of Public Health had "
+        "asked for the 2.97 million Sinovac doses offered to it to be sent instead to "
+        "countries hit harder by the virus."
+    )
+    [record] = records(extractor, text, published="2021-09-02")
+    assert (record["violation"], record["kind"]) == ("health.denial", "measure")
+    assert record["victims"]["count"] is None  # (not "the 2" of "the 2.97 million")
+
+
+def test_deaths_in_a_countrys_camps_told_after_them_are_in_that_country(
+    extractor: Extractor,
+) -> None:
+    # (public facts, our words)
+    text = (
+        "The commission found that between 80,000 and 120,000 political prisoners were "
+        "being held in four large political prison camps. It also found "
+        "that hundreds of thousands of political prisoners had died in the camps over "
+        "five decades."
+    )
+    camps, deaths = records(extractor, text, published="2024-02-20")
+    assert (camps["violation"], camps["country"]) == ("detention.prison_camp", "KP")
+    assert (deaths["violation"], deaths["country"]) == ("life.death_in_custody", "KP")

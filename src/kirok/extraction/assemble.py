@@ -2765,11 +2765,13 @@ def _in_custody_before(record: Record, sentence: Sentence, held: Record) -> None
     """Where, when and to whom ``record``, an act done in custody that names no
     place, was done, if the record told right before it holds people at a named
     place ("She was then held ... at the State Security holding centre in
-    Sinuiju. She said that guards made the women undress ..."): there, then, to
-    the one held there."""
+    Sinuiju. She said that guards made the women undress ..."), or in a
+    country's camps: there, then, to the one held there."""
     if (
         held.violation not in _HELD
-        or held.place is None
+        # (camps the text does not name: "... held in four large political prison
+        # camps. ... had died in the camps": in their country)
+        or (held.place is None and (held.violation != "detention.prison_camp" or not held.country))
         # (held at a place of custody: not "arrested ... on the frozen Tumen River")
         or (
             held.violation == "detention.arbitrary"

@@ -223,7 +223,9 @@ def patterns() -> VictimPatterns:
             word.lower(): sex for table in pronouns.values() for word, sex in table.items()
         },
         the_number=re.compile(
-            rf"(?<![\w-])(?<!\bof\s)the\s+(?:other\s+|remaining\s+)?(?P<count>{number})(?=\s*[,.;:)]|\s+(?:{_AFTER_THE_NUMBER})\b)",
+            # (not a number's first digits: "the 2.97 million doses", "the 1,500")
+            rf"(?<![\w-])(?<!\bof\s)the\s+(?:other\s+|remaining\s+)?(?P<count>{number})"
+            rf"(?![.,]\d)(?=\s*[,.;:)]|\s+(?:{_AFTER_THE_NUMBER})\b)",
             re.IGNORECASE,
         ),
     )
