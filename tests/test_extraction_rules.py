@@ -4659,3 +4659,33 @@ def test_deaths_in_a_countrys_camps_told_after_them_are_in_that_country(
     camps, deaths = records(extractor, text, published="2024-02-20")
     assert (camps["violation"], camps["country"]) == ("detention.prison_camp", "KP")
     assert (deaths["violation"], deaths["country"]) == ("life.death_in_custody", "KP")
+
+
+def test_a_teacher_held_at_an_embassy_and_sent_to_pyongyang_is_abducted(
+    extractor: Extractor,
+) -> None:
+    # (public history, our words)
+    text = (
+        "Ko Sang-moon, a teacher from Seoul, went on a training trip to Europe in 1979. "
+        "In Oslo that\nspring he was left at the North Korean embassy, whose staff held him "
+        "and sent him to Pyongyang. In 1994 Amnesty International reported that he was "
+        "being held in a labour camp near Pyongyang."
+    )
+    taken, camp = records(extractor, text, published="2024-03-10")
+    assert (taken["violation"], taken["country"], taken["place"]) == (
+        "disappearance.abduction",
+        "NO",
+        "Oslo",
+    )
+    assert (taken["date"], taken["victims"]["names"]) == ("1979", ["Ko Sang-moon"])
+    assert (camp["violation"], camp["date"]) == ("detention.prison_camp", "1994")
+
+
+def test_our_passports_taken_and_our_pay_sent_to_the_state(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "A: Our manager took our passports when we arrived and kept them in his office.\n\n"
+        "Q: Were you paid?\nA: Most of our pay went to the state."
+    )
+    [record] = records(extractor, text, published="2024-09-30")
+    assert record["violation"] == "labor.forced" and len(record["evidence"]) == 2

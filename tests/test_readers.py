@@ -469,3 +469,14 @@ def test_a_line_saying_to_whom_a_text_went_or_when_an_evaluation_was_made_dates_
     assert find_published(evaluated) == "2019-09-14"
     # (someone sent to a camp on a day: an event, not the text's date)
     assert find_published("Notes\nSent to the camp on 3 May 2019 with his brother\n\nText.") is None
+
+
+def test_a_revised_script_and_an_interview_note_wrapped_over_lines_are_dated() -> None:
+    revised = "Audio guide script\nA museum (invented). Script revised 10 March 2024.\n\nStop 5."
+    assert find_published(revised) == "2024-03-10"
+    wrapped = (
+        "Interview: a former worker\n"
+        "Interviewed in Seoul on 30 September 2024. The interviewee, Mr. Rim, is an\n"
+        "invented person.\n\nQ: When did you go?\n"
+    )
+    assert find_published(wrapped) == "2024-09-30"

@@ -138,6 +138,9 @@ _RIGHT_AFTER_REPORT = re.compile(
     r"[\w’']+(?:\s+(?!that\b)\w+)?\s+(?:on|in|last|this|earlier|late|early)?\s*"
 )
 _MONTH_WORD = re.compile(MONTH)
+# an act told as still going on when it was reported ("In 1994 Amnesty reported
+# that he was being held"): the report's time is the act's too
+_ONGOING_BEFORE = re.compile(r"\b(?:was|were|is|are)\s+(?:still\s+)?being\s+\Z")
 _SUBORDINATE = re.compile(
     r"^\W*(?:even|after|before|while|when|although|though|whereas)\b", re.IGNORECASE
 )
@@ -354,7 +357,7 @@ def _choose_time(
             time.end <= r < trigger.start
             and not _ASIDE_SOURCE.match(sentence.text, r - sentence.start)
             for r in reports
-        ):
+        ) and not _ONGOING_BEFORE.search(sentence.text, 0, trigger.start - sentence.start):
             # "On September 24, the government said ...": when it was said (not "By
             # the middle of March, according to officials, most had been sent back")
             continue

@@ -601,6 +601,10 @@ _EVERYTHING = frozenset(
 )
 
 
+_THAT_WORD = re.compile(r"that\s")
+_SEQUEL_WORDS = re.compile(r"(?:following|next|previous|same)\s")
+
+
 def _features(text: str) -> frozenset[str]:
     """What ``text`` holds of the words and characters the patterns need: a pattern
     whose needs are not all here cannot match, so it is not run. Substring tests
@@ -624,14 +628,8 @@ def _features(text: str) -> frozenset[str]:
     if "day" in text:
         found.add("weekday")  # every weekday's name ends so
     lowered = text.lower()
-    if (
-        "that " in lowered  # "That spring"
-        or "following " in text
-        or "next " in text
-        or "previous " in text
-        or "same " in text
-    ):
-        found.add("sequel")
+    if _THAT_WORD.search(lowered) or _SEQUEL_WORDS.search(text):  # "That spring"
+        found.add("sequel")  # (a line may break after the word: "that\nspring")
     if "earlier" in text or "later" in text or "before" in text or "after" in text:
         found.add("shift")
     if any(word in text for word in _MEASURE_WORDS):

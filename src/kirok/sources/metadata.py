@@ -56,7 +56,7 @@ _REGION = re.compile(r"[A-Z][A-Za-z .'-]{1,30},\s*")
 # "Sent 15 October 2024.",
 # "*Programme of 22 April 2024.*"
 _LABELLED_INSIDE = re.compile(
-    r"\b(?:dated|published|posted|released|issued|updated|written|interviewed|recorded|"
+    r"\b(?:dated|published|posted|released|issued|updated|revised|written|interviewed|recorded|"
     r"compiled|prepared|drafted|submitted|broadcast|aired|(?:statement|declaration|affidavit)\s+on|"
     r"sent(?=\s+(?:on\s+)?\d)|typed\s+up|transcribed|"  # ("Sent 15 October 2024.", not "sent back")
     # ("Sent to members of the network on 1 June 2011.", "Evaluation carried out
@@ -85,7 +85,8 @@ _DATE_ENDS_SENTENCE = re.compile(
 # a sentence of its own that dates the text: "Transcribed 5 October 2021."
 _DATING_SENTENCE = re.compile(
     r"(?:^|[.!?]\s+)(?:Transcribed|Recorded|Published|Dated|Written|Compiled|Prepared|Updated"
-    r"|Issued|Posted|Interviewed)\s+(?:on\s+)?(?P<rest>[^.]{6,40}?)\.(?=\s|$)"
+    r"|Issued|Posted|Interviewed)\s+(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,?\s+)?(?:on\s+)?"
+    r"(?P<rest>[^.]{6,40}?)\.(?=\s|$)"
 )
 # a dateline's month and day with no year ("SEOUL, Aug. 31 (Wire) --"), and a
 # file name that opens with a day ("2016-08-31-wire.txt")
@@ -307,7 +308,7 @@ def find_published(text: str) -> str | None:
             continue
         if _EVENT_LABEL.match(line):
             continue  # "**Date of arrest:** 7 November 2021": an event's date
-        if len(line) > HEADER_LINE_CHARS and (day := _day_in(_DATING_SENTENCE, line)):
+        if (len(line) > HEADER_LINE_CHARS or wrapped) and (day := _day_in(_DATING_SENTENCE, line)):
             # a note above the text in one paragraph: "Archive of X (invented).
             # Transcribed 5 October 2021. The witness, ..."
             candidates.append(day)
