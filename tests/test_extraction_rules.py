@@ -4616,6 +4616,7 @@ def test_journalists_detained_sentenced_and_released(extractor: Extractor) -> No
     by_violation = {r["violation"]: r for r in found}
     [held] = [r for r in found if r["date"] == "1999-12"]
     assert held["date_end"] == "2002-02"
+    assert held["evidence"][-1]["text"].endswith("after more than two years in custody.")
     labour = by_violation["labor.forced"]
     assert (labour["date"], labour["victims"]["names"]) == ("2009-06", ["Laura Ling", "Euna Lee"])
     assert by_violation["expression.suppression"]["victims"]["nationality"] == "KR"

@@ -4278,9 +4278,12 @@ def held_until_next(records: list[Record], text: str, anchor: PartialDate | None
             continue
         record.date_end = ends[0].iso()
         start = until.start("sentence")
-        record.evidence.append(Evidence(start, until.end(), text[start : until.end()]))
+        rest = _REST_OF_SENTENCE.match(text, until.end())  # (past "2002, after ...")
+        end = rest.end() if rest else until.end()
+        record.evidence.append(Evidence(start, end, text[start:end]))
 
 
+_REST_OF_SENTENCE = re.compile(r"(?<=,)[^.;!?]*[.;!?]")  # (the rest, after a comma)
 # the sentence after a detention that tells when it ended: "I stayed there until 2003."
 # ("He was released in February 2002, after more than two years in custody.")
 _STAYED_UNTIL = re.compile(
