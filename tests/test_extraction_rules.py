@@ -4690,3 +4690,37 @@ def test_our_passports_taken_and_our_pay_sent_to_the_state(extractor: Extractor)
     )
     [record] = records(extractor, text, published="2024-09-30")
     assert record["violation"] == "labor.forced" and len(record["evidence"]) == 2
+
+
+def test_a_codebook_states_no_acts(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "| Column | Meaning |\n|---|---|\n"
+        "| `returned` | 1 if the victims were sent back to North Korea from another country |\n\n"
+        "1. Code an arrest and a later transfer to a camp as one incident.\n"
+    )
+    assert records(extractor, text, published="2024-10-05") == []
+
+
+def test_a_death_in_a_camp_told_by_one_released_from_it_past_a_title(
+    extractor: Extractor,
+) -> None:
+    # (invented)
+    text = (
+        "A woman released from the Chongori camp told Mr. Ahn's sister that he had died "
+        "there in February, after months of heavy work and little food."
+    )
+    found = records(extractor, text, published="2022-04-18")
+    [death] = [r for r in found if r["violation"] == "life.death_in_custody"]
+    assert (death["date"], death["country"]) == ("2022-02", "KP")
+    assert "Jongori" in death["place"]
+
+
+def test_one_who_saw_people_taken_is_not_their_victim(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "In July 1950 North Korean soldiers took my father away with two other teachers. "
+        "A neighbour saw them being marched north with a column of other men."
+    )
+    found = records(extractor, text, published="2023-11-20")
+    assert found and all("neighbour" not in (r["victims"]["count_text"] or "") for r in found)

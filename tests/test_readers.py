@@ -480,3 +480,16 @@ def test_a_revised_script_and_an_interview_note_wrapped_over_lines_are_dated() -
         "invented person.\n\nQ: When did you go?\n"
     )
     assert find_published(wrapped) == "2024-09-30"
+
+
+def test_a_translation_note_and_a_last_update_inside_a_wrapped_header_date_a_text() -> None:
+    translated = (
+        "Application: English translation\n"
+        "Translated for the families desk (an invented office) on 20 November 2023.\n\nText."
+    )
+    assert find_published(translated) == "2023-11-20"
+    updated = (
+        "# Case timeline\n\n*Casework desk (an invented group). The people are invented\n"
+        "for this sample. Last updated 18 April 2022.*\n\n- **2019.** Text.\n"
+    )
+    assert find_published(updated) == "2022-04-18"

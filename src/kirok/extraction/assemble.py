@@ -640,6 +640,8 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
         and not _CALLED.search(sentence.text, 0, v.start - sentence.start)
         # ("two boys ... stand before hundreds of students": who watch)
         and not _WATCHING.search(sentence.text, 0, v.start - sentence.start)
+        # ("A neighbour saw them being marched north": who saw it)
+        and not _SAW.match(sentence.text, v.end - sentence.start)
         # ("would not let her see the camp doctor": who would have cared for her)
         and not _TO_SEE.search(sentence.text, 0, v.start - sentence.start)
         if not sentence.text[
@@ -725,6 +727,7 @@ _BEING_DONE = re.compile(r"(?:after|before|while|following)\s+(?:being|having\s+
 _PART_OF = re.compile(r"\s+(?:from|of|in|among)\s+", re.IGNORECASE)
 
 # those before whom people are made to stand, who watch what is done to them
+_SAW = re.compile(r"\s+(?:saw|watched|heard|noticed)\s+(?:them|him|her|the\s)", re.IGNORECASE)
 _WATCHING = re.compile(
     r"\b(?:(?:stand|stands|stood|standing|paraded|displayed)\s+(?:before|in\s+front\s+of)|"
     r"watched\s+by)\s+$",

@@ -57,6 +57,7 @@ _REGION = re.compile(r"[A-Z][A-Za-z .'-]{1,30},\s*")
 # "*Programme of 22 April 2024.*"
 _LABELLED_INSIDE = re.compile(
     r"\b(?:dated|published|posted|released|issued|updated|revised|written|interviewed|recorded|"
+    r"translated|"
     r"compiled|prepared|drafted|submitted|broadcast|aired|(?:statement|declaration|affidavit)\s+on|"
     r"sent(?=\s+(?:on\s+)?\d)|typed\s+up|transcribed|"  # ("Sent 15 October 2024.", not "sent back")
     # ("Sent to members of the network on 1 June 2011.", "Evaluation carried out
@@ -67,7 +68,8 @@ _LABELLED_INSIDE = re.compile(
     r"(?:given|delivered|presented)(?:\s+on)?|"
     r"(?:programme|program|agenda|minutes|newsletter|bulletin|meeting|session|sitting)\s+of)"
     # ("Published by X on", "Recorded in Seoul, 3 September 2019")
-    r"(?:\s+by\s+[^.;:\n]{1,60}?\s+on|\s+on|\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,?(?:\s+on)?)?"
+    # ("Translated for the families desk (an invented office) on 20 November 2023.")
+    r"(?:\s+(?:by|for)\s+[^.;:\n]{1,80}?\s+on|\s+on|\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,?(?:\s+on)?)?"
     r"\s*:?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
@@ -85,8 +87,9 @@ _DATE_ENDS_SENTENCE = re.compile(
 # a sentence of its own that dates the text: "Transcribed 5 October 2021."
 _DATING_SENTENCE = re.compile(
     r"(?:^|[.!?]\s+)(?:Transcribed|Recorded|Published|Dated|Written|Compiled|Prepared|Updated"
+    r"|Last\s+(?:updated|revised)"
     r"|Issued|Posted|Interviewed)\s+(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,?\s+)?(?:on\s+)?"
-    r"(?P<rest>[^.]{6,40}?)\.(?=\s|$)"
+    r"(?P<rest>[^.]{6,40}?)\.(?=[\s*_]|$)"  # (also before Markdown's marks: "2022.*")
 )
 # a dateline's month and day with no year ("SEOUL, Aug. 31 (Wire) --"), and a
 # file name that opens with a day ("2016-08-31-wire.txt")
