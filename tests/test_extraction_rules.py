@@ -4719,8 +4719,17 @@ def test_a_death_in_a_camp_told_by_one_released_from_it_past_a_title(
 def test_one_who_saw_people_taken_is_not_their_victim(extractor: Extractor) -> None:
     # (invented)
     text = (
-        "In July 1950 North Korean soldiers took my father away with two other teachers. "
+        "In July 1950 North Korean soldiers came to our house in Seoul and took my father "
+        "away with two other teachers. "
         "A neighbour saw them being marched north with a column of other men."
     )
     found = records(extractor, text, published="2023-11-20")
     assert found and all("neighbour" not in (r["victims"]["count_text"] or "") for r in found)
+    # (and the arrest the sentence before told was the abduction: one record of both)
+    [taken] = found
+    assert (taken["violation"], taken["date"], taken["victims"]["count"]) == (
+        "disappearance.abduction",
+        "1950-07",
+        3,
+    )
+    assert len(taken["evidence"]) == 2

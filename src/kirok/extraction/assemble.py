@@ -3502,6 +3502,10 @@ def build_records(
                 continue
             if records and _alongside(records, record, sentence, group, last_seen, index):
                 continue
+            if records and _taken_north_after(
+                records, record, sentence, text, spans or [], by_violation, last_seen, index
+            ):
+                continue
             _perpetrator_told_before(record, sentence, group, records, told, text, spans or [])
             if record.place is None and record.violation != "detention.prison_camp":
                 _in_the_camp_before(record, sentence, records)
@@ -3759,6 +3763,45 @@ def _alongside(
     earlier.victims.count = before + record.victims.count
     earlier.victims.count_text = None
     earlier.evidence.append(record.evidence[0])
+    last_seen[position] = index
+    return True
+
+
+def _taken_north_after(
+    records: list[Record],
+    record: Record,
+    sentence: Sentence,
+    text: str,
+    spans: list[tuple[int, int]],
+    by_violation: dict[str, list[int]],
+    last_seen: dict[int, int],
+    index: int,
+) -> bool:
+    """Whether ``record``, people taken to the North told with no time, place or
+    one of their own, goes on with the arrest told in the sentence right before,
+    by the North's forces in another country ("North Korean soldiers came to
+    our house in Seoul and took my father away ... A neighbour saw them being
+    marched north"): if so, that arrest was the abduction, told in both."""
+    position = len(records) - 1
+    earlier = records[position]
+    if (
+        record.violation != "disappearance.abduction"
+        or record.date is not None
+        or record.place is not None
+        or record.victims.names
+        or record.victims.count is not None
+        or earlier.violation != "detention.arbitrary"
+        or earlier.kind != "incident"
+        or earlier.country in (None, "KP")
+        or actor_country(earlier.perpetrator or "") != "KP"
+        or not text
+        or not _told_right_before(earlier, sentence, text, spans)
+    ):
+        return False
+    earlier.violation = record.violation
+    earlier.evidence.append(record.evidence[0])
+    by_violation["detention.arbitrary"].remove(position)
+    by_violation[record.violation].append(position)
     last_seen[position] = index
     return True
 
