@@ -4733,3 +4733,32 @@ def test_one_who_saw_people_taken_is_not_their_victim(extractor: Extractor) -> N
         3,
     )
     assert len(taken["evidence"]) == 2
+
+
+def test_a_sentence_set_in_short_lines_like_a_plaque_is_one_sentence(
+    extractor: Extractor,
+) -> None:
+    # (public history, our words)
+    text = (
+        "IN MEMORY\n"
+        "of the 115 passengers and crew of Korean Air Flight 858,\n"
+        "who were killed when a bomb planted by North Korean agents\n"
+        "destroyed the aircraft over the Andaman Sea on 29 November 1987.\n"
+    )
+    [record] = records(extractor, text, published="2017-11-29")
+    assert (record["violation"], record["date"], record["victims"]["count"]) == (
+        "life.killing",
+        "1987-11-29",
+        115,
+    )
+    # (not fields of a record, each on its line: "location: Musan County")
+    fields = "incident_date: 2024-02-11\nlocation: Musan County\nsummary: police arrested a man.\n"
+    [arrest] = records(extractor, fields, published="2024-02-20")
+    assert (arrest["date"], arrest["place"]) == ("2024-02-11", "Musan")
+
+
+def test_arrests_counted_by_who_made_them(extractor: Extractor) -> None:
+    # (invented)
+    text = "In 2023 callers reported 41 arrests by state security or the police in Hyesan."
+    [record] = records(extractor, text, published="2024-01-31")
+    assert (record["violation"], record["place"]) == ("detention.arbitrary", "Hyesan")

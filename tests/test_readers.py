@@ -493,3 +493,8 @@ def test_a_translation_note_and_a_last_update_inside_a_wrapped_header_date_a_tex
         "for this sample. Last updated 18 April 2022.*\n\n- **2019.** Text.\n"
     )
     assert find_published(updated) == "2022-04-18"
+
+
+def test_a_plaque_unveiled_on_a_day_is_dated_that_day() -> None:
+    text = "Text of the memorial plaque, unveiled 29 November 2017\n(Prepared by a committee.)\n\nIN MEMORY\n"
+    assert find_published(text) == "2017-11-29"

@@ -25,6 +25,8 @@ from spacy.vocab import Vocab
 _LINE_START = re.compile(r"\n[ \t]*(?=\S)")
 _LINE_END = (".", "!", "?", ":", ";", '"', "”", ")", "]", "*", "|")  # "|": a table's row
 WRAP_WIDTH = 60  # lines shorter than this end their sentence
+# a line that opens in lower case, not with a field's name ("summary: ...")
+_GOES_ON_LOWER = re.compile(r"[a-z][\w'’-]*(?![\w'’-]*:)(?=[\s,])")
 # a line that opens with a time or a speaker's name is a message or a turn of
 # its own ("[09:13] K: the bowibu took ...", "Q: Where were you held?"),
 # and so is a list's item ("- **Arrested:** ...", "2. ...")
@@ -121,7 +123,17 @@ def line_break_starts(
         blank = "\n" in match.group()[1:] or not previous
         if (
             blank
-            or len(previous) < WRAP_WIDTH
+            or (
+                len(previous) < WRAP_WIDTH
+                # (not a short line whose sentence the next goes on with, in lower
+                # case: "IN MEMORY / of the 115 passengers and crew ..., / who were
+                # killed when ...", as a plaque or a poem sets it)
+                and not (
+                    (previous[-1:].isalnum() or previous.endswith(","))
+                    and ":" not in previous  # (not a field: "location: Musan County")
+                    and _GOES_ON_LOWER.match(text, match.end())
+                )
+            )
             or (
                 previous.endswith(_LINE_END)
                 and not _ASIDE_GOES_ON.search(previous + text[match.end() : match.end() + 1])

@@ -57,7 +57,7 @@ _REGION = re.compile(r"[A-Z][A-Za-z .'-]{1,30},\s*")
 # "*Programme of 22 April 2024.*"
 _LABELLED_INSIDE = re.compile(
     r"\b(?:dated|published|posted|released|issued|updated|revised|written|interviewed|recorded|"
-    r"translated|"
+    r"translated|unveiled|dedicated|"
     r"compiled|prepared|drafted|submitted|broadcast|aired|(?:statement|declaration|affidavit)\s+on|"
     r"sent(?=\s+(?:on\s+)?\d)|typed\s+up|transcribed|"  # ("Sent 15 October 2024.", not "sent back")
     # ("Sent to members of the network on 1 June 2011.", "Evaluation carried out
