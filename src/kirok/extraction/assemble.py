@@ -18,7 +18,13 @@ from functools import cache
 
 from kirok.dates import MONTH, YEAR, PartialDate
 from kirok.extraction.actors import STATE_ACTS, actor_country, find_actors, state_actor
-from kirok.extraction.lexicon import demonyms, sentence_rules, taxonomy_extras, victim_words
+from kirok.extraction.lexicon import (
+    actor_table,
+    demonyms,
+    sentence_rules,
+    taxonomy_extras,
+    victim_words,
+)
 from kirok.extraction.places import FAMILY_NAME_KINDS, find_places, gazetteer, where_kin_are
 from kirok.extraction.prefilter import Alternatives
 from kirok.extraction.records import (
@@ -2302,6 +2308,24 @@ def _told_shortly_before(
     )
 
 
+def _counted_group_told_before(
+    records: list[Record], sentence: Sentence, called: Callable[[str], bool]
+) -> Record | None:
+    """The act told shortly before against a group counted at more than one,
+    whose counting words pass ``called`` ("three women traders": "the women";
+    "Mr. Jo, his wife and their two sons": "the family")."""
+    return _told_shortly_before(
+        records,
+        sentence,
+        GROUP_LOOKBACK,
+        lambda r: (
+            r.kind == "incident"
+            and (r.victims.count or 0) > 1
+            and called(r.victims.count_text or "")
+        ),
+    )
+
+
 def _the_family_told_before(
     record: Record, records: list[Record], sentence: Sentence, act: int
 ) -> Record | None:
@@ -2319,15 +2343,8 @@ def _the_family_told_before(
         for m in _THE_FAMILY.finditer(sentence.text)
     ):
         return None
-    return _told_shortly_before(
-        records,
-        sentence,
-        GROUP_LOOKBACK,
-        lambda r: (
-            r.kind == "incident"
-            and (r.victims.count or 0) > 1
-            and _KIN.search(r.victims.count_text or "") is not None
-        ),
+    return _counted_group_told_before(
+        records, sentence, lambda words: _KIN.search(words) is not None
     )
 
 
@@ -2423,15 +2440,8 @@ def _group_called(
     noun = noun.lower()
     if noun not in victim_patterns().plural:
         return None  # ("the four": a number, not what they are called)
-    return _told_shortly_before(
-        records,
-        sentence,
-        GROUP_LOOKBACK,
-        lambda r: (
-            r.kind == "incident"
-            and (r.victims.count or 0) > 1
-            and noun in (r.victims.count_text or "").lower().split()
-        ),
+    return _counted_group_told_before(
+        records, sentence, lambda words: noun in words.lower().split()
     )
 
 
@@ -2761,10 +2771,16 @@ _PLACE_OF_CUSTODY = re.compile(
     r"|kyohwaso|kwanliso)\b",
     re.IGNORECASE,
 )
-_BARE_GUARDS = frozenset({"guards", "guard"})  # (the words ``actors.json`` reads by context)
 # what is done to people while they are held
 _IN_CUSTODY_ACTS = frozenset({"detention.torture", "sexual_violence", "life.death_in_custody"})
 _HELD = frozenset({"detention.arbitrary", "detention.prison_camp", *_IN_CUSTODY_ACTS})
+
+
+@cache
+def _read_by_context() -> frozenset[str]:
+    """The bare words ``actors.json`` names a body for by their sentence's
+    words ("guards": border guards, or prison guards where people are held)."""
+    return frozenset(actor_table()["contextual"])
 
 
 def _in_custody_before(record: Record, sentence: Sentence, held: Record) -> None:
@@ -2792,7 +2808,7 @@ def _in_custody_before(record: Record, sentence: Sentence, held: Record) -> None
     if record.date is None and held.date:
         record.date = held.date[:4]  # (while held: in that year at least)
     if record.perpetrator == "Border guards" and any(
-        actor.name == record.perpetrator and actor.text.lower() in _BARE_GUARDS
+        actor.name == record.perpetrator and actor.text.lower() in _read_by_context()
         for actor in sentence.actors
     ):
         record.perpetrator = "Prison guards"  # "guards" where people are held
