@@ -4762,3 +4762,133 @@ def test_arrests_counted_by_who_made_them(extractor: Extractor) -> None:
     text = "In 2023 callers reported 41 arrests by state security or the police in Hyesan."
     [record] = records(extractor, text, published="2024-01-31")
     assert (record["violation"], record["place"]) == ("detention.arbitrary", "Hyesan")
+
+
+def test_a_clause_telling_how_a_passive_act_was_done_names_who_did_it(
+    extractor: Extractor,
+) -> None:
+    # (invented)
+    text = (
+        "The crew of eight South Korean fishermen were taken to North Korea on 14 August "
+        "1999, when two patrol boats of the Korean People's Navy surrounded the vessel "
+        "off Kosong County and towed it north."
+    )
+    [record] = records(extractor, text, published="2021-02-11")
+    assert (record["violation"], record["perpetrator"], record["victims"]["count"]) == (
+        "disappearance.abduction",
+        "KPA Navy",
+        8,
+    )
+
+
+def test_they_are_the_people_named_just_before(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "North Korean patrol boats seized a squid boat and its eight crew members in "
+        "August 1999. Six of the men were sent home in June 2001. "
+        "The captain, Ryu Tae-sik, and the engineer, Noh Gwang-ho, were not among them. "
+        "North Korea has never said where they are."
+    )
+    found = records(extractor, text, published="2021-02-11")
+    [gone] = [r for r in found if r["violation"] == "disappearance.enforced"]
+    assert gone["victims"]["names"] == ["Ryu Tae-sik", "Noh Gwang-ho"]
+    assert gone["victims"]["count"] == 2
+
+
+def test_a_class_counted_and_a_spring_mobilisation_for_the_fields(
+    extractor: Extractor,
+) -> None:
+    # (an invented student; the mobilisation is public fact, told in our words)
+    text = (
+        "Every spring North Korea sends millions of its people to the fields for what "
+        'state media calls the "rice-planting battle". '
+        "A student from Hamhung told us that in May 2019 her whole class of thirty-two was "
+        "sent to a cooperative farm in Hamju County for forty days."
+    )
+    found = records(extractor, text, published="2022-05-30")
+    [measure] = [r for r in found if r["kind"] == "measure"]
+    assert (measure["violation"], measure["country"]) == ("labor.forced", "KP")
+    [spring] = [r for r in found if r["kind"] == "incident"]
+    assert (spring["date"], spring["victims"]["count"]) == ("2019-05", 32)
+    # (a crew counted by a word for its people keeps them: their nationality)
+    [crew] = records(
+        extractor,
+        "Patrol boats seized a crew of eight South Korean fishermen in May 2001.",
+        published="2001-06-01",
+    )
+    assert (crew["victims"]["count"], crew["victims"]["nationality"]) == (8, "KR")
+
+
+def test_taken_by_the_bowibu_is_an_arrest_and_a_beating_as_they_took_her_is_that_day(
+    extractor: Extractor,
+) -> None:
+    # (invented; a message log's lines)
+    text = (
+        "[2024-02-03 21:15] Min: my aunt in Hoeryong was taken by the bowibu last Tuesday "
+        "because they caught her with a Chinese phone\n"
+        "[2024-02-03 21:16] Min: her son says they beat her in front of the children when "
+        "they took her\n"
+    )
+    found = records(extractor, text, published="2024-02-03")
+    [arrest] = [r for r in found if r["violation"] == "detention.arbitrary"]
+    assert (arrest["date"], arrest["place"], arrest["perpetrator"]) == (
+        "2024-01-30",
+        "Hoeryong",
+        "Ministry of State Security",
+    )
+    [beating] = [r for r in found if r["violation"] == "detention.torture"]
+    assert (beating["date"], beating["place"]) == ("2024-01-30", "Hoeryong")
+
+
+def test_a_quoted_note_set_as_an_exercise_states_no_act(extractor: Extractor) -> None:
+    # (invented)
+    text = (
+        "Exercise\n"
+        "Code this invented note in pairs:\n"
+        "\"A woman from Sokcho says her brother's boat was stopped by a patrol boat on "
+        '2 June 1981 and towed north with five men aboard."\n'
+        "Then compare your record with your partner's.\n"
+    )
+    assert records(extractor, text, published="2023-03-09") == []
+    # (the same quote under a line that sets no exercise is a report)
+    reported = text.replace("Code this invented note in pairs:", "Her letter to us read:")
+    assert records(extractor, reported, published="2023-03-09")
+
+
+def test_a_forms_nationality_field_and_days_later_after_an_arrest(
+    extractor: Extractor,
+) -> None:
+    # (an invented person, in an invented referral form)
+    text = (
+        "2. Person concerned\n\nName | Jo Eun-bi\n\nSex | Female\n\nNationality | North Korean\n\n"
+        "3. What happened\n\n"
+        "Jo Eun-bi had worked in Yanji for two years when police in Yanji arrested her "
+        "on 18 September 2022. Her friend says she was handed to North Korean border "
+        "guards at Tumen eleven days later.\n"
+    )
+    found = records(extractor, text, published="2022-10-12")
+    assert found and all(r["victims"]["nationality"] == "KP" for r in found)
+    [sent_back] = [r for r in found if r["violation"] == "movement.forced_return"]
+    assert sent_back["date"] == "2022-09-29"
+
+
+def test_an_act_told_to_the_day_then_to_its_month_by_the_same_body_is_one_record(
+    extractor: Extractor,
+) -> None:
+    # (invented)
+    text = (
+        "On 28 August officers of the state security department detained four students "
+        "who had been passing around a USB stick with South Korean films.\n\n"
+        "> Quick note: my contact in Hoeryong says four students were taken by the Bowibu "
+        "at the end of August over a USB stick.\n"
+    )
+    [arrest] = [
+        r
+        for r in records(extractor, text, published="2024-09-17")
+        if r["violation"] == "detention.arbitrary"
+    ]
+    assert (arrest["date"], arrest["victims"]["count"], len(arrest["evidence"])) == (
+        "2024-08-28",
+        4,
+        2,
+    )

@@ -498,3 +498,27 @@ def test_a_translation_note_and_a_last_update_inside_a_wrapped_header_date_a_tex
 def test_a_plaque_unveiled_on_a_day_is_dated_that_day() -> None:
     text = "Text of the memorial plaque, unveiled 29 November 2017\n(Prepared by a committee.)\n\nIN MEMORY\n"
     assert find_published(text) == "2017-11-29"
+
+
+def test_a_pages_footer_saying_when_it_was_last_edited_dates_it(tmp_path: Path) -> None:
+    # (an invented wiki page: the infobox gives the day of the seizure it is about)
+    page = tmp_path / "wiki.html"
+    page.write_text(
+        "<html><head><title>Seizure of a boat</title></head><body><main><article>"
+        "<h1>Seizure of a boat</h1>"
+        "<table class='infobox'><tr><th>Date</th><td>14 August 1999</td></tr>"
+        "<tr><th>Crew</th><td>8</td></tr></table>"
+        "<p>The crew of an invented squid boat were taken north when patrol boats "
+        "surrounded it.</p>"
+        "<p>This page was last edited on 11 February 2021, at 10:15.</p>"
+        "</article></main><footer>Privacy | About</footer></body></html>",
+        encoding="utf-8",
+    )
+    document = read_document(page)
+    assert (document.published, document.published_from) == ("2021-02-11", "text")
+    # (a header's own date still comes first)
+    headed = tmp_path / "headed.txt"
+    headed.write_text(
+        "Date: 3 March 2020\n\nText of the note.\n\nLast updated 9 May 2021.\n", encoding="utf-8"
+    )
+    assert read_document(headed).published == "2020-03-03"

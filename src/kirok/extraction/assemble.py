@@ -546,6 +546,18 @@ def _choose_perpetrator(
     ]
     if before:
         return before[-1].name
+    # "were taken to North Korea on 14 August 1999, when two patrol boats of the
+    # Korean People's Navy surrounded the vessel": who did it, the subject of the
+    # clause that tells how
+    for actor in actors:
+        if (
+            trigger.end < actor.start < trigger.end + 120
+            and _HOW_CLAUSE_OPENS.search(
+                sentence.text, trigger.end - sentence.start, actor.start - sentence.start
+            )
+            and _HOW_CLAUSE_VERB.match(sentence.text, actor.end - sentence.start)
+        ):
+            return actor.name
     if trigger.kind == "measure":
         # "Songbun is the system by which the North Korean state ranks its citizens"
         by_which = [
@@ -591,6 +603,13 @@ def _choose_perpetrator(
 # police of "Choi Kyu-sik, the chief of the Jongno police station, was shot",
 # the soldiers of "26 South Koreans, among them soldiers, ..., were killed"
 _SUBJECT_OF_PASSIVE = re.compile(rf"[^.;:]*,\s+{PASSIVE_AUX}\s", re.IGNORECASE)
+# a clause after a passive act that tells how it was done, up to its subject:
+# ", when two patrol boats of the "
+_HOW_CLAUSE_OPENS = re.compile(r",\s+(?:when|as)\s+(?:[\w'’-]+\s+){0,6}$")
+# and its verb, in the past: " surrounded", " boarded", " took"
+_HOW_CLAUSE_VERB = re.compile(
+    r"\s+(?:[a-z]+ed|took|caught|shot|seized|beat|drove|led|brought|stopped|forced)\b"
+)
 # the words that open and close a description set off by commas, of the thing
 # just named: ", a South Korean navy broadcasting ship,"
 _APPOSITIVE_OPENS = re.compile(r",\s+(?:a|an)\s+$")
@@ -2140,11 +2159,16 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
         return True  # "... before he was shot": the act just told, told again
     return (
         earlier.date is not None
-        and earlier.date == later.date
-        and len(earlier.date) > 4
+        and later.date is not None
+        # (the same day, or one told to the day and then to its month: "On 28
+        # August officers detained four students", and a quoted message that
+        # says "four students were taken ... at the end of August")
+        and (earlier.date.startswith(later.date) or later.date.startswith(earlier.date))
+        and min(len(earlier.date), len(later.date)) > 4
         and earlier.victims.count is not None
         and earlier.victims.count == later.victims.count
         and earlier.perpetrator == later.perpetrator
+        and (earlier.date == later.date or later.place in (None, earlier.place))
     )
 
 
@@ -2524,6 +2548,55 @@ def _group_before(record: Record, group: Record, sentence: Sentence) -> None:
         record.victims.count_text = None  # ("seized them both": the group's, told before)
     if record.date is None:
         record.date, record.date_end = group.date, group.date_end
+
+
+def _they_named_before(
+    record: Record,
+    sentence: Sentence,
+    text: str | None,
+    spans: list[tuple[int, int]],
+    records: list[Record],
+) -> bool:
+    """Whether "they", the victims of ``record``, are the two or more people the
+    sentence just before named, telling of no act of its own ("The captain,
+    Ryu Tae-sik, and the engineer, Noh Gwang-ho, were not among them. North
+    Korea has never said where they are."); if so, the record names them."""
+    they = _people_named_before(sentence, text, spans, records) if text else []
+    if they:
+        record.victims.names = they
+        record.victims.count, record.victims.count_text = len(they), None
+    return bool(they)
+
+
+def _people_named_before(
+    sentence: Sentence, text: str, spans: list[tuple[int, int]], records: list[Record]
+) -> list[str]:
+    """The people the sentence before ``sentence`` opens by naming, two or
+    more, if it tells of no act of its own and ``sentence`` speaks of "they"."""
+    before = sentence_before(sentence, text, spans)
+    if (
+        before is None
+        or not _THEY_OPEN_OR_IN.search(sentence.text)
+        or any(before[0] <= e.start < before[1] for r in records for e in r.evidence)
+    ):
+        return []
+    told = text[slice(*before)]
+    verb = _SUBJECT_ENDS.search(told)
+    if verb is None:
+        return []
+    not_names, _ = not_name_words()
+    names = [
+        name
+        for _, name in find_full_names(told[: verb.start()])
+        if not not_names & set(name.split()) and not is_ruler(name)
+    ]
+    return names if len(names) > 1 else []
+
+
+# "they" or "them" as the people an act was done to
+_THEY_OPEN_OR_IN = re.compile(r"\b(?:they|them)\b")
+# the verb that ends a sentence's subject: "... Noh Gwang-ho, were not"
+_SUBJECT_ENDS = re.compile(r",?\s+(?:were|are|remained|stayed|did|have|had|never|still)\b")
 
 
 def _group_named_before(sentence: Sentence, text: str, spans: list[tuple[int, int]]) -> str | None:
@@ -3575,6 +3648,11 @@ def build_records(
                     records[-1],
                 )
                 _group_before(record, them, sentence)
+                _they_named_before(record, sentence, text, spans or [], records)
+            elif record.refers_to_group and _they_named_before(
+                record, sentence, text, spans or [], records
+            ):
+                pass  # (no group told before them: the people named are all)
             elif (told_group := _the_group_told_before(record, records)) is not None:
                 _group_before(record, told_group, sentence)
             elif (counted_before := _the_number_told_before(record, records, sentence)) is not None:
@@ -3729,9 +3807,13 @@ def build_records(
                 if year is not None and story is not None:
                     record.date = year  # (a new act, not the one told before again)
                 if year is not None and story is not None and whence:
-                    if record.violation == "disappearance.enforced" and story.family == "detention":
+                    if story.family == "detention" and (
+                        record.violation == "disappearance.enforced"
+                        or _WHEN_TAKEN.search(sentence.text)
+                    ):
                         # "... was taken on 9 November 2021. His wife has had no
-                        # word of him since": gone since that day
+                        # word of him since": gone since that day; "they beat her
+                        # ... when they took her": done that day
                         record.date = story.date
                     if record.place is None and record.country in (None, story.country):
                         record.place = story.place  # (and, as far as it says, where)
@@ -3741,6 +3823,15 @@ def build_records(
                             record.country = known.country
                 _keep(records, by_violation, last_seen, record, index)
     return records
+
+
+# an act done as the arrest told just before was made: "when they took her"
+_WHEN_TAKEN = re.compile(
+    r"\b(?:when|as|while)\s+(?:they|police|agents|officers|soldiers|guards)\s+"
+    r"(?:took|arrested|detained|seized|picked\s+up|came\s+for)\s+(?:her|him|them)\b"
+    r"|\bduring\s+(?:the|her|his|their)\s+arrest\b",
+    re.IGNORECASE,
+)
 
 
 # what the North does to its own people, not to visitors: a victim of these in
@@ -4036,10 +4127,24 @@ def _nationality_told_elsewhere(text: str, name: str) -> str | None:
             if home is not None:
                 # "Merrill Newman, of Palo Alto, California, was ...": American
                 found = next((p.country for p in find_places(home.group(1)) if p.country), None)
+            if found is None and _NAME_FIELD.search(text, text.rfind("\n", 0, at) + 1, at):
+                # a form's "Name | Jo Eun-bi" and, a few fields on, "Nationality |
+                # North Korean"
+                field = _NATIONALITY_FIELD.search(text, end, end + FORM_FIELDS_CHARS)
+                found = nationality_near(field.group(1)) if field else None
             if found:
                 return found
         at = text.find(name, end)
     return None
+
+
+# a form's field for a person's name, up to the name: "Name | ", "**Full name:** "
+_NAME_FIELD = re.compile(r"^[ \t*_]*(?i:(?:full\s+)?name)[ \t*_]*[:|][ \t*_]*$", re.MULTILINE)
+# and for the person's nationality, with its value
+_NATIONALITY_FIELD = re.compile(
+    r"^[ \t*_]*(?i:nationality|citizenship)[ \t*_]*[:|][ \t*_]*([^\n|]{2,40})", re.MULTILINE
+)
+FORM_FIELDS_CHARS = 300  # how far on from the name field its nationality field may be
 
 
 _FROM_PLACE = re.compile(r"\bfrom\s+(?:the\s+)?$")

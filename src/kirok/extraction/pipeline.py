@@ -204,6 +204,8 @@ def find_sentence_triggers(doc: Doc) -> Doc:
         start += len(raw) - len(raw.lstrip())
         if _LIST_ITEM.match(stripped) and _under_topics(text, start):
             continue  # ("Submissions may address: - torture during questioning;")
+        if stripped[0] in _OPENING_QUOTES and _under_exercise(text, start):
+            continue  # ("Code this invented note in pairs: / "A woman ... says ..."")
         triggers = find_triggers(stripped, start, candidates[index])
         if triggers or ("same" in stripped and same_reason()[0].search(stripped)):
             state.sentences.append(
@@ -264,6 +266,26 @@ def _under_topics(text: str, start: int) -> bool:
     return False
 
 
+def _under_exercise(text: str, start: int) -> bool:
+    """Whether the line just above ``start`` sets what follows as an exercise's
+    or an example's material ("Code this invented note in pairs:"): text to
+    practise on, not a report of what was done."""
+    line = text.rfind("\n", 0, start)
+    if line <= 0 or text[line:start].strip():
+        return False
+    above = text.rfind("\n", 0, line) + 1
+    return _EXERCISE_LEAD.search(text[above:line].strip()) is not None
+
+
+_OPENING_QUOTES = "\"“‘'"
+# a line that opens text to practise on: "Code this invented note in pairs:",
+# "Practice text:", "Example sentence:"
+_EXERCISE_LEAD = re.compile(
+    r"^\W*(?:code|tag|classify|rewrite|translate|summari[sz]e)\s[^:]{0,80}:$"
+    r"|\b(?:exercise|practi[cs]e\s+(?:text|note|item)|sample\s+(?:text|note|sentence)"
+    r"|example\s+(?:text|note|sentence)|invented\s+(?:note|text|report|sentence))s?\b[^:]{0,60}:$",
+    re.IGNORECASE,
+)
 TOPIC_ITEMS = 30  # lines of a list read back to the line that opens it
 _LIST_ITEM = re.compile(r"[-*•+][ \t]|\d{1,2}[.)][ \t]|\([a-z\d]\)[ \t]")
 # a line that opens a list of topics, not of facts

@@ -54,6 +54,11 @@ _SMALL_NUMBERS = (
     "eight",
     "nine",
     "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
 )
 _SEQUEL_UNIT = (
     rf"(?:(?P<sm>{MONTH})\s+of\s+)?"  # "July of the same year"

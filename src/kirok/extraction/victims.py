@@ -215,8 +215,13 @@ def patterns() -> VictimPatterns:
         the_plural_subject=the_plural_subject,
         cases_were=cases_were,
         family_of=re.compile(
-            rf"(?<![\w-])(?:a|an|one|the)\s+(?P<mods>{filler}{{0,3}}?)famil(?:y|ies)\s+of\s+"
-            rf"(?P<count>{number})(?![\w-])",
+            rf"(?<![\w-])(?:a|an|one|the|his|her|their|my|our)\s+"
+            rf"(?P<mods>{filler}{{0,3}}?)(?:famil(?:y|ies)"
+            # "her whole class of thirty-two was sent": a group counted, no word for
+            # its people after the number (a "crew of eight fishermen" are those)
+            rf"|(?:class|crew|team|group|unit|brigade|household)"
+            rf"(?=\s+of\s+(?:{number})(?:\s*[,.;:)]|\s+(?:was|were|had|has|is|are)\b)))"
+            rf"\s+of\s+(?P<count>{number})(?![\w-])",
             re.IGNORECASE,
         ),
         pronoun_sex={
@@ -313,7 +318,7 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
 
     for match in table.group.finditer(text):
         whole(match)
-    for match in table.family_of.finditer(text) if "famil" in text else ():
+    for match in table.family_of.finditer(text) if " of " in text else ():
         demonym = table.demonym.search(match.group("mods"))
         whole(
             match,
@@ -331,6 +336,8 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
             continue
         if match.group("count").lower() in ("a", "an") and _AS_ROLE.search(text, 0, start):
             continue  # "entered the country as a tourist": what he was, not whom it was done to
+        if noun.lower() in _COLLECTIVE and _OF_COUNTED.match(text, match.end()):
+            continue  # "a crew of eight South Korean fishermen": the eight are the victims
         if not free(start, match.end()):
             continue
         taken.append((start, match.end()))
@@ -381,6 +388,15 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
 THEM_BOTH = re.compile(
     r"(?<![\w-])(?i:them|us)\s+(?i:both)\b"
     r"|^\W*Both(?=\s+(?:were|had|have|are|died|disappeared|vanished|remain|remained)\b)"
+)
+# a word for a body of people, and what counts its people after it ("a crew of
+# eight South Korean fishermen"), which then is the victims' phrase
+_COLLECTIVE = frozenset({"crew", "group", "team", "class", "unit", "brigade", "party"})
+_OF_COUNTED = re.compile(
+    r"\s+of\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|a\s+hundred|hundreds|dozens|several|some)\b)",
+    re.IGNORECASE,
 )
 _YEAR = re.compile(YEAR)
 _DAY_MONTH = re.compile(rf"{MONTH}\s")  # a count before a month's name is a day

@@ -116,6 +116,17 @@ _GOES_ON = re.compile(r"(?![(\[])[\W_]*[a-z]")
 _ENDS = re.compile(r"[.:;!?)\]*_]\W*$")  # a line that ends with a stop or a mark
 
 
+# a page's closing line that says when it was last changed ("This page was last
+# edited on 11 February 2021, at 10:15.", "Page last updated: 3 May 2022"): a wiki's
+# or a site's footer, which dates the text as it now reads
+_LAST_CHANGED = re.compile(
+    r"\b(?:last\s+(?:edited|updated|modified|revised|changed|reviewed)"
+    r"|(?:page|article|entry|text)\s+(?:was\s+)?(?:edited|updated|modified))"
+    r"(?:\s+on)?\s*:?\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+FOOTER_LINES = 4  # the last lines of a text that may hold such a line
+
 # a date written in Korean ("2023년 10월 12일"), alone or beside the same date in English
 _KOREAN_DATE = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
 
@@ -366,6 +377,20 @@ _CHAT_STAMP = re.compile(
     re.MULTILINE,
 )
 CHAT_MESSAGES = 2  # stamped messages that make a text a chat's export
+
+
+def footer_date(text: str) -> str | None:
+    """The day a page's footer says it was last edited or updated, or None:
+    for a page whose header gives no date, that day dates the text better than
+    any date a page's markup may let a library guess (an infobox's day of the
+    event the page is about)."""
+    lines = [line.strip() for line in text[-1000:].splitlines() if line.strip()]
+    for line in reversed(lines[-FOOTER_LINES:]):
+        changed = _LAST_CHANGED.search(line)
+        day = _day_opening(changed.group("rest")) if changed else None
+        if day:
+            return day
+    return None
 
 
 def chat_date(text: str) -> str | None:

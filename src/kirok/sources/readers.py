@@ -34,6 +34,7 @@ from kirok.sources.metadata import (
     find_period,
     find_published,
     find_title,
+    footer_date,
 )
 
 SUFFIXES = {
@@ -367,6 +368,9 @@ def read_bytes(path: str, data: bytes, published: str | None = None) -> Document
         published, published_from = read.published, "metadata"  # its Date header
     if not published:
         published = find_published(read.text)
+        published_from = "text" if published else None
+    if not published:
+        published = footer_date(read.text)  # ("This page was last edited on ...")
         published_from = "text" if published else None
     if not published and read.published:
         published, published_from = read.published, "metadata"
