@@ -4892,3 +4892,105 @@ def test_an_act_told_to_the_day_then_to_its_month_by_the_same_body_is_one_record
         4,
         2,
     )
+
+
+def test_each_line_of_comma_separated_values_is_a_record_of_its_own(
+    extractor: Extractor,
+) -> None:
+    # (invented rows)
+    text = (
+        "case_id,date,place,what_happened,people\n"
+        'NBM-0414,2024-04-02,Hoeryong,"The market was closed for a week for an inspection.",0\n'
+        'NBM-0415,2024-04-26,Onsong,"A teenager, 16, was publicly executed at the county '
+        'stadium for selling South Korean films.",1\n'
+    )
+    found = records(extractor, text, published="2024-05-20")
+    [execution] = [r for r in found if r["violation"] == "life.execution"]
+    assert execution["evidence"][0]["text"].startswith("NBM-0415,")
+    assert (execution["date"], execution["place"]) == ("2024-04-26", "Onsong")
+
+
+def test_a_risk_of_torture_is_none_and_those_returned_earlier_are_not_the_group_before(
+    extractor: Extractor,
+) -> None:
+    # (an invented delegation's statement; the return of October 2023 is public)
+    text = (
+        "We remain troubled that in October 2023 the authorities of China sent back some "
+        "600 North Koreans, despite the risk of torture that awaits them on return. "
+        "Those returned in earlier years told the Rapporteur that they were beaten in "
+        "holding centres in North Hamgyong province. "
+        "The state continues to send workers abroad, where their wages are taken by the state."
+    )
+    found = records(extractor, text, published="2023-11-01")
+    [beaten] = [r for r in found if r["violation"] == "detention.torture"]
+    assert beaten["evidence"][0]["text"].startswith("Those returned")
+    assert (beaten["date"], beaten["victims"]["count"], beaten["country"]) == (None, None, "KP")
+    [workers] = [r for r in found if r["violation"] == "labor.forced"]
+    assert workers["kind"] == "measure"
+
+
+def test_an_act_told_in_a_clause_before_a_status_given_counts(extractor: Extractor) -> None:
+    # (public facts, our words)
+    text = (
+        "Seventeen Japanese citizens, among them Megumi Yokota, taken from a beach in "
+        "Niigata in 1977 at the age of thirteen, are recognised by Japan as abductees."
+    )
+    [record] = records(extractor, text, published="2023-11-01")
+    assert (record["violation"], record["date"], record["place"]) == (
+        "disappearance.abduction",
+        "1977",
+        "Niigata",
+    )
+    assert record["victims"]["names"] == ["Megumi Yokota"]
+    # (a status alone is still no act)
+    assert records(extractor, "Japan recognised her as a victim of abduction in 2006.") == []
+
+
+def test_a_beating_in_the_custody_of_those_who_hold_people_and_a_list_items_place(
+    extractor: Extractor,
+) -> None:
+    # (invented)
+    text = (
+        "- **Sinuiju:** two men held by the police since 20 January for smuggling copper "
+        "wire; relatives say they have been beaten in custody.\n"
+        "- **Dandong:** our partners say Chinese police stopped a bus near the bridge on "
+        "2 February and took away four North Korean women who had no papers.\n"
+    )
+    found = records(extractor, text, published="2025-02-10")
+    [beaten] = [r for r in found if r["violation"] == "detention.torture"]
+    assert (beaten["perpetrator"], beaten["place"]) == ("Ministry of Social Security", "Sinuiju")
+    [taken] = [r for r in found if r["country"] == "CN"]
+    assert (taken["place"], taken["date"]) == ("Dandong", "2025-02-02")
+
+
+def test_that_same_night_after_two_weeks_and_a_labour_camps_guards(
+    extractor: Extractor,
+) -> None:
+    # (an invented interviewee)
+    text = (
+        "[00:00:20] MS. SEO: I went back in the winter of 2008 to see my mother. The police "
+        "were waiting at her house, and they arrested me that same night.\n"
+        "[00:01:09] MS. SEO: First to the police station. After two weeks they sent me to a "
+        "labour training camp near the town, and I was there for six months.\n"
+        "[00:01:44] MS. SEO: If you stopped, the guards hit you with sticks.\n"
+        "[00:02:34] MS. SEO: An old man from my room died there.\n"
+    )
+    found = {r["violation"]: r for r in records(extractor, text, published="2021-06-15")}
+    assert found["detention.arbitrary"]["date"] == "2008"
+    assert found["labor.forced"]["date"] == "2008"
+    beaten = found["detention.torture"]
+    assert (beaten["date"], beaten["perpetrator"], beaten["country"]) == (
+        "2008",
+        "Prison guards",
+        "KP",
+    )
+    assert found["life.death_in_custody"]["victims"]["count"] == 1
+    # ("One day ... she died that night": the night of a day the text does not date)
+    undated = (
+        "Shin was born in 1982 inside Camp 14. One day a teacher beat a six-year-old girl "
+        "so badly that she died that night."
+    )
+    [killing] = [
+        r for r in records(extractor, undated, published="2012-04-14") if r["victims"]["age"]
+    ]
+    assert killing["date"] is None

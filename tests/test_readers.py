@@ -522,3 +522,19 @@ def test_a_pages_footer_saying_when_it_was_last_edited_dates_it(tmp_path: Path) 
         "Date: 3 March 2020\n\nText of the note.\n\nLast updated 9 May 2021.\n", encoding="utf-8"
     )
     assert read_document(headed).published == "2020-03-03"
+
+
+def test_an_export_line_a_label_with_a_bracketed_note_and_a_tables_rows_date_a_text() -> None:
+    exported = "Incident sheet export (CSV), an invented group.\nExported 20 May 2024 by the data desk.\n\nid,date\n"
+    assert find_published(exported) == "2024-05-20"
+    # (a Word table's rows, each with a sentence in a cell, are entries, not the date)
+    table = (
+        "Shootings: a working table\n\n"
+        "Prepared by the desk of the Riverside Project (an invented group; the people are "
+        "invented) on 4 February 2016.\n\n"
+        "Date | Event | Note\n\n"
+        "12 January 2015 | Border guards shot dead a man near Musan. | Two sources\n"
+    )
+    assert find_published(table) == "2016-02-04"
+    rows_only = "Shootings\n\n12 January 2015 | Border guards shot dead a man near Musan. | One\n"
+    assert find_published(rows_only) is None

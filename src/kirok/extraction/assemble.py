@@ -2844,6 +2844,8 @@ _PLACE_OF_CUSTODY = re.compile(
     r"|kyohwaso|kwanliso)\b",
     re.IGNORECASE,
 )
+# a camp people were sent to work in: "a labour training camp"
+_A_CAMP = re.compile(r"\bcamps?\b", re.IGNORECASE)
 # what is done to people while they are held
 _IN_CUSTODY_ACTS = frozenset({"detention.torture", "sexual_violence", "life.death_in_custody"})
 _HELD = frozenset({"detention.arbitrary", "detention.prison_camp", *_IN_CUSTODY_ACTS})
@@ -2862,11 +2864,17 @@ def _in_custody_before(record: Record, sentence: Sentence, held: Record) -> None
     place ("She was then held ... at the State Security holding centre in
     Sinuiju. She said that guards made the women undress ..."), or in a
     country's camps: there, then, to the one held there."""
+    at_a_camp = held.violation == "labor.forced" and any(
+        _A_CAMP.search(e.text) for e in held.evidence
+    )  # ("they sent me to a labour training camp ... the guards hit you")
     if (
-        held.violation not in _HELD
+        (held.violation not in _HELD and not at_a_camp)
         # (camps the text does not name: "... held in four large political prison
         # camps. ... had died in the camps": in their country)
-        or (held.place is None and (held.violation != "detention.prison_camp" or not held.country))
+        or (
+            held.place is None
+            and ((held.violation != "detention.prison_camp" and not at_a_camp) or not held.country)
+        )
         # (held at a place of custody: not "arrested ... on the frozen Tumen River")
         or (
             held.violation == "detention.arbitrary"
@@ -2926,6 +2934,17 @@ def _perpetrator_told_before(
         # "sent back from China by Chinese border police ... after being held in
         # Tumen": those who send people back held them
         record.perpetrator = told[-1].perpetrator
+    if (
+        record.perpetrator is None
+        and record.violation == "detention.torture"
+        and told
+        and told[-1].family == "detention"
+        and told[-1].perpetrator
+        and _IN_THEIR_CUSTODY.search(sentence.text)
+    ):
+        # "two men held by the police since 20 January ...; relatives say they
+        # have been beaten in custody": by those who hold them
+        record.perpetrator = told[-1].perpetrator
     if record.perpetrator is None and record.violation == "movement.forced_return":
         holding_state = actor_country(holder.perpetrator or "") if holder else None
         if (
@@ -2982,6 +3001,20 @@ def _perpetrator_told_before(
             and _told_right_before(arrest, sentence, text, spans)
         ):
             record.perpetrator = arrest.perpetrator
+
+
+# a sentence that opens with the people "they" then stand for, not a group told
+# before: "Those returned in earlier years told the Rapporteur that they were beaten"
+_THOSE_OPEN = re.compile(
+    r"[\W_]*(?:Those|Others|People)\s+(?:who\s+(?:were|had\s+been|have\s+been)\s+)?"
+    r"(?:[a-z]+ed|sent\s+back|taken|held|brought\s+back)\b"
+)
+# an act done to people while they were held: "beaten in custody"
+_IN_THEIR_CUSTODY = re.compile(
+    r"\b(?:in|during)\s+(?:their\s+|his\s+|her\s+|police\s+)?(?:custody|detention)\b"
+    r"|\bwhile\s+(?:being\s+)?(?:held|detained|in\s+custody)\b",
+    re.IGNORECASE,
+)
 
 
 def _by_interrogators(sentence: Sentence, record: Record) -> bool:
@@ -3635,7 +3668,7 @@ def build_records(
                         record.violation = named.violation
                 else:
                     _subject_before(record, sentence, text, full_names, spans or [], anchor)
-            elif record.refers_to_group and records:
+            elif record.refers_to_group and records and not _THOSE_OPEN.match(sentence.text):
                 # the last group told, past a measure told after it ("Police
                 # arrested three women ... Such calls can bring a sentence ...
                 # Their families have not been told where they are held")

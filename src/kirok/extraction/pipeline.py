@@ -61,9 +61,9 @@ from kirok.extraction.prefilter import Alternatives
 from kirok.extraction.records import ActorMention, Record, Sentence, TimeMention, Trigger
 from kirok.extraction.tables import cells, tables
 from kirok.extraction.temporal import (
-    SEQUEL,
     find_times,
     heading_time,
+    is_sequel,
     resolve_in_story,
     resolve_sequel,
 )
@@ -387,6 +387,10 @@ def _acts_by_column(state: State, spans: list[tuple[int, int]], starts: list[int
 _YEAR_ITEM = re.compile(r"([ \t]*)[-*+][ \t]+((?:19|20)\d\d)[ \t]*:?[ \t]*$")
 
 
+# a day a story does not date: "One day", "one night"
+_ONE_DAY = re.compile(r"\b(?i:one)\s+(?:day|night|morning|evening|afternoon)\b")
+
+
 def _parent_year(text: str, position: int) -> int | None:
     """The year of the list item a nested item at ``position`` stands under
     ("- 2018" over "  - March: ..."), or None."""
@@ -462,7 +466,13 @@ def find_sentence_times(doc: Doc) -> Doc:
                 sentence.times = find_times(sentence.text, sentence.start, section.date)
         story: PartialDate | bool | None = False  # (False: not looked for yet)
         for time in sentence.times:
-            if time.date is None and SEQUEL.match(" ".join(time.text.split())):
+            if (
+                time.date is None
+                and is_sequel(time.text)
+                # ("One day a teacher ... beat her so badly that she died that night":
+                # the night of a day the text does not date)
+                and not _ONE_DAY.search(sentence.text, 0, time.start - sentence.start)
+            ):
                 before = _date_told_before(state, time.start)
                 time.date = resolve_sequel(time.text, before) if before else None
             elif time.relative and time.date_end is None:

@@ -227,6 +227,13 @@ def classify_locative(sentence: str, start: int, kind: str, end: int | None = No
     """
     if end is not None and _OUTLET_AFTER.match(sentence, end):
         return False
+    if (
+        end is not None
+        and kind != "country"
+        and _ITEM_OPENS.fullmatch(sentence, 0, start)
+        and _LABEL_ENDS.match(sentence, end)
+    ):
+        return True  # a list item's label: "- **Dandong:** ... police stopped a bus"
     locative, directional, residence = _word_sets()
     words = sentence[:start].replace("’", "'").split()[-8:]
     reach = 5  # words back to look for the preposition
@@ -265,6 +272,12 @@ def classify_locative(sentence: str, start: int, kind: str, end: int | None = No
         if word in ("and", "or", "with", "of", "by"):
             return None
     return None
+
+
+# what may open a list item before its label ("- **", "* ", "• "), and what
+# closes a label (":", "**:", ":**")
+_ITEM_OPENS = re.compile(r"[ \t]*(?:[-*•+][ \t]+(?:\*\*|__)?|\*\*|__)")
+_LABEL_ENDS = re.compile(r"(?:\*\*|__)?:")
 
 
 # what lies within a country, so that "the waters of" a country are in it

@@ -142,6 +142,7 @@ def line_break_starts(
             or _header_line_follows(text, match.end())
             or _TURN.match(text, match.end())
             or STAMP.match(text, match.end())
+            or _CSV_RECORD.match(text, match.end())
         ):
             breaks.append(match.end())
     if not breaks or not len(idx):
@@ -151,6 +152,11 @@ def line_break_starts(
     inside = (index > 0) & (index < len(idx))
     index, at = index[inside], at[inside]
     starts[index[idx[index] == at]] = True
+
+
+# a line that is a record of comma-separated values, two fields with no space in
+# them first ("NBM-0415,2024-04-26,Onsong,"A teenager ..."): a record of its own
+_CSV_RECORD = re.compile(r"[^\s,\"']{1,40},[^\s,]{0,40},[^,\n]{0,60},")
 
 
 # a footnote mark after a sentence's full stop ("... tried to escape.[45] Another

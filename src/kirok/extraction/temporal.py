@@ -64,7 +64,8 @@ _SEQUEL_UNIT = (
     rf"(?:(?P<sm>{MONTH})\s+of\s+)?"  # "July of the same year"
     r"(?P<seq>the\s+following|the\s+next|the\s+previous|later\s+that|earlier\s+that"
     r"|the\s+same|that\s+same|that)"
-    rf"\s+(?P<unit>day|week|month|year|{'|'.join(_SEASONS)})"  # "that spring": its year
+    # ("that spring": its year; "that same night", "the next morning": a day)
+    rf"\s+(?P<unit>day|night|evening|morning|afternoon|week|month|year|{'|'.join(_SEASONS)})"
 )
 _FEW = r"a\s+few|several|some"  # "a few weeks later": how many, unsaid
 # "two years earlier", "a month later": not "two years after his arrest"
@@ -79,6 +80,17 @@ _SHIFT_OPENING = (
     rf"^(?i:(?P<n>{'|'.join(_SMALL_NUMBERS)}|\d{{1,2}})\s+(?P<nunit>day|week|month|year)s?\s+"
     r"(?P<dir>after|before))(?=\s+(?i:the|his|her|their|its)\s)"
 )
+# a sentence that opens "After two weeks they sent me ...": so long after the
+# event told before
+_AFTER_SHIFT_WORDS = (
+    rf"^(?i:after)\s+(?P<n>(?i:{'|'.join(_SMALL_NUMBERS[1:])})|\d{{1,2}})\s+"
+    r"(?P<nunit>(?i:day|week|month|year))s?"
+)
+_AFTER_SHIFT_OPENING = re.compile(
+    _AFTER_SHIFT_WORDS
+    + r"(?=\s*,|\s+(?:they|he|she|we|I|police|guards|officers|agents|the|a|an|his|her|our|their)\b)"
+)
+_AFTER_SHIFT = re.compile(rf"{_AFTER_SHIFT_WORDS}$")  # such a phrase, found
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = "|".join(_WEEKDAYS)
 WEEKDAY_NAME = re.compile(rf"\b(?:{_WEEKDAY})\b", re.IGNORECASE)  # a day told by its weekday
@@ -184,6 +196,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
     # a sentence that opens "A month after the Thai woman vanished, ...": after the
     # event told before, whose date it then takes
     ("sequel", re.compile(_SHIFT_OPENING), frozenset({"shift"})),
+    ("sequel", _AFTER_SHIFT_OPENING, frozenset({"shift"})),
     (
         "lastmonth",
         re.compile(rf"\b(?i:last|past)\s+(?P<m1>{MONTH})\b"),
@@ -484,16 +497,26 @@ def resolve_in_story(phrase: str, told: PartialDate) -> PartialDate | None:
         return None
 
 
+def is_sequel(phrase: str) -> bool:
+    """Whether ``phrase`` is a time told from the date before it ("the
+    following month", "two days later", "After two weeks")."""
+    phrase = " ".join(phrase.split())
+    return SEQUEL.match(phrase) is not None or _AFTER_SHIFT.match(phrase) is not None
+
+
 def resolve_sequel(phrase: str, before: PartialDate) -> PartialDate | None:
     """ "The following month", "that year", "the next day" after the date told
     just before (``before``): one unit on, back, or the same, at the precision
     both allow ("the following month" after a year alone is that year)."""
     match = SEQUEL.match(" ".join(phrase.split()))
     if match is None:
-        return None
+        after = _AFTER_SHIFT.match(" ".join(phrase.split()))
+        return _shifted(after.group("n"), after.group("nunit"), "after", before) if after else None
     if match.group("n"):
-        return _shifted(match, before)
+        return _shifted(match.group("n"), match.group("nunit"), match.group("dir"), before)
     seq, unit = match.group("seq").lower(), match.group("unit").lower()
+    if unit in ("night", "evening", "morning", "afternoon"):
+        unit = "day"
     step = 1 if seq.endswith(("following", "next")) else -1 if seq.endswith("previous") else 0
     if unit == "year":
         month = match.group("sm")
@@ -509,18 +532,21 @@ def resolve_sequel(phrase: str, before: PartialDate) -> PartialDate | None:
     return PartialDate.from_date(before.first_day() + dt.timedelta(days=step))
 
 
-def _shifted(match: re.Match[str], before: PartialDate) -> PartialDate | None:
-    """ "Two years earlier", "a month later": so many units from the date told
-    before, at the precision both allow (weeks and days: the month at most)."""
-    n_text = " ".join(match.group("n").lower().split())
-    unit = match.group("nunit").lower()
+def _shifted(
+    n_words: str, unit_word: str, direction: str, before: PartialDate
+) -> PartialDate | None:
+    """ "Two years earlier", "a month later", "after two weeks" (``n_words``,
+    ``unit_word``, ``direction``): so many units from the date told before, at
+    the precision both allow (weeks and days: the month at most)."""
+    n_text = " ".join(n_words.lower().split())
+    unit = unit_word.lower()
     if n_text in ("a few", "several", "some"):
         # "a few weeks later": the same year, but how many years, unsaid; "a few
         # days later": the same month, as far as a month is told
         if unit in ("day", "night", "evening") and before.month is not None:
             return PartialDate(before.year, before.month)
         return None if unit == "year" else PartialDate(before.year)
-    if n_text == "the" and match.group("dir").lower() not in ("before", "after"):
+    if n_text == "the" and direction.lower() not in ("before", "after"):
         return None  # "the day later" is no English
     n = (
         int(n_text)
@@ -529,7 +555,7 @@ def _shifted(match: re.Match[str], before: PartialDate) -> PartialDate | None:
         if n_text == "the"
         else max(1, _SMALL_NUMBERS.index(n_text))
     )
-    step = -n if match.group("dir").lower() in ("earlier", "before") else n
+    step = -n if direction.lower() in ("earlier", "before") else n
     unit = "day" if unit in ("night", "evening") else unit
     if unit == "year":
         try:
@@ -635,7 +661,7 @@ def _features(text: str) -> frozenset[str]:
     lowered = text.lower()
     if _THAT_WORD.search(lowered) or _SEQUEL_WORDS.search(text):  # "That spring"
         found.add("sequel")  # (a line may break after the word: "that\nspring")
-    if "earlier" in text or "later" in text or "before" in text or "after" in text:
+    if "earlier" in text or "later" in text or "before" in text or "fter" in text:
         found.add("shift")
     if any(word in text for word in _MEASURE_WORDS):
         found.add("measure")

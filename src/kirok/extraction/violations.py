@@ -61,6 +61,9 @@ _NEGATION = re.compile(
 class SentenceRules:
     # a demand, or what happens to whoever ...: no act at all
     no_act: Alternatives
+    # "Japan recognised her as a victim of abduction in 2006": a status given, no
+    # act; but an act a clause before it tells still counts
+    status: Alternatives
     # "An earlier version of this report said ...": a claim taken back
     retracted: Alternatives
     hypothetical: Alternatives
@@ -87,13 +90,24 @@ def rules() -> SentenceRules:
         # "We urge ...", "Do not write ...", "Those who are sent back ... are
         # beaten", "Japan recognised her as a victim of abduction in 2006", "In
         # the film's first act, a guard beats him"
-        compiled("demand", "instruction", "generic", "status", "fiction"),
+        compiled("demand", "instruction", "generic", "fiction"),
+        compiled("status"),
         compiled("retracted"),
         compiled("hypothetical"),
         compiled("background"),
         compiled("non_human_cause"),
         compiled("attackers_killed"),
     )
+
+
+# a clause that tells an act, with its year, right before the status its
+# victims were given: ", taken from a beach in Niigata in 1977 at the age of
+# thirteen, are "
+_ACT_BEFORE_STATUS = re.compile(
+    r",\s+(?:taken|abducted|kidnapped|seized|snatched|lured)\b[^;]{0,120}?\b(?:1[89]|20)\d\d\b"
+    r"[^;]{0,60}?,\s+(?:are|is|was|were|has\s+been|have\s+been)\s+(?:[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _aux_of(words: str) -> str:
@@ -207,6 +221,14 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
     table = rules()
     if table.no_act.search(text, folded) or table.retracted.search(text, folded):
         return []  # a demand, what happens to whoever ..., a claim taken back
+    status = table.status.search(text, folded)
+    if status is not None:
+        if not _ACT_BEFORE_STATUS.search(text, 0, status.start()):
+            return []
+        # ("Seventeen Japanese citizens, among them Megumi Yokota, taken from a
+        # beach in Niigata in 1977 ..., are recognised by Japan as abductees"):
+        # the act the clause before the status tells, not the status
+        matches = [(p, m) for p, m in matches if m.end() <= status.start()]
     hypothetical = [
         m.span()
         for m in table.hypothetical.finditer(text, folded)

@@ -58,7 +58,7 @@ _REGION = re.compile(r"[A-Z][A-Za-z .'-]{1,30},\s*")
 _LABELLED_INSIDE = re.compile(
     r"\b(?:dated|published|posted|released|issued|updated|revised|written|interviewed|recorded|"
     r"translated|unveiled|dedicated|"
-    r"compiled|prepared|drafted|submitted|broadcast|aired|(?:statement|declaration|affidavit)\s+on|"
+    r"compiled|prepared|drafted|submitted|broadcast|aired|exported|(?:statement|declaration|affidavit)\s+on|"
     r"sent(?=\s+(?:on\s+)?\d)|typed\s+up|transcribed|"  # ("Sent 15 October 2024.", not "sent back")
     # ("Sent to members of the network on 1 June 2011.", "Evaluation carried out
     # in Seoul on 14 September 2019.")
@@ -69,7 +69,10 @@ _LABELLED_INSIDE = re.compile(
     r"(?:programme|program|agenda|minutes|newsletter|bulletin|meeting|session|sitting)\s+of)"
     # ("Published by X on", "Recorded in Seoul, 3 September 2019")
     # ("Translated for the families desk (an invented office) on 20 November 2023.")
-    r"(?:\s+(?:by|for)\s+[^.;:\n]{1,80}?\s+on|\s+on|\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,?(?:\s+on)?)?"
+    # (what is in brackets there may hold a semicolon: "Prepared by the desk of X (an
+    # invented group; the people are invented) on 4 February 2016.")
+    r"(?:\s+(?:by|for)\s+(?:\([^()\n]{0,120}\)|[^.;:\n(]){1,160}?\s+on|\s+on"
+    r"|\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,?(?:\s+on)?)?"
     r"\s*:?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
@@ -168,6 +171,10 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-+*•]|\d{1,3}[.)])\s|^\s*\|")
 # a reply's line naming the message it quotes and when that was sent ("On Tue,
 # 10 Sep 2024 at 22:14, A <a@example.org> wrote:"): the quoted message's date
 _REPLY_ATTRIBUTION = re.compile(r"^On\s.{6,200}\swrote:$")
+# a table's row as a Word file's table reads, its cells set apart by bars, one
+# of them a sentence: a date in it is an entry's ("12 January 2015 | Border
+# guards shot dead a man ... | Two sources")
+_TABLE_ROW = re.compile(r"^(?=[^\n]*\w[.!?]\s*(?:\||$))[^|\n]*\|[^|\n]*\|")
 
 
 def _header_lines(text: str) -> Iterator[tuple[str, bool]]:
@@ -322,6 +329,8 @@ def find_published(text: str) -> str | None:
             continue
         if _EVENT_LABEL.match(line):
             continue  # "**Date of arrest:** 7 November 2021": an event's date
+        if _TABLE_ROW.match(line):
+            continue  # "12 January 2015 | Border guards shot dead a man ... | Two sources"
         if (len(line) > HEADER_LINE_CHARS or wrapped) and (day := _day_in(_DATING_SENTENCE, line)):
             # a note above the text in one paragraph: "Archive of X (invented).
             # Transcribed 5 October 2021. The witness, ..."
