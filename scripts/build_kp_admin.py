@@ -36,6 +36,10 @@ VARIANTS = {
     "Taehongdan": ["Taehongdan County"],
     "Kim Chaek": ["Kimchaek"],
     "Nampo": ["Nampho", "Namp'o", "Nampo City"],
+    # (counties named for people: the one-word spelling the state's media use)
+    "Kim Hyong Gwon": ["Kimhyonggwon County", "Kim Hyong-gwon County"],
+    "Kim Hyong Jik": ["Kimhyongjik County", "Kim Hyong-jik County"],
+    "Kim Jong Suk": ["Kimjongsuk County", "Kim Jong-suk County"],
 }
 PERSON_NAMED = ("Kim Hyong Gwon", "Kim Hyong Jik", "Kim Jong Suk")  # need "County" after them
 
@@ -58,7 +62,7 @@ def rows(folder: Path) -> list[dict[str, object]]:
             name = full.removesuffix(" City").removesuffix(" Dist.")
             aliases = {full, *VARIANTS.get(name, [])} - {name}
             if name in PERSON_NAMED:
-                aliases = {f"{name} County"}
+                aliases = {f"{name} County", *VARIANTS.get(name, [])}
                 name = f"{name} County"
             aliases |= {plain(a) for a in aliases} - {name}
             aliases |= {v for a in [name, *aliases] for v in common_spellings(a)}

@@ -4994,3 +4994,99 @@ def test_that_same_night_after_two_weeks_and_a_labour_camps_guards(
         r for r in records(extractor, undated, published="2012-04-14") if r["victims"]["age"]
     ]
     assert killing["date"] is None
+
+
+def test_security_agents_are_the_norths_security_service_and_set_the_next_acts_scene(
+    extractor: Extractor,
+) -> None:
+    # (an invented family)
+    text = (
+        "After Mr. Lee crossed into China in April 2019, security agents came to his parents' "
+        "flat in Hyesan. His father, a retired teacher, was held for three weeks and beaten "
+        "during questioning. In August the family was moved to a cooperative farm in "
+        "Kimjongsuk County, where they still live under watch."
+    )
+    found = {r["violation"]: r for r in records(extractor, text, published="2022-11-20")}
+    held = found["detention.arbitrary"]
+    assert (held["place"], held["perpetrator"], held["date"][:4]) == (
+        "Hyesan",
+        "Ministry of State Security",
+        "2019",
+    )
+    moved = found["movement.restriction"]
+    assert (moved["date"], moved["place"]) == ("2019-08", "Kim Jong Suk County")
+    # (in China, security agents are China's)
+    [abroad] = records(
+        extractor, "Security agents in Yanji arrested two North Korean women in May 2020."
+    )
+    assert abroad["perpetrator"] == "Chinese authorities"
+
+
+def test_so_many_said_that_a_relative_counts_them(extractor: Extractor) -> None:
+    # (invented figures)
+    text = (
+        "Of the 212 families we interviewed, 41 said that relatives had been questioned, and "
+        "17 that a relative had been sent to a prison camp because of the flight."
+    )
+    [camp] = [r for r in records(extractor, text) if r["violation"] == "detention.prison_camp"]
+    assert camp["victims"]["count"] == 17
+
+
+def test_a_table_of_laws_and_their_penalties_is_a_list_of_measures(
+    extractor: Extractor,
+) -> None:
+    # (public facts, our words)
+    text = (
+        "| Law | Adopted | Harshest penalty |\n"
+        "|---|---|---|\n"
+        "| Reactionary Ideology and Culture Rejection Act | December 2020 | Death, for "
+        "spreading South Korean films in large amounts |\n"
+        "| Pyongyang Cultural Language Protection Act | January 2023 | Death, for teaching or "
+        'spreading the "puppet" language |\n\n'
+        "The 2020 act made watching South Korean films a crime carrying five to fifteen years "
+        "of reform through labour.\n\n"
+        "Under the 2023 act, people who use South Korean words can be sent to labour camps.\n"
+    )
+    found = records(extractor, text, published="2024-04-15")
+    assert all((r["violation"], r["kind"]) == ("expression.suppression", "measure") for r in found)
+    assert sorted(r["date"] for r in found) == ["2020-12", "2023-01"]
+    assert all(r["place"] is None for r in found)  # ("Pyongyang" names the law)
+    [of_2020] = [r for r in found if r["date"] == "2020-12"]
+    assert any("The 2020 act" in e["text"] for e in of_2020["evidence"])
+
+
+def test_a_verdict_names_the_accused_and_punishes_what_the_court_found(
+    extractor: Extractor,
+) -> None:
+    # (an invented verdict)
+    text = (
+        "The accused, Kang Song-nam, male, born 1981, a worker at a steel mill.\n\n"
+        "The court finds that between March and May 2019 the accused brought into the country "
+        "eleven memory cards holding South Korean dramas and sold them to residents of "
+        "Chongjin.\n\n"
+        "The court sentences the accused to ten years of reform through labour.\n\n"
+        "The accused's wife, Ri Ok-hui, who knew of the crime and did not report it, is "
+        "sentenced to two years of labour training.\n"
+    )
+    found = records(extractor, text, published="2019-08-30")
+    [speech] = [r for r in found if r["violation"] == "expression.suppression"]
+    assert (speech["date"], speech["victims"]["names"]) == ("2019", ["Kang Song-nam"])
+    labour = {r["victims"]["names"][0]: r for r in found if r["violation"] == "labor.forced"}
+    assert set(labour) == {"Kang Song-nam", "Ri Ok-hui"}
+    assert labour["Ri Ok-hui"]["victims"]["sex"] == "female"
+
+
+def test_political_prisoners_held_in_camps_as_a_report_of_a_year_said(
+    extractor: Extractor,
+) -> None:
+    # (public figures, our words)
+    text = (
+        "The UN commission of inquiry said in 2014 that between 80,000 and 120,000 political "
+        "prisoners were held in four large camps."
+    )
+    [record] = records(extractor, text, published="2025-01-08")
+    assert (record["violation"], record["date"], record["victims"]["count"]) == (
+        "detention.prison_camp",
+        "2014",
+        None,
+    )

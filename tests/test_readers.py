@@ -538,3 +538,14 @@ def test_an_export_line_a_label_with_a_bracketed_note_and_a_tables_rows_date_a_t
     assert find_published(table) == "2016-02-04"
     rows_only = "Shootings\n\n12 January 2015 | Border guards shot dead a man near Musan. | One\n"
     assert find_published(rows_only) is None
+
+
+def test_a_translation_line_after_a_long_note_dates_a_text() -> None:
+    text = (
+        "UNOFFICIAL TRANSLATION\n\n"
+        "The document below is an invented court verdict, written for software tests in the "
+        "style of such documents. The court's names are real; the accused and the case are "
+        "not.\n\n"
+        "Translated for our archive on 30 August 2019.\n\nJUDGMENT\n"
+    )
+    assert find_published(text) == "2019-08-30"

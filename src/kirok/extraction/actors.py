@@ -89,6 +89,7 @@ class Actors:
     generic: re.Pattern[str] | None
     contextual: re.Pattern[str] | None
     police: re.Pattern[str] | None
+    security: re.Pattern[str] | None  # "security agents": a country's security service
     national_state: re.Pattern[str] | None
     owned_state: re.Pattern[str] | None  # "North Korea's legislature"
     canonical: dict[str, tuple[str, str | None]]
@@ -132,6 +133,10 @@ def actors() -> Actors:
         re.compile(_alternation(list(table.get("contextual", {})), fold_case=True), re.IGNORECASE),
         re.compile(
             _alternation(table.get("police", {}).get("words", []), fold_case=True), re.IGNORECASE
+        ),
+        re.compile(
+            _alternation(table.get("security", {}).get("words", []), fold_case=True),
+            re.IGNORECASE,
         ),
         re.compile(
             rf"(?<![\w-])(?P<nation>{alternation(national)})"
@@ -181,10 +186,12 @@ def _contextual(word: str, text: str) -> str:
     return str(rule["default"])
 
 
-def _police(country: str | None) -> str | None:
+def _police(country: str | None, body: str = "police") -> str | None:
+    """A country's police (or its security service, ``body`` "security"), as
+    ``actors.json`` names it, or else its state."""
     if country is None:
         return None
-    named = actor_table().get("police", {}).get(country)
+    named = actor_table().get(body, {}).get(country)
     return str(named) if named else state_actor(country)
 
 
@@ -223,6 +230,7 @@ def _prefilter() -> tuple[Prefilter, dict[int, int]]:
             table.owned_state,
             table.contextual,
             table.police,
+            table.security,
             table.subject,
             table.generic,
         )
@@ -318,6 +326,10 @@ def find_actors(
         police = _police(here)
         if police:
             spans.append((match.start(), match.end(), police, here, 2))
+    for match in matches(table.security):
+        security = _police(here, "security")
+        if security:
+            spans.append((match.start(), match.end(), security, here, 2))
     for match in matches(table.subject):
         after = text[match.end() : match.end() + 2]
         before = text[: match.start()].split()

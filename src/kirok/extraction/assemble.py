@@ -147,6 +147,7 @@ _MONTH_WORD = re.compile(MONTH)
 # an act told as still going on when it was reported ("In 1994 Amnesty reported
 # that he was being held"): the report's time is the act's too
 _ONGOING_BEFORE = re.compile(r"\b(?:was|were|is|are)\s+(?:still\s+)?being\s+\Z")
+_HOLDING = re.compile(r"\b(?:were|are)\s+(?:being\s+)?held\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(
     r"^\W*(?:even|after|before|while|when|although|though|whereas)\b", re.IGNORECASE
 )
@@ -359,22 +360,34 @@ def _choose_time(
             continue  # "16 Nov 2018 07:14 KST  URGENT - ...": when it was sent
         if source and time.start - sentence.start < source.end():
             continue  # "According to reports that reached Seoul this week, ...": when told
-        if any(
-            time.end <= r < trigger.start
-            and not _ASIDE_SOURCE.match(sentence.text, r - sentence.start)
-            for r in reports
-        ) and not _ONGOING_BEFORE.search(sentence.text, 0, trigger.start - sentence.start):
+        ongoing = _ONGOING_BEFORE.search(sentence.text, 0, trigger.start - sentence.start) or (
+            # ("said in 2014 that ... political prisoners were held in four large
+            # camps": held then, as camps hold people for years)
+            trigger.violation == "detention.prison_camp" and _HOLDING.search(trigger.text)
+        )
+        if (
+            any(
+                time.end <= r < trigger.start
+                and not _ASIDE_SOURCE.match(sentence.text, r - sentence.start)
+                for r in reports
+            )
+            and not ongoing
+        ):
             # "On September 24, the government said ...": when it was said (not "By
             # the middle of March, according to officials, most had been sent back")
             continue
         if any(trigger.end <= r < time.start for r in reports):
             continue  # "..., according to a report released last week": the same
-        if time.end <= trigger.start and any(
-            _RIGHT_AFTER_REPORT.fullmatch(
-                sentence.text, r - sentence.start, time.start - sentence.start
+        if (
+            time.end <= trigger.start
+            and not ongoing
+            and any(
+                _RIGHT_AFTER_REPORT.fullmatch(
+                    sentence.text, r - sentence.start, time.start - sentence.start
+                )
+                for r in reports
+                if r < time.start
             )
-            for r in reports
-            if r < time.start
         ):
             continue  # "North Korea announced on Friday that he had been executed"
         segment = _segment_of(time.start, segments)
@@ -1512,6 +1525,8 @@ def _choose_place(
         return (
             p.kind != "country"
             and act.start <= p.start < act.end
+            # ("Pyongyang Cultural Language Protection Act | January 2023 | ...")
+            and not _NAMES_A_LAW.match(sentence.text, p.end - sentence.start)
             # ("detained for making a call to his sister in Seoul": where she is)
             and not where_kin_are(sentence.text, p.start - sentence.start)
             # ("moved out of Hoeryong and sent to a farm in Yonsa County": whence)
@@ -1638,6 +1653,15 @@ _LEADING_TIME_CLAUSE = re.compile(
 )
 
 
+# how many of those asked said so, right before the one person each told of: "17
+# that " before "a relative had been sent"
+_SO_MANY_SAID_THAT = re.compile(
+    r"(?<![\w,.-])(\d{1,3}(?:,\d{3})*|[a-z]+(?:-[a-z]+)?)\s+(?:(?:of\s+them\s+)?(?:said|told\s+us"
+    r"|reported|answered))?\s*that\s+$",
+    re.IGNORECASE,
+)
+
+
 def _main_act(sentence: Sentence, group: list[Trigger]) -> Trigger:
     """The trigger of ``group`` that states the act: the first of its acts past a
     clause that opens the sentence by telling when ("A month after the Thai
@@ -1660,6 +1684,13 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
             # "Twelve of the new cases were forced returns of North Koreans": twelve
             # of them (who they are, as the act's words tell)
             victim = cases if victim is None else replace(victim, count=cases.count)
+    if victim is not None and victim.count == 1:
+        so_many = _SO_MANY_SAID_THAT.search(sentence.text, 0, victim.start - sentence.start)
+        many = count_in(so_many.group(1)) if so_many else None
+        if many is not None and many > 1:
+            # "... 41 said that relatives had been questioned, and 17 that a relative
+            # had been sent to a prison camp": seventeen families' relatives
+            victim = replace(victim, count=many)
     names: list[str] = []
     name_nationality: str | None = None
     name_starts: list[int] = []
@@ -2042,6 +2073,12 @@ _THE_PLACE = re.compile(
 def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance: int) -> bool:
     if earlier.violation != later.violation:
         return False
+    if earlier.kind == later.kind == "measure" and (
+        the_law := _THE_YEARS_LAW.search(later_sentence.text)
+    ):
+        # "The 2020 act made watching South Korean films a crime": the law of that
+        # year told before, not another
+        return (earlier.date or "").startswith(the_law.group(1))
     if _names_again(earlier.victims.names, later_sentence.text):
         return True
     if _elsewhere(earlier, later):
@@ -2173,6 +2210,8 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
 
 
 _THE_PERSON = re.compile(r"(?i:the)\s+([a-z][\w-]*)")
+# a law told before, named by its year: "the 2020 act"
+_THE_YEARS_LAW = re.compile(r"\b(?i:the)\s+((?:19|20)\d\d)\s+(?i:act|law|decree)\b")
 
 
 def _text_of(sentence: Sentence, start: int, end: int) -> str:
@@ -2481,6 +2520,25 @@ def _group_called_in_words(noun: str, sentence: Sentence, text: str) -> VictimMe
         v
         for v in find_victims(text[start : sentence.start], start, [])
         if (v.count or 0) > 1 and noun in (v.count_text or "").lower().split()
+    ]
+    return found[-1] if found else None
+
+
+def _named_as_the(noun: str, sentence: Sentence, text: str) -> str | None:
+    """The name the text, shortly before ``sentence``, gave one it called by
+    ``noun`` (a word for one person) right before it: "The accused, Kang
+    Song-nam, male, ..."."""
+    if noun.lower() not in victim_patterns().singular:
+        return None
+    start = max(0, sentence.start - REFER_BACK_CHARS)
+    not_names, _ = not_name_words()
+    found = [
+        m.group("name")
+        for m in re.finditer(
+            rf"\b(?i:the)\s+{re.escape(noun)},\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{1,2}}),",
+            text[start : sentence.start],
+        )
+        if not not_names & set(m.group("name").split()) and not is_ruler(m.group("name"))
     ]
     return found[-1] if found else None
 
@@ -3555,6 +3613,55 @@ def _for_the_same_reason(
     ]
 
 
+def _offence_found_before(
+    sentence: Sentence,
+    groups: dict[str, list[Trigger]],
+    records: list[Record],
+    text: str,
+    spans: list[tuple[int, int]],
+) -> tuple[int, int] | None:
+    """Where the sentence just before ``sentence`` tells, as a court's finding
+    and no act of its own, an offence that is itself expression (bringing in or
+    selling foreign films), when ``sentence`` sentences for it and tells of no
+    punished expression itself: the sentence is for that."""
+    if not text or "expression.suppression" in groups:
+        return None
+    if not any(_SENTENCING.match(t.text) for g in groups.values() for t in g):
+        return None
+    before = sentence_before(sentence, text, spans)
+    if before is None or any(before[0] <= e.start < before[1] for r in records for e in r.evidence):
+        return None
+    return before if _MEDIA_OFFENCE.search(text, *before) else None
+
+
+def _for_the_offence_found(
+    record: Record, offence: tuple[int, int], text: str, anchor: PartialDate | None
+) -> None:
+    """A sentence for the offence a court found just before: of that offence's
+    year, at least, where the sentence gives none; punished expression tells
+    the finding too."""
+    if record.date is None:
+        dates = [
+            t.date
+            for t in find_times(text[slice(*offence)], offence[0], anchor)
+            if t.date is not None and not t.relative
+        ]
+        record.date = str(dates[-1].year) if dates else None
+    if record.violation == "expression.suppression":
+        record.evidence.insert(0, Evidence(*offence, text[slice(*offence)]))
+
+
+# a court's sentence: "sentences the accused to", "was sentenced to"
+_SENTENCING = re.compile(r"(?:(?:was|were|is|are)\s+)?sentenced?s?\b", re.IGNORECASE)
+# an offence that is itself expression: what one brought in, sold or watched
+_MEDIA_OFFENCE = re.compile(
+    r"\b(?:brought|smuggled|sold|distributed|watched|kept|copied|lent|shared|spread|passed)\b"
+    r"[^.;]{0,120}\b(?:South\s+Korean|foreign|American|Western)\s+"
+    r"(?:films?|dramas?|songs?|music|videos?|broadcasts?|media|books?|shows?)\b",
+    re.IGNORECASE,
+)
+
+
 def build_records(
     sentences: list[Sentence],
     main_country: str | None,
@@ -3617,11 +3724,22 @@ def build_records(
             del groups["detention.torture"]
         for trigger in _for_the_same_reason(sentence, records, groups, text, spans or []):
             groups[trigger.violation].append(trigger)
+        offence = _offence_found_before(sentence, groups, records, text, spans or [])
+        if offence is not None:
+            # "The court finds that ... the accused brought ... memory cards holding
+            # South Korean dramas and sold them ... The court sentences the accused
+            # to ten years": punished for what he passed on
+            sentencing = next(t for g in groups.values() for t in g if _SENTENCING.match(t.text))
+            groups["expression.suppression"].append(
+                replace(sentencing, violation="expression.suppression", kind="incident")
+            )
         told: list[Record] = []  # this sentence's records so far
         for group in sorted(groups.values(), key=lambda g: g[0].start):
             record = _record(sentence, group, main_country)
             if record is None:
                 continue
+            if offence is not None:
+                _for_the_offence_found(record, offence, text, anchor)
             if records and _alongside(records, record, sentence, group, last_seen, index):
                 continue
             if records and _taken_north_after(
@@ -3719,6 +3837,15 @@ def build_records(
             ):
                 record.victims.count_text = None
                 _the_group_in_words(record, counted)
+            elif (
+                the is not None
+                and text
+                and not record.victims.names
+                and (named_as := _named_as_the(the.group(1), sentence, text)) is not None
+            ):
+                # "The accused, Kang Song-nam, male, born 1981, ..." and then "The
+                # court sentences the accused to ten years": the one so named
+                record.victims.names, record.victims.count = [named_as], 1
             elif (record.victims.count_text or "").lower() in self_words() and records:
                 # "I", "me": the one telling, whose story the record just before told
                 year = _story_told_before(record, records[-1], sentence, text, spans or [])

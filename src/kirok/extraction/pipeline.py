@@ -59,7 +59,7 @@ from kirok.extraction.lexicon import sentence_rules, trigger_stems
 from kirok.extraction.places import classify_locative, find_places, is_family_name, main_country
 from kirok.extraction.prefilter import Alternatives
 from kirok.extraction.records import ActorMention, Record, Sentence, TimeMention, Trigger
-from kirok.extraction.tables import cells, tables
+from kirok.extraction.tables import Table, cells, tables
 from kirok.extraction.temporal import (
     find_times,
     heading_time,
@@ -325,6 +325,7 @@ def _acts_by_column(state: State, spans: list[tuple[int, int]], starts: list[int
             elif _REASON_COLUMN.search(cell):
                 reasons.append(column)
         if not header:
+            added = _laws_by_row(state, table, spans, starts) or added
             continue
         for row_start, line in table.rows:
             row = cells(line, row_start)
@@ -381,6 +382,58 @@ def _acts_by_column(state: State, spans: list[tuple[int, int]], starts: list[int
             added = True
     if added:
         state.sentences.sort(key=lambda sentence: sentence.start)
+
+
+def _laws_by_row(
+    state: State, table: Table, spans: list[tuple[int, int]], starts: list[int]
+) -> bool:
+    """The rows of a table of laws, a column naming each law and one its penalty
+    ("| Law | Adopted | Harshest penalty |"): each row whose law and penalty,
+    read together as "<law> punishes <penalty>", tell a measure is a sentence
+    telling it. Whether any row was added."""
+    names = [i for i, (_, cell) in enumerate(table.header) if _LAW_COLUMN.fullmatch(cell)]
+    penalties = [i for i, (_, cell) in enumerate(table.header) if _PENALTY_COLUMN.search(cell)]
+    if not names or not penalties:
+        return False
+    added = False
+    for row_start, line in table.rows:
+        row = cells(line, row_start)
+        if max(names[0], penalties[0]) >= len(row):
+            continue
+        (law_at, law), (penalty_at, penalty) = row[names[0]], row[penalties[0]]
+        if not law or not penalty:
+            continue
+        read = f"{law} punishes {penalty}."  # (a sentence, not a heading of capitals)
+        measures = [t for t in find_triggers(read, 0) if t.kind == "measure"]
+        if not measures:
+            continue
+        start, end = min(law_at, penalty_at), max(law_at + len(law), penalty_at + len(penalty))
+        act = measures[0]
+        trigger = Trigger(start, end, state.text[start:end], act.violation, "measure", act.form)
+        index = bisect.bisect_right(starts, start) - 1
+        told = next((s for s in state.sentences if s.start <= start < s.end), None)
+        if told is not None:
+            if all(t.family != trigger.family for t in told.triggers):
+                told.triggers.append(trigger)
+                told.triggers.sort(key=lambda t: t.start)
+            continue
+        line_start = row_start + len(line) - len(line.lstrip())
+        state.sentences.append(
+            Sentence(
+                line_start,
+                row_start + len(line.rstrip()),
+                state.text[line_start : row_start + len(line.rstrip())],
+                triggers=[trigger],
+                before=spans[index - 1] if index > 0 else None,
+            )
+        )
+        added = True
+    return added
+
+
+# a table's column of laws, and of the penalties they set
+_LAW_COLUMN = re.compile(r"(?:laws?|acts?|legislation|decrees?|statutes?)", re.IGNORECASE)
+_PENALTY_COLUMN = re.compile(r"\b(?:penalt\w*|punishments?|sanctions?|sentences?)\b", re.I)
 
 
 # a list item that is a year alone: "- 2018", "* 2019:"
@@ -497,6 +550,15 @@ def find_sentence_times(doc: Doc) -> Doc:
                     ):
                         time.date = in_story
         sentence.scene = _told_just_before(state, sentence)
+        if (
+            sentence.scene is None
+            and sentence.before is not None
+            and _CAME_TO_A_HOME.search(state.text, *sentence.before)
+            and not _acts_in(state, *sentence.before)
+        ):
+            # "... security agents came to his parents' flat in Hyesan. His father
+            # ... was held for three weeks": what those agents did there, then
+            sentence.scene = sentence.field_actor = sentence.before
         if not any(time.date for time in sentence.times) or _only_earlier_times(sentence):
             index = bisect.bisect_right(starts, sentence.start) - 1
             if index > 0:
@@ -699,7 +761,12 @@ def _date_of_act_in(state: State, start: int, end: int) -> PartialDate | None:
         for t in find_times(state.text[start:end], start, state.anchor)
         if t.date is not None and not t.relative
     ]
-    return dates[-1] if dates else None
+    if dates:
+        return dates[-1]
+    # (an act dated by the scene told before it: "... came to his parents' flat in
+    # April 2019. His father ... was held for three weeks")
+    scene = state.sentences[told].told_before
+    return scene.date if scene is not None and scene.date is not None else None
 
 
 SCENE_LOOKBACK = 3  # sentences back to the one that tells the event "in the attack" retells
@@ -980,6 +1047,16 @@ def _form_above(state: State, sentence: Sentence) -> int | None:
         if above == 0:
             break
     return fields if headed and of_the_act else None
+
+
+# a body's people coming to a home, a sentence that tells no act but sets the
+# scene of the next: "security agents came to his parents' flat in Hyesan"
+_CAME_TO_A_HOME = re.compile(
+    r"\b(?:agents|officers|police(?:men)?|soldiers|officials)\s+came\s+(?:to|for)\s+"
+    r"(?:(?:his|her|their|the|our|my)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:home|house|flat|apartment|door)\b",
+    re.IGNORECASE,
+)
 
 
 def _acts_in(state: State, start: int, end: int) -> bool:

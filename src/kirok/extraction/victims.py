@@ -340,6 +340,21 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
             continue  # "a crew of eight South Korean fishermen": the eight are the victims
         if not free(start, match.end()):
             continue
+        kin = _POSSESSIVE_KIN.match(text, match.end())
+        if kin is not None:
+            # "The accused's wife, Ri Ok-hui, ... is sentenced": the wife, not the accused
+            taken.append((start, kin.end()))
+            found.append(
+                VictimMention(
+                    offset + start,
+                    offset + kin.end(),
+                    text[start : kin.end()],
+                    count=1,
+                    count_text=text[start : kin.end()],
+                    sex=table.sex.get(kin.group(1).lower()),
+                )
+            )
+            continue
         taken.append((start, match.end()))
         phrase = match.group()
         demonym = table.demonym.search(phrase)
@@ -388,6 +403,11 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
 THEM_BOTH = re.compile(
     r"(?<![\w-])(?i:them|us)\s+(?i:both)\b"
     r"|^\W*Both(?=\s+(?:were|had|have|are|died|disappeared|vanished|remain|remained)\b)"
+)
+# a relative of one just named, after the possessive: "'s wife"
+_POSSESSIVE_KIN = re.compile(
+    r"['’]s\s+(wife|husband|son|daughter|mother|father|brother|sister|widow|uncle|aunt"
+    r"|nephew|niece|grandson|granddaughter|grandfather|grandmother)\b"
 )
 # a word for a body of people, and what counts its people after it ("a crew of
 # eight South Korean fishermen"), which then is the victims' phrase

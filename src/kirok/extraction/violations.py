@@ -52,8 +52,11 @@ _TOLD_DECISION = re.compile(
     r"\bthat\s+(?:[\w'’-]+\s+){1,3}$",
     re.IGNORECASE,
 )
+# (not one in a clause a comma closed before the act: "who knew of the crime and
+# did not report it, is sentenced to two years")
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|denied|denies|deny|nobody|none)\b(?:\s+\S+){0,5}\s*$", re.IGNORECASE
+    r"\b(?:not|no|never|denied|denies|deny|nobody|none)\b,?(?:\s+[^\s,]+){0,5},?\s*$",
+    re.IGNORECASE,
 )
 
 

@@ -90,7 +90,9 @@ _DATE_ENDS_SENTENCE = re.compile(
 # a sentence of its own that dates the text: "Transcribed 5 October 2021."
 _DATING_SENTENCE = re.compile(
     r"(?:^|[.!?]\s+)(?:Transcribed|Recorded|Published|Dated|Written|Compiled|Prepared|Updated"
-    r"|Last\s+(?:updated|revised)"
+    r"|Last\s+(?:updated|revised)|Exported"
+    # ("Translated for our archive on 30 August 2019.")
+    r"|Translated(?:\s+for\s+[^.;:\n]{1,60}?(?=\s+on\s))?"
     r"|Issued|Posted|Interviewed)\s+(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,?\s+)?(?:on\s+)?"
     r"(?P<rest>[^.]{6,40}?)\.(?=[\s*_]|$)"  # (also before Markdown's marks: "2022.*")
 )
@@ -331,7 +333,9 @@ def find_published(text: str) -> str | None:
             continue  # "**Date of arrest:** 7 November 2021": an event's date
         if _TABLE_ROW.match(line):
             continue  # "12 January 2015 | Border guards shot dead a man ... | Two sources"
-        if (len(line) > HEADER_LINE_CHARS or wrapped) and (day := _day_in(_DATING_SENTENCE, line)):
+        if (len(line) > HEADER_LINE_CHARS or wrapped or not in_header) and (
+            day := _day_in(_DATING_SENTENCE, line)
+        ):
             # a note above the text in one paragraph: "Archive of X (invented).
             # Transcribed 5 October 2021. The witness, ..."
             candidates.append(day)
