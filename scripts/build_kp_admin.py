@@ -36,6 +36,7 @@ VARIANTS = {
     "Taehongdan": ["Taehongdan County"],
     "Kim Chaek": ["Kimchaek"],
     "Nampo": ["Nampho", "Namp'o", "Nampo City"],
+    "Kabsan": ["Kapsan", "Kapsan County", "Kabsan County"],
     # (counties named for people: the one-word spelling the state's media use)
     "Kim Hyong Gwon": ["Kimhyonggwon County", "Kim Hyong-gwon County"],
     "Kim Hyong Jik": ["Kimhyongjik County", "Kim Hyong-jik County"],

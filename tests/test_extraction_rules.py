@@ -5030,6 +5030,12 @@ def test_so_many_said_that_a_relative_counts_them(extractor: Extractor) -> None:
     )
     [camp] = [r for r in records(extractor, text) if r["violation"] == "detention.prison_camp"]
     assert camp["victims"]["count"] == 17
+    # (not the number of a camp's name: one father)
+    named = (
+        "Last year a man released from Camp 15 said that my father had been sentenced to ten "
+        "years and was working in the camp's quarry."
+    )
+    assert all(r["victims"]["count"] == 1 for r in records(extractor, named))
 
 
 def test_a_table_of_laws_and_their_penalties_is_a_list_of_measures(
@@ -5090,3 +5096,69 @@ def test_political_prisoners_held_in_camps_as_a_report_of_a_year_said(
         "2014",
         None,
     )
+
+
+def test_claims_unconfirmed_or_refuted_about_a_named_man_make_no_records(
+    extractor: Extractor,
+) -> None:
+    # (public reports of 2019, our words)
+    text = (
+        "# What we know about the envoy said to have been executed\n\n"
+        "On 31 May 2019 a newspaper reported that the senior official Kim Yong-chol had "
+        "been sent to a labour camp.\n\n"
+        "## What we know\n\n"
+        "Kim Yong-chol appeared in public at a performance on 2 June. The story about him "
+        "was wrong.\n\n"
+        "No second source has confirmed that the envoy was executed.\n"
+    )
+    assert records(extractor, text, published="2019-06-05") == []
+
+
+def test_an_urgent_actions_detention_its_risks_and_a_brother_gone_after_his_return(
+    extractor: Extractor,
+) -> None:
+    # (an invented woman and her brother)
+    text = (
+        "Yoon Mi-ran, a 29-year-old North Korean woman, was detained by Chinese police at a "
+        "bus station in Longjing on 21 May 2024. She is being held at the Tumen border "
+        "detention centre. If she is sent back, she is likely to be questioned and beaten by "
+        "State Security officers.\n\n"
+        "Her family says that her brother was sent back from China in 2021 and has not been "
+        "heard from since.\n"
+    )
+    found = records(extractor, text, published="2024-06-03")
+    assert sorted(r["violation"] for r in found) == [
+        "detention.arbitrary",
+        "disappearance.enforced",
+        "movement.forced_return",
+    ]
+    [held] = [r for r in found if r["violation"] == "detention.arbitrary"]
+    assert (held["country"], len(held["evidence"])) == ("CN", 2)
+    [gone] = [r for r in found if r["violation"] == "disappearance.enforced"]
+    assert (gone["country"], gone["victims"]["nationality"], gone["date"]) == ("KP", "KP", "2021")
+
+
+def test_afterwards_my_mother_and_i_and_a_demand_for_those_held_since(
+    extractor: Extractor,
+) -> None:
+    # (an invented speaker)
+    text = (
+        "MR. JANG: In October 2015 my brother was shot by a firing squad at the airfield "
+        "outside Hyesan. Afterwards my mother and I were sent to live in a village in Kapsan "
+        "County, and we stayed there for four years.\n"
+    )
+    [moved] = [
+        r
+        for r in records(extractor, text, published="2023-09-20")
+        if r["violation"] == "movement.restriction"
+    ]
+    assert (moved["date"], moved["place"], moved["victims"]["count"]) == ("2015", "Kabsan", 2)
+    # (public facts, our words)
+    demand = (
+        "The ministry again urged Pyongyang to free the three South Korean missionaries it "
+        "has held since 2013 and 2014."
+    )
+    [held] = records(extractor, demand, published="2024-11-12")
+    assert (held["violation"], held["date"], held["place"]) == ("detention.arbitrary", "2013", None)
+    assert held["victims"]["nationality"] == "KR"
+    assert records(extractor, "The ministry urged Pyongyang to free the missionaries.") == []

@@ -1662,6 +1662,12 @@ _SO_MANY_SAID_THAT = re.compile(
 )
 
 
+# one person of each of those counted: "a relative", "one family member"
+_EACH_ONE = re.compile(r"(?i:a|an|one)\s")
+# a capitalised word right before a number, whose name it is part of ("Camp 15")
+_NAMED_NUMBER = re.compile(r"(?:[A-Z][\w'’-]*|No\.)\s+$")
+
+
 def _main_act(sentence: Sentence, group: list[Trigger]) -> Trigger:
     """The trigger of ``group`` that states the act: the first of its acts past a
     clause that opens the sentence by telling when ("A month after the Thai
@@ -1684,9 +1690,14 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
             # "Twelve of the new cases were forced returns of North Koreans": twelve
             # of them (who they are, as the act's words tell)
             victim = cases if victim is None else replace(victim, count=cases.count)
-    if victim is not None and victim.count == 1:
+    if victim is not None and victim.count == 1 and _EACH_ONE.match(victim.text):
         so_many = _SO_MANY_SAID_THAT.search(sentence.text, 0, victim.start - sentence.start)
-        many = count_in(so_many.group(1)) if so_many else None
+        many = (
+            count_in(so_many.group(1))
+            # (not a name's number: "a man released from Camp 15 said that")
+            if so_many and not _NAMED_NUMBER.search(sentence.text, 0, so_many.start(1))
+            else None
+        )
         if many is not None and many > 1:
             # "... 41 said that relatives had been questioned, and 17 that a relative
             # had been sent to a prison camp": seventeen families' relatives
@@ -1812,7 +1823,15 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         # sent, not where the clause before happened
         place, country = None, None
     abroad = extras.get("abroad")
-    if abroad and (perpetrator is None or actor_country(perpetrator) == "KP"):
+    sent_back_first = any(
+        t.violation == "movement.forced_return" and t.end <= trigger.start
+        for t in sentence.triggers
+    )
+    if abroad and sent_back_first:
+        # "her brother was sent back from China in 2021 and has not been heard from
+        # since": gone in the North, where he was sent, one of its own people
+        place, country = None, "KP"
+    elif abroad and (perpetrator is None or actor_country(perpetrator) == "KP"):
         # a disappearance of a foreigner, or of someone taken from abroad
         # ("Anocha Panjoy, a young Thai woman, vanished from Macau"), is an abduction
         told = (victim.nationality if victim else None) or name_nationality
@@ -1857,7 +1876,9 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         country = main_country or nationality  # a foreigner held where the document is about
     stated = nationality is not None
     if nationality is None and (victim is not None or names):
-        if where and extras.get("victims_from") == "place":
+        if sent_back_first:
+            nationality = "KP"  # (those sent back are the North's own)
+        elif where and extras.get("victims_from") == "place":
             nationality = where  # "abducted ... in Niigata": Japan's, unless told otherwise
         elif extras.get("victims_from") == "destination":
             # people sent back are of where they are sent, never of the state sending them
@@ -4487,11 +4508,34 @@ def without_refuted(records: list[Record], text: str, spans: list[tuple[int, int
     starts = [start for start, _ in spans]
     for record in records:
         index = bisect.bisect_right(starts, record.evidence[-1].start)
-        after = (text[slice(*spans[i])] for i in range(index, min(index + 3, len(spans))))
-        following = next((t for t in after if t.strip() and not _LIST_MARK.fullmatch(t)), "")
-        if not _refuted().match(following):
-            kept.append(record)
+        after = [
+            told
+            for i in range(index, min(index + REFUTED_SPANS, len(spans)))
+            if (told := text[slice(*spans[i])]).strip()
+            and not _LIST_MARK.fullmatch(told)
+            and not _HEADING.fullmatch(told.strip())
+        ]
+        if after and _refuted().match(after[0]):
+            continue  # "... had been executed ... The story was wrong."
+        if any(
+            (refuted := _refuted().match(told)) is not None
+            and refuted.group("whom") is not None
+            and _names_told(record, after[i - 1 : i])
+            for i, told in enumerate(after[1:3], 1)
+        ):
+            # "... and that Kim Yong-chol had been sent to a labour camp. ## What we
+            # know: Kim Yong-chol appeared in public ... The story about him was wrong."
+            continue
+        kept.append(record)
     return kept
+
+
+REFUTED_SPANS = 8  # spans (blank lines and headings among them) read for a refutation
+
+
+def _names_told(record: Record, sentences: list[str]) -> bool:
+    """Whether one of ``sentences`` names one of the people ``record`` names."""
+    return any(name in told for name in record.victims.names for told in sentences)
 
 
 # a profile's heading that is a Korean name ("## Ko Myong-sun"): the person its items are about

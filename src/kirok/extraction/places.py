@@ -173,6 +173,16 @@ def find_places(text: str, offset: int = 0) -> list[PlaceMention]:
     for start, end, place in hits:
         if start < reach:
             continue
+        if (
+            place.kind == "river"
+            and text[start : start + 4].lower() == "the "
+            and _FACILITY_AFTER.match(text, end)
+            and (bare := gazetteer().get(text[start + 4 : end])) is not None
+            and bare.kind != "river"
+        ):
+            # "the Tumen border detention centre": the centre is "the", the
+            # city's name what kind it is (not "the Tumen", the river)
+            start, place = start + 4, bare
         reach = end
         mentions.append(
             PlaceMention(
@@ -186,6 +196,13 @@ def find_places(text: str, offset: int = 0) -> list[PlaceMention]:
             )
         )
     return mentions
+
+
+# a place of custody or a town's body named after a town: "border detention centre"
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:border\s+)?(?:detention|holding|police|public\s+security|customs|city|county|"
+    r"railway|bus)\b"
+)
 
 
 @cache
@@ -236,6 +253,8 @@ def classify_locative(sentence: str, start: int, kind: str, end: int | None = No
         return True  # a list item's label: "- **Dandong:** ... police stopped a bus"
     locative, directional, residence = _word_sets()
     words = sentence[:start].replace("’", "'").split()[-8:]
+    if words and words[-1].lower() in _ADDRESSED_BY:
+        return False  # "urged Pyongyang to free ...": the state asked, not a place
     reach = 5  # words back to look for the preposition
     for index in range(len(words) - 1, -1, -1):
         if index < len(words) - reach:
@@ -278,6 +297,12 @@ def classify_locative(sentence: str, start: int, kind: str, end: int | None = No
 # closes a label (":", "**:", ":**")
 _ITEM_OPENS = re.compile(r"[ \t]*(?:[-*•+][ \t]+(?:\*\*|__)?|\*\*|__)")
 _LABEL_ENDS = re.compile(r"(?:\*\*|__)?:")
+
+
+# verbs whose object is a state asked or told, named by its capital
+_ADDRESSED_BY = frozenset(
+    {"urged", "urges", "urge", "asked", "asks", "pressed", "presses", "warned", "warns"}
+)
 
 
 # what lies within a country, so that "the waters of" a country are in it

@@ -91,6 +91,11 @@ _AFTER_SHIFT_OPENING = re.compile(
     + r"(?=\s*,|\s+(?:they|he|she|we|I|police|guards|officers|agents|the|a|an|his|her|our|their)\b)"
 )
 _AFTER_SHIFT = re.compile(rf"{_AFTER_SHIFT_WORDS}$")  # such a phrase, found
+# a sentence that opens "Afterwards my mother and I were sent ...": after the event
+# told before, in its year at least
+_AFTERWARDS_WORDS = r"(?:Afterwards|Afterward|After\s+that|(?:Soon|Shortly)\s+after(?:wards)?)"
+_AFTERWARDS_OPENING = re.compile(rf"^{_AFTERWARDS_WORDS}(?=\s*,?\s)")
+_AFTERWARDS = re.compile(_AFTERWARDS_WORDS)  # such a phrase, found
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = "|".join(_WEEKDAYS)
 WEEKDAY_NAME = re.compile(rf"\b(?:{_WEEKDAY})\b", re.IGNORECASE)  # a day told by its weekday
@@ -197,6 +202,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
     # event told before, whose date it then takes
     ("sequel", re.compile(_SHIFT_OPENING), frozenset({"shift"})),
     ("sequel", _AFTER_SHIFT_OPENING, frozenset({"shift"})),
+    ("sequel", _AFTERWARDS_OPENING, frozenset({"shift"})),
     (
         "lastmonth",
         re.compile(rf"\b(?i:last|past)\s+(?P<m1>{MONTH})\b"),
@@ -501,7 +507,11 @@ def is_sequel(phrase: str) -> bool:
     """Whether ``phrase`` is a time told from the date before it ("the
     following month", "two days later", "After two weeks")."""
     phrase = " ".join(phrase.split())
-    return SEQUEL.match(phrase) is not None or _AFTER_SHIFT.match(phrase) is not None
+    return (
+        SEQUEL.match(phrase) is not None
+        or _AFTER_SHIFT.match(phrase) is not None
+        or _AFTERWARDS.fullmatch(phrase) is not None
+    )
 
 
 def resolve_sequel(phrase: str, before: PartialDate) -> PartialDate | None:
@@ -509,6 +519,8 @@ def resolve_sequel(phrase: str, before: PartialDate) -> PartialDate | None:
     just before (``before``): one unit on, back, or the same, at the precision
     both allow ("the following month" after a year alone is that year)."""
     match = SEQUEL.match(" ".join(phrase.split()))
+    if match is None and _AFTERWARDS.fullmatch(" ".join(phrase.split())):
+        return PartialDate(before.year)  # ("Afterwards": that year, at least)
     if match is None:
         after = _AFTER_SHIFT.match(" ".join(phrase.split()))
         return _shifted(after.group("n"), after.group("nunit"), "after", before) if after else None

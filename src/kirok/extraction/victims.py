@@ -204,10 +204,10 @@ def patterns() -> VictimPatterns:
         possessives=frozenset(word.lower() for word in data["possessives"]),
         counted={p["word"].lower(): p["count"] for p in people if p.get("count")},
         and_one_more=re.compile(
-            rf"\s*,?\s+and\s+(?:(?:{possessives})\s+)?(?:[a-z][\w-]*\s+)?"
-            rf"(?:{alternation(singular, fold_case=True)})(?![\w-])",
+            rf"\s*,?\s+and\s+(?:(?:(?:{possessives})\s+)?(?:[a-z][\w-]*\s+)?"
+            rf"(?:{alternation(singular, fold_case=True)})|(?-i:I|me|myself))(?![\w-])",
             re.IGNORECASE,
-        ),
+        ),  # ("his parents and younger sister", "my mother and I")
         after_act=after_act,
         before_passive=before_passive,
         plural_subject=plural_subject,

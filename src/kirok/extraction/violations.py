@@ -64,6 +64,9 @@ _NEGATION = re.compile(
 class SentenceRules:
     # a demand, or what happens to whoever ...: no act at all
     no_act: Alternatives
+    # "We urge ... to release ...": no act, but for the act a clause on those it
+    # asks to free tells ("... to free the three missionaries it has held since 2013")
+    demand: Alternatives
     # "Japan recognised her as a victim of abduction in 2006": a status given, no
     # act; but an act a clause before it tells still counts
     status: Alternatives
@@ -93,7 +96,8 @@ def rules() -> SentenceRules:
         # "We urge ...", "Do not write ...", "Those who are sent back ... are
         # beaten", "Japan recognised her as a victim of abduction in 2006", "In
         # the film's first act, a guard beats him"
-        compiled("demand", "instruction", "generic", "fiction"),
+        compiled("instruction", "generic", "fiction"),
+        compiled("demand"),
         compiled("status"),
         compiled("retracted"),
         compiled("hypothetical"),
@@ -109,6 +113,15 @@ def rules() -> SentenceRules:
 _ACT_BEFORE_STATUS = re.compile(
     r",\s+(?:taken|abducted|kidnapped|seized|snatched|lured)\b[^;]{0,120}?\b(?:1[89]|20)\d\d\b"
     r"[^;]{0,60}?,\s+(?:are|is|was|were|has\s+been|have\s+been)\s+(?:[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# a clause that tells how long those a demand is for have been held: "... it has
+# held since 2013", "... who have been detained since May"
+_HELD_SINCE = re.compile(
+    r"\b(?:who|whom|that|it|they|which)\s+(?:has|have|had)\s+(?:been\s+)?"
+    r"(?:held|detained|jailed|imprisoned)\s+since\b",
     re.IGNORECASE,
 )
 
@@ -224,6 +237,14 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
     table = rules()
     if table.no_act.search(text, folded) or table.retracted.search(text, folded):
         return []  # a demand, what happens to whoever ..., a claim taken back
+    demand = table.demand.search(text, folded)
+    if demand is not None:
+        held = _HELD_SINCE.search(text, demand.end())
+        if held is None:
+            return []  # a demand
+        # ("urged Pyongyang to free the three South Korean missionaries it has held
+        # since 2013 and 2014"): the holding the clause tells
+        matches = [(p, m) for p, m in matches if m.start() >= held.start()]
     status = table.status.search(text, folded)
     if status is not None:
         if not _ACT_BEFORE_STATUS.search(text, 0, status.start()):
