@@ -115,8 +115,9 @@ def test_extraction_on_the_second_corpus(tmp_path: Path) -> None:
     # sixty-first, of five: 0.84 first, 1.00 after; all 312: 654 of 660. A
     # sixty-second, of five: 0.86 first, 1.00 after; all 317: 670 of 676. A
     # sixty-third, of four: 0.60 first, 1.00 after; all 321: 682 of 688. A
-    # sixty-fourth, of four: 0.67 first, 1.00 after; all 325: 689 of 695
-    assert figures["f1"] >= 0.95 and figures["tp"] >= 682
+    # sixty-fourth, of four: 0.67 first, 1.00 after; all 325: 689 of 695. A
+    # sixty-fifth, of three: 0.56 first, 1.00 after; all 328: 702 of 708
+    assert figures["f1"] >= 0.95 and figures["tp"] >= 695
     for name, (share, total) in figures["fields"].items():
         if total:
             assert share >= 0.80, name

@@ -5162,3 +5162,72 @@ def test_afterwards_my_mother_and_i_and_a_demand_for_those_held_since(
     assert (held["violation"], held["date"], held["place"]) == ("detention.arbitrary", "2013", None)
     assert held["victims"]["nationality"] == "KR"
     assert records(extractor, "The ministry urged Pyongyang to free the missionaries.") == []
+
+
+def test_counted_acts_in_a_years_figures_and_one_of_them_told_after(
+    extractor: Extractor,
+) -> None:
+    # (invented figures)
+    text = (
+        "In 2023 we recorded 14 public executions (2022: 9) and 212 forced returns from "
+        "China (2022: 41). One of last year's executions was of a 22-year-old man in Hyesan, "
+        "shot in front of a crowd in April for passing on South Korean songs."
+    )
+    found = records(extractor, text, published="2024-02-28")
+    counts = sorted((r["violation"], r["victims"]["count"]) for r in found)
+    assert counts == [
+        ("expression.suppression", 1),
+        ("life.execution", 1),
+        ("life.execution", 14),
+        ("movement.forced_return", 212),
+    ]
+    [songs] = [r for r in found if r["violation"] == "expression.suppression"]
+    assert (songs["place"], songs["victims"]["nationality"]) == ("Hyesan", "KP")
+
+
+def test_a_daughter_named_by_her_mother_and_taken_by_the_chinese_police(
+    extractor: Extractor,
+) -> None:
+    # (invented subtitles' words)
+    text = (
+        "My daughter Eun-hye crossed the river in the spring of 2016.\n\n"
+        "A broker promised her work in a restaurant, but he sold her to a man in a village "
+        "near Yanji.\n\n"
+        "Last year a woman who escaped from the same village told me that Eun-hye had been "
+        "taken by the Chinese police and sent back across the bridge at Tumen in October.\n"
+    )
+    found = {r["violation"]: r for r in records(extractor, text, published=None)}
+    sold = found["sexual_violence"]
+    assert (sold["date"], sold["victims"]["names"], sold["victims"]["nationality"]) == (
+        "2016",
+        ["Eun-hye"],
+        "KP",
+    )
+    taken = found["detention.arbitrary"]
+    assert (taken["perpetrator"], taken["victims"]["names"]) == ("Chinese authorities", ["Eun-hye"])
+
+
+def test_case_studies_under_bold_labels_of_place_and_year(extractor: Extractor) -> None:
+    # (invented cases)
+    text = (
+        "**Case A (Hoeryong, 2017).** A 45-year-old trader was arrested by state security "
+        "after a neighbour reported that she kept a Chinese mobile phone. She was held for two "
+        "months and then sent to a labour training camp for a year.\n\n"
+        "**Case B (Hyesan, 2018).** Two teenage brothers were caught watching a South Korean "
+        "film on a memory card. Their father, a party member, paid a bribe, and the boys were "
+        "released after a week of questioning.\n\n"
+        "**Case C (Sinuiju, 2019).** A fisherman who had listened to a foreign radio station "
+        "on his boat was sentenced to five years in a reform-through-labour camp.\n"
+    )
+    found = records(extractor, text, published="2021-10-10")
+    seen = sorted((r["violation"], r["date"], r["place"], r["victims"]["count"]) for r in found)
+    assert seen == [
+        ("detention.arbitrary", "2017", "Hoeryong", 1),
+        ("detention.arbitrary", "2018", "Hyesan", 2),
+        ("expression.suppression", "2018", "Hyesan", 2),
+        ("expression.suppression", "2019", "Sinuiju", 1),
+        ("labor.forced", "2017", "Hoeryong", 1),
+        ("labor.forced", "2019", "Sinuiju", 1),
+    ]
+    [arrest] = [r for r in found if r["date"] == "2017" and r["violation"].startswith("det")]
+    assert arrest["perpetrator"] == "Ministry of State Security"  # (not one who told)

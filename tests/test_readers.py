@@ -549,3 +549,24 @@ def test_a_translation_line_after_a_long_note_dates_a_text() -> None:
         "Translated for our archive on 30 August 2019.\n\nJUDGMENT\n"
     )
     assert find_published(text) == "2019-08-30"
+
+
+def test_a_circulated_line_dates_a_text_and_comments_under_a_post_are_left_out(
+    tmp_path: Path,
+) -> None:
+    circulated = (
+        "# Working paper 7\n\n*An invented working paper; the cases are invented. Circulated "
+        "10 October 2021.*\n\n## Method\n"
+    )
+    assert find_published(circulated) == "2021-10-10"
+    page = tmp_path / "post.html"
+    page.write_text(
+        "<html><head><title>Why we count</title></head><body><article><h1>Why we count</h1>"
+        "<p>Behind each figure there is a family, and counting is how the record is kept "
+        "for the years to come.</p></article>"
+        "<section id='comments' class='comments'><h2>1 comment</h2><div class='comment'>"
+        "<p>My cousin was arrested in Musan in 2019 and we still have no news.</p></div>"
+        "</section></body></html>",
+        encoding="utf-8",
+    )
+    assert "cousin" not in read_document(page).text

@@ -152,7 +152,13 @@ def actors() -> Actors:
         canonical,
         dict(table.get("state_of", {})),
         # ("the ministry said", "the ministry, in a report published in 2024, said")
-        re.compile(rf"^\s*(?:,[^,.;]{{1,60}},\s*)?(?:\w+\s+){{0,3}}{reporting}", re.IGNORECASE),
+        # (not past a word that opens a clause of its own: "arrested by state
+        # security after a neighbour reported that ...")
+        re.compile(
+            rf"^\s*(?:,[^,.;]{{1,60}},\s*)?"
+            rf"(?:(?!(?:after|because|when|before|since|once|while|until)\b)\w+\s+){{0,3}}{reporting}",
+            re.IGNORECASE,
+        ),
         re.compile(rf"\s+(?:{alternation(employees, fold_case=True)})(?![\w-])", re.IGNORECASE)
         if employees
         else None,

@@ -682,6 +682,12 @@ def _counted_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | Non
         and not _SAW.match(sentence.text, v.end - sentence.start)
         # ("would not let her see the camp doctor": who would have cared for her)
         and not _TO_SEE.search(sentence.text, 0, v.start - sentence.start)
+        # ("a woman who escaped from the same village told me that Eun-hye had been
+        # taken": who told of it)
+        and not (
+            (tells := _TELLS_THAT.match(sentence.text, v.end - sentence.start)) is not None
+            and sentence.start + tells.end() <= trigger.start
+        )
         if not sentence.text[
             max(0, v.start - sentence.start - 3) : v.start - sentence.start
         ].endswith("by ")
@@ -1006,6 +1012,16 @@ def _tied_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
             )
         ):
             victim = said
+    if victim is None and _BE_FIRST.match(trigger.text):
+        # "Their father, a party member, paid a bribe, and the boys were released
+        # after a week of questioning": the boys, right before the passive
+        victim = the_plural_right_before(
+            sentence.text, sentence.start, trigger.start - sentence.start
+        )
+        if victim is not None and not _AND_THE.search(
+            sentence.text, 0, victim.start - sentence.start
+        ):
+            victim = None  # (only after "and": the clause's own subject)
     if victim is None:
         victim = _counted_victim(sentence, trigger)
         if victim is not None and trigger.violation.startswith("disappearance."):
@@ -1033,11 +1049,13 @@ def _tied_victim(sentence: Sentence, trigger: Trigger) -> VictimMention | None:
         victim = victim_before_passive(
             sentence.text, sentence.start, trigger.start - sentence.start + (be.end() if be else 0)
         )
-    if victim is None and _BE_FIRST.match(trigger.text):
+    if victim is None:
         # "She flew east expecting to reach Tokyo, but was taken instead to
-        # Pyongyang": the sentence's subject, whose clause goes on to the act
+        # Pyongyang": the sentence's subject, whose clause goes on to the act; so
+        # too "She was held for two months and then sent to a labour training
+        # camp", the act sharing the clause's "was"
         opening = _SUBJECT_GOES_ON.fullmatch(sentence.text, 0, trigger.start - sentence.start)
-        if opening is not None:
+        if opening is not None and (_BE_FIRST.match(trigger.text) or _WAS.search(opening.group())):
             victim = pronoun_victim(sentence.start + opening.start(1), opening.group(1))
     if victim is None:
         # "Women held in Hoeryong ... were forced to ...": the people the sentence
@@ -1163,6 +1181,8 @@ _SUBJECT_GOES_ON = re.compile(
     r"\W*(He|She)\s+(?:(?!\b(?:he|she|they|we|I|who|which|that)\b)[^.;:])*?,?\s+"
     r"(?:but|and|yet)\s+(?:then\s+|later\s+)?"
 )
+_WAS = re.compile(r"^\W*(?:He|She)\s+(?:was|were)\s")
+_AND_THE = re.compile(r",?\s+and\s+$")  # a clause of its own after "and"
 _POSSESSIVE_FIRST = re.compile(r"(?i:my|our|his|her|their)\s")  # "my dad"
 # "described being held", or "described" right before an act told as "being held"
 _TOLD_OF = re.compile(
@@ -1197,6 +1217,15 @@ _OBJECT_ENDS = re.compile(
     r"\s*(?:[,.;:!?)]|$|(?:in|on|at|for|after|before|with|from|to|because|as|when|while|"
     r"without|until|since|over|during|under|near|outside|inside|into|across|along|"
     r"again|last|early|late|this|that|then|soon|shortly|briefly|twice|once)\b)"
+)
+
+
+# after a phrase, that it tells what follows: " who escaped from the same village
+# told me that"
+_TELLS_THAT = re.compile(
+    r"(?:,?\s+who\s+[^,.;]{1,80}?,?)?\s+(?:told|tells|said|says|wrote|writes|reported)"
+    r"\s+(?:[\w'’-]+\s+){0,2}?that\b",
+    re.IGNORECASE,
 )
 
 
@@ -1662,6 +1691,13 @@ _SO_MANY_SAID_THAT = re.compile(
 )
 
 
+# acts counted, one person each: "14 public executions", "41 arrests"
+_ACTS_COUNTED = re.compile(
+    r"(?<![\w,.-])(\d{1,3}(?:,\d{3})*|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve)\s+(?:more\s+|new\s+)?(?:public\s+|secret\s+)?(?:executions|forced\s+returns"
+    r"|repatriations|arrests|abductions|killings)\b",
+    re.IGNORECASE,
+)
 # one person of each of those counted: "a relative", "one family member"
 _EACH_ONE = re.compile(r"(?i:a|an|one)\s")
 # a capitalised word right before a number, whose name it is part of ("Camp 15")
@@ -1690,6 +1726,13 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
             # "Twelve of the new cases were forced returns of North Koreans": twelve
             # of them (who they are, as the act's words tell)
             victim = cases if victim is None else replace(victim, count=cases.count)
+    if victim is None and (acts := _ACTS_COUNTED.search(trigger.text)) is not None:
+        # "we recorded 14 public executions", "41 arrests by state security": one
+        # person each
+        start = trigger.start + acts.start(1)
+        victim = VictimMention(
+            start, start + len(acts.group(1)), acts.group(1), count=count_in(acts.group(1))
+        )
     if victim is not None and victim.count == 1 and _EACH_ONE.match(victim.text):
         so_many = _SO_MANY_SAID_THAT.search(sentence.text, 0, victim.start - sentence.start)
         many = (
@@ -2522,11 +2565,26 @@ def _group_called(
     """The record, told shortly before, of a counted group its words call by
     ``noun`` ("arrested three women traders ... the women were accused")."""
     noun = noun.lower()
-    if noun not in victim_patterns().plural:
+    table = victim_patterns()
+    if noun not in table.plural:
         return None  # ("the four": a number, not what they are called)
-    return _counted_group_told_before(
-        records, sentence, lambda words: noun in words.lower().split()
-    )
+
+    def called(words: str) -> bool:
+        told = words.lower().split()
+        if noun in told:
+            return True
+        # ("Two teenage brothers were caught ... the boys were released"): a word
+        # for any people of their sex, for the people just counted
+        sex = table.sex.get(noun)
+        return noun in _ANY_PEOPLE and any(
+            w in table.plural and table.sex.get(w) in (None, sex) for w in told
+        )
+
+    return _counted_group_told_before(records, sentence, called)
+
+
+# plural words for any people, that may stand for a group told by another word
+_ANY_PEOPLE = frozenset({"boys", "girls", "men", "women", "children", "youths", "teenagers"})
 
 
 def _group_called_in_words(noun: str, sentence: Sentence, text: str) -> VictimMention | None:
@@ -3218,6 +3276,10 @@ def _opening_person(
     """The person a sentence opens with as its subject ("Mr Fowle entered North
     Korea ..."), by the whole name the document gave before ("Jeffrey Fowle"),
     and the sex a title tells; or None."""
+    kin = _KIN_NAMED.match(sentence.text)
+    if kin is not None and _may_be_a_name(kin.group("name")):
+        # "My daughter Eun-hye crossed the river ...": a given name, after a kin word
+        return kin.group("name"), victim_patterns().sex.get(kin.group("kin").lower())
     opening = _OPENING_NAME.match(sentence.text)
     if opening is None:
         return None
@@ -3234,6 +3296,14 @@ def _opening_person(
     return (whole, sex) if whole else None
 
 
+# a relative the teller names as the subject: "My daughter Eun-hye", "Our son Kim Chol"
+_KIN_NAMED = re.compile(
+    r"[\W_]*(?:My|His|Her|Our|Their)\s+(?:younger\s+|older\s+|elder\s+)?"
+    r"(?P<kin>daughter|son|sister|brother|mother|father|wife|husband|niece|nephew|cousin)\s+"
+    r"(?P<name>[A-Z][a-z]+-[a-z]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2})\b"
+)
+
+
 def _opening_date(sentence: Sentence) -> str | None:
     """The date a sentence opens with before the person it is about ("In late
     August 1996 Evan Hunziker ... swam across the Yalu"): the time of the act
@@ -3245,6 +3315,18 @@ def _opening_date(sentence: Sentence) -> str | None:
         if time.date is not None and time.start - sentence.start < opening.start(1):
             return time.date.iso()
     return None
+
+
+def _year_of_its_one_date(sentence: Sentence, anchor: PartialDate | None) -> str | None:
+    """The year of the one date the sentence that named the one "she" or "he"
+    stands for gives, the story's year ("My daughter Eun-hye crossed the river
+    in the spring of 2016. A broker ... sold her"): the next act's, at least."""
+    dates = [
+        t.date
+        for t in find_times(sentence.text, sentence.start, anchor)
+        if t.date is not None and not t.relative
+    ]
+    return str(dates[0].year) if len(dates) == 1 else None
 
 
 def _last_seen(sentence: Sentence) -> str | None:
@@ -3335,7 +3417,10 @@ def _subject_before(
                     # 21 October 1977 ... and never arrived. ... she had been
                     # abducted": when and where she was last seen
                     record.date = seen
-                places = find_places(before.text) if record.date and not record.place else []
+                opened = record.date is not None  # (told at the opening, or last seen)
+                if record.date is None and back == 0:
+                    record.date = _year_of_its_one_date(before, anchor)
+                places = find_places(before.text) if opened and not record.place else []
                 if (
                     places
                     and places[0].country
@@ -4018,7 +4103,9 @@ _WHEN_TAKEN = re.compile(
 # what the North does to its own people, not to visitors: a victim of these in
 # the North (a place there, or a camp of its own), no one named as doing it, is
 # North Korean
-_THE_STATES_OWN = frozenset({"life.execution", "detention.prison_camp", "labor.forced"})
+_THE_STATES_OWN = frozenset(
+    {"life.execution", "detention.prison_camp", "labor.forced", "expression.suppression"}
+)
 
 
 def _alongside(
@@ -4308,6 +4395,8 @@ def _nationality_told_elsewhere(text: str, name: str) -> str | None:
             if home is not None:
                 # "Merrill Newman, of Palo Alto, California, was ...": American
                 found = next((p.country for p in find_places(home.group(1)) if p.country), None)
+            if found is None and _CROSSED_OUT.match(text, end):
+                found = "KP"  # "My daughter Eun-hye crossed the river in the spring of 2016"
             if found is None and _NAME_FIELD.search(text, text.rfind("\n", 0, at) + 1, at):
                 # a form's "Name | Jo Eun-bi" and, a few fields on, "Nationality |
                 # North Korean"
@@ -4319,6 +4408,13 @@ def _nationality_told_elsewhere(text: str, name: str) -> str | None:
     return None
 
 
+# one who left the North, told right after the name: "crossed the river", "fled
+# North Korea" (not "crossed the Tumen into North Korea")
+_CROSSED_OUT = re.compile(
+    r"\s+(?:(?:had\s+)?crossed\s+the\s+(?:frozen\s+)?(?:river|Tumen|Yalu|border)"
+    r"(?!\s+(?:into|to)\s+(?:North\s+Korea|the\s+North))"
+    r"|(?:had\s+)?(?:left|fled|escaped\s+from)\s+(?:North\s+Korea|the\s+North))\b"
+)
 # a form's field for a person's name, up to the name: "Name | ", "**Full name:** "
 _NAME_FIELD = re.compile(r"^[ \t*_]*(?i:(?:full\s+)?name)[ \t*_]*[:|][ \t*_]*$", re.MULTILINE)
 # and for the person's nationality, with its value

@@ -841,6 +841,9 @@ _SCENE_AFTER = re.compile(r"\s*[,.;]")
 
 # a headline in bold with its date in brackets after it, heading an item of news
 _HEADLINE = re.compile(r"[-*•\s]*\*\*[^*]{3,200}\*\*\s*[(\[](?P<when>[^)\]]{3,40})[)\]]\W*$")
+# a bold label that gives, in brackets, where and when what follows happened
+_LABEL_IN_BOLD = re.compile(r"[-*•\s]*\*\*[^*()]{1,60}\((?P<inside>[^()]{2,60})\)\.?(?:\*\*)?\W*$")
+_LABEL_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # a short sentence that opens with its time sets the scene of the next one
 SCENE_CHARS = 60
 # between a time and the same time told again: "... years ago today, on ..."
@@ -863,6 +866,19 @@ def _time_alone(state: State, start: int, end: int) -> TimeMention | None:
     times = [
         _in_story(state, t) for t in find_times(text, start, state.anchor) if t.date is not None
     ]
+    label = _LABEL_IN_BOLD.match(text) if not times and "**" in text else None
+    year = _LABEL_YEAR.search(text, label.start("inside"), label.end("inside")) if label else None
+    if year is not None:
+        # "**Case A (Hoeryong, 2017).**": the case's place and year (which read
+        # alone, as a citation's "(Lee, 2017)" would, are no time of an act)
+        return TimeMention(
+            start + year.start(),
+            start + year.end(),
+            year.group(),
+            PartialDate(int(year.group())),
+            None,
+            False,
+        )
     opening = times[0].start if times else start
     if (
         len(times) == 2

@@ -58,7 +58,8 @@ _REGION = re.compile(r"[A-Z][A-Za-z .'-]{1,30},\s*")
 _LABELLED_INSIDE = re.compile(
     r"\b(?:dated|published|posted|released|issued|updated|revised|written|interviewed|recorded|"
     r"translated|unveiled|dedicated|"
-    r"compiled|prepared|drafted|submitted|broadcast|aired|exported|(?:statement|declaration|affidavit)\s+on|"
+    r"compiled|prepared|drafted|submitted|broadcast|aired|exported|circulated|"
+    r"(?:statement|declaration|affidavit)\s+on|"
     r"sent(?=\s+(?:on\s+)?\d)|typed\s+up|transcribed|"  # ("Sent 15 October 2024.", not "sent back")
     # ("Sent to members of the network on 1 June 2011.", "Evaluation carried out
     # in Seoul on 14 September 2019.")
@@ -90,7 +91,7 @@ _DATE_ENDS_SENTENCE = re.compile(
 # a sentence of its own that dates the text: "Transcribed 5 October 2021."
 _DATING_SENTENCE = re.compile(
     r"(?:^|[.!?]\s+)(?:Transcribed|Recorded|Published|Dated|Written|Compiled|Prepared|Updated"
-    r"|Last\s+(?:updated|revised)|Exported"
+    r"|Last\s+(?:updated|revised)|Exported|Circulated"
     # ("Translated for our archive on 30 August 2019.")
     r"|Translated(?:\s+for\s+[^.;:\n]{1,60}?(?=\s+on\s))?"
     r"|Issued|Posted|Interviewed)\s+(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,?\s+)?(?:on\s+)?"
