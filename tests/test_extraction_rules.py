@@ -4985,6 +4985,13 @@ def test_that_same_night_after_two_weeks_and_a_labour_camps_guards(
         "KP",
     )
     assert found["life.death_in_custody"]["victims"]["count"] == 1
+    # ("After a week": one week on from the day told before)
+    week = (
+        "Police arrested her in Musan on 3 March 2019. After a week they sent her to a labour "
+        "training camp."
+    )
+    [camp] = [r for r in records(extractor, week) if r["violation"] == "labor.forced"]
+    assert camp["date"] == "2019-03-10"
     # ("One day ... she died that night": the night of a day the text does not date)
     undated = (
         "Shin was born in 1982 inside Camp 14. One day a teacher beat a six-year-old girl "

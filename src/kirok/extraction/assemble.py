@@ -1733,7 +1733,12 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         victim = VictimMention(
             start, start + len(acts.group(1)), acts.group(1), count=count_in(acts.group(1))
         )
-    if victim is not None and victim.count == 1 and _EACH_ONE.match(victim.text):
+    if (
+        victim is not None
+        and victim.count == 1
+        and _EACH_ONE.match(victim.text)
+        and sentence.text[: victim.start - sentence.start].rstrip().endswith("that")
+    ):
         so_many = _SO_MANY_SAID_THAT.search(sentence.text, 0, victim.start - sentence.start)
         many = (
             count_in(so_many.group(1))
@@ -3321,12 +3326,17 @@ def _year_of_its_one_date(sentence: Sentence, anchor: PartialDate | None) -> str
     """The year of the one date the sentence that named the one "she" or "he"
     stands for gives, the story's year ("My daughter Eun-hye crossed the river
     in the spring of 2016. A broker ... sold her"): the next act's, at least."""
+    if not sentence.text.rstrip(' *_"”’').endswith((".", "!", "?")):
+        return None  # (a title, not a story's sentence: "Kim Pil-su, 1941 to 2020")
     dates = [
         t.date
         for t in find_times(sentence.text, sentence.start, anchor)
-        if t.date is not None and not t.relative
+        if t.date is not None and not t.relative and not _UNTIL_WORD.match(t.text)
     ]
     return str(dates[0].year) if len(dates) == 1 else None
+
+
+_UNTIL_WORD = re.compile(r"(?i:to|until|till)\s")  # ("to 2020": the end of a span)
 
 
 def _last_seen(sentence: Sentence) -> str | None:
@@ -4604,15 +4614,17 @@ def without_refuted(records: list[Record], text: str, spans: list[tuple[int, int
     starts = [start for start, _ in spans]
     for record in records:
         index = bisect.bisect_right(starts, record.evidence[-1].start)
-        after = [
+        following = (
             told
             for i in range(index, min(index + REFUTED_SPANS, len(spans)))
             if (told := text[slice(*spans[i])]).strip()
             and not _LIST_MARK.fullmatch(told)
             and not _HEADING.fullmatch(told.strip())
-        ]
-        if after and _refuted().match(after[0]):
+        )
+        first = next(following, None)
+        if first is not None and _refuted().match(first):
             continue  # "... had been executed ... The story was wrong."
+        after = [first, *itertools.islice(following, 2)] if first and record.victims.names else []
         if any(
             (refuted := _refuted().match(told)) is not None
             and refuted.group("whom") is not None

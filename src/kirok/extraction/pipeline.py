@@ -553,6 +553,7 @@ def find_sentence_times(doc: Doc) -> Doc:
         if (
             sentence.scene is None
             and sentence.before is not None
+            and state.text.find(" came ", *sentence.before) >= 0
             and _CAME_TO_A_HOME.search(state.text, *sentence.before)
             and not _acts_in(state, *sentence.before)
         ):

@@ -83,7 +83,7 @@ _SHIFT_OPENING = (
 # a sentence that opens "After two weeks they sent me ...": so long after the
 # event told before
 _AFTER_SHIFT_WORDS = (
-    rf"^(?i:after)\s+(?P<n>(?i:{'|'.join(_SMALL_NUMBERS[1:])})|\d{{1,2}})\s+"
+    rf"^(?i:after)\s+(?P<n>(?i:{'|'.join(_SMALL_NUMBERS)})|\d{{1,2}})\s+"
     r"(?P<nunit>(?i:day|week|month|year))s?"
 )
 _AFTER_SHIFT_OPENING = re.compile(

@@ -318,7 +318,7 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
 
     for match in table.group.finditer(text):
         whole(match)
-    for match in table.family_of.finditer(text) if " of " in text else ():
+    for match in table.family_of.finditer(text) if _BODY_OF.search(text) else ():
         demonym = table.demonym.search(match.group("mods"))
         whole(
             match,
@@ -403,6 +403,10 @@ def find_victims(text: str, offset: int, exclude: list[tuple[int, int]]) -> list
 THEM_BOTH = re.compile(
     r"(?<![\w-])(?i:them|us)\s+(?i:both)\b"
     r"|^\W*Both(?=\s+(?:were|had|have|are|died|disappeared|vanished|remain|remained)\b)"
+)
+# the words a family or a body counted by its number opens with ("family of", "class of")
+_BODY_OF = re.compile(
+    r"\b(?:famil(?:y|ies)|class|crew|team|group|unit|brigade|household)\s+of\s", re.IGNORECASE
 )
 # a relative of one just named, after the possessive: "'s wife"
 _POSSESSIVE_KIN = re.compile(

@@ -62,7 +62,10 @@ _NEGATION = re.compile(
 
 @dataclass(frozen=True)
 class SentenceRules:
-    # a demand, or what happens to whoever ...: no act at all
+    # a demand, or what happens to whoever ...: no act at all (read first, as one
+    # alternation: most sentences hold none of these)
+    may_be_no_act: Alternatives
+    # of those, what is never an act: an instruction, a generic sentence, a plot
     no_act: Alternatives
     # "We urge ... to release ...": no act, but for the act a clause on those it
     # asks to free tells ("... to free the three missionaries it has held since 2013")
@@ -96,6 +99,7 @@ def rules() -> SentenceRules:
         # "We urge ...", "Do not write ...", "Those who are sent back ... are
         # beaten", "Japan recognised her as a victim of abduction in 2006", "In
         # the film's first act, a guard beats him"
+        compiled("demand", "instruction", "generic", "status", "fiction"),
         compiled("instruction", "generic", "fiction"),
         compiled("demand"),
         compiled("status"),
@@ -217,6 +221,31 @@ _QUOTES = frozenset("\"“”‘’'")
 _OR_CAPTURED = re.compile(r"\s+or\s+(?:captured|taken\s+prisoner)\b")
 
 
+def _past_demand_and_status(
+    text: str, folded: str, matches: list[tuple[TriggerPattern, re.Match[str]]]
+) -> list[tuple[TriggerPattern, re.Match[str]]]:
+    """The matches a demand or a status given in ``text`` leaves: none, unless
+    a clause tells an act apart from them."""
+    table = rules()
+    demand = table.demand.search(text, folded)
+    if demand is not None:
+        held = _HELD_SINCE.search(text, demand.end())
+        if held is None:
+            return []  # a demand
+        # ("urged Pyongyang to free the three South Korean missionaries it has held
+        # since 2013 and 2014"): the holding the clause tells
+        matches = [(p, m) for p, m in matches if m.start() >= held.start()]
+    status = table.status.search(text, folded)
+    if status is not None:
+        if not _ACT_BEFORE_STATUS.search(text, 0, status.start()):
+            return []
+        # ("Seventeen Japanese citizens, among them Megumi Yokota, taken from a
+        # beach in Niigata in 1977 ..., are recognised by Japan as abductees"):
+        # the act the clause before the status tells, not the status
+        matches = [(p, m) for p, m in matches if m.end() <= status.start()]
+    return matches
+
+
 def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list[Trigger]:
     """Acts and named violations in one sentence, after the sentence rules.
 
@@ -235,24 +264,14 @@ def find_triggers(text: str, offset: int, stems: set[str] | None = None) -> list
     if not matches or is_heading(text):
         return []
     table = rules()
-    if table.no_act.search(text, folded) or table.retracted.search(text, folded):
-        return []  # a demand, what happens to whoever ..., a claim taken back
-    demand = table.demand.search(text, folded)
-    if demand is not None:
-        held = _HELD_SINCE.search(text, demand.end())
-        if held is None:
-            return []  # a demand
-        # ("urged Pyongyang to free the three South Korean missionaries it has held
-        # since 2013 and 2014"): the holding the clause tells
-        matches = [(p, m) for p, m in matches if m.start() >= held.start()]
-    status = table.status.search(text, folded)
-    if status is not None:
-        if not _ACT_BEFORE_STATUS.search(text, 0, status.start()):
+    if table.retracted.search(text, folded):
+        return []  # a claim taken back
+    if table.may_be_no_act.search(text, folded):
+        if table.no_act.search(text, folded):
+            return []  # an instruction, what happens to whoever ..., a plot
+        matches = _past_demand_and_status(text, folded, matches)
+        if not matches:
             return []
-        # ("Seventeen Japanese citizens, among them Megumi Yokota, taken from a
-        # beach in Niigata in 1977 ..., are recognised by Japan as abductees"):
-        # the act the clause before the status tells, not the status
-        matches = [(p, m) for p, m in matches if m.end() <= status.start()]
     hypothetical = [
         m.span()
         for m in table.hypothetical.finditer(text, folded)
