@@ -40,7 +40,7 @@ from kirok.extraction.records import (
 )
 from kirok.extraction.sentences import STAMP
 from kirok.extraction.tables import Table, cells, tables
-from kirok.extraction.temporal import WEEKDAY_NAME, find_times, years_lasting
+from kirok.extraction.temporal import WEEKDAY_NAME, explicit_times, find_times, years_lasting
 from kirok.extraction.victims import (
     THEM_BOTH,
     age_after_name,
@@ -3065,28 +3065,29 @@ def _perpetrator_told_before(
             if acting and taxonomy_extras(record.violation).get("country_from") == "perpetrator":
                 record.country = acting  # (where the returning state acts)
     holder = told[-1] if told else records[-1] if records else None  # the act before
+    just_told = told[-1] if told else None  # this sentence's act just before
     if (
         record.perpetrator is None
-        and record.family == "detention"
-        and told
-        and told[-1].violation == "movement.forced_return"
-        and told[-1].perpetrator
-        and told[-1].country == record.country
+        and just_told is not None
+        and just_told.perpetrator
+        and (
+            # "sent back from China by Chinese border police ... after being held
+            # in Tumen": those who send people back held them
+            (
+                record.family == "detention"
+                and just_told.violation == "movement.forced_return"
+                and just_told.country == record.country
+            )
+            # "two men held by the police since 20 January ...; relatives say they
+            # have been beaten in custody": by those who hold them
+            or (
+                record.violation == "detention.torture"
+                and just_told.family == "detention"
+                and _IN_THEIR_CUSTODY.search(sentence.text) is not None
+            )
+        )
     ):
-        # "sent back from China by Chinese border police ... after being held in
-        # Tumen": those who send people back held them
-        record.perpetrator = told[-1].perpetrator
-    if (
-        record.perpetrator is None
-        and record.violation == "detention.torture"
-        and told
-        and told[-1].family == "detention"
-        and told[-1].perpetrator
-        and _IN_THEIR_CUSTODY.search(sentence.text)
-    ):
-        # "two men held by the police since 20 January ...; relatives say they
-        # have been beaten in custody": by those who hold them
-        record.perpetrator = told[-1].perpetrator
+        record.perpetrator = just_told.perpetrator
     if record.perpetrator is None and record.violation == "movement.forced_return":
         holding_state = actor_country(holder.perpetrator or "") if holder else None
         if (
@@ -3330,8 +3331,8 @@ def _year_of_its_one_date(sentence: Sentence, anchor: PartialDate | None) -> str
         return None  # (a title, not a story's sentence: "Kim Pil-su, 1941 to 2020")
     dates = [
         t.date
-        for t in find_times(sentence.text, sentence.start, anchor)
-        if t.date is not None and not t.relative and not _UNTIL_WORD.match(t.text)
+        for t in explicit_times(sentence.text, sentence.start, anchor)
+        if t.date is not None and not _UNTIL_WORD.match(t.text)
     ]
     return str(dates[0].year) if len(dates) == 1 else None
 
@@ -3757,12 +3758,8 @@ def _for_the_offence_found(
     year, at least, where the sentence gives none; punished expression tells
     the finding too."""
     if record.date is None:
-        dates = [
-            t.date
-            for t in find_times(text[slice(*offence)], offence[0], anchor)
-            if t.date is not None and not t.relative
-        ]
-        record.date = str(dates[-1].year) if dates else None
+        dates = [t.date for t in explicit_times(text[slice(*offence)], offence[0], anchor)]
+        record.date = str(dates[-1].year) if dates and dates[-1] else None
     if record.violation == "expression.suppression":
         record.evidence.insert(0, Evidence(*offence, text[slice(*offence)]))
 

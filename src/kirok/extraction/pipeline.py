@@ -61,6 +61,7 @@ from kirok.extraction.prefilter import Alternatives
 from kirok.extraction.records import ActorMention, Record, Sentence, TimeMention, Trigger
 from kirok.extraction.tables import Table, cells, tables
 from kirok.extraction.temporal import (
+    explicit_times,
     find_times,
     heading_time,
     is_sequel,
@@ -325,7 +326,7 @@ def _acts_by_column(state: State, spans: list[tuple[int, int]], starts: list[int
             elif _REASON_COLUMN.search(cell):
                 reasons.append(column)
         if not header:
-            added = _laws_by_row(state, table, spans, starts) or added
+            added = _laws_by_row(state, table, sentence_starts, spans, starts) or added
             continue
         for row_start, line in table.rows:
             row = cells(line, row_start)
@@ -359,33 +360,56 @@ def _acts_by_column(state: State, spans: list[tuple[int, int]], starts: list[int
                     triggers.append(
                         Trigger(at, at + len(cell), cell, act.violation, act.kind, act.form)
                     )
-            start = row_start + len(line) - len(line.lstrip())
-            at = bisect.bisect_right(sentence_starts, start) - 1
-            told = state.sentences[at] if at >= 0 and start < state.sentences[at].end else None
-            if told is not None:
-                # (a row whose words tell an act of their own: "Killing a cow ...")
-                families = {t.family for t in told.triggers if t.form == "act"}
-                told.triggers.extend(t for t in triggers if t.family not in families)
-                told.triggers.sort(key=lambda t: t.start)
-                continue
-            end = row_start + len(line.rstrip())
-            index = bisect.bisect_right(starts, start) - 1
-            state.sentences.append(
-                Sentence(
-                    start,
-                    end,
-                    text[start:end],
-                    triggers=triggers,
-                    before=spans[index - 1] if index > 0 else None,
-                )
+            added = (
+                _row_tells(state, row_start, line, triggers, sentence_starts, spans, starts)
+                or added
             )
-            added = True
     if added:
         state.sentences.sort(key=lambda sentence: sentence.start)
 
 
+def _row_tells(
+    state: State,
+    row_start: int,
+    line: str,
+    triggers: list[Trigger],
+    sentence_starts: list[int],
+    spans: list[tuple[int, int]],
+    starts: list[int],
+) -> bool:
+    """A table's row (``line``, at ``row_start``) tells the acts ``triggers``:
+    added to the sentence its words already are, past the families of acts that
+    sentence tells itself ("Killing a cow ..."), or else made a sentence of its
+    own. Whether one was made (``sentence_starts``: where the document's act
+    sentences started before any row was read; ``starts``: where its ``spans`` do)."""
+    start = row_start + len(line) - len(line.lstrip())
+    at = bisect.bisect_right(sentence_starts, start) - 1
+    told = state.sentences[at] if at >= 0 and start < state.sentences[at].end else None
+    if told is not None:
+        families = {t.family for t in told.triggers if t.form == "act"}
+        told.triggers.extend(t for t in triggers if t.family not in families)
+        told.triggers.sort(key=lambda t: t.start)
+        return False
+    end = row_start + len(line.rstrip())
+    index = bisect.bisect_right(starts, start) - 1
+    state.sentences.append(
+        Sentence(
+            start,
+            end,
+            state.text[start:end],
+            triggers=triggers,
+            before=spans[index - 1] if index > 0 else None,
+        )
+    )
+    return True
+
+
 def _laws_by_row(
-    state: State, table: Table, spans: list[tuple[int, int]], starts: list[int]
+    state: State,
+    table: Table,
+    sentence_starts: list[int],
+    spans: list[tuple[int, int]],
+    starts: list[int],
 ) -> bool:
     """The rows of a table of laws, a column naming each law and one its penalty
     ("| Law | Adopted | Harshest penalty |"): each row whose law and penalty,
@@ -410,24 +434,9 @@ def _laws_by_row(
         start, end = min(law_at, penalty_at), max(law_at + len(law), penalty_at + len(penalty))
         act = measures[0]
         trigger = Trigger(start, end, state.text[start:end], act.violation, "measure", act.form)
-        index = bisect.bisect_right(starts, start) - 1
-        told = next((s for s in state.sentences if s.start <= start < s.end), None)
-        if told is not None:
-            if all(t.family != trigger.family for t in told.triggers):
-                told.triggers.append(trigger)
-                told.triggers.sort(key=lambda t: t.start)
-            continue
-        line_start = row_start + len(line) - len(line.lstrip())
-        state.sentences.append(
-            Sentence(
-                line_start,
-                row_start + len(line.rstrip()),
-                state.text[line_start : row_start + len(line.rstrip())],
-                triggers=[trigger],
-                before=spans[index - 1] if index > 0 else None,
-            )
+        added = (
+            _row_tells(state, row_start, line, [trigger], sentence_starts, spans, starts) or added
         )
-        added = True
     return added
 
 
@@ -757,11 +766,7 @@ def _date_of_act_in(state: State, start: int, end: int) -> PartialDate | None:
     told = bisect.bisect_left(state.sentences, start, key=lambda s: s.start)
     if told == len(state.sentences) or state.sentences[told].end > end:
         return None  # (no act told there: background, or a blank line)
-    dates = [
-        t.date
-        for t in find_times(state.text[start:end], start, state.anchor)
-        if t.date is not None and not t.relative
-    ]
+    dates = [t.date for t in explicit_times(state.text[start:end], start, state.anchor)]
     if dates:
         return dates[-1]
     # (an act dated by the scene told before it: "... came to his parents' flat in

@@ -503,6 +503,12 @@ def resolve_in_story(phrase: str, told: PartialDate) -> PartialDate | None:
         return None
 
 
+def explicit_times(text: str, offset: int, anchor: PartialDate | None) -> list[TimeMention]:
+    """The times in ``text`` that give a date of their own, not one told from
+    another ("in March 2019", not "the following month")."""
+    return [t for t in find_times(text, offset, anchor) if t.date is not None and not t.relative]
+
+
 def is_sequel(phrase: str) -> bool:
     """Whether ``phrase`` is a time told from the date before it ("the
     following month", "two days later", "After two weeks")."""
@@ -518,11 +524,12 @@ def resolve_sequel(phrase: str, before: PartialDate) -> PartialDate | None:
     """ "The following month", "that year", "the next day" after the date told
     just before (``before``): one unit on, back, or the same, at the precision
     both allow ("the following month" after a year alone is that year)."""
-    match = SEQUEL.match(" ".join(phrase.split()))
-    if match is None and _AFTERWARDS.fullmatch(" ".join(phrase.split())):
+    phrase = " ".join(phrase.split())
+    match = SEQUEL.match(phrase)
+    if match is None and _AFTERWARDS.fullmatch(phrase):
         return PartialDate(before.year)  # ("Afterwards": that year, at least)
     if match is None:
-        after = _AFTER_SHIFT.match(" ".join(phrase.split()))
+        after = _AFTER_SHIFT.match(phrase)
         return _shifted(after.group("n"), after.group("nunit"), "after", before) if after else None
     if match.group("n"):
         return _shifted(match.group("n"), match.group("nunit"), match.group("dir"), before)
