@@ -5238,3 +5238,66 @@ def test_case_studies_under_bold_labels_of_place_and_year(extractor: Extractor) 
     ]
     [arrest] = [r for r in found if r["date"] == "2017" and r["violation"].startswith("det")]
     assert arrest["perpetrator"] == "Ministry of State Security"  # (not one who told)
+
+
+def test_a_quarterly_reports_cases_are_dated_by_their_own_story(extractor: Extractor) -> None:
+    # (invented cases, under a title whose period is when the report was written)
+    text = (
+        "Quarterly report: July to September 2024\n\n"
+        "A woman said that officers of the Ministry of State Security took her younger "
+        "brother, a miner in Kimchaek, in May 2023. The family has never been told where he "
+        "is held or whether he is alive.\n\n"
+        "Two sisters who were sent back from China in 2020 described the holding centre in "
+        "Sinuiju, where female guards made them strip and squat while their bodies were "
+        "searched.\n\n"
+        "A former student said that in 2021 his entire year at the university was sent to "
+        "Pyongyang for two months to build blocks of flats, without pay.\n"
+    )
+    found = records(extractor, text, published="2024-10-15")
+    seen = sorted(
+        (r["violation"], r["date"], r["date_end"], r["country"], r["place"]) for r in found
+    )
+    assert seen == [
+        ("detention.arbitrary", "2023-05", None, "KP", "Kim Chaek"),
+        ("detention.torture", "2020", None, "KP", "Sinuiju"),
+        ("disappearance.enforced", "2023-05", None, "KP", "Kim Chaek"),
+        ("labor.forced", "2021", None, "KP", "Pyongyang"),
+        ("movement.forced_return", "2020", None, "CN", None),
+        ("sexual_violence", "2020", None, "KP", "Sinuiju"),
+    ]
+    [labour] = [r for r in found if r["violation"] == "labor.forced"]
+    assert labour["victims"]["nationality"] == "KP"  # ("his entire year at the university")
+
+
+def test_a_camps_paragraphs_under_bold_labels_and_those_who_tell(extractor: Extractor) -> None:
+    # (an invented dataset's notes, and an invented photo essay's captions)
+    notes = (
+        "**Site 14, Camp 14.** The camp lies along the Taedong River near Kaechon. The "
+        "Ministry of State Security holds political prisoners there, whole families among "
+        "them.\n\n"
+        "**Site 12, Jongori.** A re-education camp of the Ministry of Social Security in "
+        "Hoeryong county. Women sent back from China have told researchers that the prisoners "
+        "are made to work in its copper mine for up to fourteen hours a day.\n"
+    )
+    found = records(extractor, notes, published="2019-05-20")
+    seen = sorted((r["violation"], r["place"], r["perpetrator"]) for r in found)
+    assert seen == [
+        ("detention.prison_camp", "Kaechon camp (Kwanliso No. 14)", "Ministry of State Security"),
+        ("labor.forced", "Jongori camp (Kyohwaso No. 12)", "Ministry of Social Security"),
+    ]  # (no return: the women are who tell)
+    captions = (
+        "For three summers I photographed the North Korean city of Hyesan across the river.\n\n"
+        "Women wash clothes at the water's edge in Hyesan, seen in August 2019. Scenes "
+        "like this one had vanished by the next summer.\n\n"
+        "People in Changbai who trade with the far side say the fence went up in the autumn "
+        "of 2020, when the authorities ordered the guards to shoot anyone who came within a "
+        "kilometre of the river.\n\n"
+        "Kim Jong-il died on 17 December 2011. A news site later reported that people who "
+        "stayed away from the mourning that December were sent to labour training camps.\n"
+    )
+    found = records(extractor, captions, published="2022-06-14")
+    seen = sorted((r["violation"], r["country"], r["place"], r["perpetrator"]) for r in found)
+    assert seen == [
+        ("labor.forced", "KP", None, None),
+        ("movement.restriction", "KP", None, "Government of the DPRK"),
+    ]

@@ -570,3 +570,32 @@ def test_a_circulated_line_dates_a_text_and_comments_under_a_post_are_left_out(
         encoding="utf-8",
     )
     assert "cousin" not in read_document(page).text
+
+
+def test_a_photo_essays_captions_are_its_text_and_a_submitted_line_dates_a_report(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "essay.html"
+    page.write_text(
+        "<html><head><title>The far bank</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<article><h1>The far bank</h1><p>For two summers I photographed the town across the "
+        "river from the Chinese side, and these pictures show how it changed.</p>"
+        "<figure><img src='a.jpg' alt='A fence along a river'><figcaption>A new fence runs "
+        "along the bank. Traders say guards were ordered in 2020 to shoot anyone who came "
+        "near the water.</figcaption></figure>"
+        "<figure><img src='b.jpg' alt='A tower'><figcaption>A watchtower east of the "
+        "town.</figcaption></figure></article><footer>Copyright</footer></body></html>",
+        encoding="utf-8",
+    )
+    text = read_document(page).text
+    assert "Traders say guards were ordered in 2020 to shoot anyone" in text
+    assert "A watchtower east of the town." in text
+    assert "A fence along a river" not in text  # (an image's description is not the text)
+    assert "Copyright" not in text and "Home" not in text
+    report = (
+        "Quarterly report to a donor\n\n"
+        "An invented project (an invented organisation; the cases below are invented and no "
+        "real person is described). Submitted on 15 October 2024 under grant LT-2023-117.\n\n"
+        "1. Summary\n"
+    )
+    assert find_published(report) == "2024-10-15"

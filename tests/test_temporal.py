@@ -192,6 +192,18 @@ def test_a_month_of_the_same_year_and_the_same_day() -> None:
     assert resolved("He was taken in July of the same year.") == [(None, None)]
 
 
+def test_that_month_named_is_of_the_year_told_before() -> None:
+    assert resolve_sequel("that December", PartialDate(2011, 12, 17)) == PartialDate(2011, 12)
+    assert resolve_sequel("that same May", PartialDate(2019)) == PartialDate(2019, 5)
+    assert resolve_sequel("the following March", PartialDate(2019, 6)) == PartialDate(2020, 3)
+    assert resolve_sequel("the following March", PartialDate(2019, 1)) == PartialDate(2019, 3)
+    assert resolve_sequel("the previous October", PartialDate(2019, 6)) == PartialDate(2018, 10)
+    # "may" is no month: "a report that may be wrong"
+    assert [t.text for t in find_times("a report that may be wrong", 0, PartialDate(2020))] == []
+    # alone, with nothing told before it: left open
+    assert resolved("They were punished that December.") == [(None, None)]
+
+
 def test_a_season_gives_its_year() -> None:
     assert resolved("In the spring of 2018, she crossed.") == [("2018", None)]
     assert resolved("They were caught in late autumn 2017.") == [("2017", None)]

@@ -25,7 +25,13 @@ from kirok.extraction.lexicon import (
     taxonomy_extras,
     victim_words,
 )
-from kirok.extraction.places import FAMILY_NAME_KINDS, find_places, gazetteer, where_kin_are
+from kirok.extraction.places import (
+    FAMILY_NAME_KINDS,
+    find_places,
+    gazetteer,
+    where_kin_are,
+    where_tellers_are,
+)
 from kirok.extraction.prefilter import Alternatives
 from kirok.extraction.records import (
     ActorMention,
@@ -103,6 +109,20 @@ _AND_AFTER_AGENT = re.compile(rf"[^.;:]{{0,60}}?{_AND_THEN}")
 _WHOSE_BEFORE = re.compile(
     r"(?:\bwhose\s+(?:[\w'’-]+\s+){1,3}|\b(?:those|people|anyone|everyone|all)\s+who\s+)"
     r"(?:were|was|had\s+been|have\s+been|has\s+been)\s+$",
+    re.IGNORECASE,
+)
+# things, not people, that "vanished" or "disappeared"
+_THINGS_GONE = re.compile(
+    r"\b(?:scenes?|sights?|stalls?|markets?|shops?|signs?|traces?|posts?|pages?|photos?"
+    r"|pictures?|videos?|goods|houses?|buildings?|crowds?|boats?|smells?|sounds?|customs?"
+    r"|habits?|jobs?|records?|files?|fences?|trees?)\b(?:\s+[\w'’-]+){0,4}?\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:all\s+|since\s+|long\s+)?$",
+    re.IGNORECASE,
+)
+# right after a return that tells who the tellers are: "Women sent back from
+# China have told researchers that ..."
+_THEN_TELL = re.compile(
+    r"\s+(?:have\s+|had\s+)?(?:told|tell|said|say|described|describe|recalled|recall|testified)\b",
     re.IGNORECASE,
 )
 _HAVE_KIN_WHO = re.compile(
@@ -332,6 +352,18 @@ _NEW_SUBJECT = re.compile(
 )
 # "until" or "till" before a time, in the same clause: the end of what went on
 _UNTIL = re.compile(r"\b(?:until|till)\b[^.;:()]{0,50}$")
+
+
+def _from_section(sentence: Sentence, date: PartialDate | None) -> bool:
+    """Whether ``date`` is only the period the title or the section's heading
+    gives, the sentence and the one before it giving none."""
+    return (
+        date is not None
+        and sentence.told_before is None
+        and sentence.section_time is not None
+        and sentence.section_time.date == date
+        and not any(t.date == date for t in sentence.times)
+    )
 
 
 def _choose_time(
@@ -1604,7 +1636,7 @@ def _choose_place(
                 and not _NAMES_A_LAW.match(sentence.text, p.end - sentence.start)
             )
         )
-        and not _told_of_elsewhere(sentence.text, p.start - sentence.start)
+        and not _told_of_elsewhere(sentence.text, p.start - sentence.start, p.end - sentence.start)
     ]
     if not where:
         # "... off Wonsan on January 23. A sailor was killed in the attack."
@@ -1612,6 +1644,28 @@ def _choose_place(
             p
             for p in sentence.scene_places
             if p.locative is True or (p.locative is None and p.kind not in ("country", "city"))
+        ]
+    if not where and act.violation == "labor.forced":
+        # "his entire year at the university was sent to Pyongyang for two months
+        # to build blocks of flats": where they were sent to work
+        where = [
+            p
+            for p in sentence.places
+            if p.kind != "country"
+            and p.end <= act.start
+            and _SENT_TO_WORK.search(sentence.text, 0, p.start - sentence.start)
+            and not any(start <= p.start and p.end <= end for start, end in described)
+        ][-1:]
+    if not where and act.violation == "detention.arbitrary":
+        # "took her younger brother, a miner in Kimchaek, in May 2023": where the
+        # one taken lived or worked, and so, as far as the sentence says, where
+        where = [
+            p
+            for p in sentence.places
+            if p.kind != "country"
+            and p.locative is True
+            and sentence.text.endswith(" in ", 0, p.start - sentence.start)
+            and any(start <= p.start and p.end <= end for start, end in described)
         ]
     if from_is_where:
         # "flew them out of Beirut, and the women found themselves in Pyongyang":
@@ -1652,6 +1706,11 @@ def _where_clause_of(sentence: Sentence, place: PlaceMention, act: Trigger) -> b
 _WHERE_AFTER = re.compile(r"[^,.;:]{0,40},?\s+where\b")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
+# ("was sent to Pyongyang for two months to build blocks of flats")
+_SENT_TO_WORK = re.compile(
+    r"\b(?:sent|taken|moved|mobili[sz]ed|dispatched|bused|trucked)\s+to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # the rest of a law's or a treaty's name after a place that begins it
 # where those who tell are, or what a victim was asked about: "According to
 # mission groups in Seoul, ...", "when she denied having met South Koreans in
@@ -1664,10 +1723,13 @@ _ELSEWHERE_BEFORE = re.compile(
 _ELSEWHERE_CHARS = 90  # room before a place for those words
 
 
-def _told_of_elsewhere(text: str, start: int) -> bool:
-    """Whether the place at ``start`` in ``text`` is where a source is, or what
-    a victim was questioned about: not where the act happened."""
-    return _ELSEWHERE_BEFORE.search(text, max(0, start - _ELSEWHERE_CHARS), start) is not None
+def _told_of_elsewhere(text: str, start: int, end: int) -> bool:
+    """Whether the place from ``start`` to ``end`` in ``text`` is where a source
+    is ("People in Changbai who trade with the far side say ..."), or what a
+    victim was questioned about: not where the act happened."""
+    return _ELSEWHERE_BEFORE.search(
+        text, max(0, start - _ELSEWHERE_CHARS), start
+    ) is not None or where_tellers_are(text, start, end)
 
 
 _NAMES_A_LAW = re.compile(
@@ -1833,6 +1895,22 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         # those who had been detained": who people are, not an act told
         return None
     if (
+        trigger.violation == "disappearance.enforced"
+        and victim is None
+        and not names
+        and _THINGS_GONE.search(sentence.text, 0, trigger.start - sentence.start)
+    ):
+        return None  # "Scenes like this one had vanished by the next summer": no one
+    if (
+        date is None
+        and trigger.violation == "movement.forced_return"
+        and (victim is None or victim.count is None)
+        and _THEN_TELL.match(sentence.text, trigger.end - sentence.start)
+    ):
+        # "Women sent back from China have told researchers that the prisoners
+        # are made to work ...": who tells, no return told of its own
+        return None
+    if (
         perpetrator is None
         and not explicit
         and _HAVE_KIN_WHO.search(sentence.text, *_window(sentence, trigger.start, 80))
@@ -1875,6 +1953,18 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         t.violation == "movement.forced_return" and t.end <= trigger.start
         for t in sentence.triggers
     )
+    if sent_back_first and (date is None or _from_section(sentence, date)):
+        # "Two sisters who were sent back from China in 2020 described the holding
+        # centre in Sinuiju, where female guards made them strip": after their
+        # return, in its year at least (not a report's period in its title)
+        returned = next(
+            t
+            for t in reversed(sentence.triggers)
+            if t.violation == "movement.forced_return" and t.end <= trigger.start
+        )
+        back, _ = _choose_time(sentence, returned)
+        if back is not None:
+            date, date_end = PartialDate(back.year), None
     if abroad and sent_back_first:
         # "her brother was sent back from China in 2021 and has not been heard from
         # since": gone in the North, where he was sent, one of its own people
@@ -1894,6 +1984,15 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         # a forced return happens where the returning state acts: the one named
         # as acting, else the one they were sent back from ("sent back from China")
         country = perpetrator_country or _sent_from(sentence, trigger) or country
+        known = gazetteer().get(place) if place is not None else None
+        if (
+            known is not None
+            and known.country not in (None, country)
+            and known.kind not in ("crossing", "river", "border")
+        ):
+            # "sent back from China in 2020 described the holding centre in
+            # Sinuiju": where they were held after it, not where China acted
+            place = None
     elif extras.get("country_from") == "destination" and where is None:
         # where the people were taken, when no place of the act is named: "taken
         # to a camp and not heard from since", "flown to Pyongyang. ... since"
@@ -2031,6 +2130,7 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         nationality_stated=stated,
         companions=companions,
         country_assumed=assumed,
+        date_from_section=_from_section(sentence, date),
         refers_back=victim is not None
         and not names
         and victim.count is None
@@ -2896,18 +2996,35 @@ def _the_camp_named_before(record: Record, sentence: Sentence, text: str) -> Non
     """Where ``record`` is, if it names no place and tells of "the camp", a camp
     the text named shortly before ("Camp 16 is the largest ... Analysts who study
     satellite images of the camp estimate ..."), or earlier in its own sentence
-    ("a woman released from Chongori ... was working in the camp's sewing unit")."""
+    ("a woman released from Chongori ... was working in the camp's sewing unit").
+    A camp's holding or its labour told as "there" or "its" is that camp's, too
+    ("**KYO-12, Jongori.** A re-education camp of the Ministry of Social
+    Security ... the prisoners are made to work in its copper mine"), and done
+    by the one body the text names as running it, if the record names none."""
     the_camp = _THE_CAMP.search(sentence.text)
+    if the_camp is None and record.violation in _CAMP_ACTS:
+        the_camp = _THERE_OR_ITS.search(sentence.text)
     if record.country not in (None, "KP") or the_camp is None:
         return
     start = max(0, sentence.start - REFER_BACK_CHARS)
     end = sentence.start + the_camp.start()
     camps = [p for p in find_places(text[start:end], start) if p.kind == "camp"]
-    if camps:
-        record.place, record.country = camps[-1].name, camps[-1].country
+    if not camps:
+        return
+    record.place, record.country = camps[-1].name, camps[-1].country
+    if record.perpetrator is None:
+        bodies = {
+            a.name
+            for a in find_actors(text[camps[-1].start : end], camps[-1].start, "KP")
+            if a.name and actor_country(a.name) == "KP"
+        }
+        if len(bodies) == 1:
+            record.perpetrator = bodies.pop()
 
 
 _THE_CAMP = re.compile(r"\bthe\s+camp\b", re.IGNORECASE)
+_THERE_OR_ITS = re.compile(r"\b(?:there|its)\b", re.IGNORECASE)
+_CAMP_ACTS = frozenset({"detention.prison_camp", "labor.forced"})
 
 # a body's order of a labour campaign: "the Workers' Party ordered a 70-day
 # campaign", "the Party announced a second campaign of 200 days"
@@ -2953,11 +3070,14 @@ def _under_a_campaign_ordered(
     record.evidence.insert(0, Evidence(before[0], before[1], words))
 
 
-def _in_the_camp_before(record: Record, sentence: Sentence, records: list[Record]) -> None:
+def _in_the_camp_before(
+    record: Record, sentence: Sentence, records: list[Record], text: str
+) -> None:
     """Where, when and whose ``record`` is, if it names no place and tells of
     "the prisoners" or "the camp" shortly after someone was sent to a named
     camp ("... sent to the reform camp at Jongori. The prisoners dug copper
-    ore ..."): that camp's, in that time at least."""
+    ore ..."): that camp's, in that time at least; not if another camp was
+    named since ("**KYO-12, Jongori.**" under Camp 14's paragraph)."""
     camp = next(
         (
             r
@@ -2971,6 +3091,12 @@ def _in_the_camp_before(record: Record, sentence: Sentence, records: list[Record
         or sentence.start - camp.evidence[-1].end > REFER_BACK_CHARS
         or not _OF_THE_CAMP.search(sentence.text)
         or (record.country not in (None, camp.country) and not record.country_assumed)
+    ):
+        return
+    since = camp.evidence[-1].end
+    if text and any(
+        p.kind == "camp" and p.name != camp.place
+        for p in find_places(text[since : sentence.start], since)
     ):
         return
     record.place, record.country = camp.place, camp.country
@@ -3237,7 +3363,8 @@ def _story_told_before(
     record: Record, named: Record, sentence: Sentence, text: str, spans: list[tuple[int, int]]
 ) -> str | None:
     """The year of ``named``, the record a pronoun in ``sentence`` points back
-    to, if the sentence just before told it and ``record`` has no date ("...
+    to, if the sentence just before told it and ``record`` has no date of its
+    own ("...
     handed back to North Korea in March 2014. At the holding centre a guard beat
     her": told next, in the same year at least). A country the record took
     from the document for want of its own is the story's, too."""
@@ -3254,7 +3381,9 @@ def _story_told_before(
         # and back: "... sentenced him to hard labour for life. ... he was caught in
         # Pyongyang": where the story goes on is where it was, as far as it says
         named.country, named.country_assumed = record.country, False
-    if record.date is None and named.date:
+    if (record.date is None or record.date_from_section) and named.date:
+        # (a report's period in its title, "July to September 2024", is when it
+        # was told, not the story's)
         return named.date[:4]
     return None
 
@@ -3861,7 +3990,7 @@ def build_records(
                 continue
             _perpetrator_told_before(record, sentence, group, records, told, text, spans or [])
             if record.place is None and record.violation != "detention.prison_camp":
-                _in_the_camp_before(record, sentence, records)
+                _in_the_camp_before(record, sentence, records, text)
             if record.place is None and record.violation in _IN_CUSTODY_ACTS and records:
                 _in_custody_before(record, sentence, records[-1])
             if record.place is None and text:
@@ -4060,9 +4189,22 @@ def build_records(
             ):
                 named = record
                 people.append(record)
-            elif not record.victims.names and (
-                record.victims.count == 1
-                or (record.victims.count is None and _one_person(record.victims.count_text))
+            elif (
+                not record.victims.names
+                and (
+                    record.victims.count == 1
+                    or (record.victims.count is None and _one_person(record.victims.count_text))
+                )
+                and not (
+                    # ("... raped her at the Musan holding centre in May 2012, two weeks
+                    # after Chinese police had handed her over at the border. She bled
+                    # for days afterwards": the story goes on from the act in the
+                    # North, not from the return that brought her there)
+                    record.family in _CROSSES_BORDERS
+                    and named is not None
+                    and named.family not in _CROSSES_BORDERS
+                    and named.evidence[-1].start == sentence.start
+                )
             ):
                 named = record
             for position in reversed(by_violation[record.violation]):
@@ -4079,6 +4221,8 @@ def build_records(
             else:
                 if year is not None and story is not None:
                     record.date = year  # (a new act, not the one told before again)
+                    if record.date_from_section:
+                        record.date_end = None  # (the period's end went with it)
                 if year is not None and story is not None and whence:
                     if story.family == "detention" and (
                         record.violation == "disappearance.enforced"

@@ -56,7 +56,13 @@ from kirok.extraction.assemble import (
     without_refuted,
 )
 from kirok.extraction.lexicon import sentence_rules, trigger_stems
-from kirok.extraction.places import classify_locative, find_places, is_family_name, main_country
+from kirok.extraction.places import (
+    classify_locative,
+    find_places,
+    is_family_name,
+    main_country,
+    where_tellers_are,
+)
 from kirok.extraction.prefilter import Alternatives
 from kirok.extraction.records import ActorMention, Record, Sentence, TimeMention, Trigger
 from kirok.extraction.tables import Table, cells, tables
@@ -1218,9 +1224,15 @@ def _section_headings(text: str) -> list[tuple[int, int, int]]:
 def find_sentence_actors(doc: Doc) -> Doc:
     state = _state(doc)
     for sentence in state.sentences:
-        sentence.actors = find_actors(
-            sentence.text, sentence.start, state.main_country, sentence.places
-        )
+        # (not the places of those who tell: "People in Changbai who trade ... say")
+        places = [
+            p
+            for p in sentence.places
+            if not where_tellers_are(
+                sentence.text, p.start - sentence.start, p.end - sentence.start
+            )
+        ]
+        sentence.actors = find_actors(sentence.text, sentence.start, state.main_country, places)
         if sentence.text.startswith(("It ", "Its ")) and sentence.before is not None:
             # "**The Ministry of State Security.** It runs the camps": the body
             # the line before is nothing but the name of

@@ -318,6 +318,27 @@ def where_kin_are(sentence: str, start: int) -> bool:
     return bool(words) and words[-1].lower() == "in" and _to_kin(words[:-1])
 
 
+def where_tellers_are(sentence: str, start: int, end: int) -> bool:
+    """Whether the place from ``start`` to ``end`` in ``sentence`` is where those
+    who tell are ("People in Changbai who trade with the far side say it went
+    up ..."): not where the act happened, nor whose state acted."""
+    return (
+        _TELLERS_IN.search(sentence, max(0, start - 40), start) is not None
+        and _WHO_TELL.match(sentence, end) is not None
+    )
+
+
+_TELLERS_IN = re.compile(
+    r"\b(?:people|residents|traders|merchants|smugglers|villagers|locals|sources|contacts"
+    r"|relatives|families|officials|activists|witnesses)\s+(?:living\s+|based\s+)?in\s+\Z",
+    re.IGNORECASE,
+)
+_WHO_TELL = re.compile(
+    r"\s+who\s+[^,.;]{1,60}?\s(?:say|says|said|tell|tells|told|report|reports|reported)\b",
+    re.IGNORECASE,
+)
+
+
 def _to_kin(words: list[str]) -> bool:
     """Whether ``words`` end with relatives a call or a message went to ("calls to
     relatives", "a call to his sister")."""

@@ -158,6 +158,8 @@ class Record:
     companions: int | None = field(default=0, compare=False)
     # the country is the document's, for want of a place or actor in the sentence
     country_assumed: bool = field(default=False, compare=False)
+    # the date is the period a title or heading gives, for want of one the sentence gives
+    date_from_section: bool = field(default=False, compare=False)
 
     @property
     def family(self) -> str:

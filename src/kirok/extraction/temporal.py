@@ -19,6 +19,7 @@ import re
 from kirok.dates import (
     DAY,
     MONTH,
+    MONTH_NAMES,
     MONTH_WORDS,
     NUMERIC_DATE,
     YEAR,
@@ -64,8 +65,10 @@ _SEQUEL_UNIT = (
     rf"(?:(?P<sm>{MONTH})\s+of\s+)?"  # "July of the same year"
     r"(?P<seq>the\s+following|the\s+next|the\s+previous|later\s+that|earlier\s+that"
     r"|the\s+same|that\s+same|that)"
-    # ("that spring": its year; "that same night", "the next morning": a day)
-    rf"\s+(?P<unit>day|night|evening|morning|afternoon|week|month|year|{'|'.join(_SEASONS)})"
+    # ("that spring": its year; "that same night", "the next morning": a day;
+    # "that December": that month of the year told, a month's name capitalised)
+    rf"\s+(?P<unit>day|night|evening|morning|afternoon|week|month|year|{'|'.join(_SEASONS)}"
+    rf"|(?-i:{MONTH}))"
 )
 _FEW = r"a\s+few|several|some"  # "a few weeks later": how many, unsaid
 # "two years earlier", "a month later": not "two years after his arrest"
@@ -534,9 +537,18 @@ def resolve_sequel(phrase: str, before: PartialDate) -> PartialDate | None:
     if match.group("n"):
         return _shifted(match.group("n"), match.group("nunit"), match.group("dir"), before)
     seq, unit = match.group("seq").lower(), match.group("unit").lower()
+    step = 1 if seq.endswith(("following", "next")) else -1 if seq.endswith("previous") else 0
+    if unit.rstrip(".") in MONTH_NAMES:
+        # "that December", "the following May": that month, of the year told or
+        # the one after (or before) it
+        named = month_number(unit)
+        if step > 0 and (before.month is None or named <= before.month):
+            return PartialDate(before.year + 1, named)
+        if step < 0 and (before.month is None or named >= before.month):
+            return PartialDate(before.year - 1, named)
+        return PartialDate(before.year, named)
     if unit in ("night", "evening", "morning", "afternoon"):
         unit = "day"
-    step = 1 if seq.endswith(("following", "next")) else -1 if seq.endswith("previous") else 0
     if unit == "year":
         month = match.group("sm")
         return PartialDate(before.year + step, month_number(month) if month else None)
