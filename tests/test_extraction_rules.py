@@ -5301,3 +5301,66 @@ def test_a_camps_paragraphs_under_bold_labels_and_those_who_tell(extractor: Extr
         ("labor.forced", "KP", None, None),
         ("movement.restriction", "KP", None, "Government of the DPRK"),
     ]
+
+
+def test_a_memos_accounts_of_disability_rations_and_a_held_pair(extractor: Extractor) -> None:
+    # (invented accounts)
+    memo = (
+        "Ms. Paek, who was born with one leg shorter than the other, said that she and her "
+        "mother were moved out of Pyongyang in 2008 because, an official told them, the "
+        "capital was to have no disabled residents.\n\n"
+        "In the spring of 2011, she said, the rations for families in her village that were "
+        "classed as hostile were cut first.\n"
+    )
+    found = records(extractor, memo, published="2022-03-03")
+    seen = sorted((r["violation"], r["date"], r["victims"]["count"]) for r in found)
+    assert seen == [
+        ("discrimination", "2008", 2),
+        ("food.denial", "2011", None),
+        ("movement.restriction", "2008", 2),
+    ]
+    note = (
+        "Our contact in Hyesan reports that on Monday, 12 August, officers of the Ministry of "
+        "Social Security arrested four women at the market for selling clothes made in "
+        "China.\n\n"
+        "Two of them were released the next day after their families paid fines; the other "
+        "two are still held at the district police station.\n\n"
+        "The contact also says that border guards shot dead a 19-year-old soldier who had "
+        "left his post and was trying to cross the river near the city's airport on the "
+        "night of 9 August.\n"
+    )
+    found = records(extractor, note, published="2024-08-14")
+    seen = sorted(
+        (r["violation"], r["date"], r["place"], r["victims"]["count"], len(r["evidence"]))
+        for r in found
+    )
+    assert seen == [
+        ("detention.arbitrary", "2024-08-12", "Hyesan", 4, 2),  # (the two still held: the same)
+        ("life.killing", "2024-08-09", "Hyesan", 1, 1),
+    ]
+
+
+def test_a_return_at_the_crossing_its_acts_words_name(extractor: Extractor) -> None:
+    text = (
+        "Chinese police arrested Ms. Ri at a restaurant in Yanji in January 2019 and handed "
+        "her to North Korean guards at the Tumen crossing a month later.\n"
+    )
+    found = {r["violation"]: r for r in records(extractor, text, published="2024-07-22")}
+    assert found["detention.arbitrary"]["place"] == "Yanji"
+    returned = found["movement.forced_return"]
+    assert (returned["place"], returned["date"], returned["country"]) == (
+        "Tumen River",
+        "2019-02",
+        "CN",
+    )
+    text = (
+        "It reported that more than a thousand North Koreans were working in seafood plants "
+        "in and around Dandong in 2023 and paid wages that went largely to the North Korean "
+        "state.\n"
+    )
+    [labour] = [r for r in records(extractor, text) if r["violation"] == "labor.forced"]
+    assert (labour["place"], labour["country"], labour["victims"]["nationality"]) == (
+        "Dandong",
+        "CN",
+        "KP",
+    )

@@ -599,3 +599,36 @@ def test_a_photo_essays_captions_are_its_text_and_a_submitted_line_dates_a_repor
         "1. Summary\n"
     )
     assert find_published(report) == "2024-10-15"
+
+
+def test_a_word_files_running_head_dates_it(tmp_path: Path) -> None:
+    import docx
+
+    memo = docx.Document()
+    memo.sections[0].header.paragraphs[0].text = "Internal: not for circulation. 3 March 2022"
+    memo.add_heading("MEMORANDUM", 0)
+    memo.add_paragraph("To: the advocacy team")
+    memo.add_paragraph("Two accounts were given to us in January.")
+    path = tmp_path / "memo.docx"
+    memo.save(str(path))
+    document = read_document(path)
+    assert document.text.startswith("Internal: not for circulation. 3 March 2022\n\nMEMORANDUM")
+    assert (document.published, document.title) == ("2022-03-03", "MEMORANDUM")
+
+
+def test_an_email_with_only_an_html_body_keeps_its_lists(tmp_path: Path) -> None:
+    path = tmp_path / "note.eml"
+    path.write_text(
+        "From: Desk <desk@example.org>\nSubject: Arrests at the market\n"
+        "Date: Wed, 14 Aug 2024 08:40:00 +0900\nMIME-Version: 1.0\n"
+        'Content-Type: text/html; charset="utf-8"\n\n'
+        "<html><body><p>Dear members,</p><p>Police arrested four women at the market in "
+        "Hyesan on Monday, 12 August, for selling clothes made in China.</p><ul>"
+        "<li>Two of them were released the next day.</li>"
+        "<li>Please do not forward this note.</li></ul><p>The desk</p></body></html>\n",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    assert "Police arrested four women at the market in Hyesan" in document.text
+    assert "Two of them were released the next day." in document.text
+    assert document.published == "2024-08-14"

@@ -290,7 +290,11 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 _ACCORDING_FIRST = re.compile(r"\W*(?i:according\s+to)\s[^,;]{1,160},")
 # a relative clause in the past perfect, up to the comma that ends it: "a man
 # who had fled to the South in 2017 swam back": what happened to someone before
-_EARLIER_CLAUSE = re.compile(r"\b(?:who|whom|which)\s+had\s+[^,;]{1,160}")
+# (up to what the one it is about was doing when the act was done: "a soldier who
+# had left his post and was trying to cross the river ... on the night of 9 August")
+_EARLIER_CLAUSE = re.compile(
+    r"\b(?:who|whom|which)\s+had\s+(?:(?!\s+and\s+(?:was|were)\s+\w+ing\b)[^,;]){1,160}"
+)
 
 
 # a relative clause about the subject, and the main clause's verb after it: "a
@@ -401,6 +405,11 @@ def _choose_time(
             any(
                 time.end <= r < trigger.start
                 and not _ASIDE_SOURCE.match(sentence.text, r - sentence.start)
+                # ("In the spring of 2011, she said, the rations ... were cut")
+                and not (
+                    _SAID_ASIDE.match(sentence.text, r - sentence.start)
+                    and _ASIDE_TELLER.search(sentence.text, 0, r - sentence.start)
+                )
                 for r in reports
             )
             and not ongoing
@@ -922,6 +931,8 @@ def _joined(sentence: Sentence, first: VictimMention, second: VictimMention) -> 
 # (in the same clause: no comma, no "and" between)
 _WITH = re.compile(r"\s+(?:(?!and\b|but\b)[\w'’-]+\s+){0,8}?(?:along\s+|together\s+)?with\s+")
 _OTHERS = re.compile(r"\bother\b", re.IGNORECASE)
+# one person told by a pronoun, then "and" right before a victim phrase: "she and"
+_ONE_AND_BEFORE = re.compile(r"(?:^|[\s,])(she|he|She|He)\s+and\s+$")
 _OWNED = re.compile(_OWNER_WORD, re.IGNORECASE)  # one's kin, not an aside
 
 
@@ -949,6 +960,21 @@ def _with_the_next(sentence: Sentence, victim: VictimMention) -> VictimMention:
         return _joined(sentence, victim, rest)
     if following is None or not _AND.fullmatch(between):
         end = one_more_after(sentence.text, victim.end - sentence.start)
+        one = _ONE_AND_BEFORE.search(sentence.text, 0, victim.start - sentence.start)
+        if end is None and one is not None and victim.count == 1:
+            # "she and her mother were moved out of Pyongyang": two
+            both = sentence.text[one.start(1) : victim.end - sentence.start]
+            return replace(
+                victim,
+                start=sentence.start + one.start(1),
+                text=both,
+                count=2,
+                count_text=both,
+                age=None,
+                sex=victim.sex
+                if victim.sex == victim_patterns().pronoun_sex[one.group(1).lower()]
+                else None,
+            )
         if end is None:
             return victim
         # "his parents and younger sister": one more, with no number of its own
@@ -1679,9 +1705,17 @@ def _choose_place(
     specific = [p for p in where if p.kind != "country"]
     if place_from == "last" and len(specific) > 1:
         # "caught her in Yanji ... held her in Tumen City before handing her
-        # over at the bridge": sent back from the last place before the act
+        # over at the bridge": sent back from the last place before the act;
+        # unless the act's words say where ("handed her to North Korean guards
+        # at the Tumen crossing")
         last = [p for p in specific if p.start < act.start]
-        specific = last[-1:] if last else specific
+        at = [
+            p
+            for p in specific
+            if act.end <= p.start <= act.end + AT_THE_ACT_CHARS
+            and _AT_BEFORE.search(sentence.text, 0, p.start - sentence.start)
+        ]
+        specific = at[:1] or last[-1:] or specific
     place = max(specific, key=lambda p: p.rank).name if specific else None
     for candidate in sorted(where, key=lambda p: -p.rank):
         if candidate.country:
@@ -1706,6 +1740,8 @@ def _where_clause_of(sentence: Sentence, place: PlaceMention, act: Trigger) -> b
 _WHERE_AFTER = re.compile(r"[^,.;:]{0,40},?\s+where\b")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
+_AT_BEFORE = re.compile(r"\b(?:at|across|over|on)\s+(?:the\s+)?$")
+AT_THE_ACT_CHARS = 30  # how far after an act's words a place "at" it may be
 # ("was sent to Pyongyang for two months to build blocks of flats")
 _SENT_TO_WORK = re.compile(
     r"\b(?:sent|taken|moved|mobili[sz]ed|dispatched|bused|trucked)\s+to\s+(?:the\s+)?$",
@@ -2239,6 +2275,16 @@ _THE_PLACE = re.compile(
 )
 
 
+# some of a group told before: "the other two", "two of them", "the rest"
+_PART_OF_THEM = re.compile(
+    r"(?i:the\s+(?:other|remaining)\s+[\w-]+|[\w-]+\s+of\s+them|the\s+rest(?:\s+of\s+them)?)"
+)
+_STILL_HELD = re.compile(
+    r"\b(?:still|remain|remains)\s+(?:being\s+)?(?:held|detained|in\s+custody|in\s+detention)\b",
+    re.IGNORECASE,
+)
+
+
 def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance: int) -> bool:
     if earlier.violation != later.violation:
         return False
@@ -2287,6 +2333,19 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
     ):
         return True  # "ordered Kaesong sealed off ... the city's residents may not leave it"
     if distance <= MERGE_WINDOW and _points_back(later_sentence):
+        return True
+    if (
+        distance <= 2
+        and earlier.kind == later.kind == "incident"
+        and earlier.violation == "detention.arbitrary"
+        and earlier.victims.count
+        and later.victims.count
+        and later.victims.count < earlier.victims.count
+        and _PART_OF_THEM.fullmatch(later.victims.count_text or "")
+        and _STILL_HELD.search(later_sentence.text)
+    ):
+        # "... arrested four women at the market ... the other two are still held
+        # at the district police station": the same arrest, told on
         return True
     if (
         distance <= 2
@@ -2395,6 +2454,9 @@ _AND_SENT = re.compile(
 )
 # a source named in an aside, which has no time of its own: ", according to ..."
 _ASIDE_SOURCE = re.compile(r"(?i:according\s+to)\b[^,.;]{1,80},")
+# a teller set between commas: ", she said,"
+_SAID_ASIDE = re.compile(r"(?:said|says|recalled|recalls|added|remembered|told\s+us)\s*,")
+_ASIDE_TELLER = re.compile(r",\s*(?:he|she|they|we|I)\s+$")
 _SINCE_THEN = re.compile(r"[\W_]*(?i:since\s+then|ever\s+since|since\s+that\s+day)\b")
 _THEIR = re.compile(r"\b(?:their|they|them)\b", re.IGNORECASE)
 # a person known by the act done to them, told before it is: "The woman who was shot"
@@ -3022,6 +3084,25 @@ def _the_camp_named_before(record: Record, sentence: Sentence, text: str) -> Non
             record.perpetrator = bodies.pop()
 
 
+def _the_city_named_before(record: Record, sentence: Sentence, text: str) -> None:
+    """Where ``record`` is, if it names no place and tells of "the city" or
+    "the town", the city or county the text named last shortly before, in the
+    record's country ("Our contact in Hyesan reports ... shot dead a soldier
+    ... near the city's airport")."""
+    the_city = _THE_CITY.search(sentence.text)
+    assert the_city is not None
+    start = max(0, sentence.start - REFER_BACK_CHARS)
+    end = sentence.start + the_city.start()
+    cities = [
+        p
+        for p in find_places(text[start:end], start)
+        if p.kind in ("city", "county") and p.country and record.country in (None, p.country)
+    ]
+    if cities:
+        record.place, record.country = cities[-1].name, cities[-1].country
+
+
+_THE_CITY = re.compile(r"\bthe\s+(?:city|town)(?:['’]s)?\b", re.IGNORECASE)
 _THE_CAMP = re.compile(r"\bthe\s+camp\b", re.IGNORECASE)
 _THERE_OR_ITS = re.compile(r"\b(?:there|its)\b", re.IGNORECASE)
 _CAMP_ACTS = frozenset({"detention.prison_camp", "labor.forced"})
@@ -3995,6 +4076,8 @@ def build_records(
                 _in_custody_before(record, sentence, records[-1])
             if record.place is None and text:
                 _the_camp_named_before(record, sentence, text)
+            if record.place is None and text and _THE_CITY.search(sentence.text):
+                _the_city_named_before(record, sentence, text)
             if record.violation == "labor.forced" and text:
                 _under_a_campaign_ordered(record, sentence, records, text, spans or [], anchor)
             if record.violation == "disappearance.enforced" and not record.victims.names:

@@ -161,7 +161,9 @@ def _as_fields(listed: Any) -> None:
         listed.append(line)
 
 
-def _html_text(html: str) -> _Read:
+def _html_text(html: str, whole: bool = False) -> _Read:
+    """A page's main text (a message's ``whole`` text, read for recall), title,
+    date, publisher and address."""
     import trafilatura
 
     text = trafilatura.extract(
@@ -169,6 +171,7 @@ def _html_text(html: str) -> _Read:
         output_format="txt",
         include_comments=False,
         include_tables=True,
+        favor_recall=whole,
     )
     if not text:
         text = trafilatura.html2txt(html) or ""
@@ -215,7 +218,7 @@ def _read_docx(path: str, data: bytes) -> _Read:
         raise CorruptDocument(path, f"not a readable DOCX: {error}") from None
     except Exception as error:  # python-docx raises its own on broken parts
         raise CorruptDocument(path, f"not a readable DOCX: {error}") from None
-    blocks = []
+    blocks = _running_head(document)
     title = (document.core_properties.title or "").strip() or None
     # paragraphs and tables in the order they stand: a table of key facts belongs
     # under its heading, before the account that follows it
@@ -234,6 +237,19 @@ def _read_docx(path: str, data: bytes) -> _Read:
             title = text
         blocks.append(text)
     return _Read("\n\n".join(blocks), title)
+
+
+def _running_head(document: Any) -> list[str]:
+    """The lines of the first page's header, as a letterhead above the text: a
+    memo may give its date nowhere else ("Internal: not for circulation. 3
+    March 2022")."""
+    if not document.sections:
+        return []
+    section = document.sections[0]
+    header = (
+        section.first_page_header if section.different_first_page_header_footer else section.header
+    )
+    return [p.text.strip() for p in header.paragraphs if p.text.strip()]
 
 
 # a subtitle's speaker label ("NARRATOR:", "SUN-OK (not her real name):") and
@@ -311,7 +327,8 @@ def _read_email(path: str, data: bytes) -> _Read:
     if not isinstance(content, str):
         raise EmptyDocument(path, _ONLY_ATTACHMENTS)
     if body.get_content_subtype() == "html":
-        text = _html_text(content).text
+        # (a message has no menus to leave out: its lists are its text too)
+        text = _html_text(content, whole=True).text
     else:
         text = content.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     if not text.strip():
