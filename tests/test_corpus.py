@@ -118,8 +118,9 @@ def test_extraction_on_the_second_corpus(tmp_path: Path) -> None:
     # sixty-fourth, of four: 0.67 first, 1.00 after; all 325: 689 of 695. A
     # sixty-fifth, of three: 0.56 first, 1.00 after; all 328: 702 of 708. A
     # sixty-sixth, of four (2026-12-08): 0.75 first, 1.00 after; all 332: 714 of 720. A
-    # sixty-seventh, of four: 0.76 first, 1.00 after; all 336: 726 of 732
-    assert figures["f1"] >= 0.95 and figures["tp"] >= 719
+    # sixty-seventh, of four: 0.76 first, 1.00 after; all 336: 726 of 732. A
+    # sixty-eighth, of four: 0.74 first, 1.00 after; all 340: 734 of 740
+    assert figures["f1"] >= 0.95 and figures["tp"] >= 727
     for name, (share, total) in figures["fields"].items():
         if total:
             assert share >= 0.80, name

@@ -5364,3 +5364,60 @@ def test_a_return_at_the_crossing_its_acts_words_name(extractor: Extractor) -> N
         "CN",
         "KP",
     )
+
+
+def test_another_countrys_army_and_police_and_those_punished_for_the_killings(
+    extractor: Extractor,
+) -> None:
+    # (public facts told in our own words)
+    text = (
+        "Police in Yangon arrested the two Reuters journalists on 12 December 2017. At the "
+        "time they were reporting on the killing of ten Rohingya men and boys in the village "
+        "of Inn Din in Rakhine State.\n\n"
+        "In September 2018 a court in Yangon found both men guilty under the Official Secrets "
+        "Act and sentenced them to seven years in prison.\n\n"
+        "The army later admitted that soldiers had taken part in the killings at Inn Din in "
+        "September 2017, and seven soldiers were jailed for them.\n"
+    )
+    found = records(extractor, text, published="2019-05-08")
+    seen = sorted(
+        (r["violation"], r["date"], r["country"], r["perpetrator"], r["victims"]["count"])
+        for r in found
+    )
+    assert seen == [
+        ("detention.arbitrary", "2017-12-12", "MM", "Government of Myanmar", 2),
+        ("detention.arbitrary", "2018-09", "MM", None, 2),
+        ("life.killing", "2017-09", "MM", "Government of Myanmar", 10),
+    ]  # (the soldiers jailed for the killings are no victims; the killings are one act)
+    north = (
+        "In October 2020 soldiers near Hyesan shot dead a woman carrying goods across the Yalu.\n"
+    )
+    [killing] = records(extractor, north, published="2021-04-28")
+    assert (killing["perpetrator"], killing["country"]) == ("Korean People's Army", "KP")
+
+
+def test_recommendations_in_a_table_and_returns_asked_for_make_no_records(
+    extractor: Extractor,
+) -> None:
+    # (an invented matrix and an invented press release)
+    matrix = (
+        "No. | Recommendation (paraphrased) | Position\n\n"
+        "2 | Ensure that no one returned from abroad is tortured, detained or punished for "
+        "having left. | Noted\n\n"
+        "3 | End public executions and abolish the death penalty. | Noted\n"
+    )
+    assert records(extractor, matrix, published="2019-12-12") == []
+    asked = (
+        "Three North Korean fishermen returned home at their own request\n\n"
+        "The three fishermen whose boat drifted south on 2 June were handed back to the North "
+        "Korean side at sea this morning, the ministry said.\n\n"
+        "All three men said from the first interview that they wished to go home.\n"
+    )
+    assert records(extractor, asked, published="2024-06-11") == []
+    contested = (
+        "The foreign ministry said that the girl had been sent back to North Korea on 14 "
+        "November 2018. North Korea told Italy that she had asked to go home. A former "
+        "diplomat said she had been taken back against her will.\n"
+    )
+    [returned] = records(extractor, contested, published="2019-02-22")
+    assert returned["violation"] == "movement.forced_return"

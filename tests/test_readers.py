@@ -632,3 +632,29 @@ def test_an_email_with_only_an_html_body_keeps_its_lists(tmp_path: Path) -> None
     assert "Police arrested four women at the market in Hyesan" in document.text
     assert "Two of them were released the next day." in document.text
     assert document.published == "2024-08-14"
+
+
+def test_a_date_a_pdfs_line_broke_and_a_long_paragraph_saying_when_it_was_made() -> None:
+    testimony = (
+        "Written testimony on the border\n"
+        "Submitted to a parliamentary hearing by Dr. Hanna Oh (an invented witness) on 28 April\n"
+        "2021.\n"
+        "Chair, members of the committee, thank you.\n"
+    )
+    assert find_published(testimony) == "2021-04-28"
+    matrix = (
+        "Universal periodic review: recommendations\n\n"
+        "A working matrix prepared by the Lantern Coalition (an invented coalition) for its "
+        "members, 12 December 2019. The recommendations below are paraphrased and the "
+        "recommending states are left out; the matrix is invented for tests.\n\n"
+        "No. | Recommendation | Position\n"
+    )
+    assert find_published(matrix) == "2019-12-12"
+    # (a long first paragraph whose first sentence is no note of when it was made)
+    story = (
+        "Border notes\n\n"
+        "A woman who crossed the river with her two children in the spring, 12 December "
+        "2019. The rest of this paragraph is long enough to be prose and goes on for a while "
+        "about the crossing and what followed.\n"
+    )
+    assert find_published(story) is None

@@ -90,6 +90,7 @@ class Actors:
     contextual: re.Pattern[str] | None
     police: re.Pattern[str] | None
     security: re.Pattern[str] | None  # "security agents": a country's security service
+    military: re.Pattern[str] | None  # "soldiers": a country's armed forces
     national_state: re.Pattern[str] | None
     owned_state: re.Pattern[str] | None  # "North Korea's legislature"
     canonical: dict[str, tuple[str, str | None]]
@@ -136,6 +137,10 @@ def actors() -> Actors:
         ),
         re.compile(
             _alternation(table.get("security", {}).get("words", []), fold_case=True),
+            re.IGNORECASE,
+        ),
+        re.compile(
+            _alternation(table.get("military", {}).get("words", []), fold_case=True),
             re.IGNORECASE,
         ),
         re.compile(
@@ -193,8 +198,8 @@ def _contextual(word: str, text: str) -> str:
 
 
 def _police(country: str | None, body: str = "police") -> str | None:
-    """A country's police (or its security service, ``body`` "security"), as
-    ``actors.json`` names it, or else its state."""
+    """A country's police (or its security service, ``body`` "security", or its
+    armed forces, "military"), as ``actors.json`` names it, or else its state."""
     if country is None:
         return None
     named = actor_table().get(body, {}).get(country)
@@ -237,6 +242,7 @@ def _prefilter() -> tuple[Prefilter, dict[int, int]]:
             table.contextual,
             table.police,
             table.security,
+            table.military,
             table.subject,
             table.generic,
         )
@@ -336,6 +342,10 @@ def find_actors(
         security = _police(here, "security")
         if security:
             spans.append((match.start(), match.end(), security, here, 2))
+    for match in matches(table.military):
+        military = _police(here, "military")
+        if military:
+            spans.append((match.start(), match.end(), military, here, 2))
     for match in matches(table.subject):
         after = text[match.end() : match.end() + 2]
         before = text[: match.start()].split()

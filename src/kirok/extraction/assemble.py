@@ -111,6 +111,13 @@ _WHOSE_BEFORE = re.compile(
     r"(?:were|was|had\s+been|have\s+been|has\s+been)\s+$",
     re.IGNORECASE,
 )
+# right after an arrest's or a sentence's words: for what those punished did to
+# others ("seven soldiers were jailed for them", "... in prison for the killings")
+_PUNISHED_FOR_THE_ACT = re.compile(
+    r"(?:\s+(?:[\w-]+\s+){0,4}?)?\s*for\s+(?:them\b|(?:the|their|his|her)\s+(?:[\w-]+\s+)?"
+    r"(?:killings?|murders?|massacres?|shootings?|beatings?|abuses?|part|role)\b)",
+    re.IGNORECASE,
+)
 # things, not people, that "vanished" or "disappeared"
 _THINGS_GONE = re.compile(
     r"\b(?:scenes?|sights?|stalls?|markets?|shops?|signs?|traces?|posts?|pages?|photos?"
@@ -1930,6 +1937,12 @@ def _record(sentence: Sentence, group: list[Trigger], main_country: str | None) 
         # "letters by families whose relatives were forcibly returned", "half of
         # those who had been detained": who people are, not an act told
         return None
+    if trigger.family == "detention" and _PUNISHED_FOR_THE_ACT.match(
+        sentence.text, trigger.end - sentence.start
+    ):
+        # "seven soldiers were jailed for them", "sentenced to ten years in prison
+        # for the killings": those who did an act, punished for it
+        return None
     if (
         trigger.violation == "disappearance.enforced"
         and victim is None
@@ -2275,6 +2288,13 @@ _THE_PLACE = re.compile(
 )
 
 
+# the acts told before, by the place they were done at: "the killings at Inn Din"
+_THE_ACTS_AT = re.compile(
+    r"\bthe\s+(?:killings?|shootings?|massacres?|executions?|arrests?|abductions?|attacks?)\s+"
+    r"(?:at|in|near)\s+(?:the\s+)?(?P<where>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,3})",
+    re.IGNORECASE,
+)
+RETOLD_WINDOW = 12  # sentences within which an act named by its place is the one told
 # some of a group told before: "the other two", "two of them", "the rest"
 _PART_OF_THEM = re.compile(
     r"(?i:the\s+(?:other|remaining)\s+[\w-]+|[\w-]+\s+of\s+them|the\s+rest(?:\s+of\s+them)?)"
@@ -2333,6 +2353,16 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
     ):
         return True  # "ordered Kaesong sealed off ... the city's residents may not leave it"
     if distance <= MERGE_WINDOW and _points_back(later_sentence):
+        return True
+    if (
+        distance <= RETOLD_WINDOW
+        and earlier.kind == later.kind == "incident"
+        and (again := _THE_ACTS_AT.search(later_sentence.text)) is not None
+        and re.search(rf"\b{re.escape(again.group('where'))}\b", earlier.evidence[0].text)
+    ):
+        # "... reporting on the killing of ten Rohingya men and boys in the village of
+        # Inn Din", then, further down, "soldiers had taken part in the killings at
+        # Inn Din in September 2017": the same killings, named by their place
         return True
     if (
         distance <= 2
@@ -4828,6 +4858,61 @@ def settle_nationalities(
 @cache
 def _refuted() -> re.Pattern[str]:
     return re.compile(sentence_rules()["refuted"], re.IGNORECASE)
+
+
+def without_asked_for_returns(
+    records: list[Record], text: str, spans: list[tuple[int, int]]
+) -> list[Record]:
+    """The records but returns told, within a sentence or two of their own, as
+    asked for by those returned ("Three North Korean fishermen returned home at
+    their own request ... All three men said ... that they wished to go home"):
+    no one forced back."""
+    if not _ASKED_TO_GO.search(text):
+        return records
+    starts = [start for start, _ in spans]
+    kept = []
+    for record in records:
+        if record.violation == "movement.forced_return":
+            index = bisect.bisect_right(starts, record.evidence[0].start) - 1
+            near = [
+                text[slice(*spans[i])]
+                for i in range(
+                    max(0, index - ASKED_SPANS), min(len(spans), index + ASKED_SPANS + 1)
+                )
+            ]
+            if any(_asked_to_go(told) for told in near) and not any(
+                _AGAINST_THEIR_WILL.search(told) for told in near
+            ):
+                continue
+        kept.append(record)
+    return kept
+
+
+# what those returned are told to have asked for: "at their own request", "they
+# wished to go home", "of his own free will"
+_ASKED_TO_GO = re.compile(
+    r"\b(?:at\s+(?:their|his|her)\s+own\s+request|(?:wished|wanted|asked|chose|decided)\s+to\s+"
+    r"(?:go\s+(?:home|back)|return\b)|of\s+(?:their|his|her)\s+own\s+(?:free\s+)?will)",
+    re.IGNORECASE,
+)
+# ... unless it is a claim, or denied: "Beijing claimed they had asked to return",
+# "did not wish to go home"
+_ONLY_CLAIMED = re.compile(
+    r"\b(?:claim\w*|insist\w*|alleg\w*|so-called|supposedly|not|never|n[’']t)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+ASKED_SPANS = 4  # spans (sentences and the blank lines between) either side
+# and told otherwise: "North Korea told Italy that she had asked to go home ... A
+# former diplomat said she had been taken back against her will"
+_AGAINST_THEIR_WILL = re.compile(
+    r"\bagainst\s+(?:her|his|their)\s+will\b|\bforcibly\b|\bby\s+force\b", re.IGNORECASE
+)
+
+
+def _asked_to_go(told: str) -> bool:
+    return any(
+        not _ONLY_CLAIMED.search(told, 0, asked.start()) for asked in _ASKED_TO_GO.finditer(told)
+    )
 
 
 def without_refuted(records: list[Record], text: str, spans: list[tuple[int, int]]) -> list[Record]:

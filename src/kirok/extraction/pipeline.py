@@ -52,6 +52,7 @@ from kirok.extraction.assemble import (
     same_reason,
     sentence_before,
     settle_nationalities,
+    without_asked_for_returns,
     without_expulsions,
     without_refuted,
 )
@@ -1341,6 +1342,7 @@ def write_records(doc: Doc) -> Doc:
     one_by_pronoun(state.records)
     state.records = without_expulsions(state.records)
     state.records = without_refuted(state.records, state.text, state.sentence_spans)
+    state.records = without_asked_for_returns(state.records, state.text, state.sentence_spans)
     return doc
 
 

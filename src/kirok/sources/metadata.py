@@ -72,7 +72,7 @@ _LABELLED_INSIDE = re.compile(
     # ("Translated for the families desk (an invented office) on 20 November 2023.")
     # (what is in brackets there may hold a semicolon: "Prepared by the desk of X (an
     # invented group; the people are invented) on 4 February 2016.")
-    r"(?:\s+(?:by|for)\s+(?:\([^()\n]{0,120}\)|[^.;:\n(]){1,160}?\s+on|\s+on"
+    r"(?:\s+(?:by|for|to)\s+(?:\([^()\n]{0,120}\)|(?:Dr|Mr|Mrs|Ms|Prof)\.|[^.;:\n(]){1,160}?\s+on|\s+on"
     r"|\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,?(?:\s+on)?)?"
     r"\s*:?\s*(?P<rest>.+)$",
     re.IGNORECASE,
@@ -188,6 +188,11 @@ def _header_lines(text: str) -> Iterator[tuple[str, bool]]:
     (it ends with no stop, and the next goes on in lower case), or the line it
     runs on into. No header is prose."""
     lines = [line.strip() for line in text[:HEADER_CHARS].splitlines()]
+    for number in range(len(lines) - 1):
+        if _DAY_AND_MONTH_END.search(lines[number]) and _YEAR_OPENS.match(lines[number + 1]):
+            # a date a PDF's line broke: "... on 28 April" over "2021."
+            lines[number] = f"{lines[number]} {lines[number + 1]}"
+            lines[number + 1] = ""
     runs_on = False
     for number, line in enumerate(lines):
         if not line:
@@ -203,6 +208,9 @@ def _header_lines(text: str) -> Iterator[tuple[str, bool]]:
         yield line, continued or runs_on
 
 
+# a line that ends with a date's day and month, and one that opens with a year
+_DAY_AND_MONTH_END = re.compile(rf"(?:\b{DAY}\s+{MONTH}|\b{MONTH}\s+{DAY},?)$")
+_YEAR_OPENS = re.compile(r"(?:19|20)\d\d\b(?![\d-])")
 # a day's name before its date: "Saturday 11 November 2023"
 _WEEKDAY_FIRST = re.compile(r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+")
 # a time of day before the date, as an embargo gives it ("00:01 GMT, 4 November 2025")
@@ -323,6 +331,23 @@ def _labelled_inside(line: str) -> str | None:
     return None
 
 
+def _made_then_dated(line: str) -> str | None:
+    """The day that ends a long header paragraph's first sentence, after a comma,
+    when that sentence says the text was made ("A working matrix prepared by
+    the Lantern Coalition ... for its members, 12 December 2019. The ...")."""
+    first = _FIRST_SENTENCE.match(line)
+    if first is None or not _MADE.search(first.group()):
+        return None
+    ending = next((m for m in _DATE_ENDS_SENTENCE.finditer(line) if m.end() == first.end()), None)
+    return _date_alone(ending.group("rest")) if ending else None
+
+
+_FIRST_SENTENCE = re.compile(r".{10,300}?\.\s+(?=[A-Z])")
+_MADE = re.compile(
+    r"\b(?:prepared|compiled|written|drafted|issued|published|produced|circulated)\b", re.I
+)
+
+
 def find_published(text: str) -> str | None:
     """The document's own date from its header lines, or None."""
     candidates: list[str] = []
@@ -338,6 +363,7 @@ def find_published(text: str) -> str | None:
             continue  # "12 January 2015 | Border guards shot dead a man ... | Two sources"
         if (len(line) > HEADER_LINE_CHARS or wrapped or not in_header) and (
             day := _day_in(_DATING_SENTENCE, line)
+            or (_made_then_dated(line) if in_header else None)
         ):
             # a note above the text in one paragraph: "Archive of X (invented).
             # Transcribed 5 October 2021. The witness, ..."
