@@ -167,3 +167,41 @@ def test_an_extracting_process_that_dies_stops_the_batch_with_an_error(tmp_path:
         int(n) for n in re.findall(r"(\d+) documents read, \d+ records, (\d+) failed", message)[0]
     )
     assert read + failed == 3000 and failed > 0
+
+
+def test_pages_in_the_character_set_they_declare_and_those_that_declare_none(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    # (an invented old statement, laid out in a table, in windows-1252)
+    (folder / "old.html").write_bytes(
+        (
+            '<html><head><meta http-equiv="Content-Type" content="text/html; '
+            'charset=windows-1252"><title>Statement</title></head><body><table width="760">'
+            '<tr><td><a href="/">Home</a><br><a href="/news">News</a></td><td><b>Statement'
+            "</b><br><br>Security agents arrested eight people in Onsong in the last week of "
+            "May 2008 for making phone calls to relatives in China.<br><br>According to our "
+            "sources, the eight are being held at the county\u2019s state security office, "
+            "and their families have not been allowed to see them. We call on the government "
+            "to release them.</td></tr></table></body></html>"
+        ).encode("cp1252")
+    )
+    (folder / "undeclared.html").write_bytes(
+        "<html><body><p>Caf\u00e9 owners were arrested.</p></body></html>".encode("cp1252")
+    )
+    (folder / "wrong.html").write_bytes(
+        b'<html><head><meta charset="us-ascii"></head><body><p>Caf\xe9</p></body></html>'
+    )
+    result = kirok("extract", str(folder), "--format", "jsonl")
+    assert result.returncode == 1
+    [row] = _rows(result.stdout)
+    assert Path(row["source"]).name == "old.html"
+    assert "county\u2019s state security office" in row["records"][0]["evidence"][-1]["text"]
+    assert "Home" not in row["records"][0]["evidence"][0]["text"]  # (the menu's cell)
+    [arrest] = [r for r in row["records"] if r["violation"] == "detention.arbitrary"]
+    assert (arrest["date"], arrest["place"], arrest["victims"]["count"]) == ("2008-05", "Onsong", 8)
+    assert len(arrest["evidence"]) == 2  # (the eight held are the eight arrested)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert any("undeclared.html" in e and "declares no charset" in e for e in errors), errors
+    assert any("wrong.html" in e and "us-ascii" in e for e in errors), errors

@@ -442,10 +442,12 @@ def test_who_tells_is_the_victim_only_when_the_act_is_said_of_them(extractor: Ex
 
 
 def test_discrimination_by_disability_and_by_class(extractor: Extractor) -> None:
-    [expelled] = records(
-        extractor, "People with disabilities were expelled from Pyongyang in 2006."
-    )
-    assert expelled["violation"] == "discrimination" and expelled["date"] == "2006"
+    expelled = records(extractor, "People with disabilities were expelled from Pyongyang in 2006.")
+    # (and, since 2026-12-08, the forced move out of the capital as well)
+    assert sorted((r["violation"], r["date"]) for r in expelled) == [
+        ("discrimination", "2006"),
+        ("movement.restriction", "2006"),
+    ]
     [barred] = records(
         extractor, "Children of families with poor songbun are barred from universities."
     )
@@ -5421,3 +5423,29 @@ def test_recommendations_in_a_table_and_returns_asked_for_make_no_records(
     )
     [returned] = records(extractor, contested, published="2019-02-22")
     assert returned["violation"] == "movement.forced_return"
+
+
+def test_a_letter_that_corrects_a_report_and_students_told_of_again(
+    extractor: Extractor,
+) -> None:
+    # (an invented letter and an invented bulletin)
+    letter = (
+        "Sir, your report of 12 May said that two young men from Hyesan were executed in "
+        "April for selling South Korean films. That is not what happened.\n\n"
+        "Both were tried in public at the city stadium on 20 April, and each was sentenced to "
+        "fifteen years in a reform-through-labour camp.\n"
+    )
+    found = records(extractor, letter, published="2023-05-19")
+    assert [(r["violation"], r["date"]) for r in found] == [("labor.forced", "2023-04-20")]
+    bulletin = (
+        "In August 2019 police in Hoeryong arrested three university students for watching "
+        "South Korean dramas, a source told us.\n\n"
+        "The students were questioned for ten days and then sent to a labour training camp "
+        "outside the city.\n"
+    )
+    [labour] = [
+        r
+        for r in records(extractor, bulletin, published="2019-09-02")
+        if r["violation"] == "labor.forced"
+    ]
+    assert (labour["victims"]["count"], labour["place"]) == (3, "Hoeryong")

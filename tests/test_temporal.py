@@ -192,6 +192,16 @@ def test_a_month_of_the_same_year_and_the_same_day() -> None:
     assert resolved("He was taken in July of the same year.") == [(None, None)]
 
 
+def test_the_last_week_of_a_month_is_that_month() -> None:
+    anchor = PartialDate(2008, 6, 10)
+    assert [(t.text, t.date) for t in find_times("in the last week of May", 0, anchor)] == [
+        ("of May", PartialDate(2008, 5))
+    ]
+    assert [t.date for t in find_times("police arrested him last week", 0, anchor)] == [
+        PartialDate(2008, 6)
+    ]
+
+
 def test_that_month_named_is_of_the_year_told_before() -> None:
     assert resolve_sequel("that December", PartialDate(2011, 12, 17)) == PartialDate(2011, 12)
     assert resolve_sequel("that same May", PartialDate(2019)) == PartialDate(2019, 5)

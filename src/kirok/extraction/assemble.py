@@ -2300,7 +2300,8 @@ _PART_OF_THEM = re.compile(
     r"(?i:the\s+(?:other|remaining)\s+[\w-]+|[\w-]+\s+of\s+them|the\s+rest(?:\s+of\s+them)?)"
 )
 _STILL_HELD = re.compile(
-    r"\b(?:still|remain|remains)\s+(?:being\s+)?(?:held|detained|in\s+custody|in\s+detention)\b",
+    r"\b(?:still|remain|remains)\s+(?:being\s+)?(?:held|detained|in\s+custody|in\s+detention)\b"
+    r"|\b(?:are|is|were|was)\s+(?:still\s+)?(?:being\s+)?(?:held|detained|kept)\s+(?:at|in)\b",
     re.IGNORECASE,
 )
 
@@ -2370,12 +2371,21 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
         and earlier.violation == "detention.arbitrary"
         and earlier.victims.count
         and later.victims.count
-        and later.victims.count < earlier.victims.count
-        and _PART_OF_THEM.fullmatch(later.victims.count_text or "")
+        and (
+            (
+                later.victims.count < earlier.victims.count
+                and _PART_OF_THEM.fullmatch(later.victims.count_text or "")
+            )
+            or (
+                later.victims.count == earlier.victims.count
+                and _THE_NUMBER_WORD.fullmatch(later.victims.count_text or "")
+            )
+        )
         and _STILL_HELD.search(later_sentence.text)
     ):
         # "... arrested four women at the market ... the other two are still held
-        # at the district police station": the same arrest, told on
+        # at the district police station", "arrested eight people ... the eight are
+        # being held at the county's state security office": the same arrest
         return True
     if (
         distance <= 2

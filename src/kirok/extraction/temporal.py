@@ -271,10 +271,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
         "relative",
         re.compile(
             r"\b(?i:(?P<rel>(?:earlier|later)\s+this\s+(?:month|year|week)|this\s+(?:month|year|week)"
-            r"|last\s+(?:month|year|week|weekend)|yesterday|(?:the\s+)?previous\s+(?:month|year)"
+            # (not "the last week of May": a week of that month)
+            r"|last\s+(?:month|year|week|weekend)(?!\s+of\b)|yesterday|(?:the\s+)?previous\s+(?:month|year)"
             # (not a bare "today": "Today, thousands are held in camps" is no act's day)
             r"|(?:early\s+|earlier\s+|late\s+)?this\s+(?:morning|afternoon|evening)|earlier\s+today"
-            r"|(?:over|in|during|for|within)\s+the\s+(?:past|last)\s+(?:(?:few|several|two|three|four|six|\d+)\s+)?(?:days|weeks|months|years|month|year)"
+            r"|(?:over|in|during|for|within)\s+the\s+(?:past|last)\s+(?:(?:few|several|two|three|four|six|\d+)\s+)?(?:days|weeks|months|years|month|year)(?!\s+of\b)"
             rf"|(?:{_AGO_NUMBER})\s+(?:days?|weeks?|months?|years?)\s+ago(?:\s+today)?))\b"
         ),
         frozenset({"relative"}),

@@ -162,7 +162,9 @@ def patterns() -> VictimPatterns:
     )
     the_plural_before = re.compile(
         the_plural
-        + r"(?:was|were|had\s+been|have\s+been)\s+(?:(?:\w+\s+){1,4}(?:and|or)\s+|\w+\s+)?$",
+        # ("The students were questioned for ten days and then sent ...")
+        + r"(?:was|were|had\s+been|have\s+been)\s+(?:(?:\w+\s+){1,6}?(?:and|or)\s+(?:then\s+|later\s+)?"
+        r"|\w+\s+)?$",
         re.IGNORECASE,
     )
     the_plural_subject = re.compile(the_plural + "$", re.IGNORECASE)

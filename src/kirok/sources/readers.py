@@ -97,7 +97,38 @@ def _read_markdown(path: str, data: bytes) -> _Read:
 
 
 def _read_html(path: str, data: bytes) -> _Read:
-    return _html_text(_decode(path, data))
+    return _html_text(_decode_page(path, data))
+
+
+def _decode_page(path: str, data: bytes) -> str:
+    """A page's text: UTF-8, or else the character set the page declares in a
+    ``<meta>`` tag (an old NGO page in windows-1252, a Korean one in EUC-KR)."""
+    try:
+        return _decode(path, data)
+    except EncodingError as error:
+        declared = _DECLARED_CHARSET.search(data[:PAGE_HEAD_BYTES])
+        if declared is None:
+            raise EncodingError(path, f"{error.detail}; the page declares no charset") from None
+        name = declared.group(1).decode("ascii")
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            raise EncodingError(
+                path, f"{error.detail}; the charset the page declares, {name!r}, is unknown"
+            ) from None
+        try:
+            return data.decode(name)
+        except UnicodeDecodeError as wrong:
+            raise EncodingError(
+                path,
+                f"byte 0x{data[wrong.start]:02x} at offset {wrong.start} is not {name}, "
+                "the charset the page declares",
+            ) from None
+
+
+# <meta charset="euc-kr">, <meta http-equiv="Content-Type" content="text/html; charset=...">
+_DECLARED_CHARSET = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?([A-Za-z0-9_.:-]{2,40})", re.I)
+PAGE_HEAD_BYTES = 4096  # where a page's <meta> tags are
 
 
 def _page_to_extract(html: str) -> Any:
@@ -113,7 +144,13 @@ def _page_to_extract(html: str) -> Any:
     import trafilatura
 
     articles = len(_ARTICLE_TAG.findall(html)) > 1
-    if not articles and _DL_TAG.search(html) is None and _FIGCAPTION_TAG.search(html) is None:
+    layout = _TABLE_TAG.search(html) is not None and _BR_TAG.search(html) is not None
+    if (
+        not articles
+        and not layout
+        and _DL_TAG.search(html) is None
+        and _FIGCAPTION_TAG.search(html) is None
+    ):
         return html  # (most pages: trafilatura parses them itself, once)
     tree = trafilatura.load_html(html)
     if tree is None:
@@ -125,12 +162,32 @@ def _page_to_extract(html: str) -> Any:
         _as_fields(listed)
     for figure in tree.xpath("//figure[figcaption]"):
         _as_caption(figure)
+    for table in tree.xpath("//table") if layout else ():
+        _as_layout(table)
     return tree
 
 
 _ARTICLE_TAG = re.compile(r"<article\b", re.IGNORECASE)
 _DL_TAG = re.compile(r"<dl\b", re.IGNORECASE)
 _FIGCAPTION_TAG = re.compile(r"<figcaption\b", re.IGNORECASE)
+_TABLE_TAG = re.compile(r"<table\b", re.IGNORECASE)
+_BR_TAG = re.compile(r"<br\b", re.IGNORECASE)
+LAYOUT_ROWS = 3  # a table of no more rows than this ...
+LAYOUT_CELL_CHARS = 300  # ... with a cell this long lays a page out: it holds no data
+
+
+def _as_layout(table: Any) -> None:
+    """An old page's layout table (a menu in one cell, the text in the next,
+    its paragraphs parted by ``<br>``) made plain blocks: trafilatura would read
+    it as one row of a data table, menu and all."""
+    rows = table.xpath("./tr|./tbody/tr|./thead/tr")
+    cells = table.xpath("./tr/td|./tbody/tr/td|./tr/th|./tbody/tr/th")
+    if len(rows) > LAYOUT_ROWS or not any(
+        len("".join(cell.itertext())) > LAYOUT_CELL_CHARS for cell in cells
+    ):
+        return
+    for part in (table, *table.xpath("./tbody|./thead"), *rows, *cells):
+        part.tag = "div"
 
 
 def _as_caption(figure: Any) -> None:
