@@ -3201,7 +3201,11 @@ def test_practices_told_by_a_committee_and_a_briefing_are_measures(extractor: Ex
         "The Committee is concerned about reports that persons with disabilities have been "
         "moved out of Pyongyang and other large cities."
     )
-    assert [r["violation"] for r in records(extractor, text)] == ["discrimination"]
+    # (and, since 2026-12-08, the forced move out of the capital as well)
+    assert sorted(r["violation"] for r in records(extractor, text)) == [
+        "discrimination",
+        "movement.restriction",
+    ]
     text = (
         "Every spring, secondary-school pupils in North Korea are mobilised for weeks of "
         "rice planting and weeding on collective farms, without pay."
@@ -5391,6 +5395,11 @@ def test_another_countrys_army_and_police_and_those_punished_for_the_killings(
         ("detention.arbitrary", "2018-09", "MM", None, 2),
         ("life.killing", "2017-09", "MM", "Government of Myanmar", 10),
     ]  # (the soldiers jailed for the killings are no victims; the killings are one act)
+    protest = (
+        "Police in Yangon detained ten students on 3 March 2021 for their part in a protest.\n"
+    )
+    [held] = records(extractor, protest, published="2021-03-10")
+    assert (held["violation"], held["victims"]["count"]) == ("detention.arbitrary", 10)
     north = (
         "In October 2020 soldiers near Hyesan shot dead a woman carrying goods across the Yalu.\n"
     )
@@ -5449,3 +5458,31 @@ def test_a_letter_that_corrects_a_report_and_students_told_of_again(
         if r["violation"] == "labor.forced"
     ]
     assert (labour["victims"]["count"], labour["place"]) == (3, "Hoeryong")
+
+
+def test_a_broadcast_script_in_capitals_and_an_arrest_only_feared(extractor: Extractor) -> None:
+    # (an invented script)
+    script = (
+        "ANCHOR: NORTH KOREAN BORDER GUARDS SHOT DEAD A MAN WHO WAS TRYING TO CROSS THE TUMEN "
+        "RIVER NEAR MUSAN ON SUNDAY NIGHT, A SOURCE IN THE TOWN TOLD OUR STATION.\n\n"
+        "ANCHOR: HE MAY HAVE BEEN CARRYING RICE TO SELL IN CHINA.\n"
+    )
+    [killing] = records(extractor, script, published="2023-02-14")
+    assert (killing["date"], killing["place"], killing["perpetrator"]) == (
+        "2023-02-12",
+        "Musan",
+        "Border guards",
+    )
+    assert killing["evidence"][0]["text"].startswith("ANCHOR: NORTH KOREAN BORDER GUARDS")
+    notes = (
+        "Mr. Paek was detained by border guards near Musan in October 2024.\n"
+        "He was beaten during questioning and has been held since at the Musan police "
+        "station.\n\n"
+        "The man we feared had been arrested in Hyesan in September turned out to have moved "
+        "to another city for work.\n"
+    )
+    found = records(extractor, notes, published="2024-11-30")
+    assert sorted((r["violation"], len(r["evidence"])) for r in found) == [
+        ("detention.arbitrary", 2),  # (held since: the same detention)
+        ("detention.torture", 1),
+    ]

@@ -658,3 +658,41 @@ def test_a_date_a_pdfs_line_broke_and_a_long_paragraph_saying_when_it_was_made()
         "about the crossing and what followed.\n"
     )
     assert find_published(story) is None
+
+
+def test_a_word_files_text_boxes_and_html_written_into_markdown(tmp_path: Path) -> None:
+    import docx
+    from lxml import etree
+
+    main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    vml = "urn:schemas-microsoft-com:vml"
+    flyer = docx.Document()
+    box = etree.fromstring(
+        f'<w:r xmlns:w="{main}" xmlns:v="{vml}"><w:pict><v:shape><v:textbox><w:txbxContent>'
+        "<w:p><w:r><w:t>VIGIL FOR AN INVENTED MINER</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>He was taken from his home in Chongjin on 3 March 2025.</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    )
+    flyer.add_paragraph()._p.append(box)
+    path = tmp_path / "flyer.docx"
+    flyer.save(str(path))
+    text = read_document(path).text
+    assert text == (
+        "VIGIL FOR AN INVENTED MINER\n\nHe was taken from his home in Chongjin on 3 March 2025."
+    )
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "# Case notes\n\n*Invented. Last edited 30 November 2024.*\n\n<details>\n"
+        "<summary><b>Case 7</b></summary>\n\nHe was detained in October 2024.<br>\n"
+        "He was beaten.<br/>\n</details>\n",
+        encoding="utf-8",
+    )
+    document = read_document(notes)
+    assert "<" not in document.text
+    assert "He was detained in October 2024.\nHe was beaten.\n" in document.text
+    assert document.published == "2024-11-30"
+
+
+def test_a_script_in_capitals_is_dated_by_its_header() -> None:
+    script = "NEWS SCRIPT -- EVENING BULLETIN -- 14 FEBRUARY 2023\n\nANCHOR: GOOD EVENING.\n"
+    assert find_published(script) == "2023-02-14"

@@ -343,9 +343,10 @@ def find_actors(
         if security:
             spans.append((match.start(), match.end(), security, here, 2))
     for match in matches(table.military):
-        military = _police(here, "military")
+        # (where the text names no country: North Korea's, as Kirok reads first)
+        military = _police(here or "KP", "military")
         if military:
-            spans.append((match.start(), match.end(), military, here, 2))
+            spans.append((match.start(), match.end(), military, here or "KP", 2))
     for match in matches(table.subject):
         after = text[match.end() : match.end() + 2]
         before = text[: match.start()].split()

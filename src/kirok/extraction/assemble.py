@@ -114,8 +114,8 @@ _WHOSE_BEFORE = re.compile(
 # right after an arrest's or a sentence's words: for what those punished did to
 # others ("seven soldiers were jailed for them", "... in prison for the killings")
 _PUNISHED_FOR_THE_ACT = re.compile(
-    r"(?:\s+(?:[\w-]+\s+){0,4}?)?\s*for\s+(?:them\b|(?:the|their|his|her)\s+(?:[\w-]+\s+)?"
-    r"(?:killings?|murders?|massacres?|shootings?|beatings?|abuses?|part|role)\b)",
+    r"(?:\s+(?:[\w-]+\s+){0,6}?)?\s*for\s+(?:them\b|(?:the|their|his|her)\s+(?:[\w-]+\s+)?"
+    r"(?:(?:part|role)\s+in\s+(?:the\s+)?)?(?:killings?|murders?|massacres?|shootings?|beatings?|abuses?)\b)",
     re.IGNORECASE,
 )
 # things, not people, that "vanished" or "disappeared"
@@ -2288,6 +2288,10 @@ _THE_PLACE = re.compile(
 )
 
 
+_HELD_SINCE_THEN = re.compile(
+    r"\b(?:has|have|had)\s+been\s+(?:held|detained|kept)\s+(?:ever\s+)?since\b",
+    re.IGNORECASE,
+)
 # the acts told before, by the place they were done at: "the killings at Inn Din"
 _THE_ACTS_AT = re.compile(
     r"\bthe\s+(?:killings?|shootings?|massacres?|executions?|arrests?|abductions?|attacks?)\s+"
@@ -2354,6 +2358,19 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
     ):
         return True  # "ordered Kaesong sealed off ... the city's residents may not leave it"
     if distance <= MERGE_WINDOW and _points_back(later_sentence):
+        return True
+    if (
+        distance <= 2
+        and earlier.kind == later.kind == "incident"
+        and earlier.violation == "detention.arbitrary"
+        and (earlier.victims.count == 1 or earlier.victims.names)
+        and later.victims.count in (None, 1)
+        and not later.victims.names
+        and _HELD_SINCE_THEN.search(later_sentence.text)
+    ):
+        # "Mr. Paek was detained by border guards near Musan in October 2024 ... He
+        # was beaten during questioning and has been held since at the Musan police
+        # station": the same detention, told on
         return True
     if (
         distance <= RETOLD_WINDOW

@@ -75,6 +75,7 @@ from kirok.extraction.temporal import (
     resolve_in_story,
     resolve_sequel,
 )
+from kirok.extraction.truecase import truecased
 from kirok.extraction.victims import find_victims, not_name_words
 from kirok.extraction.violations import PASSIVE_AUX, find_triggers, is_heading
 from kirok.sources.document import Document
@@ -1424,8 +1425,11 @@ def reading_view(text: str) -> str:
     """``text`` as the components read it, of the same length so that every
     offset holds: a quoted reply's marks blanked ("> On 19 August, ... a
     52-year-old\\n>> trader" reads as one sentence), and "[REDACTED]" read as
-    a word ("two [REDACTED] traders" are two traders). Evidence keeps the
-    document's own text."""
+    a word ("two [REDACTED] traders" are two traders), and lines in capitals
+    in ordinary case ("BORDER GUARDS SHOT DEAD A MAN ... NEAR MUSAN ON SUNDAY"
+    as "Border guards shot dead a man ... near Musan on Sunday"). Evidence keeps
+    the document's own text."""
+    text = truecased(text)
     if ">" in text:
         text = _QUOTE_MARKS.sub(lambda m: m.group().replace(">", " "), text)
     if "[" in text:

@@ -56,7 +56,7 @@ _REGION = re.compile(r"[A-Z][A-Za-z .'-]{1,30},\s*")
 # "Sent 15 October 2024.",
 # "*Programme of 22 April 2024.*"
 _LABELLED_INSIDE = re.compile(
-    r"\b(?:dated|published|posted|released|issued|updated|revised|written|interviewed|recorded|"
+    r"\b(?:dated|published|posted|released|issued|updated|revised|last\s+edited|written|interviewed|recorded|"
     r"translated|unveiled|dedicated|"
     r"compiled|prepared|drafted|submitted|broadcast|aired|exported|circulated|"
     r"(?:statement|declaration|affidavit)\s+on|"
@@ -91,7 +91,7 @@ _DATE_ENDS_SENTENCE = re.compile(
 # a sentence of its own that dates the text: "Transcribed 5 October 2021."
 _DATING_SENTENCE = re.compile(
     r"(?:^|[.!?]\s+)(?:Transcribed|Recorded|Published|Dated|Written|Compiled|Prepared|Updated"
-    r"|Last\s+(?:updated|revised)|Exported|Circulated"
+    r"|Last\s+(?:updated|revised|edited)|Exported|Circulated"
     # ("Translated for our archive on 30 August 2019.")
     r"|Translated(?:\s+for\s+[^.;:\n]{1,60}?(?=\s+on\s))?"
     r"|Issued|Posted|Interviewed|Submitted)\s+(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,?\s+)?(?:on\s+)?"
@@ -198,6 +198,9 @@ def _header_lines(text: str) -> Iterator[tuple[str, bool]]:
         if not line:
             runs_on = False
             continue
+        if _SHOUTED_LINE.fullmatch(line):
+            # ("NEWS SCRIPT -- EVENING BULLETIN -- 14 FEBRUARY 2023")
+            line = _CAPITAL_NAMES.sub(lambda m: m.group().capitalize(), line)
         continued = runs_on
         following = lines[number + 1] if number + 1 < len(lines) else ""
         runs_on = (
@@ -208,6 +211,13 @@ def _header_lines(text: str) -> Iterator[tuple[str, bool]]:
         yield line, continued or runs_on
 
 
+# a line in capitals, and the names of months and days written so
+_SHOUTED_LINE = re.compile(r"[^a-z]*[A-Z]{3}[^a-z]*")
+_CAPITAL_NAMES = re.compile(
+    r"\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+    r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY"
+    r"|SATURDAY|SUNDAY)\b"
+)
 # a line that ends with a date's day and month, and one that opens with a year
 _DAY_AND_MONTH_END = re.compile(rf"(?:\b{DAY}\s+{MONTH}|\b{MONTH}\s+{DAY},?)$")
 _YEAR_OPENS = re.compile(r"(?:19|20)\d\d\b(?![\d-])")

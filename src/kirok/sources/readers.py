@@ -89,11 +89,23 @@ def _read_text(path: str, data: bytes) -> _Read:
 
 def _read_markdown(path: str, data: bytes) -> _Read:
     read = _read_text(path, data)
+    if "<" in read.text:
+        # HTML written into Markdown: a line break ends a line, and the tags that
+        # only fold or mark text are no text ("<details><summary><b>Case 7</b>")
+        read.text = _INLINE_TAG.sub("", _LINE_BREAK_TAG.sub("\n", read.text))
     for line in read.text.splitlines():
         if line.startswith("# "):
             read.title = line[2:].strip()
             break
     return read
+
+
+_LINE_BREAK_TAG = re.compile(r"[ \t]*<br\s*/?>[ \t]*(?:\n[ \t]*)?", re.IGNORECASE)
+_INLINE_TAG = re.compile(
+    r"</?(?:details|summary|b|i|u|strong|em|span|div|p|sup|sub|small|mark|center|font)"
+    r"(?:\s[^<>\n]*)?>",
+    re.IGNORECASE,
+)
 
 
 def _read_html(path: str, data: bytes) -> _Read:
@@ -287,13 +299,40 @@ def _read_docx(path: str, data: bytes) -> _Read:
                     blocks.append(" | ".join(cells))
             continue
         text = block.text.strip()
+        boxes = _text_boxes(block._p)
         if not text:
+            blocks.extend(boxes)
             continue
         style = block.style.name if block.style is not None else ""
         if title is None and style.startswith(("Title", "Heading")):
             title = text
         blocks.append(text)
+        blocks.extend(boxes)
     return _Read("\n\n".join(blocks), title)
+
+
+_TEXT_BOX = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxContent"
+_W_PARAGRAPH = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+_W_TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+# Word writes a text box twice, as a drawing and as an older shape for readers
+# that cannot draw it: the second is a fallback copy
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(paragraph: Any) -> list[str]:
+    """The paragraphs of the text boxes anchored in a paragraph (a flyer's or a
+    poster's text), which a paragraph's own text leaves out; each box once."""
+    if paragraph.find(f".//{_TEXT_BOX}") is None:
+        return []
+    lines = []
+    for box in paragraph.iter(_TEXT_BOX):
+        if any(above.tag in (_FALLBACK, _TEXT_BOX) for above in box.iterancestors()):
+            continue
+        for line in box.iter(_W_PARAGRAPH):
+            words = "".join(t.text or "" for t in line.iter(_W_TEXT)).strip()
+            if words:
+                lines.append(words)
+    return lines
 
 
 def _running_head(document: Any) -> list[str]:
@@ -306,6 +345,8 @@ def _running_head(document: Any) -> list[str]:
     header = (
         section.first_page_header if section.different_first_page_header_footer else section.header
     )
+    if header.is_linked_to_previous:
+        return []  # (the first section's: it has none; reading it would make one)
     return [p.text.strip() for p in header.paragraphs if p.text.strip()]
 
 
