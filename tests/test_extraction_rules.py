@@ -5486,3 +5486,19 @@ def test_a_broadcast_script_in_capitals_and_an_arrest_only_feared(extractor: Ext
         ("detention.arbitrary", 2),  # (held since: the same detention)
         ("detention.torture", 1),
     ]
+
+
+def test_what_the_police_took_and_what_someone_never_told(extractor: Extractor) -> None:
+    # (invented sentences: things taken and a secret kept are no arrest and no disappearance)
+    text = (
+        "In May 2023 the police took her phone and her notebooks.\n\n"
+        "He never told us where he hid the money.\n"
+    )
+    assert records(extractor, text, published="2023-06-01") == []
+    taken = "In May 2023 state security agents took her away from the market in Hyesan.\n"
+    [arrest] = [
+        r
+        for r in records(extractor, taken, published="2023-06-01")
+        if r["violation"] == "detention.arbitrary"
+    ]
+    assert arrest["perpetrator"] == "Ministry of State Security"

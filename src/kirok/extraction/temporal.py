@@ -68,7 +68,8 @@ _SEQUEL_UNIT = (
     # ("that spring": its year; "that same night", "the next morning": a day;
     # "that December": that month of the year told, a month's name capitalised)
     rf"\s+(?P<unit>day|night|evening|morning|afternoon|week|month|year|{'|'.join(_SEASONS)}"
-    rf"|(?-i:{MONTH}))"
+    r"|(?-i:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December))"
 )
 _FEW = r"a\s+few|several|some"  # "a few weeks later": how many, unsaid
 # "two years earlier", "a month later": not "two years after his arrest"
