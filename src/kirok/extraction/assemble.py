@@ -2288,6 +2288,7 @@ _THE_PLACE = re.compile(
 )
 
 
+# the holding of one person told on: "has been held since"
 _HELD_SINCE_THEN = re.compile(
     r"\b(?:has|have|had)\s+been\s+(?:held|detained|kept)\s+(?:ever\s+)?since\b",
     re.IGNORECASE,
@@ -2308,6 +2309,30 @@ _STILL_HELD = re.compile(
     r"|\b(?:are|is|were|was)\s+(?:still\s+)?(?:being\s+)?(?:held|detained|kept)\s+(?:at|in)\b",
     re.IGNORECASE,
 )
+
+
+def _held_on(earlier: Record, later: Record, later_sentence: Sentence) -> bool:
+    """Whether ``later`` tells of the detention ``earlier`` told, as the holding
+    that went on: of the one person ("Mr. Paek was detained by border guards
+    ... He ... has been held since at the Musan police station"), or of the
+    group or some of it ("... arrested four women ... the other two are still
+    held at the district police station", "arrested eight people ... the eight
+    are being held at the county's state security office")."""
+    if earlier.violation != "detention.arbitrary" or not earlier.kind == later.kind == "incident":
+        return False
+    told, held = earlier.victims, later.victims
+    if (
+        (told.count == 1 or told.names)
+        and held.count in (None, 1)
+        and not held.names
+        and _HELD_SINCE_THEN.search(later_sentence.text)
+    ):
+        return True
+    if not (told.count and held.count):
+        return False
+    some = held.count < told.count and _PART_OF_THEM.fullmatch(held.count_text or "")
+    all_of = held.count == told.count and _THE_NUMBER_WORD.fullmatch(held.count_text or "")
+    return bool(some or all_of) and _STILL_HELD.search(later_sentence.text) is not None
 
 
 def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance: int) -> bool:
@@ -2359,18 +2384,7 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
         return True  # "ordered Kaesong sealed off ... the city's residents may not leave it"
     if distance <= MERGE_WINDOW and _points_back(later_sentence):
         return True
-    if (
-        distance <= 2
-        and earlier.kind == later.kind == "incident"
-        and earlier.violation == "detention.arbitrary"
-        and (earlier.victims.count == 1 or earlier.victims.names)
-        and later.victims.count in (None, 1)
-        and not later.victims.names
-        and _HELD_SINCE_THEN.search(later_sentence.text)
-    ):
-        # "Mr. Paek was detained by border guards near Musan in October 2024 ... He
-        # was beaten during questioning and has been held since at the Musan police
-        # station": the same detention, told on
+    if distance <= 2 and _held_on(earlier, later, later_sentence):
         return True
     if (
         distance <= RETOLD_WINDOW
@@ -2381,28 +2395,6 @@ def _same_act(earlier: Record, later: Record, later_sentence: Sentence, distance
         # "... reporting on the killing of ten Rohingya men and boys in the village of
         # Inn Din", then, further down, "soldiers had taken part in the killings at
         # Inn Din in September 2017": the same killings, named by their place
-        return True
-    if (
-        distance <= 2
-        and earlier.kind == later.kind == "incident"
-        and earlier.violation == "detention.arbitrary"
-        and earlier.victims.count
-        and later.victims.count
-        and (
-            (
-                later.victims.count < earlier.victims.count
-                and _PART_OF_THEM.fullmatch(later.victims.count_text or "")
-            )
-            or (
-                later.victims.count == earlier.victims.count
-                and _THE_NUMBER_WORD.fullmatch(later.victims.count_text or "")
-            )
-        )
-        and _STILL_HELD.search(later_sentence.text)
-    ):
-        # "... arrested four women at the market ... the other two are still held
-        # at the district police station", "arrested eight people ... the eight are
-        # being held at the county's state security office": the same arrest
         return True
     if (
         distance <= 2
@@ -3125,9 +3117,8 @@ def _the_camp_named_before(record: Record, sentence: Sentence, text: str) -> Non
         the_camp = _THERE_OR_ITS.search(sentence.text)
     if record.country not in (None, "KP") or the_camp is None:
         return
-    start = max(0, sentence.start - REFER_BACK_CHARS)
     end = sentence.start + the_camp.start()
-    camps = [p for p in find_places(text[start:end], start) if p.kind == "camp"]
+    camps = [p for p in _places_shortly_before(sentence, text, end) if p.kind == "camp"]
     if not camps:
         return
     record.place, record.country = camps[-1].name, camps[-1].country
@@ -3147,16 +3138,22 @@ def _the_city_named_before(record: Record, sentence: Sentence, text: str) -> Non
     record's country ("Our contact in Hyesan reports ... shot dead a soldier
     ... near the city's airport")."""
     the_city = _THE_CITY.search(sentence.text)
-    assert the_city is not None
-    start = max(0, sentence.start - REFER_BACK_CHARS)
-    end = sentence.start + the_city.start()
+    if the_city is None:
+        return
     cities = [
         p
-        for p in find_places(text[start:end], start)
+        for p in _places_shortly_before(sentence, text, sentence.start + the_city.start())
         if p.kind in ("city", "county") and p.country and record.country in (None, p.country)
     ]
     if cities:
         record.place, record.country = cities[-1].name, cities[-1].country
+
+
+def _places_shortly_before(sentence: Sentence, text: str, end: int) -> list[PlaceMention]:
+    """The places the text names from ``REFER_BACK_CHARS`` before ``sentence`` up
+    to ``end`` (a document offset within it), in order."""
+    start = max(0, sentence.start - REFER_BACK_CHARS)
+    return find_places(text[start:end], start)
 
 
 _THE_CITY = re.compile(r"\bthe\s+(?:city|town)(?:['’]s)?\b", re.IGNORECASE)
@@ -4133,7 +4130,7 @@ def build_records(
                 _in_custody_before(record, sentence, records[-1])
             if record.place is None and text:
                 _the_camp_named_before(record, sentence, text)
-            if record.place is None and text and _THE_CITY.search(sentence.text):
+            if record.place is None and text:
                 _the_city_named_before(record, sentence, text)
             if record.violation == "labor.forced" and text:
                 _under_a_campaign_ordered(record, sentence, records, text, spans or [], anchor)
@@ -4894,7 +4891,9 @@ def without_asked_for_returns(
     asked for by those returned ("Three North Korean fishermen returned home at
     their own request ... All three men said ... that they wished to go home"):
     no one forced back."""
-    if not _ASKED_TO_GO.search(text):
+    if not any(r.violation == "movement.forced_return" for r in records) or not _ASKED_TO_GO.search(
+        text
+    ):
         return records
     starts = [start for start, _ in spans]
     kept = []

@@ -95,9 +95,9 @@ _DATING_SENTENCE = re.compile(
     # ("Translated for our archive on 30 August 2019.")
     r"|Translated(?:\s+for\s+[^.;:\n]{1,60}?(?=\s+on\s))?"
     r"|Issued|Posted|Interviewed|Submitted)\s+(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,?\s+)?(?:on\s+)?"
-    # ("Submitted on 15 October 2024 under grant LT-2023-117.")
+    # (what the day is for may follow it: "Submitted on 15 October 2024 under grant
+    # LT-2023-117."; and the stop may stand before Markdown's marks: "2022.*")
     r"(?P<rest>[^.]{6,40}?)(?:\s+(?:under|for|to)\s+[^.]{1,60}?)?\.(?=[\s*_]|$)"
-    # (also before Markdown's marks: "2022.*")
 )
 # a dateline's month and day with no year ("SEOUL, Aug. 31 (Wire) --"), and a
 # file name that opens with a day ("2016-08-31-wire.txt")

@@ -123,13 +123,11 @@ def _decode_page(path: str, data: bytes) -> str:
             raise EncodingError(path, f"{error.detail}; the page declares no charset") from None
         name = declared.group(1).decode("ascii")
         try:
-            codecs.lookup(name)
+            return data.decode(name)
         except LookupError:
             raise EncodingError(
                 path, f"{error.detail}; the charset the page declares, {name!r}, is unknown"
             ) from None
-        try:
-            return data.decode(name)
         except UnicodeDecodeError as wrong:
             raise EncodingError(
                 path,
